@@ -1,0 +1,110 @@
+"""minitorch: a small autograd framework that behaves like PyTorch 2.13, written to be read.
+
+``import minitorch as torch`` runs most autograd snippets unchanged. ``nn``, ``optim``, ``viz`` and
+``teach`` are imported when first used, which keeps ``import minitorch`` fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from . import autograd
+from ._dtype import Size, device, dtype, float32, float64, int64, result_type
+from ._dtype import bool_ as bool  # noqa: A001 (torch.bool)
+from ._factories import (
+    arange,
+    as_tensor,
+    empty,
+    empty_like,
+    eye,
+    from_numpy,
+    full,
+    full_like,
+    linspace,
+    ones,
+    ones_like,
+    rand,
+    rand_like,
+    randint,
+    randn,
+    randn_like,
+    randperm,
+    tensor,
+    zeros,
+    zeros_like,
+)
+from ._printing import set_printoptions
+from ._random import Generator, manual_seed
+from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+from .ops.copy import clone
+from .ops.linalg import bmm, dot, matmul, mm, mv
+from .ops.pointwise import (
+    abs,
+    add,
+    clamp,
+    div,
+    exp,
+    log,
+    maximum,
+    minimum,
+    mul,
+    neg,
+    pow,
+    reciprocal,
+    relu,
+    sigmoid,
+    sqrt,
+    sub,
+    tanh,
+    where,
+)
+from .ops.reduction import argmax, argmin, max, mean, min, sum
+from .ops.shape import cat, flatten, permute, reshape, squeeze, stack, t, transpose, unbind, unsqueeze
+from .tensor import Tensor
+
+__version__ = "0.1.0"
+
+float = float32  # noqa: A001
+double = float64
+long = int64
+clip = clamp
+concat = concatenate = cat
+
+
+def is_tensor(obj) -> bool:
+    """Whether ``obj`` is a minitorch tensor."""
+    return isinstance(obj, Tensor)
+
+
+def numel(input) -> int:  # noqa: A002 (torch's argument name)
+    """The number of elements of ``input``."""
+    return input.numel()
+
+
+def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False) -> bool:
+    """Whether all values of ``a`` and ``b`` are close."""
+    return a.allclose(b, rtol, atol, equal_nan)
+
+
+def equal(a, b) -> bool:
+    """Whether ``a`` and ``b`` have the same shape and values."""
+    return a.equal(b)
+
+
+def is_floating_point(input) -> bool:  # noqa: A002
+    """Whether ``input`` has a floating point dtype."""
+    return input.is_floating_point()
+
+
+def get_default_dtype():
+    """The dtype of new floating point tensors: float32."""
+    return float32
+
+
+_LAZY = {"nn", "optim", "viz", "teach"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'minitorch' has no attribute '{name}'")

@@ -1,0 +1,309 @@
+"""Tensor's methods and operators, each a thin call into ``minitorch/ops`` where the op is defined."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _random
+from ._dtype import bool_, float32, float64, int64
+from .autograd.node import Node, record
+from .ops import copy, indexing, linalg, pointwise, reduction, shape
+from .ops.inplace import apply_inplace, check_inplace
+
+
+def _fill(a, value):
+    """The values ``a.fill_(value)`` writes; recorded as ``FillBackward0`` (no gradient to old values)."""
+    return record(FillBackward0, np.full(a.shape, value, dtype=a._data.dtype), (a,))
+
+
+def _zero(a):
+    """The values ``a.zero_()`` writes; recorded as ``ZeroBackward0``."""
+    return record(ZeroBackward0, np.zeros_like(a._data), (a,))
+
+
+class FillBackward0(Node):
+    def apply(self, grad):
+        return (np.zeros_like(grad),)
+
+
+class ZeroBackward0(FillBackward0):
+    pass
+
+
+class TensorMethods:
+    """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
+
+    # -- description -----------------------------------------------------------------------------------
+    def size(self, dim=None):
+        """The shape, or the size of one dimension."""
+        return self.shape if dim is None else self.shape[dim]
+
+    def dim(self) -> int:
+        """The number of dimensions."""
+        return self._data.ndim
+
+    ndim = property(dim)
+
+    def numel(self) -> int:
+        """The number of elements."""
+        return int(self._data.size)
+
+    nelement = numel
+
+    def is_contiguous(self) -> bool:
+        """Whether the memory is in row-major order."""
+        return bool(self._data.flags.c_contiguous)
+
+    def is_floating_point(self) -> bool:
+        """Whether the dtype is a floating point type."""
+        return self.dtype.is_floating_point
+
+    def element_size(self) -> int:
+        """Bytes per element."""
+        return self._data.itemsize
+
+    def item(self):
+        """The value of a one-element tensor as a Python number."""
+        if self.numel() != 1:
+            raise RuntimeError(f"a Tensor with {self.numel()} elements cannot be converted to Scalar")
+        return self._data.reshape(()).item()
+
+    def tolist(self):
+        """The values as (nested) Python lists."""
+        return self._data.tolist()
+
+    def __len__(self):
+        if self.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self.shape[0]
+
+    def __iter__(self):
+        if self.ndim == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        return iter(shape.unbind(self, 0))
+
+    def __bool__(self):
+        if self.numel() != 1:
+            raise RuntimeError(f"Boolean value of Tensor with more than one value is ambiguous")  # noqa: F541
+        return bool(self.item())
+
+    def __float__(self):
+        return float(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __index__(self):
+        if self.dtype.is_floating_point:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    # -- arithmetic ------------------------------------------------------------------------------------
+    def add(self, other, alpha=1):
+        """``self + alpha * other``."""
+        return pointwise.add(self, other, alpha)
+
+    def sub(self, other, alpha=1):
+        """``self - alpha * other``."""
+        return pointwise.sub(self, other, alpha)
+
+    __add__ = add
+    __radd__ = add
+    __sub__ = sub
+    __mul__ = mul = pointwise.mul
+    __rmul__ = pointwise.mul
+    __truediv__ = div = pointwise.div
+    __rtruediv__ = pointwise.rdiv
+    __pow__ = pow = pointwise.pow
+    __rpow__ = pointwise.rpow
+    __neg__ = neg = pointwise.neg
+    __matmul__ = matmul = linalg.matmul
+    __getitem__ = indexing.getitem
+
+    def __rsub__(self, other):
+        return pointwise.rsub(self, other)
+
+    def __rmatmul__(self, other):
+        return linalg.matmul(other, self)
+
+    def __floordiv__(self, other):
+        return _no_grad_result(self, other, np.floor_divide)
+
+    def __mod__(self, other):
+        return _no_grad_result(self, other, np.mod)
+
+    def __eq__(self, other):
+        return pointwise.compare(self, other, np.equal)
+
+    def __ne__(self, other):
+        return pointwise.compare(self, other, np.not_equal)
+
+    def __lt__(self, other):
+        return pointwise.compare(self, other, np.less)
+
+    def __le__(self, other):
+        return pointwise.compare(self, other, np.less_equal)
+
+    def __gt__(self, other):
+        return pointwise.compare(self, other, np.greater)
+
+    def __ge__(self, other):
+        return pointwise.compare(self, other, np.greater_equal)
+
+    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
+
+    def __and__(self, other):
+        return pointwise.compare(self, other, np.logical_and)
+
+    def __or__(self, other):
+        return pointwise.compare(self, other, np.logical_or)
+
+    def __invert__(self):
+        return _no_grad_result(self, None, lambda x, _: ~x)
+
+    reciprocal = pointwise.reciprocal
+    exp, log, sqrt, abs = pointwise.exp, pointwise.log, pointwise.sqrt, pointwise.abs
+    __abs__ = pointwise.abs
+    sigmoid, tanh, relu, clamp = pointwise.sigmoid, pointwise.tanh, pointwise.relu, pointwise.clamp
+    clip = clamp
+    maximum, minimum = pointwise.maximum, pointwise.minimum
+
+    # -- reductions and shapes -------------------------------------------------------------------------
+    sum, mean, max, min = reduction.sum, reduction.mean, reduction.max, reduction.min
+    argmax, argmin = reduction.argmax, reduction.argmin
+    view, reshape, flatten = shape.view, shape.reshape, shape.flatten
+    transpose, t, permute = shape.transpose, shape.t, shape.permute
+    squeeze, unsqueeze, expand, unbind = shape.squeeze, shape.unsqueeze, shape.expand, shape.unbind
+    mm, mv, dot, bmm = linalg.mm, linalg.mv, linalg.dot, linalg.bmm
+    clone, contiguous, to = copy.clone, copy.contiguous, copy.to
+
+    T = property(lambda self: shape.permute(self, *reversed(range(self.ndim))))
+    mT = property(lambda self: shape.transpose(self, -2, -1))
+
+    def view_as(self, other):
+        """``self.view(other.shape)``."""
+        return shape.view(self, *other.shape)
+
+    def reshape_as(self, other):
+        """``self.reshape(other.shape)``."""
+        return shape.reshape(self, *other.shape)
+
+    def expand_as(self, other):
+        """``self.expand(other.shape)``."""
+        return shape.expand(self, *other.shape)
+
+    def float(self):
+        """Convert to float32."""
+        return copy.to(self, float32)
+
+    def double(self):
+        """Convert to float64."""
+        return copy.to(self, float64)
+
+    def long(self):
+        """Convert to int64."""
+        return copy.to(self, int64)
+
+    def bool(self):
+        """Convert to bool."""
+        return copy.to(self, bool_)
+
+    def type(self, dtype=None):
+        """Convert to ``dtype`` (or, with no argument, the legacy type name such as ``torch.FloatTensor``)."""
+        return f"torch.{self.dtype.legacy_name}Tensor" if dtype is None else copy.to(self, dtype)
+
+    def cpu(self):
+        """The tensor itself: minitorch lives on the CPU."""
+        return self
+
+    def cuda(self, *args, **kwargs):
+        """minitorch has no GPU: raises as a CPU-only torch does."""
+        raise AssertionError("Torch not compiled with CUDA enabled")
+
+    def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False) -> bool:
+        """Whether all values are close to ``other``'s."""
+        return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+
+    def equal(self, other) -> bool:
+        """Whether shapes and all values are equal."""
+        return self.shape == other.shape and bool(np.array_equal(self._data, other._data))
+
+    # -- in place --------------------------------------------------------------------------------------
+    def add_(self, other, alpha=1):
+        """Add in place."""
+        return apply_inplace(self, pointwise.add, other, alpha)
+
+    def sub_(self, other, alpha=1):
+        """Subtract in place."""
+        return apply_inplace(self, pointwise.sub, other, alpha)
+
+    def mul_(self, other):
+        """Multiply in place."""
+        return apply_inplace(self, pointwise.mul, other)
+
+    def div_(self, other):
+        """Divide in place."""
+        return apply_inplace(self, pointwise.div, other)
+
+    def pow_(self, exponent):
+        """Raise to a power in place."""
+        return apply_inplace(self, pointwise.pow, exponent)
+
+    def clamp_(self, min=None, max=None):  # noqa: A002
+        """Clamp in place."""
+        return apply_inplace(self, pointwise.clamp, min, max)
+
+    def copy_(self, src):
+        """Write ``src``'s values (broadcast) into this tensor; recorded as ``CopyBackwards``."""
+        return apply_inplace(self, copy.copy_values, src)
+
+    def fill_(self, value):
+        """Set every element to ``value``."""
+        return apply_inplace(self, _fill, value)
+
+    def zero_(self):
+        """Set every element to 0."""
+        return apply_inplace(self, _zero)
+
+    __iadd__, __isub__, __imul__, __itruediv__ = add_, sub_, mul_, div_
+
+    def __setitem__(self, index, value):
+        indexing.setitem(self, index, value)
+
+    def uniform_(self, a=0.0, b=1.0, generator=None):
+        """Fill with values drawn uniformly from ``[a, b)``."""
+        return _overwrite(self, _random.uniform(self.shape, a, b, generator))
+
+    def normal_(self, mean=0.0, std=1.0, generator=None):
+        """Fill with values drawn from a normal distribution."""
+        return _overwrite(self, _random.normal(self.shape, mean, std, generator))
+
+
+def _in_place_unary(op):
+    def method(self):
+        return apply_inplace(self, op)
+
+    method.__name__ = op.__name__ + "_"
+    method.__doc__ = f"``{op.__name__}`` in place."
+    return method
+
+
+for _op in (pointwise.exp, pointwise.sigmoid, pointwise.tanh, pointwise.relu, pointwise.neg,
+            pointwise.sqrt, pointwise.abs, pointwise.log, pointwise.reciprocal):
+    setattr(TensorMethods, _op.__name__ + "_", _in_place_unary(_op))
+
+
+def _overwrite(tensor, data):
+    """Write values that do not depend on the old ones (random initialisation): no graph, one version."""
+    check_inplace(tensor)
+    tensor._data[...] = data
+    tensor._version_counter.bump()
+    return tensor
+
+
+def _no_grad_result(a, b, numpy_op):
+    from .tensor import Tensor
+
+    x, y, _ = pointwise.binary_operands(a, b if b is not None else 0)
+    return Tensor._wrap(numpy_op(x, y))
+

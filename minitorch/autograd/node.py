@@ -1,0 +1,268 @@
+"""Nodes of the backward graph, saved tensors with their versions, and ``record``: where ops join the graph.
+
+A ``Node`` is what ``tensor.grad_fn`` returns: one backward formula (``apply``), the edges to the nodes
+that produced its inputs (``next_functions``), and the tensors it saved during forward. Leaves that
+require grad end in an ``AccumulateGrad`` node, which adds the incoming gradient into ``leaf.grad``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import weakref
+
+import numpy as np
+
+from .grad_mode import is_grad_enabled
+
+_sequence = itertools.count()
+
+FREED_ERROR = (
+    "Trying to backward through the graph a second time (or directly access saved tensors after they have "
+    "already been freed). Saved intermediate values of the graph are freed when you call .backward() or "
+    "autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or "
+    "if you need to access saved tensors after calling backward."
+)
+
+
+class SavedTensor:
+    """A tensor saved for backward, with the version it had when saved.
+
+    ``unpack()`` refuses to hand back a tensor that was modified in place since (its version counter moved
+    on): the backward formula would silently use the wrong values.
+    """
+
+    def __init__(self, tensor, saved_by: Node, is_output: bool = False):
+        self.saved_version = tensor._version
+        self.is_output = is_output
+        if is_output:
+            # An output would keep its own grad_fn alive through this record: keep only what unpack needs.
+            self._data, self._counter = tensor._data, tensor._version_counter
+            self._node = weakref.ref(saved_by)
+            self._tensor = None
+        else:
+            self._tensor = tensor
+        self._freed = False
+
+    def current_version(self) -> int:
+        """The version the saved tensor has now."""
+        return (self._counter if self.is_output else self._tensor._version_counter).value
+
+    def release(self) -> None:
+        """Free the saved values (done after backward unless retain_graph=True)."""
+        self._freed = True
+        self._tensor = self._data = None
+
+    def unpack(self):
+        """The saved tensor, or torch's error if it was freed or modified in place since it was saved."""
+        from ..tensor import Tensor
+
+        if self._freed:
+            raise RuntimeError(FREED_ERROR)
+        if self.is_output:
+            tensor = Tensor._from_saved_output(self._data, self._counter, self._node())
+        else:
+            tensor = self._tensor
+        if self.current_version() != self.saved_version:
+            raise RuntimeError(_modified_message(tensor, self))
+        return tensor
+
+
+def _modified_message(tensor, saved: SavedTensor) -> str:
+    shape = ", ".join(str(n) for n in tensor.shape)
+    where = ""
+    if tensor.grad_fn is not None:
+        op = re.sub(r"Backwards?\d*$", "", tensor.grad_fn.name().split("::")[-1])
+        where = f", which is output {tensor.output_nr} of {op},"
+    return (
+        "one of the variables needed for gradient computation has been modified by an inplace operation: "
+        f"[torch.{tensor.dtype.legacy_name}Tensor [{shape}]]{where} is at version {saved.current_version()}; "
+        f"expected version {saved.saved_version} instead. Hint: enable anomaly detection to find the operation "
+        "that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
+    )
+
+
+_PUBLIC_NODE_ATTRIBUTES = ["_sequence_nr", "metadata", "name", "next_functions", "register_hook",
+                           "register_prehook"]
+
+
+class Node:
+    """One backward step. Subclasses are named as torch names them (``MulBackward0``) and define ``apply``."""
+
+    def __init__(self):
+        self._seq = next(_sequence)
+        self.next_functions: tuple = ()
+        self._input_meta: list = []  # (shape, numpy dtype) of each input: gradients are checked against it
+        self._saved: dict[str, SavedTensor | None] = {}
+        self._tensor_hooks: dict[int, dict] = {}  # output_nr -> hooks of non-leaf tensors (register_hook)
+        self._node_pre_hooks: dict = {}
+        self._post_hooks: dict = {}
+        self.metadata: dict = {}
+
+    def name(self) -> str:
+        """The node's name as torch prints it, e.g. ``'SigmoidBackward0'``."""
+        return type(self).__name__
+
+    def _sequence_nr(self) -> int:
+        """Creation order: the engine runs the most recently created ready node first."""
+        return self._seq
+
+    def __repr__(self):
+        return f"<{type(self).__name__} object at {hex(id(self))}>"
+
+    def apply(self, *grads: np.ndarray) -> tuple:
+        """The backward formula: gradients w.r.t. the outputs in, gradients w.r.t. the inputs out."""
+        raise NotImplementedError
+
+    def needs_grad(self, index: int) -> bool:
+        """Whether input ``index`` leads anywhere (a gradient for it would be thrown away otherwise)."""
+        return self.next_functions[index][0] is not None
+
+    def unpack(self, name: str) -> np.ndarray:
+        """The values of the tensor saved as ``name``, checked against in-place changes since saving."""
+        return self._saved[name].unpack()._data
+
+    def release_saved(self) -> None:
+        """Free every saved tensor (the graph can then be walked backward only once)."""
+        for saved in self._saved.values():
+            if saved is not None:
+                saved.release()
+
+    def _saved_tensor_names(self) -> list[str]:
+        return list(self._saved)
+
+    def __getattr__(self, attr: str):
+        saved = self.__dict__.get("_saved", {})
+        if attr.startswith("_raw_saved_") and attr[11:] in saved:
+            return saved[attr[11:]]
+        if attr.startswith("_saved_") and attr[7:] in saved:
+            record = saved[attr[7:]]
+            return None if record is None else record.unpack()
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{attr}'")
+
+    def __dir__(self):
+        saved = [k for k in self.__dict__ if k.startswith("_saved_")]
+        saved += [f"_saved_{n}" for n in self._saved] + [f"_raw_saved_{n}" for n in self._saved]
+        dunders = [d for d in object.__dir__(self) if d.startswith("__")]
+        return sorted(set(_PUBLIC_NODE_ATTRIBUTES + saved + dunders))
+
+    def register_prehook(self, hook):
+        """Call ``hook(grad_outputs)`` before this node runs; it may return replacement gradients."""
+        return add_hook(self._node_pre_hooks, hook)
+
+    def register_hook(self, hook):
+        """Call ``hook(grad_inputs, grad_outputs)`` after this node ran; it may replace ``grad_inputs``."""
+        return add_hook(self._post_hooks, hook)
+
+    def __call__(self, *grads):
+        """Run the backward formula on tensors, as ``tensor.grad_fn(grad)`` does in torch."""
+        from ..tensor import Tensor
+
+        results = self.apply(*(g._data if isinstance(g, Tensor) else g for g in grads))
+        return tuple(None if r is None else Tensor._wrap(np.asarray(r)) for r in results)
+
+
+class AccumulateGrad(Node):
+    """The end of a gradient path: adds the incoming gradient into ``variable.grad`` (a leaf)."""
+
+    def __init__(self, variable):
+        super().__init__()
+        self._seq = 2**64 - 1  # the highest priority: torch runs these as soon as they are ready
+        self.variable = variable
+        self._input_meta = [(variable.shape, variable._data.dtype)]
+
+    def name(self) -> str:
+        """torch's name for this node, with its C++ namespace."""
+        return "torch::autograd::AccumulateGrad"
+
+    def apply(self, grad):
+        """Run the leaf's hooks, then accumulate: ``grad`` is stored on first use, added afterwards."""
+        from ..tensor import Tensor
+
+        leaf = self.variable
+        for hook in list(leaf._hooks.values()):
+            replaced = hook(Tensor._wrap(grad))
+            if replaced is not None:
+                grad = replaced._data
+        if leaf.grad is None:
+            leaf.grad = Tensor._wrap(np.array(grad, dtype=leaf._data.dtype, copy=True))
+        else:
+            leaf.grad._data += grad
+            leaf.grad._version_counter.bump()
+        return ()
+
+
+class RemovableHandle:
+    """Returned by ``register_hook``: ``handle.remove()`` takes the hook away again."""
+
+    _ids = itertools.count()
+
+    def __init__(self, hooks: dict):
+        self._hooks, self.id = hooks, next(self._ids)
+
+    def remove(self) -> None:
+        """Remove the hook."""
+        self._hooks.pop(self.id, None)
+
+
+def add_hook(hooks: dict, hook) -> RemovableHandle:
+    """Store ``hook`` in ``hooks`` (which keeps insertion order) and return its handle."""
+    handle = RemovableHandle(hooks)
+    hooks[handle.id] = hook
+    return handle
+
+
+def edge_of(tensor) -> tuple:
+    """The ``next_functions`` entry for an input: its grad_fn, its AccumulateGrad, or None."""
+    if tensor is None or not hasattr(tensor, "_data"):
+        return (None, 0)
+    if tensor.grad_fn is not None:
+        return (tensor.grad_fn, tensor.output_nr)
+    if tensor.requires_grad:
+        return (tensor._grad_accumulator(), 0)
+    return (None, 0)
+
+
+def needs_recording(inputs) -> bool:
+    """True when grad mode is on and some input requires grad: the op must join the graph."""
+    return is_grad_enabled() and any(getattr(t, "requires_grad", False) for t in inputs)
+
+
+def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False, node=None, view_of=None):
+    """Wrap ``out_data`` in a Tensor and, when needed, attach a ``node_cls`` node as its grad_fn.
+
+    ``saved`` maps torch's names (``"self"``, ``"other"``) to tensors to keep for backward, ``attrs``
+    maps names to plain values shown as ``_saved_<name>``, and ``save_result=True`` saves the output.
+    With ``view_of=base`` the result is a view: it shares the base's memory and version counter.
+    """
+    from ..tensor import Tensor
+
+    out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
+    if not needs_recording(inputs):
+        return out
+    node = node or node_cls()
+    attach(node, out, inputs, saved, attrs)
+    if save_result:
+        node._saved["result"] = SavedTensor(out, node, is_output=True)
+    return out
+
+
+def attach(node: Node, out, inputs, saved=None, attrs=None, output_nr: int = 0) -> None:
+    """Make ``node`` the grad_fn of ``out``: edges to the inputs, saved tensors and saved attributes."""
+    node.next_functions = tuple(edge_of(t) for t in inputs)
+    node._input_meta = [(t.shape, t._data.dtype) if hasattr(t, "_data") else None for t in inputs]
+    for name, tensor in (saved or {}).items():
+        node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
+    for name, value in (attrs or {}).items():
+        setattr(node, f"_saved_{name}", value)
+    out._grad_fn, out._output_nr = node, output_nr
+
+
+def unbroadcast(grad: np.ndarray, shape) -> np.ndarray:
+    """Sum ``grad`` over the dimensions broadcasting added, so it has the input's ``shape`` again."""
+    shape = tuple(shape)
+    if grad.shape == shape:
+        return grad
+    grad = grad.sum(axis=tuple(range(grad.ndim - len(shape))))
+    kept = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
+    return grad.sum(axis=kept, keepdims=True) if kept else grad

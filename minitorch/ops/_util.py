@@ -1,0 +1,58 @@
+"""Small helpers the op files share: turning operands into arrays of the promoted dtype, broadcasting."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._dtype import result_type
+
+
+def is_tensor(value) -> bool:
+    """True for minitorch tensors (anything carrying ``_data``)."""
+    return hasattr(value, "_data")
+
+
+def as_tensor(value):
+    """A tensor for ``value``; a Python number becomes a 0-d tensor of its own type, as torch wraps it."""
+    from ..tensor import Tensor
+
+    return value if is_tensor(value) else Tensor._wrap(np.asarray(value))
+
+
+def values(value, dtype) -> np.ndarray:
+    """The numpy values of a tensor or number, converted to ``dtype`` when needed."""
+    array = value._data if is_tensor(value) else np.asarray(value)
+    return array if array.dtype == dtype.numpy else array.astype(dtype.numpy)
+
+
+def check_broadcast(shape_a, shape_b) -> None:
+    """Raise torch's error when two shapes cannot be broadcast together."""
+    ndim = max(len(shape_a), len(shape_b))
+    padded_a = (1,) * (ndim - len(shape_a)) + tuple(shape_a)
+    padded_b = (1,) * (ndim - len(shape_b)) + tuple(shape_b)
+    for dim, (m, n) in enumerate(zip(padded_a, padded_b)):
+        if m != n and m != 1 and n != 1:
+            raise RuntimeError(f"The size of tensor a ({m}) must match the size of tensor b ({n}) at "
+                               f"non-singleton dimension {dim}")
+
+
+def binary_operands(a, b):
+    """Promote two operands like torch and return their arrays and the result dtype."""
+    dtype = result_type(a, b)
+    shape_a, shape_b = np.shape(a._data if is_tensor(a) else a), np.shape(b._data if is_tensor(b) else b)
+    if shape_a != shape_b:
+        check_broadcast(shape_a, shape_b)
+    return values(a, dtype), values(b, dtype), dtype
+
+
+def wrap_dim(dim: int, ndim: int) -> int:
+    """A dimension index made non-negative, with torch's IndexError when out of range."""
+    low, high = -max(ndim, 1), max(ndim, 1) - 1
+    if not low <= dim <= high:
+        raise IndexError(f"Dimension out of range (expected to be in range of [{low}, {high}], but got {dim})")
+    return dim % max(ndim, 1)
+
+
+def saved_dim(dim: int) -> int:
+    """A dimension as torch shows it in ``_saved_dim``: negative ones wrap around as unsigned 64-bit."""
+    return dim % 2**64

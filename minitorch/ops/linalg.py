@@ -1,0 +1,126 @@
+"""Matrix products: ``dot``, ``mv``, ``mm``, ``bmm`` and ``matmul``, which picks one as torch does."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._dtype import result_type
+from ..autograd.node import Node, record
+from ._util import values
+
+
+def _operands(a, b):
+    if a.dtype is not b.dtype:
+        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32', 'float')} != {b.dtype.name.replace('float32', 'float')}")  # noqa: E501
+    dtype = result_type(a, b)
+    return values(a, dtype), values(b, dtype)
+
+
+class DotBackward0(Node):
+    def apply(self, grad):
+        grad_a = grad * self.unpack("tensor") if self.needs_grad(0) else None
+        grad_b = grad * self.unpack("self") if self.needs_grad(1) else None
+        return grad_a, grad_b
+
+
+def dot(a, b):
+    """Inner product of two 1-d tensors."""
+    if a.ndim != 1 or b.ndim != 1:
+        raise RuntimeError(f"1D tensors expected, but got {a.ndim}D and {b.ndim}D tensors")
+    if a.shape[0] != b.shape[0]:
+        n, m = a.shape[0], b.shape[0]
+        raise RuntimeError(f"inconsistent tensor size, expected tensor [{n}] and src [{m}] to have the same "
+                           f"number of elements, but got {n} and {m} elements respectively")
+    x, y = _operands(a, b)
+    return record(DotBackward0, np.asarray(x @ y), (a, b), saved={"self": a, "tensor": b})
+
+
+class MvBackward0(Node):
+    def apply(self, grad):
+        grad_a = np.outer(grad, self.unpack("vec")) if self.needs_grad(0) else None
+        grad_b = self.unpack("self").T @ grad if self.needs_grad(1) else None
+        return grad_a, grad_b
+
+
+def mv(a, b):
+    """Matrix times vector."""
+    if a.shape[1] != b.shape[0]:
+        raise RuntimeError(f"size mismatch, got input ({a.shape[0]}), mat ({a.shape[0]}x{a.shape[1]}), "
+                           f"vec ({b.shape[0]})")
+    x, y = _operands(a, b)
+    return record(MvBackward0, x @ y, (a, b), saved={"self": a, "vec": b})
+
+
+class MmBackward0(Node):
+    def apply(self, grad):
+        grad_a = grad @ self.unpack("mat2").T if self.needs_grad(0) else None
+        grad_b = self.unpack("self").T @ grad if self.needs_grad(1) else None
+        return grad_a, grad_b
+
+
+def mm(a, b):
+    """Matrix product of two 2-d tensors."""
+    if a.ndim != 2 or b.ndim != 2:
+        which = "self" if a.ndim != 2 else "mat2"
+        raise RuntimeError(f"{which} must be a matrix")
+    if a.shape[1] != b.shape[0]:
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} and "
+                           f"{b.shape[0]}x{b.shape[1]})")
+    x, y = _operands(a, b)
+    return record(MmBackward0, x @ y, (a, b), saved={"self": a, "mat2": b})
+
+
+class BmmBackward0(Node):
+    def apply(self, grad):
+        grad_a = grad @ np.swapaxes(self.unpack("mat2"), 1, 2) if self.needs_grad(0) else None
+        grad_b = np.swapaxes(self.unpack("self"), 1, 2) @ grad if self.needs_grad(1) else None
+        return grad_a, grad_b
+
+
+def bmm(a, b):
+    """Batched matrix product of two 3-d tensors."""
+    x, y = _operands(a, b)
+    return record(BmmBackward0, x @ y, (a, b), saved={"self": a, "mat2": b})
+
+
+def matmul(a, b):
+    """``a @ b``: dot, mv or mm for 1-d/2-d operands; batched dims fold into mm or bmm, as torch does."""
+    from .shape import expand, reshape, squeeze, unsqueeze
+
+    if a.ndim == 0 or b.ndim == 0:
+        raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and "
+                           f"{b.ndim}D")
+    if a.ndim == 1 and b.ndim == 1:
+        return dot(a, b)
+    if a.ndim == 2 and b.ndim == 1:
+        return mv(a, b)
+    if a.ndim == 1 and b.ndim == 2:
+        from .shape import SqueezeBackward4
+
+        row = mm(unsqueeze(a, 0), b)
+        return record(SqueezeBackward4, row._data[0], (row,), attrs={"self_sym_sizes": tuple(row.shape)},
+                      view_of=row)
+    if a.ndim == 2 and b.ndim == 2:
+        return mm(a, b)
+    if b.ndim <= 2:  # fold a's batch dims into rows: one big mm (or mv)
+        rows = reshape(a, -1, a.shape[-1])
+        folded = mv(rows, b) if b.ndim == 1 else mm(rows, b)
+        shape = a.shape[:-1] + (() if b.ndim == 1 else (b.shape[-1],))
+        return _unsafe_view(folded, shape)
+    a2 = unsqueeze(a, 0) if a.ndim == 1 else a
+    b2 = unsqueeze(b, -1) if b.ndim == 1 else b
+    batch = np.broadcast_shapes(a2.shape[:-2], b2.shape[:-2])
+    left = reshape(expand(a2, *batch, *a2.shape[-2:]), -1, *a2.shape[-2:])
+    right = reshape(expand(b2, *batch, *b2.shape[-2:]), -1, *b2.shape[-2:])
+    out = _unsafe_view(bmm(left, right), (*batch, a2.shape[-2], b2.shape[-1]))
+    if a.ndim == 1:
+        out = squeeze(out, -2)
+    if b.ndim == 1:
+        out = squeeze(out, -1)
+    return out
+
+
+def _unsafe_view(a, shape):
+    from .shape import UnsafeViewBackward0
+
+    return record(UnsafeViewBackward0, a._data.reshape(shape), (a,), attrs={"self_sym_sizes": tuple(a.shape)})

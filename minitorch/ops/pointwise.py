@@ -1,0 +1,318 @@
+"""Element-wise ops: arithmetic, exp/log, activations. Each forward sits beside its backward Node."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._dtype import DEFAULT_FLOAT, float32, result_type
+from ..autograd.node import Node, record, unbroadcast
+from ._util import as_tensor, binary_operands, is_tensor, values
+
+
+def _float_values(a) -> np.ndarray:
+    """Values for ops that need floats: integer and bool tensors become the default float."""
+    return a._data if a.dtype.is_floating_point else a._data.astype(DEFAULT_FLOAT.numpy)
+
+
+# -- arithmetic --------------------------------------------------------------------------------------
+
+class AddBackward0(Node):
+    def apply(self, grad):
+        grad_b = unbroadcast(grad * self._saved_alpha, self._input_meta[1][0]) if self.needs_grad(1) else None
+        return unbroadcast(grad, self._input_meta[0][0]), grad_b
+
+
+def add(a, b, alpha=1):
+    """``a + alpha * b`` with broadcasting."""
+    x, y, _ = binary_operands(a, b)
+    out = x + alpha * y if alpha != 1 else x + y
+    return record(AddBackward0, out, (a, as_tensor(b)), attrs={"alpha": alpha})
+
+
+class SubBackward0(Node):
+    def apply(self, grad):
+        grad_b = unbroadcast(-grad * self._saved_alpha, self._input_meta[1][0]) if self.needs_grad(1) else None
+        return unbroadcast(grad, self._input_meta[0][0]), grad_b
+
+
+def sub(a, b, alpha=1):
+    """``a - alpha * b`` with broadcasting."""
+    if a.dtype.category == 0 and is_tensor(b) and b.dtype.category == 0:
+        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                           "Use the `^` or `logical_xor()` operator instead.")
+    x, y, _ = binary_operands(a, b)
+    return record(SubBackward0, x - alpha * y, (a, as_tensor(b)), attrs={"alpha": alpha})
+
+
+class RsubBackward1(Node):
+    def apply(self, grad):
+        return (-grad * self._saved_alpha,)
+
+
+def rsub(a, number, alpha=1):
+    """``number - alpha * a``: what ``1 - x`` runs."""
+    x, y, _ = binary_operands(a, number)
+    return record(RsubBackward1, y - alpha * x, (a,), attrs={"alpha": alpha})
+
+
+class MulBackward0(Node):
+    def apply(self, grad):
+        (shape_a, _), (shape_b, _) = self._input_meta
+        grad_a = None if self._saved["other"] is None else unbroadcast(grad * self.unpack("other"), shape_a)
+        grad_b = None if self._saved["self"] is None else unbroadcast(grad * self.unpack("self"), shape_b)
+        return grad_a, grad_b
+
+
+def mul(a, b):
+    """``a * b`` with broadcasting. Saves each operand only when the other one needs its gradient."""
+    x, y, _ = binary_operands(a, b)
+    b = as_tensor(b)
+    saved = {"other": b if a.requires_grad else None, "self": a if b.requires_grad else None}
+    return record(MulBackward0, x * y, (a, b), saved=saved)
+
+
+class DivBackward0(Node):
+    def apply(self, grad):
+        (shape_a, _), (shape_b, _) = self._input_meta
+        other = self.unpack("other")
+        grad_a = unbroadcast(grad / other, shape_a)
+        grad_b = None
+        if self._saved["self"] is not None:
+            grad_b = unbroadcast(-grad * self.unpack("self") / (other * other), shape_b)
+        return grad_a, grad_b
+
+
+def div(a, b):
+    """True division ``a / b``: integer operands give the default float type."""
+    x, y, dtype = binary_operands(a, b)
+    if not dtype.is_floating_point:
+        x, y = x.astype(float32.numpy), y.astype(float32.numpy)
+    b = as_tensor(b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = x / y
+    return record(DivBackward0, out, (a, b), saved={"other": b, "self": a if b.requires_grad else None})
+
+
+def rdiv(a, number):
+    """``number / a``, computed as torch does: ``a.reciprocal() * number``."""
+    return mul(reciprocal(a), number)
+
+
+class NegBackward0(Node):
+    def apply(self, grad):
+        return (-grad,)
+
+
+def neg(a):
+    """``-a``."""
+    return record(NegBackward0, -a._data, (a,))
+
+
+class ReciprocalBackward0(Node):
+    def apply(self, grad):
+        result = self.unpack("result")
+        return (-grad * result * result,)
+
+
+def reciprocal(a):
+    """``1 / a`` element-wise."""
+    with np.errstate(divide="ignore"):
+        return record(ReciprocalBackward0, 1 / _float_values(a), (a,), save_result=True)
+
+
+class PowBackward0(Node):
+    def apply(self, grad):
+        exponent = self._saved_exponent
+        if exponent == 0:
+            return (np.zeros_like(grad),)
+        return (grad * exponent * self.unpack("self") ** (exponent - 1),)
+
+
+class PowBackward1(Node):
+    def apply(self, grad):
+        base, exponent, result = self.unpack("self"), self.unpack("exponent"), self.unpack("result")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            grad_base = grad * exponent * base ** (exponent - 1)
+            grad_exp = grad * result * np.where(base > 0, np.log(np.where(base > 0, base, 1)), 0)
+        return unbroadcast(grad_base, self._input_meta[0][0]), unbroadcast(grad_exp, self._input_meta[1][0])
+
+
+class PowBackward2(Node):
+    def apply(self, grad):
+        return (grad * self.unpack("result") * np.log(self.unpack("self")),)
+
+
+def pow(a, exponent):  # noqa: A001 (torch's name)
+    """``a ** exponent`` for a tensor base; the exponent is a number or a tensor."""
+    if is_tensor(exponent):
+        x, y, _ = binary_operands(a, exponent)
+        return record(PowBackward1, x ** y, (a, exponent), saved={"self": a, "exponent": exponent},
+                      save_result=True)
+    if a.dtype.category == 1 and isinstance(exponent, int) and exponent < 0:
+        raise RuntimeError("Integers to negative integer powers are not allowed.")
+    x = values(a, result_type(a, exponent))
+    return record(PowBackward0, x ** exponent, (a,), saved={"self": a}, attrs={"exponent": exponent})
+
+
+def rpow(a, number):
+    """``number ** a`` for a number base."""
+    base, y, _ = binary_operands(number, a)
+    return record(PowBackward2, base ** y, (a,), saved={"self": as_tensor(number)},
+                  attrs={"exponent": a}, save_result=True)
+
+
+# -- unary functions ---------------------------------------------------------------------------------
+
+class ExpBackward0(Node):
+    def apply(self, grad):
+        return (grad * self.unpack("result"),)
+
+
+def exp(a):
+    """``e ** a``. Saves its result, which is also its derivative."""
+    return record(ExpBackward0, np.exp(_float_values(a)), (a,), save_result=True)
+
+
+class LogBackward0(Node):
+    def apply(self, grad):
+        return (grad / self.unpack("self"),)
+
+
+def log(a):
+    """Natural logarithm. Saves its input."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return record(LogBackward0, np.log(_float_values(a)), (a,), saved={"self": a})
+
+
+class SqrtBackward0(Node):
+    def apply(self, grad):
+        return (grad / (2 * self.unpack("result")),)
+
+
+def sqrt(a):
+    """Square root. Saves its result."""
+    with np.errstate(invalid="ignore"):
+        return record(SqrtBackward0, np.sqrt(_float_values(a)), (a,), save_result=True)
+
+
+class AbsBackward0(Node):
+    def apply(self, grad):
+        return (grad * np.sign(self.unpack("self")),)
+
+
+def abs(a):  # noqa: A001
+    """Absolute value. Its gradient is the sign of the input (0 at 0)."""
+    return record(AbsBackward0, np.abs(a._data), (a,), saved={"self": a})
+
+
+class SigmoidBackward0(Node):
+    def apply(self, grad):
+        result = self.unpack("result")
+        return (grad * result * (1 - result),)
+
+
+def sigmoid(a):
+    """``1 / (1 + exp(-a))``. Saves its *output*: the derivative is ``result * (1 - result)``."""
+    x = _float_values(a)
+    with np.errstate(over="ignore"):
+        out = 1 / (1 + np.exp(-x))
+    return record(SigmoidBackward0, out.astype(x.dtype, copy=False), (a,), save_result=True)
+
+
+class TanhBackward0(Node):
+    def apply(self, grad):
+        result = self.unpack("result")
+        return (grad * (1 - result * result),)
+
+
+def tanh(a):
+    """Hyperbolic tangent. Saves its output: the derivative is ``1 - result**2``."""
+    return record(TanhBackward0, np.tanh(_float_values(a)), (a,), save_result=True)
+
+
+class ReluBackward0(Node):
+    def apply(self, grad):
+        return (grad * (self.unpack("result") > 0),)
+
+
+def relu(a):
+    """``max(a, 0)``. Saves its output: the gradient passes where the output is positive."""
+    return record(ReluBackward0, np.maximum(a._data, 0).astype(a._data.dtype), (a,), save_result=True)
+
+
+class ClampBackward1(Node):
+    def apply(self, grad):
+        x, low, high = self.unpack("self"), self._saved_min, self._saved_max
+        inside = np.ones(x.shape, dtype=bool)
+        if low is not None:
+            inside &= x >= low
+        if high is not None:
+            inside &= x <= high
+        return (grad * inside,)
+
+
+def clamp(a, min=None, max=None):  # noqa: A002
+    """Limit values to ``[min, max]``; the gradient is 0 where a value was clipped."""
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    dtype = result_type(a, *(v for v in (min, max) if v is not None))
+    out = values(a, dtype)
+    if min is not None:
+        out = np.maximum(out, min)
+    if max is not None:
+        out = np.minimum(out, max)
+    return record(ClampBackward1, out.astype(dtype.numpy, copy=False), (a,), saved={"self": a},
+                  attrs={"min": min, "max": max})
+
+
+class WhereBackward0(Node):
+    def apply(self, grad):
+        condition = self.unpack("condition")
+        (shape_a, _), (shape_b, _) = self._input_meta
+        return unbroadcast(np.where(condition, grad, 0), shape_a), unbroadcast(np.where(condition, 0, grad),
+                                                                                 shape_b)
+
+
+def where(condition, a, b):
+    """Elements of ``a`` where ``condition`` holds, else of ``b``."""
+    x, y, _ = binary_operands(a, b)
+    a, b = as_tensor(a), as_tensor(b)
+    return record(WhereBackward0, np.where(condition._data, x, y), (a, b), saved={"condition": condition})
+
+
+class MaximumBackward0(Node):
+    """Gradient to the larger input; on ties each input gets half."""
+
+    picks_first = staticmethod(np.greater)
+
+    def apply(self, grad):
+        x, y = self.unpack("self"), self.unpack("other")
+        share = np.where(x == y, 0.5, np.where(self.picks_first(x, y), 1.0, 0.0)).astype(grad.dtype)
+        (shape_a, _), (shape_b, _) = self._input_meta
+        return unbroadcast(grad * share, shape_a), unbroadcast(grad * (1 - share), shape_b)
+
+
+class MinimumBackward0(MaximumBackward0):
+    """Gradient to the smaller input; on ties each input gets half."""
+
+    picks_first = staticmethod(np.less)
+
+
+def maximum(a, b):
+    """Element-wise maximum of two tensors (ties share the gradient equally)."""
+    x, y, _ = binary_operands(a, b)
+    return record(MaximumBackward0, np.maximum(x, y), (a, b), saved={"self": a, "other": b})
+
+
+def minimum(a, b):
+    """Element-wise minimum of two tensors (ties share the gradient equally)."""
+    x, y, _ = binary_operands(a, b)
+    return record(MinimumBackward0, np.minimum(x, y), (a, b), saved={"self": a, "other": b})
+
+
+def compare(a, b, numpy_op):
+    """A comparison (``a < b`` ...): a bool tensor that never requires grad."""
+    from ..tensor import Tensor
+
+    x, y, _ = binary_operands(a, b)
+    return Tensor._wrap(numpy_op(x, y))

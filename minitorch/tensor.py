@@ -1,0 +1,313 @@
+"""Tensor: numpy values plus what autograd needs (requires_grad, grad, grad_fn, a version counter).
+
+Storage is shared the way torch shares it: views and ``detach()`` share the numpy memory *and* the version
+counter, so autograd notices in-place edits made through either; ``.data`` shares the memory but gets a
+counter of its own, so edits through it go unnoticed (torch keeps it for old code; prefer ``detach()``).
+"""
+
+from __future__ import annotations
+
+import warnings
+import weakref
+
+import numpy as np
+
+from . import _dtype
+from ._tensor_methods import TensorMethods
+from .autograd.node import AccumulateGrad, add_hook
+
+NON_LEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
+    "populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf "
+    "Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make "
+    "sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more "
+    "information. (Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:493.)"
+)
+
+
+class VersionCounter:
+    """Counts in-place changes to a storage; shared by a tensor, its views and its ``detach()``."""
+
+    __slots__ = ("value",)
+
+    def __init__(self):
+        self.value = 0
+
+    def bump(self) -> None:
+        """Record one more in-place change."""
+        self.value += 1
+
+
+class UntypedStorage:
+    """The memory behind a tensor; ``data_ptr()`` is equal for tensors that share it."""
+
+    def __init__(self, array: np.ndarray):
+        root = array
+        while isinstance(root.base, np.ndarray):
+            root = root.base
+        self._root = root
+
+    def data_ptr(self) -> int:
+        """The address where the shared memory starts."""
+        return self._root.__array_interface__["data"][0]
+
+    def nbytes(self) -> int:
+        """The size of the shared memory in bytes."""
+        return self._root.nbytes
+
+
+class Tensor(TensorMethods):
+    """A multi-dimensional array that can record the operations applied to it, as ``torch.Tensor``."""
+
+    __hash__ = object.__hash__
+
+    def __init__(self, *args):
+        """``Tensor(data)`` (a nested list) or ``Tensor(*sizes)``: float32, as torch's legacy constructor."""
+        if len(args) == 1 and not isinstance(args[0], int):
+            data = np.array(args[0], dtype=np.float32)
+        else:
+            data = np.zeros(args, dtype=np.float32)
+        self._init(data)
+
+    def _init(self, data: np.ndarray, version_counter: VersionCounter | None = None):
+        self._data = data
+        self._version_counter = version_counter or VersionCounter()
+        self._requires_grad = False
+        self._grad_fn = None
+        self._output_nr = 0
+        self._grad = None
+        self._base = None
+        self._view_version = 0
+        self._hooks = {}
+        self._retains_grad = False
+        self._accumulator = None
+        self._detached_from = None
+
+    @classmethod
+    def _wrap(cls, data, version_counter=None) -> Tensor:
+        """A tensor around ``data`` (no copy, unless numpy handed back a scalar or odd memory layout)."""
+        data = np.asarray(data)
+        if not (data.flags.c_contiguous or data.flags.f_contiguous):
+            data = np.ascontiguousarray(data)
+        tensor = object.__new__(cls)
+        tensor._init(data, version_counter)
+        return tensor
+
+    @classmethod
+    def _view(cls, data: np.ndarray, base: Tensor) -> Tensor:
+        """A view of ``base``: ``data`` is a numpy view of its memory; the version counter is shared."""
+        tensor = object.__new__(cls)
+        tensor._init(data, base._version_counter)
+        tensor._base = base if base._base is None else base._base
+        tensor._view_version = base._version_counter.value
+        return tensor
+
+    @classmethod
+    def _from_saved_output(cls, data, counter, node) -> Tensor:
+        """Rebuild a saved output (``grad_fn._saved_result``): same memory and version counter, same node."""
+        tensor = cls._wrap(data, counter)
+        tensor._grad_fn = node
+        return tensor
+
+    # -- what the tensor is -------------------------------------------------------------------------
+
+    @property
+    def dtype(self) -> _dtype.dtype:
+        """The element type (``torch.float32`` by default for floating point values)."""
+        return _dtype.from_numpy_dtype(self._data.dtype)
+
+    @property
+    def shape(self) -> _dtype.Size:
+        """The size of each dimension, as a ``torch.Size``."""
+        return _dtype.Size(self._data.shape)
+
+    @property
+    def device(self) -> _dtype.device:
+        """Always the CPU."""
+        return _dtype.device("cpu")
+
+    @property
+    def _version(self) -> int:
+        """How many in-place changes the shared storage has seen."""
+        return self._version_counter.value
+
+    def untyped_storage(self) -> UntypedStorage:
+        """The memory behind this tensor (shared with its views, ``detach()`` and ``.data``)."""
+        return UntypedStorage(self._data)
+
+    def data_ptr(self) -> int:
+        """The address of the first element."""
+        return self._data.__array_interface__["data"][0]
+
+    def _is_view(self) -> bool:
+        return self._base is not None
+
+    # -- autograd state ------------------------------------------------------------------------------
+
+    @property
+    def grad_fn(self):
+        """The node that made this tensor (None for leaves). A view's node is renewed after in-place edits."""
+        if self._base is not None and self._view_version != self._version_counter.value:
+            from .ops.inplace import refresh_view_grad_fn
+
+            refresh_view_grad_fn(self)
+        return self._grad_fn
+
+    @property
+    def requires_grad(self) -> bool:
+        """Whether gradients flow to (leaf) or through (non-leaf) this tensor."""
+        return self._requires_grad or self.grad_fn is not None
+
+    @requires_grad.setter
+    def requires_grad(self, value: bool):
+        if self.grad_fn is not None:
+            if not value:
+                raise RuntimeError(
+                    "you can only change requires_grad flags of leaf variables. If you want to use a computed "
+                    "variable in a subgraph that doesn't require differentiation use "
+                    "var_no_grad = var.detach().")
+            return
+        if value and not self.dtype.is_floating_point:
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")
+        self._requires_grad = bool(value)
+
+    def requires_grad_(self, requires_grad: bool = True) -> Tensor:
+        """Set ``requires_grad`` in place (leaves only) and return self."""
+        self.requires_grad = requires_grad
+        return self
+
+    @property
+    def is_leaf(self) -> bool:
+        """True for tensors no recorded op produced: created by the user, or not requiring grad."""
+        return self.grad_fn is None
+
+    @property
+    def output_nr(self) -> int:
+        """Which output of its grad_fn this tensor is."""
+        return self._output_nr
+
+    @property
+    def grad(self):
+        """The accumulated gradient: filled by backward for leaves (and for tensors that retain_grad())."""
+        if not self.is_leaf and not self._retains_grad:
+            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        self._grad = value
+
+    @property
+    def retains_grad(self) -> bool:
+        """True for a non-leaf tensor whose ``.grad`` backward fills (after ``retain_grad()``)."""
+        return self._retains_grad
+
+    def _grad_accumulator(self) -> AccumulateGrad:
+        accumulator = self._accumulator and self._accumulator()
+        if accumulator is None:
+            accumulator = AccumulateGrad(self)
+            self._accumulator = weakref.ref(accumulator)
+        return accumulator
+
+    def retain_grad(self) -> None:
+        """Ask backward to keep this non-leaf tensor's gradient in ``.grad`` (a no-op for leaves)."""
+        if not self.requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+        if self.is_leaf or self._retains_grad:
+            return
+        self._retains_grad = True
+
+        def keep(grad):
+            self._grad = grad.detach().clone() if self._grad is None else self._grad + grad
+        self.grad_fn._tensor_hooks.setdefault(self.output_nr, {})[-1] = keep
+
+    def register_hook(self, hook):
+        """Call ``hook(grad)`` when this tensor's gradient is computed; it may return a new gradient."""
+        if not self.requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+        if self.is_leaf:
+            return add_hook(self._hooks, hook)
+        return add_hook(self.grad_fn._tensor_hooks.setdefault(self.output_nr, {}), hook)
+
+    def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None) -> None:
+        """Compute the gradient of this tensor w.r.t. the graph's leaves and add it into their ``.grad``."""
+        from .autograd import backward
+
+        backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+
+    # -- sharing memory ------------------------------------------------------------------------------
+
+    def detach(self) -> Tensor:
+        """A new tensor on the same memory and version counter, cut from the graph (requires_grad=False)."""
+        out = Tensor._wrap(self._data, self._version_counter)
+        out._detached_from = weakref.ref(self)
+        return out
+
+    def detach_(self) -> Tensor:
+        """Cut this tensor itself from the graph: it becomes a leaf that does not require grad."""
+        if self._base is not None:
+            raise RuntimeError("Can't detach views in-place. Use detach() instead. If you are using "
+                               "DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is "
+                               "set as True, gradients are views of DDP buckets, and hence detach_() cannot "
+                               "be called on these gradients. To fix this error, please refer to the "
+                               "Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.")
+        self._grad_fn, self._requires_grad, self._output_nr = None, False, 0
+        return self
+
+    @property
+    def data(self) -> Tensor:
+        """The same memory as a tensor outside autograd, with its *own* version counter (unlike detach())."""
+        out = Tensor._wrap(self._data)
+        out._detached_from = weakref.ref(self)
+        return out
+
+    @data.setter
+    def data(self, other: Tensor):
+        self._data = other._data
+
+    def numpy(self) -> np.ndarray:
+        """The values as a numpy array sharing this tensor's memory."""
+        if self.requires_grad:
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() "
+                               "instead.")
+        return self._data
+
+    def __array__(self, dtype=None, copy=None):
+        array = self.numpy()
+        return array if dtype is None else array.astype(dtype)
+
+    def __repr__(self) -> str:
+        from ._printing import format_tensor
+
+        if self.grad_fn is not None:
+            suffix = f"grad_fn=<{type(self.grad_fn).__name__}>"
+        elif self.requires_grad:
+            suffix = "requires_grad=True"
+        else:
+            suffix = None
+        return format_tensor(self._data, self.dtype.name, suffix)
+
+    __str__ = __repr__
+
+    def __reduce_ex__(self, protocol):
+        return (_rebuild, (self._data.copy(), self._requires_grad and self.is_leaf))
+
+    def __deepcopy__(self, memo):
+        if not self.is_leaf:
+            raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) support the "
+                               "deepcopy protocol at the moment.  If you were attempting to deepcopy a module, "
+                               "this may be because of a torch.nn.utils.weight_norm usage, see "
+                               "https://github.com/pytorch/pytorch/pull/103001")
+        out = type(self).__new__(type(self))
+        out._init(self._data.copy())
+        out._requires_grad = self._requires_grad
+        out.__dict__.update({k: v for k, v in self.__dict__.items() if not k.startswith("_")})
+        memo[id(self)] = out
+        return out
+
+
+def _rebuild(data, requires_grad):
+    tensor = Tensor._wrap(data)
+    tensor._requires_grad = requires_grad
+    return tensor
+
