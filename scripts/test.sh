@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `make test` after set-up: one pytest run over the unit, parity and browser tests and every notebook
+# (strict nbval), then ruff. Exits non-zero if either fails, or if pytest found no tests at all.
+# Arguments are passed on to pytest.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# Warnings raised in notebook cells then name "<IPY-INPUT>", not a random temporary file.
+export IPYKERNEL_CELL_NAME="<IPY-INPUT>"
+
+.venv/bin/python -m pytest \
+    --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 120 \
+    --continue-on-collection-errors \
+    tests notebooks "$@"
+pytest_status=$?
+if [ "$pytest_status" -eq 5 ]; then
+    echo "make test: pytest collected no tests, which counts as a failure." >&2
+fi
+
+echo "ruff check:"
+.venv/bin/python -m ruff check .
+ruff_status=$?
+
+if [ "$pytest_status" -ne 0 ] || [ "$ruff_status" -ne 0 ]; then
+    echo "make test: FAILED (pytest exit code $pytest_status, ruff exit code $ruff_status)" >&2
+    exit 1
+fi
