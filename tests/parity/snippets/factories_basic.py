@@ -1,0 +1,17 @@
+import torch
+
+print(torch.zeros(2, 3))
+print(torch.zeros((2, 3)))
+print(torch.ones(3))
+print(torch.ones(2, 2, dtype=torch.int64))
+print(torch.zeros(3, dtype=torch.float64))
+print(torch.full((2, 2), 7))
+print(torch.full((2, 2), 7.0))
+print(torch.full((3,), 0.5).dtype, torch.full((3,), 7).dtype, torch.full((1,), True).dtype)
+print(torch.ones(2, requires_grad=True))
+print(torch.zeros(()))
+print(torch.zeros(0))
+print(torch.ones(2, 0))
+e = torch.empty(2, 3)
+print(e.shape, e.dtype, e.requires_grad)
+print(torch.empty(4, dtype=torch.int64).shape)

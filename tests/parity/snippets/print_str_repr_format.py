@@ -1,0 +1,18 @@
+import torch
+
+x = torch.tensor([1.5, 2.0], requires_grad=True)
+print(str(x))
+print(repr(x))
+print(f"value: {x}")
+print("{}".format(x * 2))  # noqa: UP032  (str.format calls Tensor.__format__)
+print([torch.tensor(1.0), torch.tensor([2, 3])])
+print((torch.tensor(1.0), torch.tensor([2.0])))
+print({"w": torch.tensor([0.5])})
+print(x.dtype, x.shape, x.grad_fn)
+print((x * 2).grad_fn)
+print(f"{torch.tensor(3.14159).item():.2f}")
+print(f"{torch.tensor(2.5):.3f}")
+print(torch.float32, torch.int64, torch.bool, torch.float64)
+print(repr(torch.float32))
+print(str(torch.Size([2, 3])))
+print(type(x).__name__)

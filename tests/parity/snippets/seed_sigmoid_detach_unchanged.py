@@ -1,0 +1,12 @@
+import torch
+
+a = torch.tensor([1, 2, 3.], requires_grad=True)
+print(a.grad)
+out = a.sigmoid()
+print(out)
+
+c = out.detach()
+print(c)
+
+out.sum().backward()
+print(a.grad)

@@ -1,0 +1,18 @@
+import torch
+
+x = torch.zeros(2, 3, 4)
+print(x.shape)
+print(x.size())
+print(x.size(0), x.size(-1), x.shape[1])
+print(x.dim(), x.ndim, x.numel(), len(x))
+print(type(x.shape).__name__)
+print(x.shape == (2, 3, 4), x.shape == torch.Size([2, 3, 4]))
+print(x.shape[1:])
+print(tuple(x.shape), list(x.shape))
+print(torch.Size([2, 3]))
+print(torch.Size([]))
+print(torch.tensor(5.0).shape, torch.tensor(5.0).dim(), torch.tensor(5.0).numel())
+print(torch.zeros(0, 3).shape, torch.zeros(0, 3).numel())
+print(x.shape.numel())
+print(torch.ones(3).shape)
+print(str(torch.Size([1])), repr(torch.Size([7, 1])))

@@ -1,0 +1,18 @@
+import torch
+
+a = torch.tensor([1.0, 2.0, 3.0])
+b = torch.tensor([1, 2, 3])
+c = torch.tensor([True, False])
+d = torch.tensor([1.0, 2.0], dtype=torch.float64)
+e = torch.tensor([1, 2], dtype=torch.float32)
+print(a.dtype, b.dtype, c.dtype, d.dtype, e.dtype)
+print(a)
+print(b)
+print(c)
+print(d)
+print(e)
+print(torch.tensor(3.5).dtype, torch.tensor(7).dtype, torch.tensor(True).dtype)
+print(torch.tensor([1, 2.5]).dtype)
+print(a.dtype == torch.float32, torch.float == torch.float32, torch.double == torch.float64)
+print(torch.long == torch.int64, torch.bool)
+print(a.is_floating_point(), b.is_floating_point())

@@ -1,0 +1,22 @@
+import torch
+
+i = torch.tensor([1, 2, 3])
+f = torch.tensor([1.0, 2.0, 3.0])
+d = torch.tensor([1.0, 2.0], dtype=torch.float64)
+b = torch.tensor([True, False, True])
+
+print(i + 1, (i + 1).dtype)
+print(i * 2.5, (i * 2.5).dtype)
+print(i / 2, (i / 2).dtype)
+print(2 / i)
+print(i + True, (i + True).dtype)
+print(f + 1, (f + 1).dtype)
+print(f * 0.1)
+print(d * 3, (d * 3).dtype)
+print(b + 1, (b + 1).dtype)
+print(b * 1.5, (b * 1.5).dtype)
+print(1 - f)
+print(i ** 2, (i ** 2).dtype)
+print(f ** 2)
+print(2 ** i)
+print(2.0 ** i)

@@ -1,0 +1,66 @@
+"""Every PyTorch snippet in ``snippets/`` runs unchanged on minitorch and prints what torch 2.13 printed.
+
+Each snippet runs in a fresh interpreter through ``python -m minitorch.run`` and its stdout (memory
+addresses normalised) must equal the stored ``.out`` file, which ``regenerate.py`` produced with real
+torch. These tests need no torch. The parity-marked test at the end re-runs a sample of snippets with
+real torch to check that the stored outputs are still what torch prints.
+"""
+
+import difflib
+import os
+
+import pytest
+from snippet_tools import all_snippets, expected_output_path, normalize, run_snippet, snippet_id
+
+SNIPPETS = all_snippets()
+# Re-running every snippet with torch takes minutes; set this variable to check them all.
+CHECK_ALL_WITH_TORCH = os.environ.get("MINITORCH_CHECK_ALL_SNIPPETS") == "1"
+TORCH_SAMPLE = SNIPPETS if CHECK_ALL_WITH_TORCH else SNIPPETS[::16]
+
+
+def _diff(expected, actual, path):
+    """A unified diff between the stored output and what was printed now."""
+    lines = difflib.unified_diff(
+        expected.splitlines(keepends=True),
+        actual.splitlines(keepends=True),
+        fromfile=f"{snippet_id(path)}.out (torch 2.13)",
+        tofile=f"{snippet_id(path)} (this run)",
+    )
+    return "".join(lines)
+
+
+def _check_output(path, with_minitorch):
+    """Run a snippet and fail with a diff (and the stderr tail) unless it prints the stored output."""
+    expected = expected_output_path(path).read_text(encoding="utf-8")
+    result = run_snippet(path, with_minitorch=with_minitorch)
+    actual = normalize(result.stdout)
+    message = _diff(expected, actual, path)
+    if result.returncode != 0:
+        message += f"\nexit code {result.returncode}; stderr:\n{result.stderr[-3000:]}"
+    assert actual == expected and result.returncode == 0, message
+
+
+def test_every_snippet_has_a_stored_output():
+    """A snippet without an ``.out`` file would silently be skipped; it must be regenerated."""
+    missing = [snippet_id(path) for path in SNIPPETS if not expected_output_path(path).exists()]
+    assert not missing, f"run tests/parity/regenerate.py for: {missing}"
+
+
+def test_every_stored_output_has_a_snippet():
+    """A stale ``.out`` whose snippet was renamed or removed is an error too."""
+    outputs = sorted(SNIPPETS[0].parent.glob("*.out")) + sorted(SNIPPETS[0].parent.glob("nn/*.out"))
+    orphans = [out.name for out in outputs if not out.with_suffix(".py").exists()]
+    assert not orphans, f"outputs without a snippet: {orphans}"
+
+
+@pytest.mark.parametrize("path", SNIPPETS, ids=snippet_id)
+def test_snippet_prints_what_torch_printed(path):
+    """The snippet, run on minitorch, prints exactly the stored torch output."""
+    _check_output(path, with_minitorch=True)
+
+
+@pytest.mark.parity
+@pytest.mark.parametrize("path", TORCH_SAMPLE, ids=snippet_id)
+def test_stored_output_is_still_what_torch_prints(path, torch):
+    """Real torch 2.13.0 still prints the stored output (guards against hand edits and drift)."""
+    _check_output(path, with_minitorch=False)
