@@ -33,6 +33,6 @@ print(net.weight, [name for name, _ in net.named_parameters()])
 del net.layer
 print([name for name, _ in net.named_parameters()])
 try:
-    net.layer
+    print(net.layer)
 except Exception as e:
     print(type(e).__name__, e)
