@@ -8,10 +8,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Warnings raised in notebook cells then name "<IPY-INPUT>", not a random temporary file.
 export IPYKERNEL_CELL_NAME="<IPY-INPUT>"
 
+paths=(tests)
+[ -d notebooks ] && paths+=(notebooks)
 .venv/bin/python -m pytest \
     --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout 120 \
     --continue-on-collection-errors \
-    tests notebooks "$@"
+    "${paths[@]}" "$@"
 pytest_status=$?
 if [ "$pytest_status" -eq 5 ]; then
     echo "make test: pytest collected no tests, which counts as a failure." >&2
