@@ -1,0 +1,193 @@
+"""Loss ops with their own backward Nodes, as ATen has them: MSE, binary cross-entropy (on
+probabilities and on logits) and negative log-likelihood (what ``cross_entropy`` ends in).
+
+``reduction`` is the integer torch saves (``_saved_reduction``): 0 none, 1 mean, 2 sum.
+"""
+
+import numpy as np
+
+from ..autograd.node import Node, record
+
+NONE, MEAN, SUM = 0, 1, 2
+REDUCTIONS = {"none": NONE, "mean": MEAN, "sum": SUM}
+LOG_FLOOR = -100.0  # torch clamps log(p) here so that p = 0 gives a finite loss
+
+
+def _reduce(losses, reduction):
+    if reduction == MEAN:
+        return np.asarray(losses.mean(), dtype=losses.dtype)
+    if reduction == SUM:
+        return np.asarray(losses.sum(), dtype=losses.dtype)
+    return losses
+
+
+def _grad_scale(grad, reduction, count):
+    """The incoming gradient as a factor per element: spread evenly for 'mean'."""
+    return grad / count if reduction == MEAN else grad
+
+
+def _for_inputs(node, grad_self):
+    """``(grad_self, grad_target)`` where the target's is the negation, each only if needed."""
+    return (grad_self if node.needs_grad(0) else None,
+            -grad_self if node.needs_grad(1) else None)
+
+
+class MseLossBackward0(Node):
+    def apply(self, grad):
+        x, target = self.unpack("self"), self.unpack("target")
+        grad_self = 2 * (x - target) * _grad_scale(grad, self._saved_reduction, x.size)
+        return _for_inputs(self, grad_self.astype(x.dtype, copy=False))
+
+
+def mse_loss(input, target, reduction):
+    """Mean (or summed) squared difference; ``input`` and ``target`` have the same shape."""
+    losses = (input._data - target._data) ** 2
+    return record(MseLossBackward0, _reduce(losses, reduction), (input, target),
+                  saved={"self": input, "target": target}, attrs={"reduction": reduction})
+
+
+class BinaryCrossEntropyBackward0(Node):
+    def apply(self, grad):
+        x, target = self.unpack("self"), self.unpack("target")
+        weight = 1 if self._raw_saved_weight is None else self.unpack("weight")
+        scale = _grad_scale(grad, self._saved_reduction, x.size) * weight
+        grad_self = scale * (x - target) / np.maximum((1 - x) * x, 1e-12)
+        grad_target = scale * (np.maximum(np.log1p(-x), LOG_FLOOR) - np.maximum(np.log(x), LOG_FLOOR))
+        return (grad_self.astype(x.dtype, copy=False) if self.needs_grad(0) else None,
+                grad_target.astype(x.dtype, copy=False) if self.needs_grad(1) else None)
+
+
+def binary_cross_entropy(input, target, weight, reduction):
+    """``-(t*log(p) + (1-t)*log(1-p))`` on probabilities ``p``, each log floored at -100."""
+    p, t = input._data, target._data
+    if np.any((p < 0) | (p > 1)):
+        raise RuntimeError("all elements of input should be between 0 and 1")
+    with np.errstate(divide="ignore"):
+        losses = -(t * np.maximum(np.log(p), LOG_FLOOR) + (1 - t) * np.maximum(np.log1p(-p), LOG_FLOOR))
+    if weight is not None:
+        losses = losses * weight._data
+    return record(BinaryCrossEntropyBackward0, _reduce(losses.astype(p.dtype, copy=False), reduction),
+                  (input, target), saved={"self": input, "target": target, "weight": weight},
+                  attrs={"reduction": reduction})
+
+
+def _log_sigmoid(x):
+    """``log(sigmoid(x))`` without overflow for large ``|x|``."""
+    return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+
+
+class BinaryCrossEntropyWithLogitsBackward0(Node):
+    def apply(self, grad):
+        x, target = self.unpack("self"), self.unpack("target")
+        weight = 1 if self._raw_saved_weight is None else self.unpack("weight")
+        pos_weight = None if self._raw_saved_pos_weight is None else self.unpack("pos_weight")
+        scale = _grad_scale(grad, self._saved_reduction, x.size) * weight
+        probs = np.exp(_log_sigmoid(x))
+        if pos_weight is None:
+            grad_self = probs - target
+            grad_target = -x
+        else:
+            grad_self = ((pos_weight - 1) * target + 1) * probs - pos_weight * target
+            grad_target = -x - (pos_weight - 1) * _log_sigmoid(x)
+        return ((scale * grad_self).astype(x.dtype, copy=False) if self.needs_grad(0) else None,
+                (scale * grad_target).astype(x.dtype, copy=False) if self.needs_grad(1) else None)
+
+
+def binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction):
+    """Binary cross-entropy of ``sigmoid(input)``, computed from the logits directly (stable)."""
+    x, t = input._data, target._data
+    log_weight = 1 if pos_weight is None else (pos_weight._data - 1) * t + 1
+    losses = (1 - t) * x - log_weight * _log_sigmoid(x)
+    if weight is not None:
+        losses = losses * weight._data
+    return record(BinaryCrossEntropyWithLogitsBackward0, _reduce(losses.astype(x.dtype, copy=False), reduction),
+                  (input, target),
+                  saved={"self": input, "target": target, "weight": weight, "pos_weight": pos_weight},
+                  attrs={"reduction": reduction})
+
+
+def _picked(log_probs, target, ignore_index, weight):
+    """Per-sample ``(log_prob of the target class, its weight)``, with weight 0 where ignored."""
+    kept = target != ignore_index
+    classes = np.where(kept, target, 0)
+    picked = np.take_along_axis(log_probs, np.expand_dims(classes, 1), axis=1).squeeze(1)
+    weights = np.ones(classes.shape, log_probs.dtype) if weight is None else weight[classes]
+    return picked, weights * kept
+
+
+class NllLossBackward0(Node):
+    def apply(self, grad):
+        log_probs, target = self.unpack("self"), self.unpack("target")
+        weight = None if self._raw_saved_weight is None else self.unpack("weight")
+        unbatched = log_probs.ndim == 1
+        if unbatched:
+            log_probs, target = log_probs[None], target[None]
+        _, weights = _picked(log_probs, target, self._saved_ignore_index_value, weight)
+        if self._saved_reduction == MEAN:
+            scale = -weights * (grad / self._saved_total_weight._data if weights.any() else 0)
+        elif self._saved_reduction == SUM:
+            scale = -weights * grad
+        else:
+            scale = -weights * grad.reshape(weights.shape)
+        grad_self = np.zeros_like(log_probs)
+        classes = np.where(target != self._saved_ignore_index_value, target, 0)
+        np.put_along_axis(grad_self, np.expand_dims(classes, 1), np.expand_dims(scale, 1), axis=1)
+        return (grad_self[0] if unbatched else grad_self,)
+
+
+class NllLoss2DBackward0(NllLossBackward0):
+    """The same rule, for inputs ``(N, C, H, W)`` with targets ``(N, H, W)``."""
+
+
+def nll_loss(input, target, weight, ignore_index, reduction):
+    """``-input[i, target[i]]`` (weighted, ignoring ``ignore_index``), reduced: input holds log-probs."""
+    from ..tensor import Tensor
+
+    log_probs, classes = input._data, target._data
+    unbatched = log_probs.ndim == 1
+    if unbatched:
+        log_probs, classes = log_probs[None], classes[None]
+    picked, weights = _picked(log_probs, classes, ignore_index, None if weight is None else weight._data)
+    losses = -picked * weights
+    total_weight = weights.sum(dtype=log_probs.dtype)
+    if reduction == MEAN:
+        out = losses.sum() / total_weight
+    elif reduction == SUM:
+        out = losses.sum()
+    else:
+        out = losses[0] if unbatched else losses
+        total_weight = np.zeros((), log_probs.dtype)
+    node_cls = NllLoss2DBackward0 if input._data.ndim == 4 else NllLossBackward0
+    result = record(node_cls, np.asarray(out, dtype=log_probs.dtype), (input,),
+                    saved={"self": input, "target": target, "weight": weight},
+                    attrs={"reduction": reduction, "ignore_index": ignore_index % 2**64,
+                           "total_weight": Tensor._wrap(np.asarray(total_weight, dtype=log_probs.dtype))})
+    if result.grad_fn is not None:
+        result.grad_fn._saved_ignore_index_value = ignore_index
+    return result
+
+
+class DivBackward1(Node):
+    def apply(self, grad):
+        return (grad / self._saved_other,)
+
+
+def soft_target_cross_entropy(log_probs, target, weight, reduction):
+    """Cross-entropy against class probabilities: ``-(target * log_probs).sum(class dim)``, reduced."""
+    from ..ops import pointwise, shape
+    from ..ops import reduction as reductions
+
+    class_dim = 0 if log_probs.ndim == 1 else 1
+    products = pointwise.mul(log_probs, target)
+    if weight is not None:
+        weight_shape = [1] * log_probs.ndim
+        weight_shape[class_dim] = weight.shape[0]
+        products = pointwise.mul(products, shape.view(weight, *weight_shape))
+    if reduction == NONE:
+        return pointwise.neg(reductions.sum(products, class_dim))
+    total = pointwise.neg(reductions.sum(products))
+    if reduction == SUM:
+        return total
+    count = log_probs.numel() // log_probs.shape[class_dim]
+    return record(DivBackward1, total._data / np.asarray(count, total._data.dtype), (total,),
+                  attrs={"other": count})

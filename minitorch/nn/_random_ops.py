@@ -1,0 +1,22 @@
+"""Dropout: multiply by a random mask of 0s and ``1 / (1 - p)``s, as PyTorch does on the CPU.
+
+It is an ordinary multiplication (its node is ``MulBackward0``), so the gradient flows only through
+the elements that were kept, scaled by the same factor.
+"""
+
+import numpy as np
+
+from .. import _random
+from ..ops import pointwise
+
+
+def dropout(input, p, inplace):
+    """``input * mask``, where each mask element is 0 with probability ``p``, else ``1 / (1 - p)``."""
+    from ..tensor import Tensor
+
+    if p == 1.0:
+        mask = Tensor._wrap(np.zeros((), dtype=input._data.dtype))
+    else:
+        kept = _random.uniform(input.shape, dtype=np.float64) < 1.0 - p
+        mask = Tensor._wrap((kept / (1.0 - p)).astype(input._data.dtype))
+    return input.mul_(mask) if inplace else pointwise.mul(input, mask)

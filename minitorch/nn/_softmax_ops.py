@@ -1,0 +1,58 @@
+"""``softmax`` and ``log_softmax`` along one dimension, each beside its backward Node.
+
+Both save their *output* (as torch does): the derivative of softmax is written with the probabilities
+it produced, and log_softmax's with ``exp(result)``.
+"""
+
+import numpy as np
+
+from ..autograd.node import Node, record
+from ..ops._util import saved_dim, wrap_dim
+
+
+def _shifted(x, dim):
+    """``x`` minus its maximum along ``dim``: the same softmax, without overflow in ``exp``."""
+    return x - np.max(x, axis=dim, keepdims=True)
+
+
+class SoftmaxBackward0(Node):
+    def apply(self, grad):
+        probs, dim = self.unpack("result"), self._dim
+        return (probs * (grad - np.sum(grad * probs, axis=dim, keepdims=True)),)
+
+
+class LogSoftmaxBackward0(Node):
+    def apply(self, grad):
+        log_probs, dim = self.unpack("result"), self._dim
+        return (grad - np.exp(log_probs) * np.sum(grad, axis=dim, keepdims=True),)
+
+
+def _checked_axis(a, dim, kernel):
+    """The axis to reduce, or torch's error for integer tensors (its kernels are floating point only)."""
+    axis = wrap_dim(dim, a._data.ndim) if a._data.ndim else None
+    if not a.dtype.is_floating_point:
+        where = "lastdim_kernel_impl" if axis is None or axis == a._data.ndim - 1 else "kernel_impl"
+        raise NotImplementedError(f'"{kernel}_{where}" not implemented for \'{a.dtype.legacy_name}\'')
+    return axis
+
+
+def _record(node_cls, out, a, dim, axis):
+    result = record(node_cls, out, (a,), attrs={"dim": saved_dim(dim)}, save_result=True)
+    if result.grad_fn is not None:
+        result.grad_fn._dim = axis  # the wrapped axis the backward reduces over
+    return result
+
+
+def softmax(a, dim):
+    """``exp(a) / exp(a).sum(dim)``: probabilities along ``dim``."""
+    axis = _checked_axis(a, dim, "softmax")
+    exps = np.exp(_shifted(a._data, axis))
+    return _record(SoftmaxBackward0, exps / np.sum(exps, axis=axis, keepdims=True), a, dim, axis)
+
+
+def log_softmax(a, dim):
+    """``a - log(exp(a).sum(dim))``, computed stably: log-probabilities along ``dim``."""
+    axis = _checked_axis(a, dim, "log_softmax")
+    shifted = _shifted(a._data, axis)
+    out = shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+    return _record(LogSoftmaxBackward0, out, a, dim, axis)

@@ -1,0 +1,201 @@
+"""Layers with their own settings: ``Linear``, ``Conv2d``, ``Flatten``, ``ZeroPad2d``, ``MaxPool2d``,
+``Dropout`` and ``Identity``. Each ``forward`` is one call into ``functional``; each ``extra_repr`` is
+what PyTorch prints between the parentheses.
+"""
+
+import math
+
+from .. import _factories
+from . import functional as F
+from . import init
+from .module import Module
+from .parameter import Parameter
+
+
+def _pair(value):
+    return tuple(value) if isinstance(value, (tuple, list)) else (value, value)
+
+
+def _empty_parameter(*shape, dtype=None):
+    return Parameter(_factories.empty(*shape, dtype=dtype))
+
+
+def _init_weight_and_bias(module):
+    """PyTorch's default: ``kaiming_uniform_(a=sqrt(5))`` weights, bias uniform in ``±1/sqrt(fan_in)``."""
+    init.kaiming_uniform_(module.weight, a=math.sqrt(5))
+    if module.bias is not None:
+        fan_in, _ = init._calculate_fan_in_and_fan_out(module.weight)
+        bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
+        init.uniform_(module.bias, -bound, bound)
+
+
+class Identity(Module):
+    """Returns its input unchanged (a placeholder, e.g. to remove a layer from a network)."""
+
+    def __init__(self, *args, **kwargs):
+        """Accept and ignore any arguments, as torch does."""
+        super().__init__()
+
+    def forward(self, input):
+        """Return ``input``."""
+        return input
+
+
+class Linear(Module):
+    """``y = x @ weight.T + bias`` with ``weight`` of shape ``(out_features, in_features)``."""
+
+    def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
+        """Create the parameters and initialise them as torch does."""
+        super().__init__()
+        self.in_features, self.out_features = in_features, out_features
+        self.weight = _empty_parameter(out_features, in_features, dtype=dtype)
+        if bias:
+            self.bias = _empty_parameter(out_features, dtype=dtype)
+        else:
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        """Draw fresh initial values for weight and bias."""
+        _init_weight_and_bias(self)
+
+    def forward(self, input):
+        """Apply the affine map to the last dimension of ``input``."""
+        return F.linear(input, self.weight, self.bias)
+
+    def extra_repr(self):
+        """``in_features=..., out_features=..., bias=...``."""
+        return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}"
+
+
+class Conv2d(Module):
+    """2-d convolution with ``out_channels`` filters of shape ``(in_channels // groups, kh, kw)``."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
+                 bias=True, padding_mode="zeros", device=None, dtype=None):
+        """Check the settings with torch's errors, create the parameters and initialise them."""
+        super().__init__()
+        if groups <= 0:
+            raise ValueError("groups must be a positive integer")
+        if in_channels % groups != 0:
+            raise ValueError("in_channels must be divisible by groups")
+        if out_channels % groups != 0:
+            raise ValueError("out_channels must be divisible by groups")
+        if isinstance(padding, str):
+            if padding not in ("valid", "same"):
+                raise ValueError(f"Invalid padding string {padding!r}, should be one of {{'valid', 'same'}}")
+            if padding == "same" and any(s != 1 for s in _pair(stride)):
+                raise ValueError("padding='same' is not supported for strided convolutions")
+        modes = ("zeros", "reflect", "replicate", "circular")
+        if padding_mode not in modes:
+            raise ValueError(f"padding_mode must be one of {{'zeros', 'reflect', 'replicate', 'circular'}}, "
+                             f"but got padding_mode={padding_mode!r}")
+        if padding_mode != "zeros":
+            raise NotImplementedError("minitorch's Conv2d supports only padding_mode='zeros'")
+        self.in_channels, self.out_channels = in_channels, out_channels
+        self.kernel_size, self.stride = _pair(kernel_size), _pair(stride)
+        self.padding = padding if isinstance(padding, str) else _pair(padding)
+        self.dilation, self.groups = _pair(dilation), groups
+        self.transposed, self.output_padding, self.padding_mode = False, (0, 0), padding_mode
+        self.weight = _empty_parameter(out_channels, in_channels // groups, *self.kernel_size, dtype=dtype)
+        if bias:
+            self.bias = _empty_parameter(out_channels, dtype=dtype)
+        else:
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        """Draw fresh initial values for weight and bias."""
+        _init_weight_and_bias(self)
+
+    def forward(self, input):
+        """Convolve ``input`` of shape ``(N, C, H, W)`` or ``(C, H, W)``."""
+        return F.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+
+    def extra_repr(self):
+        """Channels and kernel, then only the settings that differ from their defaults."""
+        text = f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}"
+        if self.padding != (0, 0):
+            text += f", padding={self.padding}"
+        if self.dilation != (1, 1):
+            text += f", dilation={self.dilation}"
+        if self.groups != 1:
+            text += f", groups={self.groups}"
+        if self.bias is None:
+            text += ", bias=False"
+        return text
+
+
+class Flatten(Module):
+    """Merge dimensions ``start_dim..end_dim`` into one (by default all but the batch dimension)."""
+
+    def __init__(self, start_dim=1, end_dim=-1):
+        """Remember which dimensions to merge."""
+        super().__init__()
+        self.start_dim, self.end_dim = start_dim, end_dim
+
+    def forward(self, input):
+        """``input.flatten(start_dim, end_dim)``."""
+        return input.flatten(self.start_dim, self.end_dim)
+
+    def extra_repr(self):
+        """``start_dim=..., end_dim=...``."""
+        return f"start_dim={self.start_dim}, end_dim={self.end_dim}"
+
+
+class ZeroPad2d(Module):
+    """Pad the last two dimensions with zeros: ``padding`` is an int or ``(left, right, top, bottom)``."""
+
+    def __init__(self, padding):
+        """Remember the padding as a tuple."""
+        super().__init__()
+        self.padding = (padding,) * 4 if isinstance(padding, int) else tuple(padding)
+
+    def forward(self, input):
+        """``F.pad(input, padding)``."""
+        return F.pad(input, self.padding, "constant", 0.0)
+
+    def extra_repr(self):
+        """The padding tuple."""
+        return f"{self.padding}"
+
+
+class MaxPool2d(Module):
+    """The maximum of each window; ``stride`` defaults to ``kernel_size`` (windows do not overlap)."""
+
+    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
+        """Remember the settings."""
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride if stride is not None else kernel_size
+        self.padding, self.dilation = padding, dilation
+        self.return_indices, self.ceil_mode = return_indices, ceil_mode
+
+    def forward(self, input):
+        """``F.max_pool2d`` with these settings."""
+        return F.max_pool2d(input, self.kernel_size, self.stride, self.padding, self.dilation,
+                            ceil_mode=self.ceil_mode, return_indices=self.return_indices)
+
+    def extra_repr(self):
+        """All the settings."""
+        return (f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
+                f"dilation={self.dilation}, ceil_mode={self.ceil_mode}")
+
+
+class Dropout(Module):
+    """In training mode, zero each element with probability ``p`` (and scale the rest); in eval, pass."""
+
+    def __init__(self, p=0.5, inplace=False):
+        """Check ``p`` as torch does."""
+        super().__init__()
+        if p < 0 or p > 1:
+            raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+        self.p, self.inplace = p, inplace
+
+    def forward(self, input):
+        """``F.dropout(input, p, self.training, inplace)``."""
+        return F.dropout(input, self.p, self.training, self.inplace)
+
+    def extra_repr(self):
+        """``p=..., inplace=...``."""
+        return f"p={self.p}, inplace={self.inplace}"

@@ -1,0 +1,156 @@
+"""2-d convolution: numpy numerics, the ``ConvolutionBackward0`` node and the ``convolution`` op.
+
+A convolution (strictly, a cross-correlation, as in every deep learning library) slides each filter
+over the input. It is written here as one matrix product:
+
+1. ``_im2col`` lays every receptive field out as a column. No data is copied to find the windows
+   (``as_strided`` gives a view); one copy makes the columns contiguous for the matrix product.
+2. ``weight (out_channels, C*kh*kw) @ columns (C*kh*kw, out_h*out_w)`` gives every output pixel at
+   once, batched over samples and groups.
+
+The backward pass reuses the same columns:
+
+- grad of the weight: ``grad_out @ columns.T`` summed over the batch;
+- grad of the input: ``weight.T @ grad_out`` gives a gradient per column entry, and each kernel tap
+  ``(i, j)`` adds its share back onto the strided slice of the input it read (``_col2im``);
+- grad of the bias: ``grad_out`` summed over batch and pixels.
+
+Padding here is symmetric, as in ATen's ``convolution``; ``nn.functional.conv2d`` handles
+``padding='same'`` with an even kernel by padding the input first, as PyTorch does.
+"""
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from ..autograd.node import Node, record
+
+
+def output_size(size, kernel, stride, padding, dilation):
+    """Length of one output dimension: ``(size + 2*padding - dilation*(kernel-1) - 1) // stride + 1``."""
+    return (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
+
+
+def _pad_spatial(x, padding):
+    """Zero-pad the last two axes of ``x`` by ``padding = (ph, pw)`` on both sides."""
+    ph, pw = padding
+    if ph == 0 and pw == 0:
+        return x
+    n, c, h, w = x.shape
+    padded = np.zeros((n, c, h + 2 * ph, w + 2 * pw), dtype=x.dtype)
+    padded[:, :, ph:ph + h, pw:pw + w] = x
+    return padded
+
+
+def _windows(padded, kernel, stride, dilation):
+    """View of every receptive field: shape ``(N, C, kh, kw, out_h, out_w)``, no copy."""
+    n, c, h, w = padded.shape
+    kh, kw = kernel
+    out_h = output_size(h, kh, stride[0], 0, dilation[0])
+    out_w = output_size(w, kw, stride[1], 0, dilation[1])
+    sn, sc, sh, sw = padded.strides
+    return as_strided(
+        padded,
+        shape=(n, c, kh, kw, out_h, out_w),
+        strides=(sn, sc, sh * dilation[0], sw * dilation[1], sh * stride[0], sw * stride[1]),
+        writeable=False,
+    )
+
+
+def _im2col(x, kernel, stride, padding, dilation, groups):
+    """Columns of ``x``: shape ``(N, groups, C/groups * kh * kw, out_h * out_w)``, and ``(out_h, out_w)``."""
+    windows = _windows(_pad_spatial(x, padding), kernel, stride, dilation)
+    n, c, kh, kw, out_h, out_w = windows.shape
+    return windows.reshape(n, groups, (c // groups) * kh * kw, out_h * out_w), (out_h, out_w)
+
+
+def _col2im(columns, input_shape, stride, padding, dilation):
+    """Sum column entries ``(N, C, kh, kw, out_h, out_w)`` back onto the pixels they were read from."""
+    n, c, kh, kw, out_h, out_w = columns.shape
+    ph, pw = padding
+    h, w = input_shape[2], input_shape[3]
+    padded = np.zeros((n, c, h + 2 * ph, w + 2 * pw), dtype=columns.dtype)
+    rows_end, cols_end = stride[0] * (out_h - 1) + 1, stride[1] * (out_w - 1) + 1
+    # One vectorised add per kernel tap: tap (i, j) read a strided slice of the padded input.
+    for i in range(kh):
+        for j in range(kw):
+            top, left = i * dilation[0], j * dilation[1]
+            padded[:, :, top:top + rows_end:stride[0], left:left + cols_end:stride[1]] += columns[:, :, i, j]
+    return padded[:, :, ph:ph + h, pw:pw + w]
+
+
+def conv2d_forward(x, weight, bias, stride, padding, dilation, groups):
+    """Output ``(N, out_channels, out_h, out_w)`` of a grouped 2-d cross-correlation, as ndarrays."""
+    out_channels = weight.shape[0]
+    columns, (out_h, out_w) = _im2col(x, weight.shape[2:], stride, padding, dilation, groups)
+    filters = weight.reshape(groups, out_channels // groups, -1)
+    out = np.matmul(filters, columns).reshape(x.shape[0], out_channels, out_h, out_w)
+    if bias is not None:
+        out += bias.reshape(1, -1, 1, 1)
+    return out
+
+
+def conv2d_grad_input(grad, weight, input_shape, stride, padding, dilation, groups):
+    """Gradient of the convolution with respect to its input."""
+    n, out_channels, out_h, out_w = grad.shape
+    _, channels_per_group, kh, kw = weight.shape
+    grad_out = grad.reshape(n, groups, out_channels // groups, out_h * out_w)
+    filters = weight.reshape(groups, out_channels // groups, -1)
+    columns = np.matmul(filters.transpose(0, 2, 1), grad_out)
+    columns = columns.reshape(n, groups * channels_per_group, kh, kw, out_h, out_w)
+    return np.ascontiguousarray(_col2im(columns, input_shape, stride, padding, dilation))
+
+
+def conv2d_grad_weight(grad, x, weight_shape, stride, padding, dilation, groups):
+    """Gradient of the convolution with respect to its weight."""
+    n, out_channels = grad.shape[:2]
+    columns, _ = _im2col(x, weight_shape[2:], stride, padding, dilation, groups)
+    grad_out = grad.reshape(n, groups, out_channels // groups, -1)
+    per_sample = np.matmul(grad_out, columns.transpose(0, 1, 3, 2))
+    return per_sample.sum(axis=0).reshape(weight_shape)
+
+
+def conv2d_grad_bias(grad):
+    """Gradient of the convolution with respect to its bias: one sum per output channel."""
+    return grad.sum(axis=(0, 2, 3))
+
+
+class ConvolutionBackward0(Node):
+    """Backward of ``convolution``: gradients for input, weight and bias (only those needed)."""
+
+    def apply(self, grad):
+        """Return ``(grad_input, grad_weight, grad_bias)``, ``None`` where no gradient is needed."""
+        stride, padding = self._saved_stride, self._saved_padding
+        dilation, groups = self._saved_dilation, self._saved_groups
+        needs = [fn is not None for fn, _ in self.next_functions]
+        x, weight = self.unpack("input"), self.unpack("weight")
+        grad_input = grad_weight = grad_bias = None
+        if needs[0]:
+            grad_input = conv2d_grad_input(grad, weight, x.shape, stride, padding, dilation, groups)
+        if needs[1]:
+            grad_weight = conv2d_grad_weight(grad, x, weight.shape, stride, padding, dilation, groups)
+        if len(needs) > 2 and needs[2]:
+            grad_bias = conv2d_grad_bias(grad)
+        return grad_input, grad_weight, grad_bias
+
+
+def convolution(input, weight, bias, stride, padding, dilation, groups):
+    """Record a 4-d convolution with symmetric ``padding``; arguments are already checked tuples."""
+    out = conv2d_forward(
+        input._data, weight._data, None if bias is None else bias._data, stride, padding, dilation, groups
+    )
+    attrs = {
+        "stride": tuple(stride),
+        "padding": tuple(padding),
+        "dilation": tuple(dilation),
+        "transposed": False,
+        "output_padding": (0, 0),
+        "groups": groups,
+        "bias_sym_sizes_opt": (0,) if bias is None else tuple(bias.shape),
+    }
+    return record(
+        ConvolutionBackward0,
+        out,
+        inputs=(input, weight, bias),
+        saved={"input": input, "weight": weight},
+        attrs=attrs,
+    )

@@ -1,0 +1,100 @@
+"""2-d max pooling: the forward (values and the index of each maximum) beside its backward Node.
+
+The forward looks at every window through a strided view (no copy, no loop over pixels) and keeps,
+for each output, the position of the maximum in the input (``indices``, as torch returns them with
+``return_indices=True``). The backward sends each output's gradient to that one position; when
+windows overlap, a position that wins several windows receives the sum.
+"""
+
+import math
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from ..autograd.node import Node, record
+
+
+def pooled_size(size, kernel, stride, padding, dilation, ceil_mode):
+    """Output length of one dimension, with torch's rule that the last window must start inside."""
+    span = size + 2 * padding - dilation * (kernel - 1) - 1
+    out = (math.ceil(span / stride) if ceil_mode else span // stride) + 1
+    if ceil_mode and (out - 1) * stride >= size + padding:
+        out -= 1
+    return out
+
+
+def check_max_pool2d(shape, kernel, stride, padding, dilation, ceil_mode):
+    """Raise torch's errors for a bad pooling configuration; return the output ``(height, width)``."""
+    if len(shape) not in (3, 4) or 0 in shape[-3:]:
+        raise RuntimeError("non-empty 3D or 4D (batch mode) tensor expected for input")
+    if 0 in stride:
+        raise RuntimeError("stride should not be zero")
+    for k, p, d in zip(kernel, padding, dilation):
+        if p > (d * (k - 1) + 1) // 2:
+            raise RuntimeError(f"pad should be at most half of effective kernel size, but got pad={p}, "
+                               f"kernel_size={k} and dilation={d}")
+    out = [pooled_size(shape[-2 + i], kernel[i], stride[i], padding[i], dilation[i], ceil_mode) for i in (0, 1)]
+    if min(out) < 1:
+        channels, height, width = shape[-3:]
+        raise RuntimeError(f"Given input size: ({channels}x{height}x{width}). Calculated output size: "
+                           f"({channels}x{out[0]}x{out[1]}). Output size is too small")
+    return tuple(out)
+
+
+def max_pool2d_forward(x, kernel, stride, padding, dilation, out_size):
+    """Max over each window of ``x (N, C, H, W)``: ``(values, indices)``, indices flat in ``H*W``."""
+    n, c, h, w = x.shape
+    (kh, kw), (sh, sw), (ph, pw), (dh, dw) = kernel, stride, padding, dilation
+    out_h, out_w = out_size
+    # Pad with the lowest value so padding never wins; enough on the far side for ceil_mode windows.
+    pad_bottom = max(ph, (out_h - 1) * sh + dh * (kh - 1) + 1 - h - ph)
+    pad_right = max(pw, (out_w - 1) * sw + dw * (kw - 1) + 1 - w - pw)
+    lowest = -np.inf if x.dtype.kind == "f" else np.iinfo(x.dtype).min
+    padded = np.pad(x, ((0, 0), (0, 0), (ph, pad_bottom), (pw, pad_right)), constant_values=lowest)
+    s = padded.strides
+    windows = as_strided(padded, (n, c, out_h, out_w, kh, kw),
+                         (s[0], s[1], s[2] * sh, s[3] * sw, s[2] * dh, s[3] * dw), writeable=False)
+    flat = windows.reshape(n, c, out_h, out_w, kh * kw)
+    best = np.argmax(flat, axis=-1)  # the first maximum, as torch picks it (NaN wins, as in torch)
+    values = np.take_along_axis(flat, best[..., None], axis=-1)[..., 0]
+    top, left = np.arange(out_h)[:, None] * sh - ph, np.arange(out_w)[None, :] * sw - pw
+    rows, cols = top + (best // kw) * dh, left + (best % kw) * dw
+    # A window holding only the lowest value: torch names its first tap inside the input.
+    only_lowest = values == lowest
+    if only_lowest.any():
+        rows = np.where(only_lowest, np.where(top < 0, top + (-top + dh - 1) // dh * dh, top), rows)
+        cols = np.where(only_lowest, np.where(left < 0, left + (-left + dw - 1) // dw * dw, left), cols)
+    return values, (rows * w + cols).astype(np.int64)
+
+
+def max_pool2d_backward(grad, indices, input_shape):
+    """Scatter-add each output gradient onto the input position its maximum came from."""
+    n, c, h, w = input_shape
+    planes = np.arange(n * c).reshape(n, c, 1, 1) * (h * w)
+    summed = np.bincount((planes + indices).ravel(), weights=grad.ravel(), minlength=n * c * h * w)
+    return summed.reshape(input_shape).astype(grad.dtype, copy=False)
+
+
+class MaxPool2DWithIndicesBackward0(Node):
+    def apply(self, grad):
+        x, indices = self.unpack("self"), self.unpack("result1")
+        if x.ndim == 3:
+            return (max_pool2d_backward(grad[None], indices[None], (1, *x.shape))[0],)
+        return (max_pool2d_backward(grad, indices, x.shape),)
+
+
+def max_pool2d_with_indices(input, kernel, stride, padding, dilation, ceil_mode, saved_stride):
+    """Record max pooling of a 3-d or 4-d tensor; returns ``(values, indices)`` tensors."""
+    from ..tensor import Tensor
+
+    out_size = check_max_pool2d(input.shape, kernel, stride, padding, dilation, ceil_mode)
+    x = input._data[None] if input._data.ndim == 3 else input._data
+    values, indices = max_pool2d_forward(x, kernel, stride, padding, dilation, out_size)
+    if input._data.ndim == 3:
+        values, indices = values[0], indices[0]
+    indices = Tensor._wrap(indices)
+    attrs = {"kernel_size": tuple(kernel), "stride": tuple(saved_stride), "padding": tuple(padding),
+             "dilation": tuple(dilation), "ceil_mode": ceil_mode}
+    out = record(MaxPool2DWithIndicesBackward0, values, (input,), saved={"self": input, "result1": indices},
+                 attrs=attrs)
+    return out, indices
