@@ -82,6 +82,7 @@ class Tensor(TensorMethods):
         self._retains_grad = False
         self._accumulator = None
         self._detached_from = None
+        self._no_grad_view = False
 
     @classmethod
     def _wrap(cls, data, version_counter=None) -> Tensor:
@@ -147,7 +148,8 @@ class Tensor(TensorMethods):
     @property
     def grad_fn(self):
         """The node that made this tensor (None for leaves). A view's node is renewed after in-place edits."""
-        if self._base is not None and self._view_version != self._version_counter.value:
+        if (self._base is not None and self._view_version != self._version_counter.value
+                and not self._no_grad_view):
             from .ops.inplace import refresh_view_grad_fn
 
             refresh_view_grad_fn(self)
@@ -168,11 +170,13 @@ class Tensor(TensorMethods):
                     "var_no_grad = var.detach().")
             return
         if value and not self.dtype.is_floating_point:
-            raise RuntimeError("only Tensors of floating point dtype can require gradients")
+            raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self._requires_grad = bool(value)
 
     def requires_grad_(self, requires_grad: bool = True) -> Tensor:
         """Set ``requires_grad`` in place (leaves only) and return self."""
+        if requires_grad and not self.dtype.is_floating_point:
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")
         self.requires_grad = requires_grad
         return self
 
@@ -288,6 +292,13 @@ class Tensor(TensorMethods):
         return format_tensor(self._data, self.dtype.name, suffix)
 
     __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        if self.ndim == 0:
+            return self.item().__format__(spec)
+        if spec:
+            raise TypeError("unsupported format string passed to Tensor.__format__")
+        return repr(self)
 
     def __reduce_ex__(self, protocol):
         return (_rebuild, (self._data.copy(), self._requires_grad and self.is_leaf))

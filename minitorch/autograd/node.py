@@ -72,7 +72,7 @@ def _modified_message(tensor, saved: SavedTensor) -> str:
     shape = ", ".join(str(n) for n in tensor.shape)
     where = ""
     if tensor.grad_fn is not None:
-        op = re.sub(r"Backwards?\d*$", "", tensor.grad_fn.name().split("::")[-1])
+        op = re.sub(r"Backwards?\d*$", "", tensor.grad_fn.name())
         where = f", which is output {tensor.output_nr} of {op},"
     return (
         "one of the variables needed for gradient computation has been modified by an inplace operation: "
@@ -239,6 +239,8 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False
 
     out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
     if not needs_recording(inputs):
+        if view_of is not None and view_of.requires_grad:  # a view made under no_grad: see check_inplace
+            out._requires_grad, out._no_grad_view = True, True
         return out
     node = node or node_cls()
     attach(node, out, inputs, saved, attrs)

@@ -30,7 +30,8 @@ def check_broadcast(shape_a, shape_b) -> None:
     ndim = max(len(shape_a), len(shape_b))
     padded_a = (1,) * (ndim - len(shape_a)) + tuple(shape_a)
     padded_b = (1,) * (ndim - len(shape_b)) + tuple(shape_b)
-    for dim, (m, n) in enumerate(zip(padded_a, padded_b)):
+    for dim in reversed(range(ndim)):  # torch reports the right-most mismatch
+        m, n = padded_a[dim], padded_b[dim]
         if m != n and m != 1 and n != 1:
             raise RuntimeError(f"The size of tensor a ({m}) must match the size of tensor b ({n}) at "
                                f"non-singleton dimension {dim}")

@@ -27,6 +27,10 @@ def contiguous(a):
 class CopyBackwards(Node):
     """``dst.copy_(src)``: the old values of ``dst`` are gone (zero gradient); ``src`` gets the gradient."""
 
+    def name(self) -> str:
+        """torch's name for this node, with its C++ namespace."""
+        return "torch::autograd::CopyBackwards"
+
     def apply(self, grad):
         grad_src = unbroadcast(grad, self._input_meta[1][0]) if self.needs_grad(1) else None
         return np.zeros_like(grad), grad_src
@@ -35,11 +39,12 @@ class CopyBackwards(Node):
 def copy_values(dst, src):
     """The out-of-place half of ``copy_``: ``src`` broadcast to ``dst``'s shape and dtype, recorded."""
     if tuple(src.shape) != tuple(dst.shape):
+        from ..autograd.grad_mode import no_grad
+        from .shape import expand
+
         check_broadcast(dst.shape, src.shape)
-        if len(src.shape) > len(dst.shape) or any(s not in (1, d) for s, d in
-                                                  zip(reversed(src.shape), reversed(dst.shape))):
-            raise RuntimeError(f"output with shape [{', '.join(map(str, dst.shape))}] doesn't match the "
-                               f"broadcast shape [{', '.join(map(str, np.broadcast_shapes(dst.shape, src.shape)))}]")
+        with no_grad():
+            expand(src, *dst.shape)  # raises torch's error when src cannot be expanded to dst's shape
     values = np.broadcast_to(src._data, dst.shape).astype(dst._data.dtype)
     return record(CopyBackwards, values, (dst, src))
 

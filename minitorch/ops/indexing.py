@@ -111,7 +111,10 @@ def getitem(a, index):
 
 
 def _advanced(a, index):
-    data = a._data[index]
+    try:
+        data = a._data[index]
+    except IndexError as error:
+        raise IndexError(str(error).replace(" axis ", " dimension ")) from None
     out = record(IndexBackward0, np.array(data), (a,),
                  attrs={"indices": list(index), "self_sym_sizes": tuple(a.shape)})
     if out._grad_fn is not None:
@@ -147,6 +150,12 @@ def setitem(a, index, value):
     if all(_is_basic(i) for i in items):
         target = getitem(a, index)
         if is_tensor(value):
+            if value.shape != target.shape:
+                from ..autograd.grad_mode import no_grad
+                from .shape import expand
+
+                with no_grad():
+                    expand(value, *target.shape)  # torch expands the value first: its error, not copy_'s
             target.copy_(value)
         else:
             target.fill_(value)

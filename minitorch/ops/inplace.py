@@ -15,12 +15,19 @@ from ..autograd.node import Node, SavedTensor, edge_of
 
 LEAF_ERROR = "a leaf Variable that requires grad is being used in an in-place operation."
 VIEW_OF_LEAF_ERROR = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+NO_GRAD_VIEW_ERROR = (
+    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use "
+    "case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and "
+    "the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
+    "outside (if you want the inplace to be tracked).")
 
 
 def check_inplace(tensor) -> None:
     """Raise torch's error for in-place changes to a leaf that requires grad (or a view of one)."""
     if not is_grad_enabled():
         return
+    if tensor._no_grad_view:
+        raise RuntimeError(NO_GRAD_VIEW_ERROR)
     base = tensor._base
     if base is not None and base.requires_grad and base.is_leaf:
         raise RuntimeError(VIEW_OF_LEAF_ERROR)
@@ -37,6 +44,12 @@ def _old_value(tensor):
     if old._grad_fn is None and tensor.requires_grad:
         old._accumulator = tensor._accumulator
     return old
+
+
+def _check_shape(tensor, result) -> None:
+    if result.shape != tensor.shape:
+        raise RuntimeError(f"output with shape [{', '.join(map(str, tensor.shape))}] doesn't match the broadcast "
+                           f"shape [{', '.join(map(str, result.shape))}]")
 
 
 def _write(tensor, data) -> None:
@@ -64,10 +77,13 @@ def apply_inplace(tensor, op, *args, **kwargs):
         from ..autograd.grad_mode import no_grad
 
         with no_grad():
-            _write(tensor, op(tensor, *args, **kwargs)._data)
+            result = op(tensor, *args, **kwargs)
+        _check_shape(tensor, result)
+        _write(tensor, result._data)
         tensor._version_counter.bump()
         return tensor
     result = op(_old_value(tensor), *args, **kwargs)
+    _check_shape(tensor, result)
     _write(tensor, result._data)
     tensor._version_counter.bump()
     node = result._grad_fn

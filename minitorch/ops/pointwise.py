@@ -151,13 +151,17 @@ def pow(a, exponent):  # noqa: A001 (torch's name)
     if a.dtype.category == 1 and isinstance(exponent, int) and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     x = values(a, result_type(a, exponent))
-    return record(PowBackward0, x ** exponent, (a,), saved={"self": a}, attrs={"exponent": exponent})
+    with np.errstate(all="ignore"):
+        out = x ** exponent
+    return record(PowBackward0, out, (a,), saved={"self": a}, attrs={"exponent": exponent})
 
 
 def rpow(a, number):
     """``number ** a`` for a number base."""
     base, y, _ = binary_operands(number, a)
-    return record(PowBackward2, base ** y, (a,), saved={"self": as_tensor(number)},
+    with np.errstate(over="ignore"):
+        out = base ** y
+    return record(PowBackward2, out, (a,), saved={"self": as_tensor(number)},
                   attrs={"exponent": a}, save_result=True)
 
 
@@ -170,7 +174,8 @@ class ExpBackward0(Node):
 
 def exp(a):
     """``e ** a``. Saves its result, which is also its derivative."""
-    return record(ExpBackward0, np.exp(_float_values(a)), (a,), save_result=True)
+    with np.errstate(over="ignore"):
+        return record(ExpBackward0, np.exp(_float_values(a)), (a,), save_result=True)
 
 
 class LogBackward0(Node):
