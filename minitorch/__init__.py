@@ -35,6 +35,7 @@ from ._factories import (
 )
 from ._printing import set_printoptions
 from ._random import Generator, manual_seed
+from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .ops.copy import clone
 from .ops.linalg import bmm, dot, matmul, mm, mv
@@ -64,10 +65,22 @@ from .tensor import Tensor
 
 __version__ = "0.1.0"
 
+
+class _MemoryFormat:
+    """A memory layout name (``torch.preserve_format``); minitorch keeps every copy row-major."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self):
+        return f"torch.{self.name}"
+
+
 float = float32  # noqa: A001
 double = float64
 long = int64
 clip = clamp
+preserve_format, contiguous_format = _MemoryFormat("preserve_format"), _MemoryFormat("contiguous_format")
 concat = concatenate = cat
 
 

@@ -50,6 +50,11 @@ class TensorMethods:
 
     nelement = numel
 
+    def stride(self, dim=None):
+        """How many elements to step in memory to move one place along each dimension."""
+        steps = tuple(s // self._data.itemsize for s in self._data.strides)
+        return steps if dim is None else steps[dim]
+
     def is_contiguous(self) -> bool:
         """Whether the memory is in row-major order."""
         return bool(self._data.flags.c_contiguous)

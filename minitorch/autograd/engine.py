@@ -13,6 +13,7 @@ from collections import namedtuple
 import numpy as np
 
 from .._dtype import Size
+from . import anomaly_mode
 from .node import AccumulateGrad, edge_of
 
 BackwardStep = namedtuple("BackwardStep", "node grads_in grads_out")
@@ -147,7 +148,12 @@ def run_backward(roots, grad_roots, retain_graph=False, inputs=None, allow_unuse
         runs = any(g is not None for g in node_grads) and (needed is None or node in needed)
         if isinstance(node, AccumulateGrad) and (not accumulate or (node, 0) in captures):
             runs = False
-        outputs = node.apply(*node_grads) if runs else ()
+        try:
+            outputs = node.apply(*node_grads) if runs else ()
+        except RuntimeError as error:
+            if not anomaly_mode.is_anomaly_enabled():
+                raise
+            raise anomaly_mode.report_failure(node, error) from None
         for hook in list(node._post_hooks.values()) if runs else ():
             replaced = hook(_wrap_all(outputs), _wrap_all(node_grads))
             if replaced is not None:

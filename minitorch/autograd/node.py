@@ -13,6 +13,7 @@ import weakref
 
 import numpy as np
 
+from . import anomaly_mode
 from .grad_mode import is_grad_enabled
 
 _sequence = itertools.count()
@@ -159,7 +160,8 @@ class Node:
         from ..tensor import Tensor
 
         results = self.apply(*(g._data if isinstance(g, Tensor) else g for g in grads))
-        return tuple(None if r is None else Tensor._wrap(np.asarray(r)) for r in results)
+        results = tuple(None if r is None else Tensor._wrap(np.asarray(r)) for r in results)
+        return results[0] if len(results) == 1 else results
 
 
 class AccumulateGrad(Node):
@@ -243,6 +245,8 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False
             out._requires_grad, out._no_grad_view = True, True
         return out
     node = node or node_cls()
+    if anomaly_mode.is_anomaly_enabled():
+        node.metadata["traceback_"] = anomaly_mode.forward_stack()
     attach(node, out, inputs, saved, attrs)
     if save_result:
         node._saved["result"] = SavedTensor(out, node, is_output=True)

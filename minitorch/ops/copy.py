@@ -14,7 +14,7 @@ class CloneBackward0(Node):
         return (grad,)
 
 
-def clone(a):
+def clone(a, memory_format=None):
     """A copy in new memory. Unlike ``=``, it is a new tensor; unlike ``detach()``, gradients flow back."""
     return record(CloneBackward0, a._data.copy(), (a,))
 
