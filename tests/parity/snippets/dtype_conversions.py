@@ -1,0 +1,18 @@
+import torch
+
+x = torch.tensor([1.5, -2.7, 0.0], requires_grad=True)
+print(x.type(), torch.tensor([1]).type(), torch.tensor([True]).type())
+print(x.double().type())
+d = x.double()
+print(d, d.grad_fn.name())
+print(x.float() is x)
+print(x.long(), x.long().dtype)
+print(x.bool())
+print(x.to(torch.float64))
+print(x.detach().to(torch.int64))
+print(torch.tensor([1, 0, 2]).float())
+print((x > 0).float(), (x > 0).dtype)
+print(x.to(torch.float32) is x)
+print(torch.tensor([3, 4]).to(torch.float32).dtype)
+d.sum().backward()
+print(x.grad, x.grad.dtype)
