@@ -1,0 +1,17 @@
+"""Diagrams of autograd graphs (minitorch or real torch tensors) and widgets to explore them.
+
+`draw_graph(...)` returns a graphviz.Digraph; `graph_model(...)` the same picture as plain data;
+`explore(fn, **inputs)` and `step_backward(root)` are ipywidgets front ends. graphviz and ipywidgets are
+imported only when a diagram is drawn or a widget built.
+"""
+
+from .dot import Overlay, draw_graph, to_digraph
+from .graph import graph_model
+from .model import GraphEdge, GraphModel, GraphNode
+from .render import MISSING_DOT_MESSAGE, GraphvizMissing, render_svg
+from .widgets import explore, step_backward
+
+__all__ = [
+    "draw_graph", "graph_model", "to_digraph", "render_svg", "Overlay", "explore", "step_backward",
+    "GraphModel", "GraphNode", "GraphEdge", "GraphvizMissing", "MISSING_DOT_MESSAGE",
+]

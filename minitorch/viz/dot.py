@@ -1,0 +1,153 @@
+"""Graph model -> graphviz.Digraph: torchviz's colours, storage bands, detach cuts and a legend.
+
+Arrows follow the gradient: from an output's `grad_fn` down through `next_functions` to the leaves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .graph import graph_model
+from .labels import band_cell, escape, table
+from .legend import legend_label
+from .model import GraphModel, GraphNode
+from .render import diagram_class
+
+FILL = {
+    "leaf": "lightblue",  # torchviz's colours for leaves, outputs, saved tensors and backward nodes
+    "output": "darkolivegreen1",
+    "intermediate": "#eaf6dc",
+    "constant": "white",
+    "backward": "lightgrey",
+    "accumulate": "lightgrey",
+    "saved": "orange",
+    "stale": "orange",
+    "freed": "#fde3c0",
+    "more": "lightyellow",
+    "active": "gold",
+}
+STALE_COLOR = "red"
+CUT_COLOR = "red"
+SENT_COLOR = "#b8860b"
+EDGE_STYLE = {
+    "grad_fn": {"xlabel": "<<FONT POINT-SIZE=\"9\">grad_fn</FONT>>"},
+    "next": {},
+    "accumulate": {"xlabel": "<<FONT POINT-SIZE=\"9\">.grad</FONT>>"},
+    "saved": {"style": "dotted", "color": "darkorange", "dir": "none", "penwidth": "1.5"},
+    "more": {"style": "dashed", "color": "grey"},
+}
+
+
+@dataclass
+class Overlay:
+    """Extra marks for one moment of a backward pass: the node being run (`active`, with the gradient
+    it `received`), nodes already run (`done`), gradients sent along edges (`sent`, keyed by
+    (src, dst, n), n counting repeated edges between the same boxes),
+    and `.grad` texts to show on tensors (`grads`, keyed by tensor node id)."""
+
+    active: str | None = None
+    received: str | None = None
+    done: frozenset = frozenset()
+    sent: dict = field(default_factory=dict)
+    grads: dict = field(default_factory=dict)
+
+
+def draw_graph(*roots, names=None, show_values=False, show_grads=False, show_saved=True,
+               show_versions=True, max_nodes=200, legend=True):
+    """Draw the autograd graph behind `roots` (minitorch or real torch tensors) as a graphviz.Digraph.
+
+    `names` (e.g. `locals()`) names the boxes and pulls in related tensors; see `graph_model` for exactly
+    which tensors are drawn. Options add values, `.grad`, saved tensors and versions to the boxes;
+    `max_nodes` caps the size (the rest becomes one note); `legend` adds a key to the colours.
+    """
+    model = graph_model(*roots, names=names, show_values=show_values, show_grads=show_grads,
+                        show_saved=show_saved, show_versions=show_versions, max_nodes=max_nodes)
+    return to_digraph(model, legend=legend)
+
+
+def to_digraph(model: GraphModel, overlay: Overlay | None = None, legend: bool = True):
+    """Style a graph model as a Digraph; `overlay` marks a step of backward (see `steps`)."""
+    overlay = overlay or Overlay()
+    graph = diagram_class()(name="autograd", format="svg")
+    graph.attr(rankdir="TB", nodesep="0.3", ranksep="0.35", fontname="Helvetica")
+    graph.attr("node", shape="plain", fontname="Helvetica", fontsize="11")
+    graph.attr("edge", fontname="Helvetica", fontsize="10", arrowsize="0.7")
+    for node in model.nodes:
+        graph.node(node.id, _node_label(node, model, overlay))
+    seen: dict[tuple[str, str], int] = {}
+    for edge in model.edges:
+        repeat = seen.get((edge.src, edge.dst), 0)
+        seen[(edge.src, edge.dst)] = repeat + 1
+        graph.edge(edge.src, edge.dst, **_edge_attrs((edge.src, edge.dst, repeat), edge.kind, overlay))
+    for cut in model.cuts:
+        graph.edge(cut.src, cut.dst, label="<<FONT COLOR=\"red\">&#9986; detach</FONT>>", style="dashed",
+                   color=CUT_COLOR, penwidth="1.5", arrowhead="tee", constraint="false")
+    _side_by_side(graph, model)
+    if legend:  # the graph's own label: drawn below, outside the ranks, so it never stretches them
+        graph.attr(label=legend_label(model), labelloc="b", labeljust="r")
+    return graph
+
+
+def _side_by_side(graph, model: GraphModel) -> None:
+    """Keep each saved tensor beside its node, and each detached tensor beside its source."""
+    pairs = [(e.src, e.dst) for e in model.edges if e.kind == "saved"] + [(c.src, c.dst) for c in model.cuts]
+    for first, second in pairs:
+        with graph.subgraph() as same_rank:
+            same_rank.attr(rank="same")
+            same_rank.node(first)
+            same_rank.node(second)
+
+
+def _edge_attrs(key: tuple[str, str, int], kind: str, overlay: Overlay) -> dict:
+    attrs = dict(EDGE_STYLE.get(kind, {}))
+    if key in overlay.sent:
+        text = _multiline(overlay.sent[key])
+        attrs.update(color=SENT_COLOR, penwidth="2.5",
+                     label=f"<<FONT COLOR=\"{SENT_COLOR}\"><B>{text}</B></FONT>>")
+    return attrs
+
+
+def _node_label(node: GraphNode, model: GraphModel, overlay: Overlay) -> str:
+    if node.kind == "more":
+        text = f"&#8943; {escape(node.label)} more nodes not drawn (max_nodes={model.max_nodes})"
+        return table([text], FILL["more"], rounded=True)
+    title = f"<B>{escape(node.label)}</B>"
+    if node.kind == "saved":
+        title = f"saved {title}" + (f" = <B>{escape(node.alias)}</B>" if node.alias else "")
+    if node.id in overlay.done:
+        title = f"&#10003; {title}"
+    rows = [title]
+    if node.kind in ("tensor", "saved"):
+        rows += _tensor_rows(node, overlay)
+    if node.id == overlay.active and overlay.received is not None:
+        rows.append(f"receives {_multiline(overlay.received)}")
+    fill = FILL["active"] if node.id == overlay.active else FILL.get(node.role or node.kind, "white")
+    border = STALE_COLOR if node.role == "stale" else "black"
+    width = 3 if node.id == overlay.active else (2 if node.role == "stale" else 1)
+    band = band_cell(node.storage, len(rows)) if node.storage else ""
+    small = node.kind == "accumulate"
+    return table(rows, fill, border=border, width=width, rounded=node.kind != "tensor" and node.kind != "saved",
+                 band=band, small=small)
+
+
+def _tensor_rows(node: GraphNode, overlay: Overlay) -> list[str]:
+    rows = []
+    if node.role == "freed":
+        rows.append("freed after backward")
+    if node.shape is not None and node.alias is None:
+        rows.append(escape(str(node.shape)))
+    if node.role == "stale" and node.saved_version is not None:
+        text = f"saved at version {node.saved_version}, now {node.version}"
+        rows.append(f"<FONT COLOR=\"{STALE_COLOR}\"><B>{text}</B></FONT>")
+    elif node.version is not None:
+        rows.append(f"version {node.version}")
+    if node.values is not None and node.alias is None:
+        rows.append(f"data {_multiline(node.values)}")
+    grad = overlay.grads.get(node.id, node.grad)
+    if grad is not None:
+        rows.append(f"grad {_multiline(grad)}")
+    return rows
+
+
+def _multiline(text: str) -> str:
+    return '<BR ALIGN="LEFT"/>'.join(escape(line) for line in text.split("\n"))

@@ -1,0 +1,58 @@
+"""The graph model: plain data describing one diagram, with no graphviz and no autograd inside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """One box of the diagram.
+
+    kind: "tensor", "backward" (a grad_fn), "accumulate" (AccumulateGrad), "saved" or "more" (the cap note).
+    role: for tensors "leaf" (requires grad), "output", "intermediate" or "constant" (no grad);
+          for saved tensors "saved", "stale" (modified in place since saved) or "freed" (after backward).
+    """
+
+    id: str
+    kind: str
+    label: str
+    role: str = ""
+    shape: tuple | None = None
+    storage: str | None = None
+    version: int | None = None
+    saved_version: int | None = None
+    values: str | None = None
+    grad: str | None = None
+    alias: str | None = None
+
+
+@dataclass(frozen=True)
+class GraphEdge:
+    """An arrow. kind: "grad_fn" (tensor -> its node), "next" (node -> next_functions entry),
+    "accumulate" (AccumulateGrad -> its leaf), "saved" (saved tensor -> node), "detach" (a cut), "more"."""
+
+    src: str
+    dst: str
+    kind: str
+
+
+@dataclass
+class GraphModel:
+    """The whole picture as data: `nodes` and `edges` in drawing order, `cuts` (detach edges), and
+    `hidden`, the number of nodes left out by `max_nodes` (a lower bound when the graph is huge)."""
+
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    cuts: list[GraphEdge]
+    hidden: int = 0
+    max_nodes: int = 200
+    objects: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def node(self, node_id: str) -> GraphNode:
+        """The node with this id."""
+        return next(n for n in self.nodes if n.id == node_id)
+
+    def id_of(self, obj) -> str | None:
+        """The id of the node drawn for a tensor or autograd node object, or None if not drawn."""
+        return next((key for key, value in self.objects.items() if value is obj), None)

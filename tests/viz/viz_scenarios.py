@@ -1,0 +1,141 @@
+"""Small programs drawn by the diagram tests, each written once and run with minitorch or torch.
+
+Each scenario takes the library (`minitorch` or `torch`) and returns the arguments of `draw_graph`:
+`roots`, `names` and options. The golden files in golden/<scenario>.gv are their DOT sources.
+"""
+
+
+def seed_detach(torch):
+    """The seed article's first example: a detached tensor shares memory with v3, no gradient path."""
+    t1 = torch.tensor([1.0, 2.0], requires_grad=True)
+    t2 = torch.tensor([2.0, 3.0], requires_grad=True)
+    v3 = t1 + t2
+    v3_detached = v3.detach()
+    v3_detached.data.add_(t1)
+    return {"roots": (v3,), "names": locals(), "show_values": True}
+
+
+def seed_requires_grad(torch):
+    """The seed's requires_grad example: only w reaches the graph; z adds nothing."""
+    x = torch.ones(1)
+    y = torch.ones(1)
+    z = x + y
+    w = torch.ones(1, requires_grad=True)
+    total = w + z
+    total.backward()
+    return {"roots": (total,), "names": locals(), "show_grads": True}
+
+
+def seed_sigmoid(torch):
+    """The seed's sigmoid example after backward: a.grad is filled and the saved result is freed."""
+    a = torch.tensor([1, 2, 3.0], requires_grad=True)
+    out = a.sigmoid()
+    c = out.detach()
+    out.sum().backward()
+    return {"roots": (out,), "names": locals(), "show_grads": True}
+
+
+def sigmoid_before_backward(torch):
+    """The sigmoid example before backward: sigmoid saves its result, which c shares."""
+    a = torch.tensor([1, 2, 3.0], requires_grad=True)
+    out = a.sigmoid()
+    c = out.detach()
+    loss = out.sum()
+    return {"roots": (loss,), "names": locals(), "show_values": True}
+
+
+def inplace_stale(torch):
+    """exp saves its result; an in-place add_ bumps the version, so backward would raise."""
+    x = torch.tensor([0.0, 1.0], requires_grad=True)
+    y = x.exp()
+    loss = y.sum()
+    y.add_(1)
+    return {"roots": (loss,), "names": locals()}
+
+
+def detach_then_modify(torch):
+    """Myth M3: detach, then modify in place: the shared version counter still catches it."""
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = x.sigmoid()
+    y_detached = y.detach()
+    y_detached.zero_()
+    return {"roots": (y,), "names": locals()}
+
+
+def mul_saved(torch):
+    """MulBackward0 saves both inputs; a*a saves a twice and sends it two gradients."""
+    a = torch.tensor([2.0, 3.0], requires_grad=True)
+    b = torch.tensor([4.0, 5.0], requires_grad=True)
+    c = a * b
+    d = a * a
+    return {"roots": (c, d), "names": locals(), "show_values": True}
+
+
+def detached_new_leaf(torch):
+    """Myth M7: a detached tensor set to requires_grad is a new leaf with its own AccumulateGrad."""
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    v = a * 3
+    d = v.detach().requires_grad_()
+    e = d * 2
+    return {"roots": (e, v), "names": locals()}
+
+
+def data_cut(torch):
+    """.data shares memory like detach() (Myth M1)."""
+    w = torch.tensor([0.5, -1.0], requires_grad=True)
+    raw = w.data
+    return {"roots": (w,), "names": locals(), "show_values": True}
+
+
+def view_not_cut(torch):
+    """A view shares storage but keeps the gradient path: a band, no cut."""
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    first = x[0]
+    doubled = first * 2
+    return {"roots": (doubled,), "names": locals()}
+
+
+def clone_kept(torch):
+    """Myth M4: clone() records CloneBackward0 and gets new memory (no band)."""
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    b = a.clone()
+    loss = (b * b).sum()
+    return {"roots": (loss,), "names": locals(), "show_saved": False}
+
+
+def unnamed_chain(torch):
+    """No names: boxes say leaf / output / tensor."""
+    a = torch.tensor([1.0, 2.0], requires_grad=True)
+    return {"roots": ((a * 2).exp().sum(),)}
+
+
+def long_chain(torch):
+    """A graph far over max_nodes: cut, with a note."""
+    x = torch.tensor([1.0], requires_grad=True)
+    y = x
+    for _ in range(300):
+        y = y * 1.0
+    return {"roots": (y,), "max_nodes": 12}
+
+
+def hostile_names(torch):
+    """Names with HTML specials and non-ASCII text must come out escaped and intact."""
+    t = torch.tensor([1.0], requires_grad=True)
+    u = t * 2
+    return {"roots": (u,), "names": {'a<b>&"c"': t, "é张量 ✂": u}}
+
+
+SCENARIOS = {
+    function.__name__: function
+    for function in (
+        seed_detach, seed_requires_grad, seed_sigmoid, sigmoid_before_backward, inplace_stale,
+        detach_then_modify, mul_saved, detached_new_leaf, data_cut, view_not_cut, clone_kept,
+        unnamed_chain, long_chain, hostile_names,
+    )
+}
+
+
+def draw_args(scenario: str, library) -> tuple[tuple, dict]:
+    """(roots, keyword arguments) of `draw_graph` for `scenario` run with `library`."""
+    kwargs = dict(SCENARIOS[scenario](library))
+    return kwargs.pop("roots"), kwargs
