@@ -1,0 +1,28 @@
+"""Teaching tools for the notebooks: quizzes, errors shown on purpose, exercises, PyTorch comparisons.
+
+``from minitorch.teach import *`` gives a notebook everything it uses:
+
+- `expect_error` / `expect_warning`: run a line that must fail (or warn); print what the learner would see.
+- `quiz`: a predict-then-run multiple-choice question, with a static rendering for saved outputs.
+- `Exercise` and `show_solutions`: exercises with automatic checks, hints and collapsed solutions.
+- `compare_with_torch`: run a snippet on PyTorch and on minitorch and show both outputs side by side.
+- `myth`: announce one of the 24 myths (M1 ... M24) that the next cells refute.
+"""
+
+from minitorch.teach.compare import compare_with_torch
+from minitorch.teach.errors import expect_error, expect_warning
+from minitorch.teach.exercise import Exercise, show_solutions
+from minitorch.teach.myths import MYTH_IDS, myth, myth_ids_in
+from minitorch.teach.quiz import quiz
+
+__all__ = [
+    "MYTH_IDS",
+    "Exercise",
+    "compare_with_torch",
+    "expect_error",
+    "expect_warning",
+    "myth",
+    "myth_ids_in",
+    "quiz",
+    "show_solutions",
+]
