@@ -69,6 +69,13 @@ def turn_skip_into_failure(report, requirement: Requirement, skip_reason: str) -
     )
 
 
+def pytest_ignore_collect(collection_path, config):
+    """nbval runs the notebooks in notebooks/ only; a notebook under tests/ is a test's data, not a test."""
+    if collection_path.suffix == ".ipynb":
+        return True
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
     """Mark tests in tests/parity/ and tests/browser/, and tests using the `torch` or `chromium` fixture."""
     fixture_markers = {"torch": "parity", "chromium": "browser"}
