@@ -34,10 +34,12 @@ def _check_output(path, with_minitorch):
     expected = expected_output_path(path).read_text(encoding="utf-8")
     result = run_snippet(path, with_minitorch=with_minitorch)
     actual = normalize(result.stdout)
+    if actual == expected and result.returncode == 0:
+        return
     message = _diff(expected, actual, path)
     if result.returncode != 0:
         message += f"\nexit code {result.returncode}; stderr:\n{result.stderr[-3000:]}"
-    assert actual == expected and result.returncode == 0, message
+    pytest.fail(message, pytrace=False)
 
 
 def test_every_snippet_has_a_stored_output():
