@@ -5,7 +5,8 @@ import math
 import numpy as np
 
 from ..tensor import Tensor
-from .optimizer import Optimizer
+from ._arith import add_scaled, addcdiv, addcmul, lerp
+from .optimizer import Optimizer, write_in_place
 
 
 def _zeros_like(param):
@@ -51,23 +52,18 @@ class Adam(Optimizer):
         beta1, beta2 = group["betas"]
         lr, decay = group["lr"], group["weight_decay"]
         grad = -param.grad._data if group["maximize"] else param.grad._data
-        state["step"]._data += 1
+        write_in_place(state["step"], state["step"]._data + 1)
         if decay != 0:
             if group["decoupled_weight_decay"]:
-                param.mul_(1 - lr * decay)
+                write_in_place(param, param._data * (1 - lr * decay))
             else:
-                grad = grad + decay * param._data
-        exp_avg, exp_avg_sq = state["exp_avg"]._data, state["exp_avg_sq"]._data
-        exp_avg += (1 - beta1) * (grad - exp_avg)
-        exp_avg_sq *= beta2
-        exp_avg_sq += (1 - beta2) * (grad * grad)
+                grad = add_scaled(grad, decay, param._data)
+        exp_avg = write_in_place(state["exp_avg"], lerp(state["exp_avg"]._data, grad, 1 - beta1))._data
+        squares = addcmul(state["exp_avg_sq"]._data * beta2, 1 - beta2, grad, grad)
+        second = write_in_place(state["exp_avg_sq"], squares)._data
+        if group["amsgrad"]:
+            second = write_in_place(state["max_exp_avg_sq"], np.maximum(state["max_exp_avg_sq"]._data, second))._data
         step = float(state["step"]._data)
         step_size = lr / (1 - beta1**step)
-        second = exp_avg_sq
-        if group["amsgrad"]:
-            np.maximum(state["max_exp_avg_sq"]._data, exp_avg_sq, out=state["max_exp_avg_sq"]._data)
-            second = state["max_exp_avg_sq"]._data
         denominator = np.sqrt(second) / math.sqrt(1 - beta2**step) + group["eps"]
-        for buffer in state.values():  # every state tensor was written in place
-            buffer._version_counter.bump()
-        param.add_(Tensor._wrap((exp_avg / denominator * -step_size).astype(param._data.dtype)))
+        write_in_place(param, addcdiv(param._data, -step_size, exp_avg, denominator))

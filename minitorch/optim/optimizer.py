@@ -10,9 +10,17 @@ graph raises autograd's "modified by an inplace operation" error.
 import warnings
 from collections import defaultdict
 
+import numpy as np
+
 from ..autograd.grad_mode import enable_grad, no_grad
 from ..nn.parameter import clear_grads, legacy_type_name
 from ..tensor import Tensor
+
+
+def write_in_place(tensor, values):
+    """Overwrite ``tensor`` with ``values`` as one in-place write (its version goes up by one)."""
+    tensor.copy_(Tensor._wrap(np.asarray(values, dtype=tensor._data.dtype)))
+    return tensor
 
 
 class Optimizer:

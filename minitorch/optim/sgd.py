@@ -3,7 +3,8 @@
 import numpy as np
 
 from ..tensor import Tensor
-from .optimizer import Optimizer
+from ._arith import add_scaled
+from .optimizer import Optimizer, write_in_place
 
 
 class SGD(Optimizer):
@@ -38,17 +39,13 @@ class SGD(Optimizer):
         if group["maximize"]:
             grad = -grad
         if group["weight_decay"] != 0:
-            grad = grad + group["weight_decay"] * param._data
+            grad = add_scaled(grad, group["weight_decay"], param._data)
         momentum = group["momentum"]
         if momentum != 0:
             buffer = state.get("momentum_buffer")
             if buffer is None:
-                state["momentum_buffer"] = Tensor._wrap(np.array(grad, copy=True))
+                buffer = state["momentum_buffer"] = Tensor._wrap(np.array(grad, copy=True))
             else:
-                # in place, as torch updates the buffer: buf = momentum * buf + (1 - dampening) * grad
-                buffer._data *= momentum
-                buffer._data += (1 - group["dampening"]) * grad
-                buffer._version_counter.bump()
-            buffer = state["momentum_buffer"]._data
-            grad = grad + momentum * buffer if group["nesterov"] else buffer
-        param.add_(Tensor._wrap(np.asarray(grad, dtype=param._data.dtype)), alpha=-group["lr"])
+                write_in_place(buffer, add_scaled(buffer._data * momentum, 1 - group["dampening"], grad))
+            grad = add_scaled(grad, momentum, buffer._data) if group["nesterov"] else buffer._data
+        write_in_place(param, add_scaled(param._data, -group["lr"], grad))
