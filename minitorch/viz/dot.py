@@ -111,12 +111,13 @@ def _node_label(node: GraphNode, model: GraphModel, overlay: Overlay) -> str:
     if node.kind == "more":
         text = f"&#8943; {escape(node.label)} more nodes not drawn (max_nodes={model.max_nodes})"
         return table([text], FILL["more"], rounded=True)
-    title = f"<B>{escape(node.label)}</B>"
+    # One font per line: SVG viewers measure text with other fonts than dot, so mixed runs drift apart.
+    title = escape(node.label)
     if node.kind == "saved":
-        title = f"saved {title}" + (f" = <B>{escape(node.alias)}</B>" if node.alias else "")
+        title = f"saved {title}" + (f" = {escape(node.alias)}" if node.alias else "")
     if node.id in overlay.done:
         title = f"&#10003; {title}"
-    rows = [title]
+    rows = [f"<B>{title}</B>"]
     if node.kind in ("tensor", "saved"):
         rows += _tensor_rows(node, overlay)
     if node.id == overlay.active and overlay.received is not None:

@@ -55,8 +55,8 @@ def fresh_inputs(inputs: dict, requires_grad: dict, values: dict) -> dict:
             fresh[name] = type(value)(values[name]) if name in values else value
             continue
         copy = value.detach().clone()
-        if name in values:
-            copy.fill_(values[name])
+        if name in values:  # arithmetic, not fill_(), so the new tensor stays at version 0
+            copy = value.detach() * 0 + values[name]
         if can_require_grad(copy):
             copy.requires_grad_(bool(requires_grad.get(name, value.requires_grad)))
         fresh[name] = copy

@@ -19,6 +19,9 @@ Install it, then restart the kernel:
 No admin rights? `pip install pygraphviz` (its wheels include Graphviz) also draws them."""
 
 
+TEXT_FORM = "<autograd diagram: a graphviz.Digraph; its .source is the DOT text>"
+
+
 class GraphvizMissing(RuntimeError):
     """Raised when no way to draw a diagram is installed; its text says how to install one."""
 
@@ -88,7 +91,7 @@ def diagram_class():
 
         def _repr_mimebundle_(self, include=None, exclude=None, **_):
             try:
-                return {"image/svg+xml": self.svg()}
+                return {"image/svg+xml": self.svg(), "text/plain": TEXT_FORM}
             except GraphvizMissing as missing:
                 return {"text/plain": str(missing)}
 

@@ -140,3 +140,9 @@ def test_flag_combinations_cover_every_choice_up_to_a_limit():
     assert flag_combinations(["a", "b"]) == [
         {"a": False, "b": False}, {"a": False, "b": True}, {"a": True, "b": False}, {"a": True, "b": True}]
     assert flag_combinations(list("abcde")) == []
+
+
+def test_slider_values_make_new_tensors_at_version_zero(library):
+    fresh = fresh_inputs({"w": library.tensor(0.5)}, {"w": True}, {"w": 2.0})
+    assert fresh["w"]._version == library.tensor(2.0)._version
+    assert fresh["w"].is_leaf and fresh["w"].requires_grad
