@@ -22,7 +22,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 help:
 	@echo "make lab        set up (first run only) and open JupyterLab on the notebooks"
 	@echo "make test       set up, then run every test: unit, parity, browser, notebooks (strict nbval), ruff"
-	@echo "make browser    run only the browser tests (tests/browser)"
+	@echo "make browser    run only the browser tests (marker browser; tests/browser is marked so)"
 	@echo "make notebooks  re-execute every notebook in place so the stored outputs are current"
 	@echo "make bench      run the benchmarks (writes benchmarks/results.md)"
 	@echo "make clean      remove caches and build files; make distclean also removes .venv"
@@ -38,7 +38,7 @@ test: setup
 
 browser:
 	@$(SETUP) $(EXTRAS),browser
-	$(VENV)/bin/python -m pytest tests/browser $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest -m browser tests $(PYTEST_ARGS)
 
 notebooks: setup
 	@bash scripts/execute_notebooks.sh
