@@ -158,10 +158,10 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 def _check_class_targets(input, target, weight, ignore_index):
     if input.ndim == 0:
         raise ValueError("Expected 1 or more dimensions (got 0)")
-    if target.dtype.name != "int64":
-        raise RuntimeError(f"expected target dtype to be Long or Byte, but got {target.dtype.legacy_name}")
     if input.ndim <= 2 and target.ndim > 1:
         raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
+    if target.dtype.name != "int64":
+        raise RuntimeError(f"expected target dtype to be Long or Byte, but got {target.dtype.legacy_name}")
     batch = input.shape[0] if input.ndim > 1 else 1
     target_batch = target.shape[0] if target.ndim else 1
     if input.ndim > 1 and batch != target_batch:

@@ -82,14 +82,14 @@ class Conv2d(Module):
         if out_channels % groups != 0:
             raise ValueError("out_channels must be divisible by groups")
         if isinstance(padding, str):
-            if padding not in ("valid", "same"):
-                raise ValueError(f"Invalid padding string {padding!r}, should be one of {{'valid', 'same'}}")
+            strings = {"same", "valid"}  # a set, printed in the same order as torch's
+            if padding not in strings:
+                raise ValueError(f"Invalid padding string {padding!r}, should be one of {strings}")
             if padding == "same" and any(s != 1 for s in _pair(stride)):
                 raise ValueError("padding='same' is not supported for strided convolutions")
-        modes = ("zeros", "reflect", "replicate", "circular")
+        modes = {"zeros", "reflect", "replicate", "circular"}  # a set, printed in the same order as torch's
         if padding_mode not in modes:
-            raise ValueError(f"padding_mode must be one of {{'zeros', 'reflect', 'replicate', 'circular'}}, "
-                             f"but got padding_mode={padding_mode!r}")
+            raise ValueError(f"padding_mode must be one of {modes}, but got padding_mode={padding_mode!r}")
         if padding_mode != "zeros":
             raise NotImplementedError("minitorch's Conv2d supports only padding_mode='zeros'")
         self.in_channels, self.out_channels = in_channels, out_channels

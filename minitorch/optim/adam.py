@@ -43,7 +43,8 @@ class Adam(Optimizer):
                     "decoupled_weight_decay": decoupled_weight_decay}
         super().__init__(params, defaults)
 
-    def _update(self, group, param, state):
+    def _update(self, group, param):
+        state = self.state[param]
         if not state:
             state["step"] = Tensor._wrap(np.zeros((), dtype=np.float32))
             state["exp_avg"], state["exp_avg_sq"] = _zeros_like(param), _zeros_like(param)

@@ -24,7 +24,10 @@ def write_in_place(tensor, values):
 
 
 class Optimizer:
-    """Base class: subclasses give ``defaults`` and implement ``_update(group, param, state)``."""
+    """Base class: subclasses give ``defaults`` and implement ``_update(group, param)``.
+
+    ``state[param]`` holds what an optimizer remembers per parameter between steps (momentum...).
+    """
 
     def __init__(self, params, defaults):
         """Collect ``params`` (tensors, or dicts that define groups) into ``param_groups``."""
@@ -78,10 +81,11 @@ class Optimizer:
             for group in self.param_groups:
                 for param in group["params"]:
                     if param.grad is not None:
-                        self._update(group, param, self.state[param])
+                        self._update(group, param)
         return loss
 
-    def _update(self, group, param, state):
+    def _update(self, group, param):
+        """Update one parameter in place from its ``.grad`` and the options of its ``group``."""
         raise NotImplementedError
 
     def state_dict(self):

@@ -34,7 +34,7 @@ class SGD(Optimizer):
                     "differentiable": differentiable, "fused": fused}
         super().__init__(params, defaults)
 
-    def _update(self, group, param, state):
+    def _update(self, group, param):
         grad = param.grad._data
         if group["maximize"]:
             grad = -grad
@@ -42,6 +42,7 @@ class SGD(Optimizer):
             grad = add_scaled(grad, group["weight_decay"], param._data)
         momentum = group["momentum"]
         if momentum != 0:
+            state = self.state[param]  # only momentum needs state, as in torch
             buffer = state.get("momentum_buffer")
             if buffer is None:
                 buffer = state["momentum_buffer"] = Tensor._wrap(np.array(grad, copy=True))
