@@ -52,7 +52,8 @@ class BinaryCrossEntropyBackward0(Node):
         weight = 1 if self._raw_saved_weight is None else self.unpack("weight")
         scale = _grad_scale(grad, self._saved_reduction, x.size) * weight
         grad_self = scale * (x - target) / np.maximum((1 - x) * x, 1e-12)
-        grad_target = scale * (np.maximum(np.log1p(-x), LOG_FLOOR) - np.maximum(np.log(x), LOG_FLOOR))
+        with np.errstate(divide="ignore"):
+            grad_target = scale * (np.maximum(np.log1p(-x), LOG_FLOOR) - np.maximum(np.log(x), LOG_FLOOR))
         return (grad_self.astype(x.dtype, copy=False) if self.needs_grad(0) else None,
                 grad_target.astype(x.dtype, copy=False) if self.needs_grad(1) else None)
 
@@ -151,7 +152,8 @@ def nll_loss(input, target, weight, ignore_index, reduction):
     losses = -picked * weights
     total_weight = weights.sum(dtype=log_probs.dtype)
     if reduction == MEAN:
-        out = losses.sum() / total_weight
+        with np.errstate(invalid="ignore"):  # every target ignored: 0 / 0 = nan, as in torch
+            out = losses.sum() / total_weight
     elif reduction == SUM:
         out = losses.sum()
     else:

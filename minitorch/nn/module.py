@@ -11,6 +11,7 @@ Only a ``Parameter`` becomes a parameter: ``self.w = torch.randn(3)`` stays a pl
 
 from collections import OrderedDict
 
+from .. import _dtype
 from ..autograd.node import RemovableHandle, add_hook
 from . import _module_state
 from ._module_repr import module_repr
@@ -183,6 +184,45 @@ class Module(ModuleTree):
     def zero_grad(self, set_to_none=True):
         """Forget the gradients: set them to None (default), or fill them with zeros in place."""
         clear_grads(self.parameters(), set_to_none)
+
+    # -- dtype and device -------------------------------------------------------------------------------
+
+    def to(self, *args, **kwargs):
+        """Convert floating point parameters and buffers to a dtype, in place; devices other than the CPU raise."""
+        dtype = kwargs.get("dtype")
+        for arg in (*args, kwargs.get("device")):
+            if isinstance(arg, str) or type(arg).__name__ == "device":
+                if str(arg).split(":")[0] != "cpu":
+                    raise AssertionError("Torch not compiled with CUDA enabled")
+            elif is_tensor(arg):
+                dtype = arg.dtype
+            elif arg is not None:
+                dtype = arg
+        if dtype is not None:
+            for module in self.modules():
+                for tensor in (*module._parameters.values(), *module._buffers.values()):
+                    if tensor is not None and tensor.is_floating_point():
+                        # Same Parameter object, new values: optimizers holding it still see it.
+                        tensor.data = tensor.data.to(dtype)
+                        if tensor.grad is not None:
+                            tensor.grad.data = tensor.grad.data.to(dtype)
+        return self
+
+    def float(self):
+        """Convert floating point parameters and buffers to float32."""
+        return self.to(dtype=_dtype.float32)
+
+    def double(self):
+        """Convert floating point parameters and buffers to float64."""
+        return self.to(dtype=_dtype.float64)
+
+    def cpu(self):
+        """The module itself: minitorch lives on the CPU."""
+        return self
+
+    def cuda(self, device=None):
+        """minitorch has no GPU: raises as a CPU-only torch does."""
+        raise AssertionError("Torch not compiled with CUDA enabled")
 
     # -- state ----------------------------------------------------------------------------------------
 

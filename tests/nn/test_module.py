@@ -256,3 +256,15 @@ def test_forward_hooks(torch):
         handle = layer.register_forward_pre_hook(lambda module, inputs: (inputs[0] * 0,))
         assert float(layer(lib.ones(2)).detach().sum()) == float(layer.bias.detach().sum())
         handle.remove()
+
+
+def test_dtype_conversion_keeps_the_parameter_objects(torch):
+    for lib in (minitorch, torch):
+        layer = lib.nn.Linear(2, 2)
+        layer(lib.ones(2)).sum().backward()
+        weight = layer.weight
+        assert layer.double() is layer and layer.weight is weight
+        assert layer.weight.dtype == layer.bias.grad.dtype == lib.float64 and layer.weight._version == 1
+        assert layer.to(lib.float32).weight.dtype == lib.float32
+        assert layer.to("cpu") is layer and layer.cpu() is layer
+        assert raised(layer.cuda) == ("AssertionError", "Torch not compiled with CUDA enabled")
