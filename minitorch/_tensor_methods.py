@@ -12,8 +12,8 @@ from .ops.inplace import apply_inplace, check_inplace
 
 
 def _fill(a, value):
-    """The values ``a.fill_(value)`` writes; recorded as ``FillBackward0`` (no gradient to old values)."""
-    return record(FillBackward0, np.full(a.shape, value, dtype=a._data.dtype), (a,))
+    """The values ``a.fill_(value)`` writes; recorded as ``FillBackward2`` (no gradient to old values)."""
+    return record(FillBackward2, np.full(a.shape, value, dtype=a._data.dtype), (a,))
 
 
 def _zero(a):
@@ -21,12 +21,12 @@ def _zero(a):
     return record(ZeroBackward0, np.zeros_like(a._data), (a,))
 
 
-class FillBackward0(Node):
+class FillBackward2(Node):
     def apply(self, grad):
         return (np.zeros_like(grad),)
 
 
-class ZeroBackward0(FillBackward0):
+class ZeroBackward0(FillBackward2):
     pass
 
 
@@ -225,6 +225,26 @@ class TensorMethods:
         """minitorch has no GPU: raises as a CPU-only torch does."""
         raise AssertionError("Torch not compiled with CUDA enabled")
 
+    def all(self, dim=None, keepdim=False):
+        """Whether every element is true (non-zero), overall or along ``dim``."""
+        return _reduce_bool(self, np.all, dim, keepdim)
+
+    def any(self, dim=None, keepdim=False):
+        """Whether some element is true (non-zero), overall or along ``dim``."""
+        return _reduce_bool(self, np.any, dim, keepdim)
+
+    def softmax(self, dim):
+        """``nn.functional.softmax`` along ``dim``."""
+        from .nn import functional
+
+        return functional.softmax(self, dim)
+
+    def log_softmax(self, dim):
+        """``nn.functional.log_softmax`` along ``dim``."""
+        from .nn import functional
+
+        return functional.log_softmax(self, dim)
+
     def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False) -> bool:
         """Whether all values are close to ``other``'s."""
         return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
@@ -304,6 +324,13 @@ def _overwrite(tensor, data):
     tensor._data[...] = data
     tensor._version_counter.bump()
     return tensor
+
+
+def _reduce_bool(a, numpy_op, dim, keepdim):
+    from .tensor import Tensor
+
+    axis = None if dim is None else dim
+    return Tensor._wrap(np.asarray(numpy_op(a._data, axis=axis, keepdims=keepdim and dim is not None)))
 
 
 def _no_grad_result(a, b, numpy_op):

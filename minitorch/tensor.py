@@ -148,17 +148,20 @@ class Tensor(TensorMethods):
     @property
     def grad_fn(self):
         """The node that made this tensor (None for leaves). A view's node is renewed after in-place edits."""
-        if (self._base is not None and self._view_version != self._version_counter.value
-                and not self._no_grad_view):
-            from .ops.inplace import refresh_view_grad_fn
+        if self._base is not None and self._view_version != self._version_counter.value:
+            from .ops.inplace import NO_GRAD_VIEW_REBASED_ERROR, refresh_view_grad_fn
 
+            if self._no_grad_view:
+                if self._base.requires_grad:
+                    raise RuntimeError(NO_GRAD_VIEW_REBASED_ERROR)
+                return self._grad_fn
             refresh_view_grad_fn(self)
         return self._grad_fn
 
     @property
     def requires_grad(self) -> bool:
         """Whether gradients flow to (leaf) or through (non-leaf) this tensor."""
-        return self._requires_grad or self.grad_fn is not None
+        return True if self._requires_grad else self.grad_fn is not None
 
     @requires_grad.setter
     def requires_grad(self, value: bool):

@@ -10,7 +10,15 @@ from .gradcheck import GradcheckError, gradcheck
 from .node import Node
 
 __all__ = ["backward", "grad", "gradcheck", "GradcheckError", "no_grad", "enable_grad", "set_grad_enabled",
-           "is_grad_enabled", "grad_mode", "Node", "detect_anomaly", "set_detect_anomaly"]
+           "is_grad_enabled", "grad_mode", "Node", "detect_anomaly", "set_detect_anomaly",
+           "Variable"]
+
+
+def Variable(tensor, requires_grad=False, volatile=False):  # noqa: N802 (torch's legacy name)
+    """The pre-0.4 wrapper: today it just returns ``tensor`` (with ``requires_grad`` set if asked)."""
+    if requires_grad:
+        tensor.requires_grad_(True)
+    return tensor
 
 
 def _as_tuple(value):

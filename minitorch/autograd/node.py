@@ -182,6 +182,8 @@ class AccumulateGrad(Node):
         from ..tensor import Tensor
 
         leaf = self.variable
+        if not leaf.requires_grad:  # e.g. detach_() was called on it after the graph was built
+            return ()
         for hook in list(leaf._hooks.values()):
             replaced = hook(Tensor._wrap(grad))
             if replaced is not None:
@@ -220,7 +222,7 @@ def edge_of(tensor) -> tuple:
         return (None, 0)
     if tensor.grad_fn is not None:
         return (tensor.grad_fn, tensor.output_nr)
-    if tensor.requires_grad:
+    if tensor.requires_grad and not tensor._no_grad_view:  # torch gives views made under no_grad no edge
         return (tensor._grad_accumulator(), 0)
     return (None, 0)
 
@@ -240,7 +242,7 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False
     from ..tensor import Tensor
 
     out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
-    if not needs_recording(inputs):
+    if not needs_recording(inputs) or out._data.dtype.kind not in "fc":  # integer results have no gradient
         if view_of is not None and view_of.requires_grad:  # a view made under no_grad: see check_inplace
             out._requires_grad, out._no_grad_view = True, True
         return out

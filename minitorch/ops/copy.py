@@ -39,12 +39,11 @@ class CopyBackwards(Node):
 def copy_values(dst, src):
     """The out-of-place half of ``copy_``: ``src`` broadcast to ``dst``'s shape and dtype, recorded."""
     if tuple(src.shape) != tuple(dst.shape):
-        from ..autograd.grad_mode import no_grad
-        from .shape import expand
-
         check_broadcast(dst.shape, src.shape)
-        with no_grad():
-            expand(src, *dst.shape)  # raises torch's error when src cannot be expanded to dst's shape
+        broadcast = np.broadcast_shapes(tuple(dst.shape), tuple(src.shape))
+        if broadcast != tuple(dst.shape):
+            raise RuntimeError(f"output with shape [{', '.join(map(str, dst.shape))}] doesn't match the broadcast "
+                               f"shape [{', '.join(map(str, broadcast))}]")
     values = np.broadcast_to(src._data, dst.shape).astype(dst._data.dtype)
     return record(CopyBackwards, values, (dst, src))
 

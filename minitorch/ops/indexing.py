@@ -88,9 +88,12 @@ def getitem(a, index):
     items = list(index) if isinstance(index, tuple) else [index]
     if not all(_is_basic(i) for i in items):
         return _advanced(a, tuple(_numpy_index(i) for i in items))
-    if a.ndim == 0 and any(isinstance(i, (int, np.integer)) for i in items):
-        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
-                         "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+    if a.ndim == 0 and not isinstance(index, tuple):  # a lone index on a 0-d tensor
+        if isinstance(index, slice):
+            raise IndexError("slice() cannot be applied to a 0-dim tensor.")
+        if isinstance(index, (int, np.integer)):
+            raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                             "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
     items = _expand_ellipsis(items, a.ndim)
     if len([i for i in items if i is not None]) > a.ndim:
         raise IndexError(f"too many indices for tensor of dimension {a.ndim}")
@@ -114,7 +117,10 @@ def _advanced(a, index):
     try:
         data = a._data[index]
     except IndexError as error:
-        raise IndexError(str(error).replace(" axis ", " dimension ")) from None
+        text = str(error).replace(" axis ", " dimension ")
+        if text.startswith("too many indices"):
+            text = f"too many indices for tensor of dimension {a.ndim}"
+        raise IndexError(text) from None
     out = record(IndexBackward0, np.array(data), (a,),
                  attrs={"indices": list(index), "self_sym_sizes": tuple(a.shape)})
     if out._grad_fn is not None:
@@ -158,6 +164,8 @@ def setitem(a, index, value):
                     expand(value, *target.shape)  # torch expands the value first: its error, not copy_'s
             target.copy_(value)
         else:
-            target.fill_(value)
+            from ._util import as_tensor
+
+            target.copy_(as_tensor(value))  # torch copies from the number wrapped as a 0-d tensor
         return
     apply_inplace(a, _index_put, tuple(_numpy_index(i) for i in items), value)

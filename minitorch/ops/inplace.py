@@ -22,6 +22,13 @@ NO_GRAD_VIEW_ERROR = (
     "outside (if you want the inplace to be tracked).")
 
 
+NO_GRAD_VIEW_REBASED_ERROR = (
+    "A view was created in no_grad mode and its base or another view of its base has been modified inplace with "
+    "grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify "
+    "your code by moving both the view and the inplace either both inside the no_grad block (if you don't want "
+    "the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+
+
 def check_inplace(tensor) -> None:
     """Raise torch's error for in-place changes to a leaf that requires grad (or a view of one)."""
     if not is_grad_enabled():
@@ -60,16 +67,38 @@ def _write(tensor, data) -> None:
     if source.category > target.category:
         raise RuntimeError(f"result type {source.legacy_name} can't be cast to the desired output type "
                            f"{target.legacy_name}")
-    if not tensor._data.flags.writeable:
+    if any(step == 0 and n > 1 for step, n in zip(tensor._data.strides, tensor._data.shape)):
         raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to "
                            "a single memory location. Please clone() the tensor before performing the "
                            "operation.")
     tensor._data[...] = data
 
 
+def _dense(array: np.ndarray) -> bool:
+    return array.flags.c_contiguous or array.flags.f_contiguous
+
+
+def _check_overlap(tensor, args) -> None:
+    """torch refuses an in-place op whose input shares only part of the memory it writes."""
+    for other in args:
+        if not hasattr(other, "_data") or other is tensor or other.numel() == 0 or tensor.numel() == 0:
+            continue
+        if not (_dense(tensor._data) and _dense(other._data)):
+            continue  # torch gives up on non-dense layouts too
+        start_a, start_b = tensor.data_ptr(), other.data_ptr()
+        end_a, end_b = start_a + tensor._data.nbytes, start_b + other._data.nbytes
+        same_span = start_a == start_b and end_a == end_b
+        if (same_span and tensor._data.strides != other._data.strides) or (
+                not same_span and start_a < end_b and start_b < end_a):
+            raise RuntimeError("unsupported operation: some elements of the input tensor and the written-to "
+                               "tensor refer to a single memory location. Please clone() the tensor before "
+                               "performing the operation.")
+
+
 def apply_inplace(tensor, op, *args, **kwargs):
     """Run ``op(tensor, *args)`` and write the result into ``tensor``: what every ``x.op_()`` does."""
     check_inplace(tensor)
+    _check_overlap(tensor, args)
     base_requires = tensor._base is not None and tensor._base.requires_grad
     recording = is_grad_enabled() and (tensor.requires_grad or base_requires or any(
         getattr(a, "requires_grad", False) for a in args))

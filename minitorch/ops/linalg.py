@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._dtype import result_type
 from ..autograd.node import Node, record
-from ._util import values
+
+_C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
 
 
-def _operands(a, b):
+def _operands(a, b, kind):
+    """Both operands' values; torch refuses to mix dtypes in a matrix product, with a text per kind."""
     if a.dtype is not b.dtype:
-        raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: {a.dtype.name.replace('float32', 'float')} != {b.dtype.name.replace('float32', 'float')}")  # noqa: E501
-    dtype = result_type(a, b)
-    return values(a, dtype), values(b, dtype)
+        x, y = a.dtype, b.dtype
+        raise RuntimeError({
+            "dot": f"dot : expected both vectors to have same dtype, but found {x.legacy_name} and {y.legacy_name}",
+            "mv": f"addmv input tensors must have the same dtype, but got {y.legacy_name}, {x.legacy_name}, and "
+                  f"{y.legacy_name}",
+            "mm": f"expected m1 and m2 to have the same dtype, but got: {_C_NAMES[x.name]} != {_C_NAMES[y.name]}",
+            "bmm": f"expected scalar type {x.legacy_name} but found {y.legacy_name}",
+        }[kind])
+    if a.dtype.category == 0:
+        raise NotImplementedError(f'"{kind}" not implemented for \'Bool\'')
+    return a._data, b._data
 
 
 class DotBackward0(Node):
@@ -27,11 +36,11 @@ def dot(a, b):
     """Inner product of two 1-d tensors."""
     if a.ndim != 1 or b.ndim != 1:
         raise RuntimeError(f"1D tensors expected, but got {a.ndim}D and {b.ndim}D tensors")
+    x, y = _operands(a, b, "dot")  # dot checks dtypes before sizes; mv, mm and bmm the other way round
     if a.shape[0] != b.shape[0]:
         n, m = a.shape[0], b.shape[0]
         raise RuntimeError(f"inconsistent tensor size, expected tensor [{n}] and src [{m}] to have the same "
                            f"number of elements, but got {n} and {m} elements respectively")
-    x, y = _operands(a, b)
     return record(DotBackward0, np.asarray(x @ y), (a, b), saved={"self": a, "tensor": b})
 
 
@@ -47,7 +56,7 @@ def mv(a, b):
     if a.shape[1] != b.shape[0]:
         raise RuntimeError(f"size mismatch, got input ({a.shape[0]}), mat ({a.shape[0]}x{a.shape[1]}), "
                            f"vec ({b.shape[0]})")
-    x, y = _operands(a, b)
+    x, y = _operands(a, b, "mv")
     return record(MvBackward0, x @ y, (a, b), saved={"self": a, "vec": b})
 
 
@@ -66,7 +75,7 @@ def mm(a, b):
     if a.shape[1] != b.shape[0]:
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} and "
                            f"{b.shape[0]}x{b.shape[1]})")
-    x, y = _operands(a, b)
+    x, y = _operands(a, b, "mm")
     return record(MmBackward0, x @ y, (a, b), saved={"self": a, "mat2": b})
 
 
@@ -79,7 +88,10 @@ class BmmBackward0(Node):
 
 def bmm(a, b):
     """Batched matrix product of two 3-d tensors."""
-    x, y = _operands(a, b)
+    if b.shape[:2] != (a.shape[0], a.shape[2]):
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{a.shape[0]}, "
+                           f"{a.shape[2]}] but got: [{b.shape[0]}, {b.shape[1]}].")
+    x, y = _operands(a, b, "bmm")
     return record(BmmBackward0, x @ y, (a, b), saved={"self": a, "mat2": b})
 
 
@@ -98,8 +110,9 @@ def matmul(a, b):
         from .shape import SqueezeBackward4
 
         row = mm(unsqueeze(a, 0), b)
-        return record(SqueezeBackward4, row._data[0], (row,), attrs={"self_sym_sizes": tuple(row.shape)},
-                      view_of=row)
+        out = record(SqueezeBackward4, row._data[0], (row,), attrs={"self_sym_sizes": tuple(row.shape)})
+        out._version_counter.bump()  # torch squeezes the product in place: it comes back at version 1
+        return out
     if a.ndim == 2 and b.ndim == 2:
         return mm(a, b)
     if b.ndim <= 2:  # fold a's batch dims into rows: one big mm (or mv)

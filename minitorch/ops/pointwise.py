@@ -120,6 +120,18 @@ def reciprocal(a):
         return record(ReciprocalBackward0, 1 / _float_values(a), (a,), save_result=True)
 
 
+def _power(base: np.ndarray, exponent: np.ndarray) -> np.ndarray:
+    """``base ** exponent``; for integers, a negative exponent truncates as torch does (0, or +-1 for +-1)."""
+    if base.dtype.kind == "f":
+        with np.errstate(all="ignore"):
+            return base ** exponent
+    base, exponent = np.broadcast_arrays(base, exponent)
+    negative = exponent < 0
+    result = base ** np.where(negative, 0, exponent)
+    special = np.where(base == 1, 1, np.where(base == -1, np.where(exponent % 2 == 0, 1, -1), 0))
+    return np.where(negative, special, result).astype(base.dtype)
+
+
 class PowBackward0(Node):
     def apply(self, grad):
         exponent = self._saved_exponent
@@ -133,7 +145,8 @@ class PowBackward1(Node):
         base, exponent, result = self.unpack("self"), self.unpack("exponent"), self.unpack("result")
         with np.errstate(divide="ignore", invalid="ignore"):
             grad_base = grad * exponent * base ** (exponent - 1)
-            grad_exp = grad * result * np.where(base > 0, np.log(np.where(base > 0, base, 1)), 0)
+            grad_exp = grad * result * np.log(base)
+            grad_exp = np.where((base == 0) & (exponent >= 0), 0, grad_exp)  # torch's one special case
         return unbroadcast(grad_base, self._input_meta[0][0]), unbroadcast(grad_exp, self._input_meta[1][0])
 
 
@@ -146,7 +159,7 @@ def pow(a, exponent):  # noqa: A001 (torch's name)
     """``a ** exponent`` for a tensor base; the exponent is a number or a tensor."""
     if is_tensor(exponent):
         x, y, _ = binary_operands(a, exponent)
-        return record(PowBackward1, x ** y, (a, exponent), saved={"self": a, "exponent": exponent},
+        return record(PowBackward1, _power(x, y), (a, exponent), saved={"self": a, "exponent": exponent},
                       save_result=True)
     if a.dtype.category == 1 and isinstance(exponent, int) and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
@@ -159,9 +172,7 @@ def pow(a, exponent):  # noqa: A001 (torch's name)
 def rpow(a, number):
     """``number ** a`` for a number base."""
     base, y, _ = binary_operands(number, a)
-    with np.errstate(over="ignore"):
-        out = base ** y
-    return record(PowBackward2, out, (a,), saved={"self": as_tensor(number)},
+    return record(PowBackward2, _power(base, y), (a,), saved={"self": as_tensor(number)},
                   attrs={"exponent": a}, save_result=True)
 
 

@@ -11,7 +11,8 @@ from ._util import saved_dim, wrap_dim
 
 def _dims(dim, ndim):
     dims = (dim,) if isinstance(dim, int) else tuple(dim)
-    return tuple(sorted(wrap_dim(d, ndim) for d in dims)), tuple(saved_dim(d) for d in dims)
+    wrapped = tuple(sorted(wrap_dim(d, ndim) for d in dims))
+    return (wrapped if ndim else ()), tuple(saved_dim(d) for d in dims)  # a 0-d tensor has nothing to reduce
 
 
 def _expand_back(grad, shape, dims, keepdim):

@@ -76,13 +76,14 @@ def flatten(a, start_dim=0, end_dim=-1):
 
 class TransposeBackward0(Node):
     def apply(self, grad):
-        return (np.swapaxes(grad, self._dim0, self._dim1),)
+        return (np.swapaxes(grad, self._dim0, self._dim1) if grad.ndim else grad,)
 
 
 def transpose(a, dim0, dim1):
     """Swap two dimensions (a view)."""
     d0, d1 = wrap_dim(dim0, a.ndim), wrap_dim(dim1, a.ndim)
-    out = record(TransposeBackward0, np.swapaxes(a._data, d0, d1), (a,),
+    data = np.swapaxes(a._data, d0, d1) if a.ndim else a._data[...]
+    out = record(TransposeBackward0, data, (a,),
                  attrs={"dim0": saved_dim(dim0), "dim1": saved_dim(dim1)}, view_of=a)
     if out._grad_fn is not None:
         out._grad_fn._dim0, out._grad_fn._dim1 = d0, d1
@@ -170,44 +171,54 @@ def expand(a, *sizes):
     """Repeat dimensions of size 1 without copying (a read-only view; -1 keeps a size)."""
     sizes = tuple(sizes[0]) if len(sizes) == 1 and not isinstance(sizes[0], int) else sizes
     if len(sizes) < a.ndim:
-        raise RuntimeError(f"expand(torch.FloatTensor{{[{', '.join(map(str, a.shape))}]}}, size=[{', '.join(map(str, sizes))}]): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({a.ndim})")  # noqa: E501
+        raise RuntimeError(f"expand(torch.{a.dtype.legacy_name}Tensor{{[{', '.join(map(str, a.shape))}]}}, size=[{', '.join(map(str, sizes))}]): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({a.ndim})")  # noqa: E501
     lead = len(sizes) - a.ndim
     target = tuple(a.shape[i - lead] if n == -1 else n for i, n in enumerate(sizes))
-    for i, n in enumerate(a.shape):
+    for i in reversed(range(a.ndim)):  # torch reports the right-most mismatch
+        n = a.shape[i]
         if n != 1 and n != target[lead + i]:
             raise RuntimeError(f"The expanded size of the tensor ({target[lead + i]}) must match the existing "
                                f"size ({n}) at non-singleton dimension {lead + i}.  Target sizes: "
                                f"[{', '.join(map(str, sizes))}].  Tensor sizes: [{', '.join(map(str, a.shape))}]")
-    return record(ExpandBackward0, np.broadcast_to(a._data, target), (a,),
-                  attrs={"self_sym_sizes": tuple(a.shape)}, view_of=a)
+    strides = (0,) * lead + tuple(0 if n == 1 and t != 1 else st
+                                  for n, t, st in zip(a.shape, target[lead:], a._data.strides))
+    data = np.lib.stride_tricks.as_strided(a._data, target, strides, writeable=a._data.flags.writeable)
+    return record(ExpandBackward0, data, (a,), attrs={"self_sym_sizes": tuple(a.shape)}, view_of=a)
 
 
 class CatBackward0(Node):
     def apply(self, grad):
-        bounds = np.cumsum([meta[0][self._axis] for meta in self._input_meta])[:-1]
-        return tuple(np.split(grad, bounds, axis=self._axis))
+        sizes = [meta[0][self._axis] if kept else 0 for meta, kept in zip(self._input_meta, self._kept)]
+        pieces = np.split(grad, np.cumsum(sizes)[:-1], axis=self._axis)
+        return tuple(piece if kept else np.zeros(0, grad.dtype) for piece, kept in zip(pieces, self._kept))
 
 
 def cat(tensors, dim=0):
-    """Join tensors along an existing dimension."""
+    """Join tensors along an existing dimension (1-d empty tensors are skipped, as torch does)."""
     tensors = list(tensors)
-    first = tensors[0]
-    for t in tensors[1:]:
+    for i, t in enumerate(tensors):
+        if t.ndim == 0:
+            raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
+    kept = [not (t.ndim == 1 and t.shape[0] == 0) for t in tensors]
+    joined = [t for t, keep in zip(tensors, kept) if keep] or tensors[:1]
+    first = joined[0]
+    for t in joined[1:]:
         if t.ndim != first.ndim:
             raise RuntimeError(f"Tensors must have same number of dimensions: got {first.ndim} and {t.ndim}")
     d = wrap_dim(dim, first.ndim)
-    for i, t in enumerate(tensors[1:], 1):
-        for k in range(first.ndim):
+    for position, t in enumerate(tensors):
+        for k in range(first.ndim if kept[position] else 0):
             if k != d and t.shape[k] != first.shape[k]:
                 raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size "
-                                   f"{first.shape[k]} but got size {t.shape[k]} for tensor number {i} in the list.")
+                                   f"{first.shape[k]} but got size {t.shape[k]} for tensor number "
+                                   f"{position} in the list.")
     from .._dtype import result_type
 
     dtype = result_type(*tensors)
-    out = record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in tensors], d),
+    out = record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d),
                  tensors, attrs={"dim": saved_dim(dim)})
     if out._grad_fn is not None:
-        out._grad_fn._axis = d
+        out._grad_fn._axis, out._grad_fn._kept = d, kept
     return out
 
 
@@ -223,7 +234,11 @@ def stack(tensors, dim=0):
         if t.shape != tensors[0].shape:
             raise RuntimeError(f"stack expects each tensor to be equal size, but got [{', '.join(map(str, tensors[0].shape))}] at entry 0 and [{', '.join(map(str, t.shape))}] at entry {i}")  # noqa: E501
     d = wrap_dim(dim, tensors[0].ndim + 1)
-    out = record(StackBackward0, np.stack([t._data for t in tensors], d), tensors, attrs={"dim": saved_dim(dim)})
+    from .._dtype import result_type
+
+    dtype = result_type(*tensors)
+    data = np.stack([t._data.astype(dtype.numpy, copy=False) for t in tensors], d)
+    out = record(StackBackward0, data, tensors, attrs={"dim": saved_dim(dim)})
     if out._grad_fn is not None:
         out._grad_fn._axis = d
     return out
