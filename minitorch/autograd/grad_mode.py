@@ -38,6 +38,9 @@ class _GradMode:
         _set_enabled(self.prev)
         return False
 
+    def __repr__(self):
+        return f"<torch.autograd.grad_mode.{type(self).__name__} object at {hex(id(self))}>"
+
     def clone(self):
         """A new context manager with the same mode (each call of a decorated function gets its own)."""
         return type(self)()
@@ -77,6 +80,9 @@ class set_grad_enabled(_GradMode):  # noqa: N801
     def clone(self):
         """A new context manager with the same mode."""
         return set_grad_enabled(self.mode)
+
+    def __repr__(self):
+        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self.mode})"
 
     def __call__(self, func):
         _set_enabled(self.prev)  # decorating must not change the mode at definition time
