@@ -82,7 +82,7 @@ def conv2d_forward(x, weight, bias, stride, padding, dilation, groups):
     """Output ``(N, out_channels, out_h, out_w)`` of a grouped 2-d cross-correlation, as ndarrays."""
     out_channels = weight.shape[0]
     columns, (out_h, out_w) = _im2col(x, weight.shape[2:], stride, padding, dilation, groups)
-    filters = weight.reshape(groups, out_channels // groups, -1)
+    filters = weight.reshape(groups, out_channels // groups, columns.shape[2])
     out = np.matmul(filters, columns).reshape(x.shape[0], out_channels, out_h, out_w)
     if bias is not None:
         out += bias.reshape(1, -1, 1, 1)
@@ -94,7 +94,7 @@ def conv2d_grad_input(grad, weight, input_shape, stride, padding, dilation, grou
     n, out_channels, out_h, out_w = grad.shape
     _, channels_per_group, kh, kw = weight.shape
     grad_out = grad.reshape(n, groups, out_channels // groups, out_h * out_w)
-    filters = weight.reshape(groups, out_channels // groups, -1)
+    filters = weight.reshape(groups, out_channels // groups, channels_per_group * kh * kw)
     columns = np.matmul(filters.transpose(0, 2, 1), grad_out)
     columns = columns.reshape(n, groups * channels_per_group, kh, kw, out_h, out_w)
     return np.ascontiguousarray(_col2im(columns, input_shape, stride, padding, dilation))
@@ -104,7 +104,7 @@ def conv2d_grad_weight(grad, x, weight_shape, stride, padding, dilation, groups)
     """Gradient of the convolution with respect to its weight."""
     n, out_channels = grad.shape[:2]
     columns, _ = _im2col(x, weight_shape[2:], stride, padding, dilation, groups)
-    grad_out = grad.reshape(n, groups, out_channels // groups, -1)
+    grad_out = grad.reshape(n, groups, out_channels // groups, grad.shape[2] * grad.shape[3])
     per_sample = np.matmul(grad_out, columns.transpose(0, 1, 3, 2))
     return per_sample.sum(axis=0).reshape(weight_shape)
 

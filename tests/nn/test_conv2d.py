@@ -167,3 +167,50 @@ def test_gradcheck(kwargs):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the even-kernel 'same' warning
         assert gradcheck(lambda x, w, b: F.conv2d(x, w, b, **kwargs), inputs)
+
+
+@pytest.mark.parametrize("input_shape, weight_shape, kwargs", [
+    ((0, 3, 5, 5), (4, 3, 3, 3), {}),
+    ((2, 6, 7, 7), (6, 1, 3, 3), {"groups": 6, "padding": 1}),
+    ((1, 1, 4, 4), (1, 1, 2, 2), {"stride": 2}),
+])
+def test_empty_batch_depthwise_and_integer_inputs(torch, input_shape, weight_shape, kwargs, rng):
+    x, tx = pair_of_leaves(torch, rng.standard_normal(input_shape))
+    w, tw = pair_of_leaves(torch, rng.standard_normal(weight_shape))
+    out, expected = F.conv2d(x, w, **kwargs), torch.nn.functional.conv2d(tx, tw, **kwargs)
+    assert_close(out, expected, rtol=1e-9, atol=1e-9)
+    out.sum().backward()
+    expected.sum().backward()
+    assert_close(x.grad, tx.grad, rtol=1e-9, atol=1e-9)
+    assert_close(w.grad, tw.grad, rtol=1e-9, atol=1e-9)
+    ints = [np.arange(np.prod(s)).reshape(s) % 5 for s in (input_shape, weight_shape)]
+    assert_close(F.conv2d(*[minitorch.tensor(v) for v in ints], **kwargs),
+                 torch.nn.functional.conv2d(*[torch.tensor(v) for v in ints], **kwargs))
+
+
+SEED_SNIPPET = """
+import torch
+import torch.nn.functional as F
+filters = torch.randn(8,4,3,3)
+weiths = torch.nn.Parameter(torch.randn(8,4,3,3))
+inputs = torch.randn(1,4,5,5)
+out = F.conv2d(inputs, weiths, stride=2,padding=1)
+print(out.shape)
+con2d = torch.nn.Conv2d(4,8,3,stride=2,padding=1)
+out_2 = con2d(inputs)
+print(out_2.shape)
+"""
+
+
+def test_seed_snippet_runs_unchanged_and_prints_what_torch_prints(torch, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "seed.py"
+    script.write_text(SEED_SNIPPET)
+    repo = str(Path(minitorch.__file__).resolve().parent.parent)
+    runs = [subprocess.run([sys.executable, *prefix, str(script)], capture_output=True, text=True, cwd=repo,
+                           timeout=120) for prefix in ([], ["-m", "minitorch.run"])]
+    assert runs[0].returncode == runs[1].returncode == 0, runs[1].stderr
+    assert runs[1].stdout == runs[0].stdout == "torch.Size([1, 8, 3, 3])\ntorch.Size([1, 8, 3, 3])\n"
