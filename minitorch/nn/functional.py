@@ -152,7 +152,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     """Negative log-likelihood: ``-input[i, target[i]]`` averaged; ``input`` holds log-probabilities."""
     code = _reduction(reduction)
     _check_class_targets(input, target, weight, ignore_index)
-    return _loss_ops.nll_loss(input, target, weight, ignore_index, code)
+    return _nll_nd(input, target, weight, ignore_index, code)
 
 
 def _check_class_targets(input, target, weight, ignore_index):
@@ -186,7 +186,18 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     if target.dtype.is_floating_point and target.shape == input.shape:
         return _loss_ops.soft_target_cross_entropy(log_probs, target, weight, code)
     _check_class_targets(input, target, weight, ignore_index)
-    return _loss_ops.nll_loss(log_probs, target, weight, ignore_index, code)
+    return _nll_nd(log_probs, target, weight, ignore_index, code)
+
+
+def _nll_nd(input, target, weight, ignore_index, code):
+    """NLL for any number of dimensions: 3-d and 5-d+ inputs are viewed as ``(N, C, 1, -1)``, as torch does."""
+    if input.ndim in (1, 2, 4):
+        return _loss_ops.nll_loss(input, target, weight, ignore_index, code)
+    n, c = input.shape[0], input.shape[1]
+    flat_input = shape.view(input.contiguous(), n, c, 1, -1)
+    flat_target = shape.view(target.contiguous(), n, 1, -1)
+    out = _loss_ops.nll_loss(flat_input, flat_target, weight, ignore_index, code)
+    return shape.view(out, n, *input.shape[2:]) if code == _loss_ops.NONE else out
 
 
 def pad(input, pad, mode="constant", value=None):

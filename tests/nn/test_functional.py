@@ -100,8 +100,12 @@ def test_losses_match_torch(torch, rng, name):
             assert getattr(ours.grad_fn, attribute) == getattr(theirs.grad_fn, attribute)
 
 
-@pytest.mark.parametrize("shape, target", [((4,), np.array(2)), ((2, 3, 2, 2), np.array([[[0, 1], [2, 0]],
-                                                                                           [[1, 1], [2, 2]]]))])
+@pytest.mark.parametrize("shape, target", [
+    ((4,), np.array(2)),
+    ((2, 3, 4), np.array([[0, 1, 2, 0], [1, 1, 1, 2]])),
+    ((2, 3, 2, 2), np.array([[[0, 1], [2, 0]], [[1, 1], [2, 2]]])),
+    ((2, 3, 2, 1, 2), np.array([[[[0, 1]], [[2, 0]]], [[[1, 1]], [[2, 2]]]])),
+])
 @pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
 def test_cross_entropy_unbatched_and_spatial(torch, rng, shape, target, reduction):
     operands = _both(torch, rng.standard_normal(shape), target)
