@@ -14,6 +14,7 @@ import numpy as np
 
 from . import _dtype
 from ._tensor_methods import TensorMethods
+from .autograd import node as _node
 from .autograd.node import AccumulateGrad, add_hook
 
 NON_LEAF_GRAD_WARNING = (
@@ -148,7 +149,9 @@ class Tensor(TensorMethods):
     @property
     def grad_fn(self):
         """The node that made this tensor (None for leaves). A view's node is renewed after in-place edits."""
-        if self._base is not None and self._view_version != self._version_counter.value:
+        if self._base is None:
+            return self._grad_fn
+        if self._view_version != self._version_counter.value:
             from .ops.inplace import NO_GRAD_VIEW_REBASED_ERROR, refresh_view_grad_fn
 
             if self._no_grad_view:
@@ -161,7 +164,9 @@ class Tensor(TensorMethods):
     @property
     def requires_grad(self) -> bool:
         """Whether gradients flow to (leaf) or through (non-leaf) this tensor."""
-        return True if self._requires_grad else self.grad_fn is not None
+        if self._requires_grad or self._grad_fn is not None:
+            return True
+        return self._base is not None and self.grad_fn is not None
 
     @requires_grad.setter
     def requires_grad(self, value: bool):
@@ -226,7 +231,7 @@ class Tensor(TensorMethods):
 
         def keep(grad):
             self._grad = grad.detach().clone() if self._grad is None else self._grad + grad
-        self.grad_fn._tensor_hooks.setdefault(self.output_nr, {})[-1] = keep
+        self.grad_fn._hooks_of_output(self.output_nr)[-1] = keep
 
     def register_hook(self, hook):
         """Call ``hook(grad)`` when this tensor's gradient is computed; it may return a new gradient."""
@@ -234,7 +239,7 @@ class Tensor(TensorMethods):
             raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
         if self.is_leaf:
             return add_hook(self._hooks, hook)
-        return add_hook(self.grad_fn._tensor_hooks.setdefault(self.output_nr, {}), hook)
+        return add_hook(self.grad_fn._hooks_of_output(self.output_nr), hook)
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None) -> None:
         """Compute the gradient of this tensor w.r.t. the graph's leaves and add it into their ``.grad``."""
@@ -318,6 +323,9 @@ class Tensor(TensorMethods):
         out.__dict__.update({k: v for k, v in self.__dict__.items() if not k.startswith("_")})
         memo[id(self)] = out
         return out
+
+
+_node.Tensor = Tensor  # the autograd nodes wrap results and gradients in this class
 
 
 def _rebuild(data, requires_grad):

@@ -14,7 +14,8 @@ import numpy as np
 
 from .._dtype import Size
 from . import anomaly_mode
-from .node import AccumulateGrad, edge_of
+from . import node as node_module
+from .node import _NO_HOOKS, AccumulateGrad, edge_of
 
 BackwardStep = namedtuple("BackwardStep", "node grads_in grads_out")
 BackwardStep.__doc__ = "One executed node: the gradients it received and those it sent along next_functions."
@@ -71,14 +72,11 @@ def _nodes_leading_to(targets, deps, root_nodes):
 
 
 def _wrap_all(grads):
-    from ..tensor import Tensor
-
-    return tuple(None if g is None else Tensor._wrap(g) for g in grads)
+    return tuple(None if g is None else node_module.Tensor._wrap(g) for g in grads)
 
 
 def _run_tensor_hooks(node, grads):
-    from ..tensor import Tensor
-
+    Tensor = node_module.Tensor  # noqa: N806
     for output_nr, hooks in node._tensor_hooks.items():
         for _, hook in sorted(hooks.items(), key=lambda item: item[0] == -1):  # retain_grad's runs last
             if grads[output_nr] is None:
@@ -95,7 +93,8 @@ def _run_tensor_hooks(node, grads):
 def _checked(grad, meta):
     """Cast a gradient to its input's dtype, as torch's engine does (shapes must already match)."""
     shape, dtype = meta
-    grad = np.asarray(grad)
+    if type(grad) is not np.ndarray:
+        grad = np.asarray(grad)
     if grad.shape != tuple(shape):
         raise RuntimeError(f"Function returned an invalid gradient: got shape {list(grad.shape)} "
                            f"but expected shape compatible with {list(shape)}")
@@ -140,11 +139,13 @@ def run_backward(roots, grad_roots, retain_graph=False, inputs=None, allow_unuse
     while ready:
         node = heapq.heappop(ready)[2]
         slot = buffers.pop(node, {})
-        node_grads = [slot.get(i) for i in range(getattr(node, "_num_outputs", 1))]
-        _run_tensor_hooks(node, node_grads)
-        for nr, grad in enumerate(node_grads):
-            if (node, nr) in captures and grad is not None:
-                captured[captures[(node, nr)]] = grad
+        node_grads = [slot.get(i) for i in range(node._num_outputs)]
+        if node._tensor_hooks is not _NO_HOOKS or node._node_pre_hooks is not _NO_HOOKS:
+            _run_tensor_hooks(node, node_grads)
+        if captures:
+            for nr, grad in enumerate(node_grads):
+                if (node, nr) in captures and grad is not None:
+                    captured[captures[(node, nr)]] = grad
         runs = any(g is not None for g in node_grads) and (needed is None or node in needed)
         if isinstance(node, AccumulateGrad) and (not accumulate or (node, 0) in captures):
             runs = False
@@ -154,7 +155,7 @@ def run_backward(roots, grad_roots, retain_graph=False, inputs=None, allow_unuse
             if not anomaly_mode.is_anomaly_enabled():
                 raise
             raise anomaly_mode.report_failure(node, error) from None
-        for hook in list(node._post_hooks.values()) if runs else ():
+        for hook in list(node._post_hooks.values()) if runs and node._post_hooks is not _NO_HOOKS else ():
             replaced = hook(_wrap_all(outputs), _wrap_all(node_grads))
             if replaced is not None:
                 outputs = tuple(None if g is None else g._data for g in replaced)

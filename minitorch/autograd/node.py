@@ -17,6 +17,8 @@ from . import anomaly_mode
 from .grad_mode import is_grad_enabled
 
 _sequence = itertools.count()
+Tensor = None  # minitorch.tensor sets this once the class exists (the two modules need each other)
+_NO_HOOKS: dict = {}  # shared by nodes that have none; registering a hook gives a node its own dict
 
 FREED_ERROR = (
     "Trying to backward through the graph a second time (or directly access saved tensors after they have "
@@ -56,8 +58,6 @@ class SavedTensor:
 
     def unpack(self):
         """The saved tensor, or torch's error if it was freed or modified in place since it was saved."""
-        from ..tensor import Tensor
-
         if self._freed:
             raise RuntimeError(FREED_ERROR)
         if self.is_output:
@@ -90,15 +90,34 @@ _PUBLIC_NODE_ATTRIBUTES = ["_sequence_nr", "metadata", "name", "next_functions",
 class Node:
     """One backward step. Subclasses are named as torch names them (``MulBackward0``) and define ``apply``."""
 
+    _num_outputs = 1  # how many outputs the forward op had (unbind has several)
+
     def __init__(self):
         self._seq = next(_sequence)
         self.next_functions: tuple = ()
         self._input_meta: list = []  # (shape, numpy dtype) of each input: gradients are checked against it
         self._saved: dict[str, SavedTensor | None] = {}
-        self._tensor_hooks: dict[int, dict] = {}  # output_nr -> hooks of non-leaf tensors (register_hook)
-        self._node_pre_hooks: dict = {}
-        self._post_hooks: dict = {}
-        self.metadata: dict = {}
+        self._tensor_hooks: dict[int, dict] = _NO_HOOKS  # output_nr -> hooks of non-leaf tensors
+        self._node_pre_hooks: dict = _NO_HOOKS
+        self._post_hooks: dict = _NO_HOOKS
+        self._metadata = None
+
+    @property
+    def metadata(self) -> dict:
+        """A dict for your own notes about this node (anomaly mode keeps the forward traceback here)."""
+        if self._metadata is None:
+            self._metadata = {}
+        return self._metadata
+
+    def _own_hooks(self, kind: str) -> dict:
+        """The node's own dict of hooks of ``kind``, created on first use."""
+        if getattr(self, kind) is _NO_HOOKS:
+            setattr(self, kind, {})
+        return getattr(self, kind)
+
+    def _hooks_of_output(self, output_nr: int) -> dict:
+        """The hooks registered on the tensor that is this node's output ``output_nr``."""
+        return self._own_hooks("_tensor_hooks").setdefault(output_nr, {})
 
     def name(self) -> str:
         """The node's name as torch prints it, e.g. ``'SigmoidBackward0'``."""
@@ -149,16 +168,14 @@ class Node:
 
     def register_prehook(self, hook):
         """Call ``hook(grad_outputs)`` before this node runs; it may return replacement gradients."""
-        return add_hook(self._node_pre_hooks, hook)
+        return add_hook(self._own_hooks("_node_pre_hooks"), hook)
 
     def register_hook(self, hook):
         """Call ``hook(grad_inputs, grad_outputs)`` after this node ran; it may replace ``grad_inputs``."""
-        return add_hook(self._post_hooks, hook)
+        return add_hook(self._own_hooks("_post_hooks"), hook)
 
     def __call__(self, *grads):
         """Run the backward formula on tensors, as ``tensor.grad_fn(grad)`` does in torch."""
-        from ..tensor import Tensor
-
         results = self.apply(*(g._data if isinstance(g, Tensor) else g for g in grads))
         results = tuple(None if r is None else Tensor._wrap(np.asarray(r)) for r in results)
         return results[0] if len(results) == 1 else results
@@ -179,8 +196,6 @@ class AccumulateGrad(Node):
 
     def apply(self, grad):
         """Run the leaf's hooks, then accumulate: ``grad`` is stored on first use, added afterwards."""
-        from ..tensor import Tensor
-
         leaf = self.variable
         if not leaf.requires_grad:  # e.g. detach_() was called on it after the graph was built
             return ()
@@ -220,6 +235,8 @@ def edge_of(tensor) -> tuple:
     """The ``next_functions`` entry for an input: its grad_fn, its AccumulateGrad, or None."""
     if tensor is None or not hasattr(tensor, "_data"):
         return (None, 0)
+    if tensor._base is None and tensor._grad_fn is not None:  # the common case, without the view checks
+        return (tensor._grad_fn, tensor._output_nr)
     if tensor.grad_fn is not None:
         return (tensor.grad_fn, tensor.output_nr)
     if tensor.requires_grad and not tensor._no_grad_view:  # torch gives views made under no_grad no edge
@@ -229,7 +246,12 @@ def edge_of(tensor) -> tuple:
 
 def needs_recording(inputs) -> bool:
     """True when grad mode is on and some input requires grad: the op must join the graph."""
-    return is_grad_enabled() and any(getattr(t, "requires_grad", False) for t in inputs)
+    if not is_grad_enabled():
+        return False
+    for t in inputs:
+        if getattr(t, "requires_grad", False):
+            return True
+    return False
 
 
 def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False, node=None, view_of=None):
@@ -239,8 +261,6 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False
     maps names to plain values shown as ``_saved_<name>``, and ``save_result=True`` saves the output.
     With ``view_of=base`` the result is a view: it shares the base's memory and version counter.
     """
-    from ..tensor import Tensor
-
     out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
     if not needs_recording(inputs) or out._data.dtype.kind not in "fc":  # integer results have no gradient
         if view_of is not None and view_of.requires_grad:  # a view made under no_grad: see check_inplace
@@ -258,11 +278,13 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False
 def attach(node: Node, out, inputs, saved=None, attrs=None, output_nr: int = 0) -> None:
     """Make ``node`` the grad_fn of ``out``: edges to the inputs, saved tensors and saved attributes."""
     node.next_functions = tuple(edge_of(t) for t in inputs)
-    node._input_meta = [(t.shape, t._data.dtype) if hasattr(t, "_data") else None for t in inputs]
-    for name, tensor in (saved or {}).items():
-        node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
-    for name, value in (attrs or {}).items():
-        setattr(node, f"_saved_{name}", value)
+    node._input_meta = [(t._data.shape, t._data.dtype) if hasattr(t, "_data") else None for t in inputs]
+    if saved:
+        for name, tensor in saved.items():
+            node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
+    if attrs:
+        for name, value in attrs.items():
+            setattr(node, f"_saved_{name}", value)
     out._grad_fn, out._output_nr = node, output_nr
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import result_type
+from ..autograd import node as _node
 
 
 def is_tensor(value) -> bool:
@@ -14,9 +15,7 @@ def is_tensor(value) -> bool:
 
 def as_tensor(value):
     """A tensor for ``value``; a Python number becomes a 0-d tensor of its own type, as torch wraps it."""
-    from ..tensor import Tensor
-
-    return value if is_tensor(value) else Tensor._wrap(np.asarray(value))
+    return value if is_tensor(value) else _node.Tensor._wrap(np.asarray(value))
 
 
 def values(value, dtype) -> np.ndarray:
@@ -39,6 +38,8 @@ def check_broadcast(shape_a, shape_b) -> None:
 
 def binary_operands(a, b):
     """Promote two operands like torch and return their arrays and the result dtype."""
+    if type(b) in (float, int) and a._data.dtype.kind == "f":  # the common case: float tensor and a number
+        return a._data, b, a.dtype
     dtype = result_type(a, b)
     shape_a, shape_b = np.shape(a._data if is_tensor(a) else a), np.shape(b._data if is_tensor(b) else b)
     if shape_a != shape_b:

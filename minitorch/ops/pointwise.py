@@ -26,7 +26,7 @@ def add(a, b, alpha=1):
     """``a + alpha * b`` with broadcasting."""
     x, y, _ = binary_operands(a, b)
     out = x + alpha * y if alpha != 1 else x + y
-    return record(AddBackward0, out, (a, as_tensor(b)), attrs={"alpha": alpha})
+    return record(AddBackward0, out, (a, b), attrs={"alpha": alpha})
 
 
 class SubBackward0(Node):
@@ -41,7 +41,7 @@ def sub(a, b, alpha=1):
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
                            "Use the `^` or `logical_xor()` operator instead.")
     x, y, _ = binary_operands(a, b)
-    return record(SubBackward0, x - alpha * y, (a, as_tensor(b)), attrs={"alpha": alpha})
+    return record(SubBackward0, x - alpha * y, (a, b), attrs={"alpha": alpha})
 
 
 class RsubBackward1(Node):
@@ -57,17 +57,17 @@ def rsub(a, number, alpha=1):
 
 class MulBackward0(Node):
     def apply(self, grad):
-        (shape_a, _), (shape_b, _) = self._input_meta
-        grad_a = None if self._saved["other"] is None else unbroadcast(grad * self.unpack("other"), shape_a)
-        grad_b = None if self._saved["self"] is None else unbroadcast(grad * self.unpack("self"), shape_b)
+        meta = self._input_meta  # an entry is None for a Python number
+        grad_a = None if self._saved["other"] is None else unbroadcast(grad * self.unpack("other"), meta[0][0])
+        grad_b = None if self._saved["self"] is None else unbroadcast(grad * self.unpack("self"), meta[1][0])
         return grad_a, grad_b
 
 
 def mul(a, b):
     """``a * b`` with broadcasting. Saves each operand only when the other one needs its gradient."""
     x, y, _ = binary_operands(a, b)
-    b = as_tensor(b)
-    saved = {"other": b if a.requires_grad else None, "self": a if b.requires_grad else None}
+    b_requires_grad = is_tensor(b) and b.requires_grad
+    saved = {"other": as_tensor(b) if a.requires_grad else None, "self": a if b_requires_grad else None}
     return record(MulBackward0, x * y, (a, b), saved=saved)
 
 
