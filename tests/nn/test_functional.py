@@ -254,6 +254,8 @@ GRADCHECKS = {
     "bce logits": lambda x, t: F.binary_cross_entropy_with_logits(x, t.sigmoid(), pos_weight=minitorch.ones(4) * 3),
     "cross entropy": lambda x, t: F.cross_entropy(x, minitorch.tensor([0, 2, 1])),
     "cross entropy probs": lambda x, t: F.cross_entropy(x, F.softmax(t, 1)),
+    "cross entropy spatial": lambda x, t: F.cross_entropy(x.view(1, 3, 2, 2), minitorch.tensor([[[0, 2], [1, 1]]]),
+                                                          weight=minitorch.tensor([0.5, 1.0, 2.0])),
     "nll weighted": lambda x, t: F.nll_loss(x + t, minitorch.tensor([0, 2, 1]),
                                             weight=minitorch.tensor([1.0, 2, 3, 4])),
     "pad": lambda x, t: F.pad(x, (1, -1, 2, 0), value=3.0),
