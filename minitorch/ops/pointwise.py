@@ -16,6 +16,17 @@ def _float_values(a) -> np.ndarray:
 
 # -- arithmetic --------------------------------------------------------------------------------------
 
+def _plus_scaled(x, y, alpha):
+    """``x + alpha * y`` rounded as torch rounds it: one fused multiply-add in the tensors' dtype."""
+    if alpha == 1:
+        return x + y
+    dtype = np.result_type(x, y)
+    if dtype.kind != "f":
+        return x + alpha * y
+    scale = np.float64(dtype.type(alpha))  # torch passes alpha in the tensors' dtype
+    return (np.asarray(x, np.float64) + scale * np.asarray(y, np.float64)).astype(dtype)
+
+
 class AddBackward0(Node):
     def apply(self, grad):
         grad_b = unbroadcast(grad * self._saved_alpha, self._input_meta[1][0]) if self.needs_grad(1) else None
@@ -25,8 +36,7 @@ class AddBackward0(Node):
 def add(a, b, alpha=1):
     """``a + alpha * b`` with broadcasting."""
     x, y, _ = binary_operands(a, b)
-    out = x + alpha * y if alpha != 1 else x + y
-    return record(AddBackward0, out, (a, b), attrs={"alpha": alpha})
+    return record(AddBackward0, _plus_scaled(x, y, alpha), (a, b), attrs={"alpha": alpha})
 
 
 class SubBackward0(Node):
@@ -41,7 +51,8 @@ def sub(a, b, alpha=1):
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
                            "Use the `^` or `logical_xor()` operator instead.")
     x, y, _ = binary_operands(a, b)
-    return record(SubBackward0, x - alpha * y, (a, b), attrs={"alpha": alpha})
+    out = x - y if alpha == 1 else _plus_scaled(x, y, -alpha)
+    return record(SubBackward0, out, (a, b), attrs={"alpha": alpha})
 
 
 class RsubBackward1(Node):
