@@ -58,3 +58,16 @@ def wrap_dim(dim: int, ndim: int) -> int:
 def saved_dim(dim: int) -> int:
     """A dimension as torch shows it in ``_saved_dim``: negative ones wrap around as unsigned 64-bit."""
     return dim % 2**64
+
+
+def fused_multiply_add(x, a, y):
+    """``x + a * y`` rounded once, as torch's CPU kernels (a fused multiply-add) round it.
+
+    ``a`` is a number or an array. For float32 the exact product of two float32 values fits in a float64,
+    so computing in float64 and rounding at the end gives the fused result.
+    """
+    dtype = np.result_type(x, y)
+    if dtype != np.float32:
+        return x + a * y
+    a = np.asarray(a, dtype=np.float32).astype(np.float64)
+    return (np.asarray(x, np.float64) + a * np.asarray(y, np.float64)).astype(np.float32)

@@ -6,7 +6,7 @@ import numpy as np
 
 from .._dtype import DEFAULT_FLOAT, float32, result_type
 from ..autograd.node import Node, record, unbroadcast
-from ._util import as_tensor, binary_operands, is_tensor, values
+from ._util import as_tensor, binary_operands, fused_multiply_add, is_tensor, values
 
 
 def _float_values(a) -> np.ndarray:
@@ -15,17 +15,6 @@ def _float_values(a) -> np.ndarray:
 
 
 # -- arithmetic --------------------------------------------------------------------------------------
-
-def _plus_scaled(x, y, alpha):
-    """``x + alpha * y`` rounded as torch rounds it: one fused multiply-add in the tensors' dtype."""
-    if alpha == 1:
-        return x + y
-    dtype = np.result_type(x, y)
-    if dtype.kind != "f":
-        return x + alpha * y
-    scale = np.float64(dtype.type(alpha))  # torch passes alpha in the tensors' dtype
-    return (np.asarray(x, np.float64) + scale * np.asarray(y, np.float64)).astype(dtype)
-
 
 class AddBackward0(Node):
     def apply(self, grad):
@@ -36,7 +25,8 @@ class AddBackward0(Node):
 def add(a, b, alpha=1):
     """``a + alpha * b`` with broadcasting."""
     x, y, _ = binary_operands(a, b)
-    return record(AddBackward0, _plus_scaled(x, y, alpha), (a, b), attrs={"alpha": alpha})
+    out = x + y if alpha == 1 else fused_multiply_add(x, alpha, y)  # torch rounds a*b+c once
+    return record(AddBackward0, out, (a, b), attrs={"alpha": alpha})
 
 
 class SubBackward0(Node):
@@ -51,7 +41,7 @@ def sub(a, b, alpha=1):
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
                            "Use the `^` or `logical_xor()` operator instead.")
     x, y, _ = binary_operands(a, b)
-    out = x - y if alpha == 1 else _plus_scaled(x, y, -alpha)
+    out = x - y if alpha == 1 else fused_multiply_add(x, -alpha, y)
     return record(SubBackward0, out, (a, b), attrs={"alpha": alpha})
 
 

@@ -9,13 +9,7 @@ once at the end.
 
 import numpy as np
 
-
-def _fused(x, a, y):
-    """``x + a * y`` rounded once, in ``x``'s dtype (``a`` a number or an array)."""
-    if x.dtype != np.float32:
-        return x + a * y
-    a = np.asarray(a, dtype=np.float32).astype(np.float64)
-    return (x.astype(np.float64) + a * y.astype(np.float64)).astype(np.float32)
+from ..ops._util import fused_multiply_add as _fused
 
 
 def add_scaled(x, alpha, y):
