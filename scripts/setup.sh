@@ -50,6 +50,8 @@ check_python() {
 
 check_dot() {
     command -v dot >/dev/null 2>&1 && return
+    # The nodot extra (pygraphviz, whose wheels carry Graphviz) draws the diagrams without the program.
+    case " $wanted " in *" nodot "*) say "No 'dot' program: the diagrams will be drawn with pygraphviz."; return ;; esac
     if can_apt; then
         say "Installing Graphviz (the 'dot' program that draws the graphs) with apt-get..."
         apt_install graphviz
@@ -59,7 +61,8 @@ check_dot() {
         "Install it, then run the same command again:" \
         "  Debian/Ubuntu:  sudo apt-get install graphviz" \
         "  macOS:          brew install graphviz" \
-        "  conda:          conda install -c conda-forge graphviz"
+        "  conda:          conda install -c conda-forge graphviz" \
+        "Without admin rights: make lab EXTRAS=test,nodot (draws them with pygraphviz, installed by pip)."
 }
 
 has_venv_module() { "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; }
