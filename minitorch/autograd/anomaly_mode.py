@@ -53,10 +53,18 @@ class detect_anomaly:  # noqa: N801
         return False
 
 
+_INTERNAL = ("/minitorch/tensor.py", "/minitorch/_tensor_methods.py", "/minitorch/ops/", "/minitorch/autograd/")
+
+
+def _is_internal(filename: str) -> bool:
+    """Frames of the parts that are C++ in torch (tensor, ops, autograd), which torch's traceback lacks."""
+    filename = filename.replace("\\", "/")
+    return filename.startswith("<frozen") or any(part in filename for part in _INTERNAL)
+
+
 def forward_stack() -> str:
     """The user's part of the current call stack, as the anomaly warning shows it."""
-    frames = [f for f in traceback.extract_stack()
-              if "/minitorch/" not in f.filename.replace("\\", "/") and not f.filename.startswith("<frozen")]
+    frames = [f for f in traceback.extract_stack() if not _is_internal(f.filename)]
     return "".join(traceback.format_list(frames)).rstrip("\n")
 
 

@@ -8,7 +8,9 @@ diagrams.)
 
 from __future__ import annotations
 
+import base64
 import functools
+import re
 
 MISSING_DOT_MESSAGE = """\
 Graphviz's `dot` program was not found, so the diagram cannot be drawn.
@@ -60,6 +62,19 @@ def inline_svg(svg: str) -> str:
     """The `<svg>` element alone (without the XML prolog and doctype), to embed in HTML."""
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg
+
+
+def svg_as_img(html: str) -> str:
+    """`html` with each inline `<svg>` turned into an `<img>` that holds it as a data URL.
+
+    Saved outputs need this: JupyterLab's sanitizer strips inline SVG from untrusted notebooks (a notebook
+    just opened, not yet run), but keeps images.
+    """
+    def to_img(match):
+        data = base64.b64encode(match.group(0).encode("utf-8")).decode("ascii")
+        return f'<img src="data:image/svg+xml;base64,{data}"/>'
+
+    return re.sub(r"<svg\b.*?</svg>", to_img, html, flags=re.S)
 
 
 def clear_render_cache() -> None:

@@ -19,6 +19,7 @@ from .explore import (
 )
 from .graph import graph_model
 from .labels import escape
+from .render import svg_as_img
 from .steps import describe_step, initial_grads, step_overlay, trace_backward
 
 
@@ -34,7 +35,7 @@ def _picture_box_class():
         def _repr_mimebundle_(self, **kwargs):
             data = super()._repr_mimebundle_(**kwargs)
             if self.static_html:
-                data["text/html"] = self.static_html
+                data["text/html"] = svg_as_img(self.static_html)
             return data
 
     return PictureBox
