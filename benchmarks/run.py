@@ -47,6 +47,15 @@ def optional_torch():
     return torch
 
 
+def importable(module: str) -> bool:
+    """True when `module` can be imported."""
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
 def version_of(distribution: str) -> str:
     """The installed version of a distribution, or 'not installed'."""
     try:
@@ -72,7 +81,7 @@ METHOD = ("Written by `make bench` (`benchmarks/run.py`). A ratio compares minit
 def benchmarks(quick: bool) -> list:
     """(title, function returning figures) for each benchmark, in the order they run."""
     torch = optional_torch()
-    has_micrograd = version_of("micrograd") != "not installed"
+    has_micrograd = importable("micrograd")
     few = quick
     return [
         ("import", lambda: bench_import.figures(repeats=3 if few else 15)),
