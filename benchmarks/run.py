@@ -85,8 +85,8 @@ def benchmarks(quick: bool) -> list:
     few = quick
     return [
         ("import", lambda: bench_import.figures(repeats=3 if few else 15)),
-        ("small ops", lambda: bench_small_ops.figures(torch, repeats=3 if few else 30)),
-        ("conv2d", lambda: bench_conv2d.figures(torch, repeats=3 if few else 40)),
+        ("small ops", lambda: bench_small_ops.figures(torch, repeats=3 if few else 100)),
+        ("conv2d", lambda: bench_conv2d.figures(torch, repeats=3 if few else 60)),
         ("micrograd", lambda: bench_micrograd.figures(has_micrograd, steps=3 if few else 100,
                                                       micrograd_steps=1 if few else 10)),
         ("scaling", lambda: bench_scaling.figures(torch, quick=few)),
