@@ -82,7 +82,7 @@ def benchmarks(quick: bool) -> list:
     """(title, function returning figures) for each benchmark, in the order they run."""
     torch = optional_torch()
     has_micrograd = importable("micrograd")
-    few = quick
+    few = quick  # fewer repetitions
     return [
         ("import", lambda: bench_import.figures(repeats=3 if few else 15)),
         ("small ops", lambda: bench_small_ops.figures(torch, repeats=3 if few else 100)),

@@ -93,8 +93,7 @@ def median_seconds(function, repeats: int, warmup: int = 1) -> float:
 
 
 def ratio_figure(name: str, times: dict, ours: str, theirs: str, limit: float, at_most: bool = True) -> Figure:
-    """A figure `times[ours] / times[theirs]` (or the inverse for 'at least' targets named so by the caller),
-    with both medians in the note."""
+    """A figure `times[ours] / times[theirs]`, with both medians in the note."""
     value = times[ours] / times[theirs]
     note = f"{ours} {milliseconds(times[ours])}, {theirs} {milliseconds(times[theirs])} (medians)"
     return Figure(name, value, "x", limit, at_most, note)
