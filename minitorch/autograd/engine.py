@@ -93,6 +93,8 @@ def _run_tensor_hooks(node, grads):
 def _checked(grad, meta):
     """Cast a gradient to its input's dtype, as torch's engine does (shapes must already match)."""
     shape, dtype = meta
+    if type(grad) is np.ndarray and grad.dtype == dtype and grad.shape == shape:
+        return grad
     if type(grad) is not np.ndarray:
         grad = np.asarray(grad)
     if grad.shape != tuple(shape):
@@ -146,7 +148,8 @@ def run_backward(roots, grad_roots, retain_graph=False, inputs=None, allow_unuse
             for nr, grad in enumerate(node_grads):
                 if (node, nr) in captures and grad is not None:
                     captured[captures[(node, nr)]] = grad
-        runs = any(g is not None for g in node_grads) and (needed is None or node in needed)
+        has_grad = node_grads[0] is not None if len(node_grads) == 1 else any(g is not None for g in node_grads)
+        runs = has_grad and (needed is None or node in needed)
         if isinstance(node, AccumulateGrad) and (not accumulate or (node, 0) in captures):
             runs = False
         try:

@@ -35,6 +35,8 @@ class SavedTensor:
     on): the backward formula would silently use the wrong values.
     """
 
+    __slots__ = ("saved_version", "is_output", "_data", "_counter", "_node", "_tensor", "_freed")
+
     def __init__(self, tensor, saved_by: Node, is_output: bool = False):
         self.saved_version = tensor._version
         self.is_output = is_output
@@ -55,6 +57,12 @@ class SavedTensor:
         """Free the saved values (done after backward unless retain_graph=True)."""
         self._freed = True
         self._tensor = self._data = None
+
+    def unpack_data(self) -> np.ndarray:
+        """The saved values, checked like ``unpack()`` (what backward formulas use: no Tensor is built)."""
+        if self._freed or self.current_version() != self.saved_version:
+            return self.unpack()._data  # raises the error
+        return self._data if self.is_output else self._tensor._data
 
     def unpack(self):
         """The saved tensor, or torch's error if it was freed or modified in place since it was saved."""
@@ -140,7 +148,7 @@ class Node:
 
     def unpack(self, name: str) -> np.ndarray:
         """The values of the tensor saved as ``name``, checked against in-place changes since saving."""
-        return self._saved[name].unpack()._data
+        return self._saved[name].unpack_data()
 
     def release_saved(self) -> None:
         """Free every saved tensor (the graph can then be walked backward only once)."""
@@ -277,8 +285,12 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False
 
 def attach(node: Node, out, inputs, saved=None, attrs=None, output_nr: int = 0) -> None:
     """Make ``node`` the grad_fn of ``out``: edges to the inputs, saved tensors and saved attributes."""
-    node.next_functions = tuple(edge_of(t) for t in inputs)
-    node._input_meta = [(t._data.shape, t._data.dtype) if hasattr(t, "_data") else None for t in inputs]
+    edges, meta = [], []
+    for t in inputs:
+        edges.append(edge_of(t))
+        data = getattr(t, "_data", None)
+        meta.append(None if data is None else (data.shape, data.dtype))
+    node.next_functions, node._input_meta = tuple(edges), meta
     if saved:
         for name, tensor in saved.items():
             node._saved[name] = None if tensor is None else SavedTensor(tensor, node)

@@ -40,6 +40,9 @@ def binary_operands(a, b):
     """Promote two operands like torch and return their arrays and the result dtype."""
     if type(b) in (float, int) and a._data.dtype.kind == "f":  # the common case: float tensor and a number
         return a._data, b, a.dtype
+    other = getattr(b, "_data", None)
+    if other is not None and is_tensor(a) and other.dtype == a._data.dtype and other.shape == a._data.shape:
+        return a._data, other, a.dtype  # same dtype and shape: nothing to promote or check
     dtype = result_type(a, b)
     shape_a, shape_b = np.shape(a._data if is_tensor(a) else a), np.shape(b._data if is_tensor(b) else b)
     if shape_a != shape_b:
