@@ -69,7 +69,7 @@ def explore(fn, **inputs):
     refresh()
     enabled = [name for name, box in checkboxes.items() if not box.disabled]
     prewarm(fn, inputs, {n: s.value for n, s in sliders.items()}, flag_combinations(enabled))
-    controls = w.HBox([*checkboxes.values(), *sliders.values()])
+    controls = w.HBox([*checkboxes.values(), *sliders.values()], layout=w.Layout(flex_flow="row wrap"))
     box = _picture_box_class()([controls, diagram, table, w.HBox([button, message])])
     box.static_html = diagram.value + table.value
     return box
