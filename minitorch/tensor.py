@@ -15,7 +15,7 @@ import numpy as np
 from . import _dtype
 from ._tensor_methods import TensorMethods
 from .autograd import node as _node
-from .autograd.node import AccumulateGrad, add_hook
+from .autograd.node import _NO_HOOKS, AccumulateGrad, add_hook
 
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
@@ -70,20 +70,22 @@ class Tensor(TensorMethods):
             data = np.zeros(args, dtype=np.float32)
         self._init(data)
 
+    # Every tensor starts with these; an instance sets its own value only when it differs (cheaper to create).
+    _requires_grad = False
+    _grad_fn = None
+    _output_nr = 0
+    _grad = None
+    _base = None
+    _view_version = 0
+    _hooks = _NO_HOOKS  # a leaf's own dict is made by its first register_hook
+    _retains_grad = False
+    _accumulator = None
+    _detached_from = None
+    _no_grad_view = False
+
     def _init(self, data: np.ndarray, version_counter: VersionCounter | None = None):
         self._data = data
         self._version_counter = version_counter or VersionCounter()
-        self._requires_grad = False
-        self._grad_fn = None
-        self._output_nr = 0
-        self._grad = None
-        self._base = None
-        self._view_version = 0
-        self._hooks = {}
-        self._retains_grad = False
-        self._accumulator = None
-        self._detached_from = None
-        self._no_grad_view = False
 
     @classmethod
     def _wrap(cls, data, version_counter=None) -> Tensor:
@@ -238,6 +240,8 @@ class Tensor(TensorMethods):
         if not self.requires_grad:
             raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
         if self.is_leaf:
+            if self._hooks is _NO_HOOKS:
+                self._hooks = {}
             return add_hook(self._hooks, hook)
         return add_hook(self.grad_fn._hooks_of_output(self.output_nr), hook)
 
