@@ -44,7 +44,7 @@ notebooks: setup
 	@bash scripts/execute_notebooks.sh
 
 bench:
-	@$(SETUP) $(EXTRAS),bench
+	@$(SETUP) $(EXTRAS),parity,bench
 	$(VENV)/bin/python benchmarks/run.py
 
 clean:
