@@ -37,28 +37,10 @@ from ._printing import set_printoptions
 from ._random import Generator, manual_seed
 from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+from .ops.arithmetic import add, div, mul, neg, pow, reciprocal, sub
 from .ops.copy import clone
 from .ops.linalg import bmm, dot, matmul, mm, mv
-from .ops.pointwise import (
-    abs,
-    add,
-    clamp,
-    div,
-    exp,
-    log,
-    maximum,
-    minimum,
-    mul,
-    neg,
-    pow,
-    reciprocal,
-    relu,
-    sigmoid,
-    sqrt,
-    sub,
-    tanh,
-    where,
-)
+from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
 from .ops.reduction import argmax, argmin, max, mean, min, sum
 from .ops.shape import cat, flatten, permute, reshape, squeeze, stack, t, transpose, unbind, unsqueeze
 from .tensor import Tensor

@@ -4,33 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _random
 from ._dtype import bool_, float32, float64, int64
-from .autograd.node import Node, record
-from .ops import copy, indexing, linalg, pointwise, reduction, shape
-from .ops.inplace import apply_inplace, check_inplace
+from ._tensor_inplace import InPlaceMethods
+from .ops import arithmetic, copy, indexing, linalg, pointwise, reduction, shape
+from .ops._util import binary_operands
 
 
-def _fill(a, value):
-    """The values ``a.fill_(value)`` writes; recorded as ``FillBackward2`` (no gradient to old values)."""
-    return record(FillBackward2, np.full(a.shape, value, dtype=a._data.dtype), (a,))
-
-
-def _zero(a):
-    """The values ``a.zero_()`` writes; recorded as ``ZeroBackward0``."""
-    return record(ZeroBackward0, np.zeros_like(a._data), (a,))
-
-
-class FillBackward2(Node):
-    def apply(self, grad):
-        return (np.zeros_like(grad),)
-
-
-class ZeroBackward0(FillBackward2):
-    pass
-
-
-class TensorMethods:
+class TensorMethods(InPlaceMethods):
     """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
 
     # -- description -----------------------------------------------------------------------------------
@@ -106,27 +86,27 @@ class TensorMethods:
     # -- arithmetic ------------------------------------------------------------------------------------
     def add(self, other, alpha=1):
         """``self + alpha * other``."""
-        return pointwise.add(self, other, alpha)
+        return arithmetic.add(self, other, alpha)
 
     def sub(self, other, alpha=1):
         """``self - alpha * other``."""
-        return pointwise.sub(self, other, alpha)
+        return arithmetic.sub(self, other, alpha)
 
     __add__ = add
     __radd__ = add
     __sub__ = sub
-    __mul__ = mul = pointwise.mul
-    __rmul__ = pointwise.mul
-    __truediv__ = div = pointwise.div
-    __rtruediv__ = pointwise.rdiv
-    __pow__ = pow = pointwise.pow
-    __rpow__ = pointwise.rpow
-    __neg__ = neg = pointwise.neg
+    __mul__ = mul = arithmetic.mul
+    __rmul__ = arithmetic.mul
+    __truediv__ = div = arithmetic.div
+    __rtruediv__ = arithmetic.rdiv
+    __pow__ = pow = arithmetic.pow
+    __rpow__ = arithmetic.rpow
+    __neg__ = neg = arithmetic.neg
     __matmul__ = matmul = linalg.matmul
     __getitem__ = indexing.getitem
 
     def __rsub__(self, other):
-        return pointwise.rsub(self, other)
+        return arithmetic.rsub(self, other)
 
     def __rmatmul__(self, other):
         return linalg.matmul(other, self)
@@ -166,7 +146,7 @@ class TensorMethods:
     def __invert__(self):
         return _no_grad_result(self, None, lambda x, _: ~x)
 
-    reciprocal = pointwise.reciprocal
+    reciprocal = arithmetic.reciprocal
     exp, log, sqrt, abs = pointwise.exp, pointwise.log, pointwise.sqrt, pointwise.abs
     __abs__ = pointwise.abs
     sigmoid, tanh, relu, clamp = pointwise.sigmoid, pointwise.tanh, pointwise.relu, pointwise.clamp
@@ -253,79 +233,6 @@ class TensorMethods:
         """Whether shapes and all values are equal."""
         return self.shape == other.shape and bool(np.array_equal(self._data, other._data))
 
-    # -- in place --------------------------------------------------------------------------------------
-    def add_(self, other, alpha=1):
-        """Add in place."""
-        return apply_inplace(self, pointwise.add, other, alpha)
-
-    def sub_(self, other, alpha=1):
-        """Subtract in place."""
-        return apply_inplace(self, pointwise.sub, other, alpha)
-
-    def mul_(self, other):
-        """Multiply in place."""
-        return apply_inplace(self, pointwise.mul, other)
-
-    def div_(self, other):
-        """Divide in place."""
-        return apply_inplace(self, pointwise.div, other)
-
-    def pow_(self, exponent):
-        """Raise to a power in place."""
-        return apply_inplace(self, pointwise.pow, exponent)
-
-    def clamp_(self, min=None, max=None):  # noqa: A002
-        """Clamp in place."""
-        return apply_inplace(self, pointwise.clamp, min, max)
-
-    def copy_(self, src):
-        """Write ``src``'s values (broadcast) into this tensor; recorded as ``CopyBackwards``."""
-        return apply_inplace(self, copy.copy_values, src)
-
-    def fill_(self, value):
-        """Set every element to ``value``."""
-        return apply_inplace(self, _fill, value)
-
-    def zero_(self):
-        """Set every element to 0."""
-        return apply_inplace(self, _zero)
-
-    __iadd__, __isub__, __imul__, __itruediv__ = add_, sub_, mul_, div_
-
-    def __setitem__(self, index, value):
-        indexing.setitem(self, index, value)
-
-    def uniform_(self, a=0.0, b=1.0, generator=None):
-        """Fill with values drawn uniformly from ``[a, b)``."""
-        return _overwrite(self, _random.uniform(self.shape, a, b, generator))
-
-    def normal_(self, mean=0.0, std=1.0, generator=None):
-        """Fill with values drawn from a normal distribution."""
-        return _overwrite(self, _random.normal(self.shape, mean, std, generator))
-
-
-def _in_place_unary(op):
-    def method(self):
-        return apply_inplace(self, op)
-
-    method.__name__ = op.__name__ + "_"
-    method.__doc__ = f"``{op.__name__}`` in place."
-    return method
-
-
-for _op in (pointwise.exp, pointwise.sigmoid, pointwise.tanh, pointwise.relu, pointwise.neg,
-            pointwise.sqrt, pointwise.abs, pointwise.log, pointwise.reciprocal):
-    setattr(TensorMethods, _op.__name__ + "_", _in_place_unary(_op))
-
-
-def _overwrite(tensor, data):
-    """Write values that do not depend on the old ones (random initialisation): no graph, one version."""
-    check_inplace(tensor)
-    tensor._data[...] = data
-    tensor._version_counter.bump()
-    return tensor
-
-
 def _reduce_bool(a, numpy_op, dim, keepdim):
     from .tensor import Tensor
 
@@ -336,6 +243,6 @@ def _reduce_bool(a, numpy_op, dim, keepdim):
 def _no_grad_result(a, b, numpy_op):
     from .tensor import Tensor
 
-    x, y, _ = pointwise.binary_operands(a, b if b is not None else 0)
+    x, y, _ = binary_operands(a, b if b is not None else 0)
     return Tensor._wrap(numpy_op(x, y))
 

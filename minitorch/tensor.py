@@ -13,6 +13,7 @@ import weakref
 import numpy as np
 
 from . import _dtype
+from ._storage import UntypedStorage, VersionCounter
 from ._tensor_methods import TensorMethods
 from .autograd import node as _node
 from .autograd.node import _NO_HOOKS, AccumulateGrad, add_hook
@@ -24,37 +25,6 @@ NON_LEAF_GRAD_WARNING = (
     "sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more "
     "information. (Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:493.)"
 )
-
-
-class VersionCounter:
-    """Counts in-place changes to a storage; shared by a tensor, its views and its ``detach()``."""
-
-    __slots__ = ("value",)
-
-    def __init__(self):
-        self.value = 0
-
-    def bump(self) -> None:
-        """Record one more in-place change."""
-        self.value += 1
-
-
-class UntypedStorage:
-    """The memory behind a tensor; ``data_ptr()`` is equal for tensors that share it."""
-
-    def __init__(self, array: np.ndarray):
-        root = array
-        while isinstance(root.base, np.ndarray):
-            root = root.base
-        self._root = root
-
-    def data_ptr(self) -> int:
-        """The address where the shared memory starts."""
-        return self._root.__array_interface__["data"][0]
-
-    def nbytes(self) -> int:
-        """The size of the shared memory in bytes."""
-        return self._root.nbytes
 
 
 class Tensor(TensorMethods):

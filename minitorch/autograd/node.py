@@ -8,88 +8,16 @@ require grad end in an ``AccumulateGrad`` node, which adds the incoming gradient
 from __future__ import annotations
 
 import itertools
-import re
-import weakref
 
 import numpy as np
 
 from . import anomaly_mode
 from .grad_mode import is_grad_enabled
+from .saved_tensor import SavedTensor
 
 _sequence = itertools.count()
 Tensor = None  # minitorch.tensor sets this once the class exists (the two modules need each other)
 _NO_HOOKS: dict = {}  # shared by nodes that have none; registering a hook gives a node its own dict
-
-FREED_ERROR = (
-    "Trying to backward through the graph a second time (or directly access saved tensors after they have "
-    "already been freed). Saved intermediate values of the graph are freed when you call .backward() or "
-    "autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or "
-    "if you need to access saved tensors after calling backward."
-)
-
-
-class SavedTensor:
-    """A tensor saved for backward, with the version it had when saved.
-
-    ``unpack()`` refuses to hand back a tensor that was modified in place since (its version counter moved
-    on): the backward formula would silently use the wrong values.
-    """
-
-    __slots__ = ("saved_version", "is_output", "_data", "_counter", "_node", "_tensor", "_freed")
-
-    def __init__(self, tensor, saved_by: Node, is_output: bool = False):
-        self.saved_version = tensor._version
-        self.is_output = is_output
-        if is_output:
-            # An output would keep its own grad_fn alive through this record: keep only what unpack needs.
-            self._data, self._counter = tensor._data, tensor._version_counter
-            self._node = weakref.ref(saved_by)
-            self._tensor = None
-        else:
-            self._tensor = tensor
-        self._freed = False
-
-    def current_version(self) -> int:
-        """The version the saved tensor has now."""
-        return (self._counter if self.is_output else self._tensor._version_counter).value
-
-    def release(self) -> None:
-        """Free the saved values (done after backward unless retain_graph=True)."""
-        self._freed = True
-        self._tensor = self._data = None
-
-    def unpack_data(self) -> np.ndarray:
-        """The saved values, checked like ``unpack()`` (what backward formulas use: no Tensor is built)."""
-        if self._freed or self.current_version() != self.saved_version:
-            return self.unpack()._data  # raises the error
-        return self._data if self.is_output else self._tensor._data
-
-    def unpack(self):
-        """The saved tensor, or torch's error if it was freed or modified in place since it was saved."""
-        if self._freed:
-            raise RuntimeError(FREED_ERROR)
-        if self.is_output:
-            tensor = Tensor._from_saved_output(self._data, self._counter, self._node())
-        else:
-            tensor = self._tensor
-        if self.current_version() != self.saved_version:
-            raise RuntimeError(_modified_message(tensor, self))
-        return tensor
-
-
-def _modified_message(tensor, saved: SavedTensor) -> str:
-    shape = ", ".join(str(n) for n in tensor.shape)
-    where = ""
-    if tensor.grad_fn is not None:
-        op = re.sub(r"Backwards?\d*$", "", tensor.grad_fn.name())
-        where = f", which is output {tensor.output_nr} of {op},"
-    return (
-        "one of the variables needed for gradient computation has been modified by an inplace operation: "
-        f"[torch.{tensor.dtype.legacy_name}Tensor [{shape}]]{where} is at version {saved.current_version()}; "
-        f"expected version {saved.saved_version} instead. Hint: enable anomaly detection to find the operation "
-        "that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
-    )
-
 
 _PUBLIC_NODE_ATTRIBUTES = ["_sequence_nr", "metadata", "name", "next_functions", "register_hook",
                            "register_prehook"]

@@ -176,18 +176,18 @@ class DivBackward1(Node):
 
 def soft_target_cross_entropy(log_probs, target, weight, reduction):
     """Cross-entropy against class probabilities: ``-(target * log_probs).sum(class dim)``, reduced."""
-    from ..ops import pointwise, shape
+    from ..ops import arithmetic, shape
     from ..ops import reduction as reductions
 
     class_dim = 0 if log_probs.ndim == 1 else 1
-    products = pointwise.mul(log_probs, target)
+    products = arithmetic.mul(log_probs, target)
     if weight is not None:
         weight_shape = [1] * log_probs.ndim
         weight_shape[class_dim] = weight.shape[0]
-        products = pointwise.mul(products, shape.view(weight, *weight_shape))
+        products = arithmetic.mul(products, shape.view(weight, *weight_shape))
     if reduction == NONE:
-        return pointwise.neg(reductions.sum(products, class_dim))
-    total = pointwise.neg(reductions.sum(products))
+        return arithmetic.neg(reductions.sum(products, class_dim))
+    total = arithmetic.neg(reductions.sum(products))
     if reduction == SUM:
         return total
     count = log_probs.numel() // log_probs.shape[class_dim]

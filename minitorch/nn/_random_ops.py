@@ -7,7 +7,7 @@ the elements that were kept, scaled by the same factor.
 import numpy as np
 
 from .. import _random
-from ..ops import pointwise
+from ..ops import arithmetic
 
 
 def dropout(input, p, inplace):
@@ -19,4 +19,4 @@ def dropout(input, p, inplace):
     else:
         kept = _random.uniform(input.shape, dtype=np.float64) < 1.0 - p
         mask = Tensor._wrap((kept / (1.0 - p)).astype(input._data.dtype))
-    return input.mul_(mask) if inplace else pointwise.mul(input, mask)
+    return input.mul_(mask) if inplace else arithmetic.mul(input, mask)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._dtype import result_type
+from .._dtype import DEFAULT_FLOAT, result_type
 from ..autograd import node as _node
 
 
@@ -74,3 +74,8 @@ def fused_multiply_add(x, a, y):
         return x + a * y
     a = np.asarray(a, dtype=np.float32).astype(np.float64)
     return (np.asarray(x, np.float64) + a * np.asarray(y, np.float64)).astype(np.float32)
+
+
+def float_values(a) -> np.ndarray:
+    """Values for ops that need floats: integer and bool tensors become the default float."""
+    return a._data if a.dtype.is_floating_point else a._data.astype(DEFAULT_FLOAT.numpy)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.grad_mode import is_grad_enabled
-from ..autograd.node import Node, SavedTensor, edge_of
+from ..autograd.node import Node, edge_of
+from ..autograd.saved_tensor import SavedTensor
 
 LEAF_ERROR = "a leaf Variable that requires grad is being used in an in-place operation."
 VIEW_OF_LEAF_ERROR = "a view of a leaf Variable that requires grad is being used in an in-place operation."

@@ -1,183 +1,13 @@
-"""Element-wise ops: arithmetic, exp/log, activations. Each forward sits beside its backward Node."""
+"""Element-wise functions: exp/log, activations, clamp, where, maximum, comparisons; each beside its backward Node."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from .._dtype import DEFAULT_FLOAT, float32, result_type
+from .._dtype import result_type
 from ..autograd.node import Node, record, unbroadcast
-from ._util import as_tensor, binary_operands, fused_multiply_add, is_tensor, values
+from ._util import as_tensor, binary_operands, float_values, values
 
-
-def _float_values(a) -> np.ndarray:
-    """Values for ops that need floats: integer and bool tensors become the default float."""
-    return a._data if a.dtype.is_floating_point else a._data.astype(DEFAULT_FLOAT.numpy)
-
-
-# -- arithmetic --------------------------------------------------------------------------------------
-
-class AddBackward0(Node):
-    def apply(self, grad):
-        grad_b = unbroadcast(grad * self._saved_alpha, self._input_meta[1][0]) if self.needs_grad(1) else None
-        return unbroadcast(grad, self._input_meta[0][0]), grad_b
-
-
-def add(a, b, alpha=1):
-    """``a + alpha * b`` with broadcasting."""
-    x, y, _ = binary_operands(a, b)
-    out = x + y if alpha == 1 else fused_multiply_add(x, alpha, y)  # torch rounds a*b+c once
-    return record(AddBackward0, out, (a, b), attrs={"alpha": alpha})
-
-
-class SubBackward0(Node):
-    def apply(self, grad):
-        grad_b = unbroadcast(-grad * self._saved_alpha, self._input_meta[1][0]) if self.needs_grad(1) else None
-        return unbroadcast(grad, self._input_meta[0][0]), grad_b
-
-
-def sub(a, b, alpha=1):
-    """``a - alpha * b`` with broadcasting."""
-    if a.dtype.category == 0 and is_tensor(b) and b.dtype.category == 0:
-        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
-                           "Use the `^` or `logical_xor()` operator instead.")
-    x, y, _ = binary_operands(a, b)
-    out = x - y if alpha == 1 else fused_multiply_add(x, -alpha, y)
-    return record(SubBackward0, out, (a, b), attrs={"alpha": alpha})
-
-
-class RsubBackward1(Node):
-    def apply(self, grad):
-        return (-grad * self._saved_alpha,)
-
-
-def rsub(a, number, alpha=1):
-    """``number - alpha * a``: what ``1 - x`` runs."""
-    x, y, _ = binary_operands(a, number)
-    return record(RsubBackward1, y - alpha * x, (a,), attrs={"alpha": alpha})
-
-
-class MulBackward0(Node):
-    def apply(self, grad):
-        meta = self._input_meta  # an entry is None for a Python number
-        grad_a = None if self._saved["other"] is None else unbroadcast(grad * self.unpack("other"), meta[0][0])
-        grad_b = None if self._saved["self"] is None else unbroadcast(grad * self.unpack("self"), meta[1][0])
-        return grad_a, grad_b
-
-
-def mul(a, b):
-    """``a * b`` with broadcasting. Saves each operand only when the other one needs its gradient."""
-    x, y, _ = binary_operands(a, b)
-    b_requires_grad = is_tensor(b) and b.requires_grad
-    saved = {"other": as_tensor(b) if a.requires_grad else None, "self": a if b_requires_grad else None}
-    return record(MulBackward0, x * y, (a, b), saved=saved)
-
-
-class DivBackward0(Node):
-    def apply(self, grad):
-        (shape_a, _), (shape_b, _) = self._input_meta
-        other = self.unpack("other")
-        grad_a = unbroadcast(grad / other, shape_a)
-        grad_b = None
-        if self._saved["self"] is not None:
-            grad_b = unbroadcast(-grad * self.unpack("self") / (other * other), shape_b)
-        return grad_a, grad_b
-
-
-def div(a, b):
-    """True division ``a / b``: integer operands give the default float type."""
-    x, y, dtype = binary_operands(a, b)
-    if not dtype.is_floating_point:
-        x, y = x.astype(float32.numpy), y.astype(float32.numpy)
-    b = as_tensor(b)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = x / y
-    return record(DivBackward0, out, (a, b), saved={"other": b, "self": a if b.requires_grad else None})
-
-
-def rdiv(a, number):
-    """``number / a``, computed as torch does: ``a.reciprocal() * number``."""
-    return mul(reciprocal(a), number)
-
-
-class NegBackward0(Node):
-    def apply(self, grad):
-        return (-grad,)
-
-
-def neg(a):
-    """``-a``."""
-    return record(NegBackward0, -a._data, (a,))
-
-
-class ReciprocalBackward0(Node):
-    def apply(self, grad):
-        result = self.unpack("result")
-        return (-grad * result * result,)
-
-
-def reciprocal(a):
-    """``1 / a`` element-wise."""
-    with np.errstate(divide="ignore"):
-        return record(ReciprocalBackward0, 1 / _float_values(a), (a,), save_result=True)
-
-
-def _power(base: np.ndarray, exponent: np.ndarray) -> np.ndarray:
-    """``base ** exponent``; for integers, a negative exponent truncates as torch does (0, or +-1 for +-1)."""
-    if base.dtype.kind == "f":
-        with np.errstate(all="ignore"):
-            return base ** exponent
-    base, exponent = np.broadcast_arrays(base, exponent)
-    negative = exponent < 0
-    result = base ** np.where(negative, 0, exponent)
-    special = np.where(base == 1, 1, np.where(base == -1, np.where(exponent % 2 == 0, 1, -1), 0))
-    return np.where(negative, special, result).astype(base.dtype)
-
-
-class PowBackward0(Node):
-    def apply(self, grad):
-        exponent = self._saved_exponent
-        if exponent == 0:
-            return (np.zeros_like(grad),)
-        return (grad * exponent * self.unpack("self") ** (exponent - 1),)
-
-
-class PowBackward1(Node):
-    def apply(self, grad):
-        base, exponent, result = self.unpack("self"), self.unpack("exponent"), self.unpack("result")
-        with np.errstate(divide="ignore", invalid="ignore"):
-            grad_base = grad * exponent * base ** (exponent - 1)
-            grad_exp = grad * result * np.log(base)
-            grad_exp = np.where((base == 0) & (exponent >= 0), 0, grad_exp)  # torch's one special case
-        return unbroadcast(grad_base, self._input_meta[0][0]), unbroadcast(grad_exp, self._input_meta[1][0])
-
-
-class PowBackward2(Node):
-    def apply(self, grad):
-        return (grad * self.unpack("result") * np.log(self.unpack("self")),)
-
-
-def pow(a, exponent):  # noqa: A001 (torch's name)
-    """``a ** exponent`` for a tensor base; the exponent is a number or a tensor."""
-    if is_tensor(exponent):
-        x, y, _ = binary_operands(a, exponent)
-        return record(PowBackward1, _power(x, y), (a, exponent), saved={"self": a, "exponent": exponent},
-                      save_result=True)
-    if a.dtype.category == 1 and isinstance(exponent, int) and exponent < 0:
-        raise RuntimeError("Integers to negative integer powers are not allowed.")
-    x = values(a, result_type(a, exponent))
-    with np.errstate(all="ignore"):
-        out = x ** exponent
-    return record(PowBackward0, out, (a,), saved={"self": a}, attrs={"exponent": exponent})
-
-
-def rpow(a, number):
-    """``number ** a`` for a number base."""
-    base, y, _ = binary_operands(number, a)
-    return record(PowBackward2, _power(base, y), (a,), saved={"self": as_tensor(number)},
-                  attrs={"exponent": a}, save_result=True)
-
-
-# -- unary functions ---------------------------------------------------------------------------------
 
 class ExpBackward0(Node):
     def apply(self, grad):
@@ -187,7 +17,7 @@ class ExpBackward0(Node):
 def exp(a):
     """``e ** a``. Saves its result, which is also its derivative."""
     with np.errstate(over="ignore"):
-        return record(ExpBackward0, np.exp(_float_values(a)), (a,), save_result=True)
+        return record(ExpBackward0, np.exp(float_values(a)), (a,), save_result=True)
 
 
 class LogBackward0(Node):
@@ -198,7 +28,7 @@ class LogBackward0(Node):
 def log(a):
     """Natural logarithm. Saves its input."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        return record(LogBackward0, np.log(_float_values(a)), (a,), saved={"self": a})
+        return record(LogBackward0, np.log(float_values(a)), (a,), saved={"self": a})
 
 
 class SqrtBackward0(Node):
@@ -209,7 +39,7 @@ class SqrtBackward0(Node):
 def sqrt(a):
     """Square root. Saves its result."""
     with np.errstate(invalid="ignore"):
-        return record(SqrtBackward0, np.sqrt(_float_values(a)), (a,), save_result=True)
+        return record(SqrtBackward0, np.sqrt(float_values(a)), (a,), save_result=True)
 
 
 class AbsBackward0(Node):
@@ -230,7 +60,7 @@ class SigmoidBackward0(Node):
 
 def sigmoid(a):
     """``1 / (1 + exp(-a))``. Saves its *output*: the derivative is ``result * (1 - result)``."""
-    x = _float_values(a)
+    x = float_values(a)
     with np.errstate(over="ignore"):
         out = 1 / (1 + np.exp(-x))
     return record(SigmoidBackward0, out.astype(x.dtype, copy=False), (a,), save_result=True)
@@ -244,7 +74,7 @@ class TanhBackward0(Node):
 
 def tanh(a):
     """Hyperbolic tangent. Saves its output: the derivative is ``1 - result**2``."""
-    return record(TanhBackward0, np.tanh(_float_values(a)), (a,), save_result=True)
+    return record(TanhBackward0, np.tanh(float_values(a)), (a,), save_result=True)
 
 
 class ReluBackward0(Node):
