@@ -6,7 +6,6 @@ import warnings
 
 import numpy as np
 
-from . import _random
 from ._dtype import DEFAULT_FLOAT, from_numpy_dtype, int64, resolve, scalar_dtype
 from .tensor import Tensor
 
@@ -148,38 +147,3 @@ def linspace(start, end, steps, dtype=None, device=None, requires_grad=False) ->
 def eye(n, m=None, dtype=None, device=None, requires_grad=False) -> Tensor:
     """The identity matrix."""
     return _finish(np.eye(n, m, dtype=(resolve(dtype) or DEFAULT_FLOAT).numpy), requires_grad)
-
-
-def rand(*size, generator=None, dtype=None, device=None, requires_grad=False) -> Tensor:
-    """Values drawn uniformly from ``[0, 1)``."""
-    dtype = resolve(dtype) or DEFAULT_FLOAT
-    return _finish(_random.uniform(_sizes(size), generator=generator, dtype=dtype.numpy), requires_grad)
-
-
-def randn(*size, generator=None, dtype=None, device=None, requires_grad=False) -> Tensor:
-    """Values drawn from the standard normal distribution."""
-    dtype = resolve(dtype) or DEFAULT_FLOAT
-    return _finish(_random.normal(_sizes(size), generator=generator, dtype=dtype.numpy), requires_grad)
-
-
-def randint(low, high=None, size=None, generator=None, dtype=None, device=None) -> Tensor:
-    """Integers drawn uniformly from ``[low, high)``."""
-    if size is None:
-        low, high, size = 0, low, high
-    return Tensor._wrap(_random.integers(low, high, size, generator).astype((resolve(dtype) or int64).numpy))
-
-
-def randperm(n, generator=None, dtype=None, device=None) -> Tensor:
-    """A random ordering of ``0..n-1``."""
-    return Tensor._wrap(_random.permutation(n, generator))
-
-
-def rand_like(t, dtype=None, requires_grad=False) -> Tensor:
-    """``rand`` with ``t``'s shape."""
-    return rand(*t.shape, dtype=dtype or t.dtype, requires_grad=requires_grad)
-
-
-def randn_like(t, dtype=None, requires_grad=False) -> Tensor:
-    """``randn`` with ``t``'s shape."""
-    return randn(*t.shape, dtype=dtype or t.dtype, requires_grad=requires_grad)
-

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _random
+from ._tensor_random import RandomMethods
 from .autograd.node import Node, record
 from .ops import arithmetic, copy, indexing, pointwise
-from .ops.inplace import apply_inplace, check_inplace
+from .ops.inplace import apply_inplace
 
 
 def _fill(a, value):
@@ -33,7 +33,7 @@ class ZeroBackward0(FillBackward2):
     pass
 
 
-class InPlaceMethods:
+class InPlaceMethods(RandomMethods):
     """The methods that change a tensor's values where they are."""
 
     def add_(self, other, alpha=1):
@@ -77,13 +77,6 @@ class InPlaceMethods:
     def __setitem__(self, index, value):
         indexing.setitem(self, index, value)
 
-    def uniform_(self, a=0.0, b=1.0, generator=None):
-        """Fill with values drawn uniformly from ``[a, b)``."""
-        return _overwrite(self, _random.uniform(self.shape, a, b, generator))
-
-    def normal_(self, mean=0.0, std=1.0, generator=None):
-        """Fill with values drawn from a normal distribution."""
-        return _overwrite(self, _random.normal(self.shape, mean, std, generator))
 
 
 def _in_place_unary(op):
@@ -99,10 +92,3 @@ for _op in (pointwise.exp, pointwise.sigmoid, pointwise.tanh, pointwise.relu, ar
             pointwise.sqrt, pointwise.abs, pointwise.log, arithmetic.reciprocal):
     setattr(InPlaceMethods, _op.__name__ + "_", _in_place_unary(_op))
 
-
-def _overwrite(tensor, data):
-    """Write values that do not depend on the old ones (random initialisation): no graph, one version."""
-    check_inplace(tensor)
-    tensor._data[...] = data
-    tensor._version_counter.bump()
-    return tensor

@@ -17,6 +17,7 @@ def dropout(input, p, inplace):
     if p == 1.0:
         mask = Tensor._wrap(np.zeros((), dtype=input._data.dtype))
     else:
-        kept = _random.uniform(input.shape, dtype=np.float64) < 1.0 - p
-        mask = Tensor._wrap((kept / (1.0 - p)).astype(input._data.dtype))
+        dtype = input._data.dtype.type
+        kept = _random.bernoulli(input.shape, 1.0 - p)  # torch: empty_like(input).bernoulli_(1 - p)
+        mask = Tensor._wrap(kept.astype(dtype) / dtype(1.0 - p))
     return input.mul_(mask) if inplace else arithmetic.mul(input, mask)

@@ -1,0 +1,109 @@
+"""Random tensors: ``rand``, ``randn``, ``randint``, ``randperm``, the ``*_like`` forms, ``normal`` and ``bernoulli``.
+
+Each is torch's recipe: make an empty tensor, then fill it with a random in-place method
+(``rand`` is ``empty(size).uniform_()``, ``randint`` is ``empty(size).random_(low, high)``...), so
+the values are torch's for the same seed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _random
+from ._dtype import DEFAULT_FLOAT, int64, resolve
+from ._factories import _finish, _sizes
+from .tensor import Tensor
+
+
+def _empty(shape, dtype) -> Tensor:
+    return Tensor._wrap(np.zeros(shape, dtype=dtype.numpy))
+
+
+def _random_float_dtype(dtype, name):
+    dtype = resolve(dtype) or DEFAULT_FLOAT
+    if not dtype.is_floating_point:
+        raise NotImplementedError(f'"{name}" not implemented for \'{dtype.legacy_name}\'')
+    return dtype
+
+
+def rand(*sizes, size=None, generator=None, dtype=None, layout=None, device=None, requires_grad=False,
+         pin_memory=False) -> Tensor:
+    """Values drawn uniformly from ``[0, 1)``."""
+    dtype = _random_float_dtype(dtype, "check_uniform_bounds")
+    out = _empty(_sizes(sizes if size is None else (size,)), dtype).uniform_(generator=generator)
+    return _finish(out._data, requires_grad)
+
+
+def randn(*sizes, size=None, generator=None, dtype=None, layout=None, device=None, requires_grad=False,
+          pin_memory=False) -> Tensor:
+    """Values drawn from the standard normal distribution."""
+    dtype = _random_float_dtype(dtype, "normal_kernel_cpu")
+    out = _empty(_sizes(sizes if size is None else (size,)), dtype).normal_(generator=generator)
+    return _finish(out._data, requires_grad)
+
+
+def randint(low, high=None, size=None, *, generator=None, dtype=None, layout=None, device=None,
+            requires_grad=False, pin_memory=False) -> Tensor:
+    """Integers drawn uniformly from ``[low, high)`` (``randint(high, size)`` starts at 0); int64 by default."""
+    if size is None:
+        low, high, size = 0, low, high
+    elif high is None:
+        low, high = 0, low
+    out = _empty(_sizes((size,)), resolve(dtype) or int64).random_(low, high, generator=generator)
+    return _finish(out._data, requires_grad)
+
+
+def randperm(n, *, generator=None, dtype=None, layout=None, device=None, requires_grad=False,
+             pin_memory=False) -> Tensor:
+    """A random ordering of ``0..n-1`` (torch's Fisher-Yates shuffle)."""
+    if n < 0:
+        raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
+    order = _random.permutation(int(n), generator)
+    return _finish(order.astype((resolve(dtype) or int64).numpy), requires_grad)
+
+
+def rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,  # noqa: A002
+              memory_format=None, generator=None) -> Tensor:
+    """``rand`` with ``input``'s shape (and dtype, unless given)."""
+    return rand(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,  # noqa: A002
+               memory_format=None, generator=None) -> Tensor:
+    """``randn`` with ``input``'s shape (and dtype, unless given)."""
+    return randn(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def randint_like(input, low=0, high=None, *, generator=None, dtype=None, layout=None, device=None,  # noqa: A002
+                 requires_grad=False, memory_format=None) -> Tensor:
+    """``randint`` with ``input``'s shape and dtype: ``randint_like(x, high)`` or ``randint_like(x, low, high)``."""
+    if high is None:
+        low, high = 0, low
+    return randint(low, high, tuple(input.shape), generator=generator, dtype=dtype or input.dtype,
+                   requires_grad=requires_grad)
+
+
+def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, layout=None, device=None,
+           requires_grad=False, pin_memory=False) -> Tensor:
+    """Normal values with ``mean`` and ``std``, each a number or a tensor (numbers need ``size``)."""
+    if not isinstance(mean, Tensor) and not isinstance(std, Tensor):
+        shape = _sizes((size,))
+        values = _empty(shape, _random_float_dtype(dtype, "normal_kernel_cpu")).normal_(mean, std, generator=generator)
+        return _finish(values._data, requires_grad)
+    if not isinstance(std, Tensor):
+        if std < 0:
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
+        values = _empty(mean.shape, mean.dtype).normal_(0.0, std, generator=generator)
+        return Tensor._wrap(values._data + mean._data)
+    if (std._data < 0).any():
+        raise RuntimeError("normal expects all elements of std >= 0.0")
+    template = mean if isinstance(mean, Tensor) else std
+    shape = np.broadcast_shapes(std.shape, mean.shape if isinstance(mean, Tensor) else ())
+    values = _empty(shape, template.dtype).normal_(generator=generator)._data
+    mean_values = mean._data if isinstance(mean, Tensor) else template._data.dtype.type(mean)
+    return Tensor._wrap(values * std._data + mean_values)
+
+
+def bernoulli(input, p=None, *, generator=None, out=None) -> Tensor:  # noqa: A002
+    """0s and 1s: 1 with probability ``input`` (elementwise), or with probability ``p`` if given."""
+    return input.bernoulli(p, generator=generator)

@@ -1,0 +1,97 @@
+"""Tensor's random in-place methods: ``uniform_``, ``normal_``, ``random_``, ``bernoulli_``, ``exponential_``.
+
+Each draws from a generator (``_random.py``) and writes the values over the tensor's memory in
+memory order, as torch's kernels walk it, so a transposed or sliced tensor gets torch's values too.
+The new values do not depend on the old ones: no graph is recorded, the version counter moves on.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _random
+from .ops.inplace import check_inplace
+
+
+class RandomMethods:
+    """The methods that fill a tensor with random numbers."""
+
+    def uniform_(self, from_=0.0, to=1.0, *, generator=None, **kwargs):
+        """Fill with values drawn uniformly from ``[from, to)``."""
+        from_ = kwargs.pop("from", from_)
+        _require_float(self, "check_uniform_bounds")
+        if from_ > to:
+            raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found from={from_} > to={to}")
+        return _overwrite(self, lambda count: _random.uniform((count,), from_, to, generator, self._data.dtype))
+
+    def normal_(self, mean=0.0, std=1.0, *, generator=None):
+        """Fill with values drawn from ``N(mean, std**2)``."""
+        _require_float(self, "normal_kernel_cpu")
+        if std < 0:
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
+        contiguous = self.is_contiguous()
+        return _overwrite(self, lambda count: _random.normal((count,), mean, std, generator, self._data.dtype,
+                                                              contiguous=contiguous))
+
+    def random_(self, *bounds, generator=None, **kwargs):
+        """Fill with integers from ``[from, to)``; ``random_(to)`` is ``[0, to)``, ``random_()`` the dtype's range."""
+        if len(bounds) == 1 and not kwargs:
+            bounds = (0, bounds[0])
+        named = dict(zip(("from", "to"), bounds), **kwargs)
+        from_, to = named.get("from", 0), named.get("to")
+        dtype = self._data.dtype
+        if to is None and from_ == 0:
+            return _overwrite(self, lambda count: _random.random_bits((count,), dtype, generator))
+        if to is None:
+            to = _random.largest_integer(dtype) + 1
+        if from_ >= to:
+            raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={from_} >= to={to}")
+        return _overwrite(self, lambda count: _random.integers(from_, to, (count,), generator, dtype))
+
+    def bernoulli_(self, p=0.5, *, generator=None):
+        """Set each element to 1 with probability ``p`` (a number, or a tensor of probabilities), else 0."""
+        if hasattr(p, "_data"):
+            probabilities = np.broadcast_to(p._data, self.shape).transpose(_memory_axes(self._data)).ravel()
+            return _overwrite(self, lambda count: _random.bernoulli((count,), probabilities, generator))
+        if not 0 <= p <= 1:
+            raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={p}")
+        return _overwrite(self, lambda count: _random.bernoulli((count,), p, generator))
+
+    def exponential_(self, lambd=1.0, *, generator=None):
+        """Fill with values from the exponential distribution of rate ``lambd``."""
+        if not self.dtype.is_floating_point:
+            raise RuntimeError("Exponential distribution is a continuous probability distribution. "
+                               f"dtype must be a floating point but you specified {self.dtype.legacy_name}")
+        if not lambd > 0:
+            raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={lambd}")
+        return _overwrite(self, lambda count: _random.exponential((count,), lambd, generator))
+
+    def bernoulli(self, p=None, *, generator=None):
+        """A new tensor of 0s and 1s: 1 with probability ``self`` (elementwise), or ``p`` if given."""
+        from ._factories import empty_like
+
+        if p is not None:
+            return empty_like(self).bernoulli_(p, generator=generator)
+        if ((self._data < 0) | (self._data > 1)).any():
+            raise RuntimeError("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error "
+                               "message be improved?  If so, please report an enhancement request to PyTorch.)")
+        return empty_like(self).bernoulli_(self, generator=generator)
+
+
+def _require_float(tensor, kernel_name):
+    if not tensor.dtype.is_floating_point:
+        raise NotImplementedError(f'"{kernel_name}" not implemented for \'{tensor.dtype.legacy_name}\'')
+
+
+def _memory_axes(array: np.ndarray) -> list:
+    """``array``'s axes from the largest stride to the smallest: the order torch walks its memory in."""
+    return sorted(range(array.ndim), key=lambda axis: -abs(array.strides[axis]))
+
+
+def _overwrite(tensor, draw):
+    """Write ``draw(count)``'s values over ``tensor`` in memory order: no graph, one version bump."""
+    check_inplace(tensor)
+    target = tensor._data.transpose(_memory_axes(tensor._data))
+    target[...] = draw(tensor._data.size).reshape(target.shape)
+    tensor._version_counter.bump()
+    return tensor
