@@ -11,7 +11,7 @@ state from the seed and reads raw words from it quickly.
   of a 64-bit word; ``u = bits / 2**digits``, then ``u * (b - a) + a`` in the tensor's dtype;
 - normal: Box-Muller on uniforms, see ``_random_normal.py``;
 - integers in ``[low, high)``: ``word % (high - low) + low`` (a 64-bit word once the range
-  reaches ``2**32``);
+  reaches ``2**28``);
 - ``randperm(n)``: a Fisher-Yates shuffle, swapping ``i`` with ``i + word % (n - i)``;
 - bernoulli: ``uniform < p`` (a float64 uniform, or float32 for float32 probability tensors);
 - exponential: ``-log(1 - uniform) / rate``.
@@ -43,10 +43,11 @@ def _init_genrand(seed: int) -> np.ndarray:
 
 def _seed_value(seed) -> int:
     """``seed`` as torch stores it: an unsigned 64-bit number (negative seeds wrap around)."""
-    seed = int(seed)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise RuntimeError(f"manual_seed expected a long, but got {type(seed).__name__}")
     if not -(2**63) <= seed < 2**64:
-        raise RuntimeError("Overflow when unpacking long long")
-    return seed % 2**64
+        raise ValueError("Overflow when unpacking long long")
+    return int(seed) % 2**64
 
 
 class Generator:
@@ -118,7 +119,7 @@ default_generator.seed()
 
 def manual_seed(seed) -> Generator:
     """Seed the default generator so that random tensors repeat from run to run."""
-    return default_generator.manual_seed(seed)
+    return default_generator.manual_seed(int(seed))
 
 
 def seed() -> int:
@@ -180,12 +181,14 @@ def exponential(shape, rate=1.0, generator=None) -> np.ndarray:
 # ---- integers --------------------------------------------------------------------------------
 
 def integers(low, high, shape, generator=None, dtype=np.int64) -> np.ndarray:
-    """Integers drawn uniformly from ``[low, high)``: ``word % (high - low) + low``."""
+    """Integers drawn uniformly from ``[low, high)``: ``word % (high - low) + low``.
+
+    Spans of ``2**28`` or more take 64-bit words, which keeps the bias of ``%`` small.
+    """
     span = int(high) - int(low)
     count = int(np.prod(shape, dtype=np.int64))
     gen = _generator(generator)
-    wide = span >= 2**32 and np.dtype(dtype) in (np.dtype(np.int64), np.dtype(np.float64), np.dtype(np.float32))
-    words = gen.random64(count) if wide else gen.random32(count)
+    words = gen.random64(count) if span >= 2**28 else gen.random32(count)
     values = (words % np.uint64(span)).astype(np.int64) + np.int64(low)
     return values.astype(dtype).reshape(shape)
 

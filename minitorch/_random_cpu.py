@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import platform
 
 import numpy as np
 
@@ -22,6 +21,8 @@ def _forced_default() -> bool:
 
 
 def _is_x86() -> bool:
+    import platform
+
     return platform.machine().lower() in ("x86_64", "amd64", "i386", "i686", "x86")
 
 

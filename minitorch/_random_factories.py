@@ -92,7 +92,7 @@ def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, la
         return _finish(values._data, requires_grad)
     if not isinstance(std, Tensor):
         if std < 0:
-            raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {std:g}")
         values = _empty(mean.shape, mean.dtype).normal_(0.0, std, generator=generator)
         return Tensor._wrap(values._data + mean._data)
     if (std._data < 0).any():

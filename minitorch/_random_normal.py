@@ -14,7 +14,6 @@ then ``r cos(theta)`` and ``r sin(theta)``. torch picks the way by size, dtype a
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import math
 
@@ -86,6 +85,8 @@ def _box_muller_libm(blocks, mean, std):
 def _libm_functions(dtype):
     """``(log, cos, sin)`` as the C library computes them in ``dtype``: ``logf``... for float32 where available."""
     if dtype is np.float32:
+        import ctypes
+
         try:
             libm = ctypes.CDLL(None)
             functions = tuple(getattr(libm, name) for name in ("logf", "cosf", "sinf"))

@@ -21,14 +21,14 @@ class RandomMethods:
         from_ = kwargs.pop("from", from_)
         _require_float(self, "check_uniform_bounds")
         if from_ > to:
-            raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found from={from_} > to={to}")
+            raise RuntimeError(f"uniform_ expects to return a [from, to) range, but found from={from_:g} > to={to:g}")
         return _overwrite(self, lambda count: _random.uniform((count,), from_, to, generator, self._data.dtype))
 
     def normal_(self, mean=0.0, std=1.0, *, generator=None):
         """Fill with values drawn from ``N(mean, std**2)``."""
         _require_float(self, "normal_kernel_cpu")
         if std < 0:
-            raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
+            raise RuntimeError(f"normal expects std >= 0.0, but found std {std:g}")
         contiguous = self.is_contiguous()
         return _overwrite(self, lambda count: _random.normal((count,), mean, std, generator, self._data.dtype,
                                                               contiguous=contiguous))
@@ -54,7 +54,7 @@ class RandomMethods:
             probabilities = np.broadcast_to(p._data, self.shape).transpose(_memory_axes(self._data)).ravel()
             return _overwrite(self, lambda count: _random.bernoulli((count,), probabilities, generator))
         if not 0 <= p <= 1:
-            raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={p}")
+            raise RuntimeError(f"bernoulli_ expects p to be in [0, 1], but got p={p:g}")
         return _overwrite(self, lambda count: _random.bernoulli((count,), p, generator))
 
     def exponential_(self, lambd=1.0, *, generator=None):
@@ -63,7 +63,7 @@ class RandomMethods:
             raise RuntimeError("Exponential distribution is a continuous probability distribution. "
                                f"dtype must be a floating point but you specified {self.dtype.legacy_name}")
         if not lambd > 0:
-            raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={lambd}")
+            raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={lambd:g}")
         return _overwrite(self, lambda count: _random.exponential((count,), lambd, generator))
 
     def bernoulli(self, p=None, *, generator=None):
