@@ -1,7 +1,7 @@
 """minitorch: a small autograd framework that behaves like PyTorch 2.13, written to be read.
 
-``import minitorch as torch`` runs most autograd snippets unchanged. ``nn``, ``optim``, ``viz`` and
-``teach`` are imported when first used, which keeps ``import minitorch`` fast.
+``import minitorch as torch`` runs most autograd snippets unchanged. ``nn``, ``optim``, ``viz``,
+``teach`` and ``random`` are imported when first used, which keeps ``import minitorch`` fast.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def get_default_dtype():
     return float32
 
 
-_LAZY = {"nn", "optim", "viz", "teach"}
+_LAZY = {"nn", "optim", "viz", "teach", "random"}
 
 
 def __getattr__(name):

@@ -8,7 +8,8 @@ state from the seed and reads raw words from it quickly.
 **The transforms** (ATen's ``TransformationHelper.h``), applied to the words in order:
 
 - uniform on ``[a, b)``: float32 keeps the low 24 bits of a 32-bit word, float64 the low 53 bits
-  of a 64-bit word; ``u = bits / 2**digits``, then ``u * (b - a) + a`` in the tensor's dtype;
+  of a 64-bit word; ``u = bits / 2**digits``, then ``u * (b - a) + a`` in the tensor's dtype
+  (rounded once, as a fused multiply-add, where torch's build fuses it: ``_random_cpu.py``);
 - normal: Box-Muller on uniforms, see ``_random_normal.py``;
 - integers in ``[low, high)``: ``word % (high - low) + low`` (a 64-bit word once the range
   reaches ``2**28``);
@@ -215,10 +216,9 @@ def largest_integer(dtype) -> int:
 
 def permutation(n, generator=None) -> np.ndarray:
     """A random ordering of ``0..n-1``: Fisher-Yates, position ``i`` swapped with ``i + word % (n - i)``."""
-    order = np.arange(n, dtype=np.int64)
     if n < 2**32 // 20:
         offsets = (_generator(generator).random32(max(n - 1, 0)) % np.arange(n, 1, -1, dtype=np.uint64)).tolist()
-        values = order.tolist()
+        values = list(range(n))
         for i, offset in enumerate(offsets):
             j = i + offset
             values[i], values[j] = values[j], values[i]
