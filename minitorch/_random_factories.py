@@ -12,6 +12,7 @@ import numpy as np
 from . import _random
 from ._dtype import DEFAULT_FLOAT, int64, resolve
 from ._factories import _finish, _sizes
+from .autograd.node import Node, record
 from .tensor import Tensor
 
 
@@ -83,6 +84,21 @@ def randint_like(input, low=0, high=None, *, generator=None, dtype=None, layout=
                    requires_grad=requires_grad)
 
 
+class NormalBackward1(Node):
+    """d(normal(mean, std))/d(mean) = 0: torch does not differentiate through the samples."""
+
+    def apply(self, grad):
+        return tuple(np.zeros(shape, dtype) for shape, dtype in self._input_meta)
+
+
+class NormalBackward2(NormalBackward1):
+    """d(normal(mean, std))/d(std) = 0."""
+
+
+class NormalBackward3(NormalBackward1):
+    """d(normal(mean, std))/d(mean) = d/d(std) = 0."""
+
+
 def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, layout=None, device=None,
            requires_grad=False, pin_memory=False) -> Tensor:
     """Normal values with ``mean`` and ``std``, each a number or a tensor (numbers need ``size``)."""
@@ -93,15 +109,15 @@ def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, la
     if not isinstance(std, Tensor):
         if std < 0:
             raise RuntimeError(f"normal expects std >= 0.0, but found std {std:g}")
-        values = _empty(mean.shape, mean.dtype).normal_(0.0, std, generator=generator)
-        return Tensor._wrap(values._data + mean._data)
+        values = _empty(mean.shape, mean.dtype).normal_(0.0, std, generator=generator)  # then + mean, as torch
+        return record(NormalBackward1, values._data + mean._data, (mean,))
     if (std._data < 0).any():
         raise RuntimeError("normal expects all elements of std >= 0.0")
-    template = mean if isinstance(mean, Tensor) else std
-    shape = np.broadcast_shapes(std.shape, mean.shape if isinstance(mean, Tensor) else ())
-    values = _empty(shape, template.dtype).normal_(generator=generator)._data
-    mean_values = mean._data if isinstance(mean, Tensor) else template._data.dtype.type(mean)
-    return Tensor._wrap(values * std._data + mean_values)
+    if not isinstance(mean, Tensor):
+        values = _empty(std.shape, std.dtype).normal_(generator=generator)._data
+        return record(NormalBackward2, values * std._data + std._data.dtype.type(mean), (std,))
+    values = _empty(np.broadcast_shapes(mean.shape, std.shape), mean.dtype).normal_(generator=generator)._data
+    return record(NormalBackward3, values * std._data + mean._data, (mean, std))
 
 
 def bernoulli(input, p=None, *, generator=None, out=None) -> Tensor:  # noqa: A002

@@ -238,3 +238,31 @@ def test_trunc_normal_draws_torchs_uniforms_then_inverts_the_cdf(torch, seed):
     minitorch.manual_seed(seed)
     ours = minitorch.nn.init.trunc_normal_(minitorch.empty(40), mean=0.5, std=2.0, a=-1.0, b=3.0)
     np.testing.assert_allclose(ours.numpy(), theirs.numpy(), rtol=1e-5, atol=1e-6)
+
+
+RANDOM_FILLS = [("uniform_", ()), ("normal_", ()), ("bernoulli_", ()), ("bernoulli_", (0.3,)), ("random_", ()),
+                ("random_", (5,)), ("random_", (1, 5)), ("exponential_", ())]
+
+
+@pytest.mark.parametrize("method, args", RANDOM_FILLS)
+def test_random_fills_of_a_tensor_that_requires_grad_record_torchs_node(torch, method, args):
+    def draw(lib):
+        x = lib.ones(3, requires_grad=True)
+        y = x * 2
+        getattr(y, method)(*args)
+        y.sum().backward()
+        return y.grad_fn.name(), y.grad_fn.next_functions[0][0].name(), x.grad.tolist(), y._version
+    assert draw(minitorch) == draw(torch)
+
+
+def test_normal_and_bernoulli_of_tensors_that_require_grad(torch):
+    def draw(lib):
+        mean, std = lib.zeros(3, requires_grad=True), lib.ones(3, requires_grad=True)
+        outputs = [lib.normal(mean, std), lib.normal(mean, 2.0), lib.normal(1.0, std),
+                   lib.bernoulli(lib.full((3,), 0.5, requires_grad=True))]
+        sum(o.sum() for o in outputs).backward()
+        return [o.grad_fn.name() for o in outputs], mean.grad.tolist(), std.grad.tolist()
+    torch.manual_seed(0)
+    theirs = draw(torch)
+    minitorch.manual_seed(0)
+    assert draw(minitorch) == theirs
