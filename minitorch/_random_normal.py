@@ -74,10 +74,10 @@ def _box_muller_libm(blocks, mean, std):
     dtype = blocks.dtype.type
     log, cos, sin = _libm_functions(dtype)
     u1 = (dtype(1) - blocks[:, :8]).ravel().tolist()
-    theta = np.array([TWO_PI * u for u in blocks[:, 8:].ravel().tolist()], dtype=dtype).tolist()
-    radius = np.sqrt(dtype(-2) * np.array([log(u) for u in u1], dtype=dtype))
-    first = radius * np.array([cos(t) for t in theta], dtype=dtype)
-    second = radius * np.array([sin(t) for t in theta], dtype=dtype)
+    theta = (TWO_PI * blocks[:, 8:].ravel().astype(np.float64)).astype(dtype).tolist()  # 2 pi u2 in double
+    radius = np.sqrt(dtype(-2) * np.fromiter(map(log, u1), dtype, len(u1)))
+    first = radius * np.fromiter(map(cos, theta), dtype, len(theta))
+    second = radius * np.fromiter(map(sin, theta), dtype, len(theta))
     return np.concatenate([fma(first, std, mean).reshape(-1, 8), fma(second, std, mean).reshape(-1, 8)], axis=1)
 
 
