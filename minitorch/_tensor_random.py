@@ -13,7 +13,7 @@ import numpy as np
 from . import _random
 from .autograd.grad_mode import no_grad
 from .autograd.node import Node, record
-from .ops.inplace import apply_inplace
+from .ops.inplace import apply_inplace, check_inplace
 
 
 class UniformBackward0(Node):
@@ -144,4 +144,8 @@ def _overwrite(tensor, node_cls, draw):
         in_memory_order[...] = draw(values.size).reshape(in_memory_order.shape)
         return record(node_cls, values, (old,))
 
+    if tensor._data.size == 0:  # nothing to draw or write; the version still moves on
+        check_inplace(tensor)
+        tensor._version_counter.bump()
+        return tensor
     return apply_inplace(tensor, fill)

@@ -266,3 +266,8 @@ def test_normal_and_bernoulli_of_tensors_that_require_grad(torch):
     theirs = draw(torch)
     minitorch.manual_seed(0)
     assert draw(minitorch) == theirs
+
+
+def test_empty_tensors_draw_nothing(torch):
+    _both(torch, 0, lambda lib: (lib.randn(0, 3), lib.rand(0), lib.randperm(0), lib.randint(5, (0,)),
+                                 lib.empty(0).normal_(), lib.randn(3)))
