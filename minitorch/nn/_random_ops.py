@@ -10,6 +10,13 @@ from .. import _random
 from ..ops import arithmetic
 
 
+def dropout_mask(shape, p, dtype) -> np.ndarray:
+    """torch's noise, ``empty(shape).bernoulli_(1 - p).div_(1 - p)``: 0s and ``1 / (1 - p)``s in ``dtype``."""
+    dtype = np.dtype(dtype).type
+    kept = _random.bernoulli(shape, 1.0 - p)
+    return kept.astype(dtype) / dtype(1.0 - p)
+
+
 def dropout(input, p, inplace):
     """``input * mask``, where each mask element is 0 with probability ``p``, else ``1 / (1 - p)``."""
     from ..tensor import Tensor
@@ -17,7 +24,5 @@ def dropout(input, p, inplace):
     if p == 1.0:
         mask = Tensor._wrap(np.zeros((), dtype=input._data.dtype))
     else:
-        dtype = input._data.dtype.type
-        kept = _random.bernoulli(input.shape, 1.0 - p)  # torch: empty_like(input).bernoulli_(1 - p)
-        mask = Tensor._wrap(kept.astype(dtype) / dtype(1.0 - p))
+        mask = Tensor._wrap(dropout_mask(input.shape, p, input._data.dtype))
     return input.mul_(mask) if inplace else arithmetic.mul(input, mask)
