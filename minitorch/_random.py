@@ -189,6 +189,8 @@ def integers(low, high, shape, generator=None, dtype=np.int64) -> np.ndarray:
     span = int(high) - int(low)
     count = int(np.prod(shape, dtype=np.int64))
     gen = _generator(generator)
+    if span == 2**64:  # every int64: the 64-bit word itself, read as signed
+        return gen.random64(count).view(np.int64).astype(dtype).reshape(shape)
     words = gen.random64(count) if span >= 2**28 else gen.random32(count)
     values = (words % np.uint64(span)).astype(np.int64) + np.int64(low)
     return values.astype(dtype).reshape(shape)

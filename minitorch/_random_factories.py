@@ -11,7 +11,7 @@ import numpy as np
 
 from . import _random
 from ._dtype import DEFAULT_FLOAT, int64, resolve
-from ._factories import _finish, _sizes
+from ._factories import _finish, _sizes, empty_like
 from .autograd.node import Node, record
 from .tensor import Tensor
 
@@ -65,14 +65,16 @@ def randperm(n, *, generator=None, dtype=None, layout=None, device=None, require
 
 def rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,  # noqa: A002
               memory_format=None, generator=None) -> Tensor:
-    """``rand`` with ``input``'s shape (and dtype, unless given)."""
-    return rand(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
+    """``rand`` with ``input``'s shape (and dtype, unless given): ``empty_like(input).uniform_()``."""
+    out = empty_like(input, dtype=dtype).uniform_(generator=generator)
+    return _finish(out._data, requires_grad)
 
 
 def randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,  # noqa: A002
                memory_format=None, generator=None) -> Tensor:
-    """``randn`` with ``input``'s shape (and dtype, unless given)."""
-    return randn(*input.shape, generator=generator, dtype=dtype or input.dtype, requires_grad=requires_grad)
+    """``randn`` with ``input``'s shape (and dtype, unless given): ``empty_like(input).normal_()``."""
+    out = empty_like(input, dtype=dtype).normal_(generator=generator)
+    return _finish(out._data, requires_grad)
 
 
 def randint_like(input, low=0, high=None, *, generator=None, dtype=None, layout=None, device=None,  # noqa: A002
@@ -80,8 +82,8 @@ def randint_like(input, low=0, high=None, *, generator=None, dtype=None, layout=
     """``randint`` with ``input``'s shape and dtype: ``randint_like(x, high)`` or ``randint_like(x, low, high)``."""
     if high is None:
         low, high = 0, low
-    return randint(low, high, tuple(input.shape), generator=generator, dtype=dtype or input.dtype,
-                   requires_grad=requires_grad)
+    out = empty_like(input, dtype=dtype).random_(low, high, generator=generator)
+    return _finish(out._data, requires_grad)
 
 
 class NormalBackward1(Node):

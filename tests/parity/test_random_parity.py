@@ -271,3 +271,10 @@ def test_normal_and_bernoulli_of_tensors_that_require_grad(torch):
 def test_empty_tensors_draw_nothing(torch):
     _both(torch, 0, lambda lib: (lib.randn(0, 3), lib.rand(0), lib.randperm(0), lib.randint(5, (0,)),
                                  lib.empty(0).normal_(), lib.randn(3)))
+
+
+@pytest.mark.parametrize("seed", SEEDS[:3])
+def test_random_from_a_start_to_the_end_of_the_dtype(torch, seed):
+    _both(torch, seed, lambda lib: (lib.zeros(5, dtype=lib.int64).random_(-(2**63), None),
+                                    lib.zeros(5, dtype=lib.int64).random_(2**40, None),
+                                    lib.zeros(5, dtype=lib.float64).random_(3, None)))
