@@ -41,7 +41,10 @@ def normal(gen, shape: tuple, mean: float, std: float, dtype: np.dtype, contiguo
 
 
 def pair_by_pair(gen, count: int, mean: float, std: float) -> np.ndarray:
-    """``count`` float64 normals, one Box-Muller pair at a time, using and refilling the generator's cache."""
+    """``count`` float64 normals, one Box-Muller pair at a time, using and refilling the generator's cache.
+
+    Here the angle comes from the pair's first uniform and the radius from the second.
+    """
     values = []
     if count and gen._next_double_normal is not None:
         values.append(gen._next_double_normal)
@@ -90,7 +93,7 @@ def _libm_functions(dtype):
         try:
             libm = ctypes.CDLL(None)
             functions = tuple(getattr(libm, name) for name in ("logf", "cosf", "sinf"))
-        except (OSError, AttributeError):
+        except (OSError, AttributeError, TypeError):
             return math.log, math.cos, math.sin  # close: the double result rounded to float32
         for function in functions:
             function.restype, function.argtypes = ctypes.c_float, [ctypes.c_float]
