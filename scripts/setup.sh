@@ -132,6 +132,13 @@ build_venv() {
     say "Set-up done: $venv is ready."
 }
 
+# JupyterLab settings of the project (widget state saved with the notebook, no news pop-up), installed where
+# JupyterLab reads its defaults: <venv>/share/jupyter/lab/settings/overrides.json. Cheap, so done every run.
+install_lab_settings() {
+    mkdir -p "$venv/share/jupyter/lab/settings"
+    cp "$root/scripts/jupyterlab-overrides.json" "$venv/share/jupyter/lab/settings/overrides.json"
+}
+
 main() {
     local check=no
     if [ "${1:-}" = --check ]; then check=yes; shift; fi
@@ -143,9 +150,11 @@ main() {
     fi
     check_python
     check_dot
-    venv_ready && return
-    check_venv_module
-    build_venv
+    if ! venv_ready; then
+        check_venv_module
+        build_venv
+    fi
+    install_lab_settings
 }
 
 main "$@"

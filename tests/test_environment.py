@@ -2,6 +2,7 @@
 required skips into failures (tests/conftest.py), and the set-up script's answers to bad input."""
 
 import glob
+import json
 import os
 import re
 import shutil
@@ -195,7 +196,8 @@ def run_setup(project: Path, *args: str, python: str = sys.executable, path: str
 def project(tmp_path):
     """A copy of scripts/setup.sh beside a tiny pyproject.toml with no dependencies."""
     (tmp_path / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "setup.sh", tmp_path / "scripts" / "setup.sh")
+    for name in ("setup.sh", "jupyterlab-overrides.json"):
+        shutil.copy(ROOT / "scripts" / name, tmp_path / "scripts" / name)
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "tiny"\nversion = "0"\n[project.optional-dependencies]\ntest = []\n'
         "[tool.setuptools]\npy-modules = []\n"
@@ -247,6 +249,9 @@ def test_setup_trusts_the_venv_only_after_a_complete_install(project):
     assert run_setup(project, "test").returncode == 0
     assert run_setup(project, "--check", "test").returncode == 0
     assert run_setup(project, "--check", "test,bench").returncode == 1, "bench was never installed"
+    overrides = json.loads((project / ".venv/share/jupyter/lab/settings/overrides.json").read_text())
+    assert overrides["@jupyter-widgets/jupyterlab-manager:plugin"] == {"saveState": True}
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
 
     pyproject = project / "pyproject.toml"
     pyproject.write_text(pyproject.read_text().replace("test = []", "test = []\nbroken = ['x @ file:///nowhere']"))
