@@ -7,6 +7,8 @@
 - `Exercise` and `show_solutions`: exercises with automatic checks, hints and collapsed solutions.
 - `compare_with_torch`: run a snippet on PyTorch and on minitorch and show both outputs side by side.
 - `myth`: announce one of the 24 myths (M1 ... M24) that the next cells refute.
+
+Importing it in a notebook also leaves minitorch's own frames out of error tracebacks (see `tracebacks`).
 """
 
 from minitorch.teach.compare import compare_with_torch
@@ -14,6 +16,9 @@ from minitorch.teach.errors import expect_error, expect_warning
 from minitorch.teach.exercise import Exercise, show_solutions
 from minitorch.teach.myths import MYTH_IDS, myth, myth_ids_in
 from minitorch.teach.quiz import quiz
+from minitorch.teach.tracebacks import hide_minitorch_frames
+
+hide_minitorch_frames()
 
 __all__ = [
     "MYTH_IDS",
