@@ -7,11 +7,9 @@ from string import ascii_uppercase
 from . import introspect as ins
 
 
-def output_roles(fields: dict, objects: dict, edges: list) -> dict[str, str]:
-    """Each drawn tensor's role: "leaf" (a leaf that requires grad), "constant" (no grad), "output"
-    (its grad_fn feeds no other drawn node) or "intermediate" (its grad_fn feeds another node)."""
-    consumed = {edge.dst for edge in edges if edge.kind == "next"}
-    grad_fn_of = {edge.src: edge.dst for edge in edges if edge.kind == "grad_fn"}
+def tensor_roles(fields: dict, objects: dict, root_ids: set[str]) -> dict[str, str]:
+    """Each drawn tensor's role: "leaf" (a leaf that requires grad), "constant" (no grad), "output" (a root
+    the diagram was drawn from) or "intermediate" (any other tensor made by an op: it has a grad_fn)."""
     roles = {}
     for node_id, node_fields in fields.items():
         if node_fields["kind"] != "tensor":
@@ -20,7 +18,7 @@ def output_roles(fields: dict, objects: dict, edges: list) -> dict[str, str]:
         if tensor.grad_fn is None:
             roles[node_id] = "leaf" if tensor.requires_grad else "constant"
         else:
-            roles[node_id] = "intermediate" if grad_fn_of.get(node_id) in consumed else "output"
+            roles[node_id] = "output" if node_id in root_ids else "intermediate"
     return roles
 
 
@@ -41,38 +39,42 @@ def band_letters(members: list[tuple[str, int | None, str]]) -> dict[str, str]:
     return letters
 
 
-def find_cuts(tensors: list[tuple[str, object]], ids: dict[int, str]) -> list[tuple[str, str]]:
-    """(detached, source) pairs of drawn tensor ids, one per tensor made by detach(), detach_() or .data.
+def find_cuts(tensors: list[tuple[str, object]], ids: dict[int, str]) -> list[tuple[str, str, str]]:
+    """(detached, source, kind) triples of drawn tensor ids, one per tensor made by detach(), detach_() or
+    .data; kind is "detach" (the two share a version counter) or "data" (the copy has its own).
 
-    minitorch records the source (`_detached_from`), so it is exact. Real torch does not: there a tensor D
-    counts as detached from S when both are drawn, share storage, neither is a view of the other (nor
-    both views of one base), D has no grad_fn, and S either has a grad_fn or requires grad while D does
-    not. The first such S in drawing order is the source; two leaves that both require grad stay uncut.
+    minitorch records the source (`_detached_from`) and the counter, so it is exact. Real torch records
+    neither: there a tensor D counts as detached from S when both are drawn, share storage, neither is a view
+    of the other (nor both views of one base), D has no grad_fn, and S either has a grad_fn or requires grad
+    while D does not. The first such S in drawing order is the source. The kind is "data" when their versions
+    differ (they cannot share a counter), else "detach": torch cannot tell `.data` from `detach()` until one of
+    them is modified. Two leaves that both require grad stay uncut.
     """
+    drawn = {id(tensor) for _, tensor in tensors}
+    by_storage: dict[int, list[tuple[str, object]]] = {}
+    for node_id, tensor in tensors:
+        by_storage.setdefault(ins.storage_key(tensor), []).append((node_id, tensor))
     cuts = []
     for node_id, tensor in tensors:
         known, source = ins.detached_source(tensor)
-        if known:
-            if source is not None and ids.get(id(source), "").startswith("t"):
-                cuts.append((node_id, ids[id(source)]))
-            continue
-        source_id = _inferred_source(tensor, tensors)
-        if source_id is not None:
-            cuts.append((node_id, source_id))
+        if not known:
+            source = _inferred_source(tensor, by_storage.get(ins.storage_key(tensor), []))
+        if source is not None and id(source) in drawn:
+            cuts.append((node_id, ids[id(source)], ins.cut_kind(tensor, source)))
     return cuts
 
 
-def _inferred_source(detached, tensors: list[tuple[str, object]]) -> str | None:
-    storage = ins.storage_key(detached)
-    if detached.grad_fn is not None or storage is None:
+def _inferred_source(detached, sharing: list[tuple[str, object]]):
+    """The tensor `detached` was most likely detached from, among the drawn tensors on its storage."""
+    if detached.grad_fn is not None or ins.storage_key(detached) is None:
         return None
-    for node_id, other in tensors:
-        if other is detached or ins.storage_key(other) != storage:
+    for _, other in sharing:
+        if other is detached:
             continue
         if _view_root(other) is _view_root(detached):
             continue
         if other.grad_fn is not None or (other.requires_grad and not detached.requires_grad):
-            return node_id
+            return other
     return None
 
 

@@ -12,30 +12,7 @@ from .labels import band_cell, escape, table
 from .legend import legend_label
 from .model import GraphModel, GraphNode
 from .render import diagram_class
-
-FILL = {
-    "leaf": "lightblue",  # torchviz's colours for leaves, outputs, saved tensors and backward nodes
-    "output": "darkolivegreen1",
-    "intermediate": "#eaf6dc",
-    "constant": "white",
-    "backward": "lightgrey",
-    "accumulate": "lightgrey",
-    "saved": "orange",
-    "stale": "orange",
-    "freed": "#fde3c0",
-    "more": "lightyellow",
-    "active": "gold",
-}
-STALE_COLOR = "red"
-CUT_COLOR = "red"
-SENT_COLOR = "#b8860b"
-EDGE_STYLE = {
-    "grad_fn": {"xlabel": "<<FONT POINT-SIZE=\"9\">grad_fn</FONT>>"},
-    "next": {},
-    "accumulate": {"xlabel": "<<FONT POINT-SIZE=\"9\">.grad</FONT>>"},
-    "saved": {"style": "dotted", "color": "darkorange", "dir": "none", "penwidth": "1.5"},
-    "more": {"style": "dashed", "color": "grey"},
-}
+from .style import ACTIVE_FILL, ARROW, BOX, MORE_FILL, SENT_COLOR, STALE_COLOR
 
 
 @dataclass
@@ -80,8 +57,7 @@ def to_digraph(model: GraphModel, overlay: Overlay | None = None, legend: bool =
         seen[(edge.src, edge.dst)] = repeat + 1
         graph.edge(edge.src, edge.dst, **_edge_attrs((edge.src, edge.dst, repeat), edge.kind, overlay))
     for cut in model.cuts:
-        graph.edge(cut.src, cut.dst, label="<<FONT COLOR=\"red\">&#9986; detach</FONT>>", style="dashed",
-                   color=CUT_COLOR, penwidth="1.5", arrowhead="tee", constraint="false")
+        graph.edge(cut.src, cut.dst, **ARROW[cut.kind].attrs)
     _side_by_side(graph, model)
     if legend:  # the graph's own label: drawn below, outside the ranks, so it never stretches them
         graph.attr(label=legend_label(model), labelloc="b", labeljust="r")
@@ -99,7 +75,7 @@ def _side_by_side(graph, model: GraphModel) -> None:
 
 
 def _edge_attrs(key: tuple[str, str, int], kind: str, overlay: Overlay) -> dict:
-    attrs = dict(EDGE_STYLE.get(kind, {}))
+    attrs = dict(ARROW[kind].attrs)
     if key in overlay.sent:
         text = _multiline(overlay.sent[key])
         attrs.update(color=SENT_COLOR, penwidth="2.5",
@@ -110,7 +86,7 @@ def _edge_attrs(key: tuple[str, str, int], kind: str, overlay: Overlay) -> dict:
 def _node_label(node: GraphNode, model: GraphModel, overlay: Overlay) -> str:
     if node.kind == "more":
         text = f"&#8943; {escape(node.label)} more nodes not drawn (max_nodes={model.max_nodes})"
-        return table([text], FILL["more"], rounded=True)
+        return table([text], MORE_FILL, rounded=True)
     # One font per line: SVG viewers measure text with other fonts than dot, so mixed runs drift apart.
     title = escape(node.label)
     if node.kind == "saved":
@@ -122,12 +98,12 @@ def _node_label(node: GraphNode, model: GraphModel, overlay: Overlay) -> str:
         rows += _tensor_rows(node, overlay)
     if node.id == overlay.active and overlay.received is not None:
         rows.append(f"receives {_multiline(overlay.received)}")
-    fill = FILL["active"] if node.id == overlay.active else FILL.get(node.role or node.kind, "white")
-    border = STALE_COLOR if node.role == "stale" else "black"
-    width = 3 if node.id == overlay.active else (2 if node.role == "stale" else 1)
+    box = BOX[node.role or node.kind]
+    fill = ACTIVE_FILL if node.id == overlay.active else box.fill
+    width = 3 if node.id == overlay.active else box.border_width
     band = band_cell(node.storage, len(rows)) if node.storage else ""
     small = node.kind == "accumulate"
-    return table(rows, fill, border=border, width=width, rounded=node.kind != "tensor" and node.kind != "saved",
+    return table(rows, fill, border=box.border, width=width, rounded=node.kind != "tensor" and node.kind != "saved",
                  band=band, small=small)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 
 from . import introspect as ins
-from .cuts import band_letters, find_cuts, output_roles
+from .cuts import band_letters, find_cuts, tensor_roles
 from .model import GraphEdge, GraphModel, GraphNode
 
 
@@ -60,11 +60,14 @@ class _Builder:
         self.counters = {"t": 0, "f": 0, "a": 0, "s": 0}
         self.pending: deque = deque()
         self.refused: list = []
+        self.root_ids: set[str] = set()
 
     def build(self, roots) -> None:
         """Add the roots, walk their graphs, then pull in named tensors until nothing changes."""
         for root in roots:
-            self._add_tensor(root)
+            root_id = self._add_tensor(root)
+            if root_id is not None:
+                self.root_ids.add(root_id)
         while True:
             while self.pending:
                 self._expand(self.pending.popleft())
@@ -128,18 +131,21 @@ class _Builder:
                 added = self._add_tensor(tensor) is not None or added
         return added
 
+    def _kind(self, node_id: str) -> str:
+        return self.fields[node_id]["kind"]
+
     def _drawn_tensors(self) -> list:
         tensors = []
         for node_id, obj in self.objects.items():
-            if node_id.startswith("t"):
+            if self._kind(node_id) == "tensor":
                 tensors.append(obj)
-            elif node_id.startswith("s") and obj.tensor is not None:
+            elif self._kind(node_id) == "saved" and obj.tensor is not None:
                 tensors.append(obj.tensor)
         return tensors
 
     def finish(self, show_values: bool, show_grads: bool, show_versions: bool) -> GraphModel:
         """Fill in labels, roles, bands and versions, and freeze everything into a GraphModel."""
-        roles = output_roles(self.fields, self.objects, self.edges)
+        roles = tensor_roles(self.fields, self.objects, self.root_ids)
         self._label_tensors(roles)
         aliases = self._label_saved()
         bands = band_letters(self._band_members(aliases))
@@ -157,8 +163,8 @@ class _Builder:
         hidden, complete = _count_beyond(self.refused, self.ids, limit=max(10 * self.max_nodes, 1000))
         if hidden:
             nodes.append(GraphNode(id="more", kind="more", label=f"{hidden}" if complete else f"{hidden}+"))
-        tensors = [(node_id, obj) for node_id, obj in self.objects.items() if node_id.startswith("t")]
-        cuts = [GraphEdge(src, dst, "detach") for src, dst in find_cuts(tensors, self.ids)]
+        tensors = [(node_id, obj) for node_id, obj in self.objects.items() if self._kind(node_id) == "tensor"]
+        cuts = [GraphEdge(src, dst, kind) for src, dst, kind in find_cuts(tensors, self.ids)]
         return GraphModel(nodes, self.edges, cuts, hidden, self.max_nodes, dict(self.objects))
 
     def _describe_tensor(self, node_id: str, show_versions: bool, show_values: bool, show_grads: bool):
@@ -177,9 +183,9 @@ class _Builder:
     def _band_members(self, aliases: dict[str, str]) -> list[tuple[str, int | None, str]]:
         members = []
         for node_id, obj in self.objects.items():
-            if node_id.startswith("t"):
+            if self._kind(node_id) == "tensor":
                 members.append((node_id, ins.storage_key(obj), node_id))
-            elif node_id.startswith("s") and obj.tensor is not None:
+            elif self._kind(node_id) == "saved" and obj.tensor is not None:
                 members.append((node_id, ins.storage_key(obj.tensor), aliases.get(node_id, node_id)))
         return members
 
@@ -194,6 +200,10 @@ class _Builder:
     def _label_saved(self) -> dict[str, str]:
         """Label saved tensors; return saved id -> id of the drawn tensor it is (when it is one)."""
         saved_by = {edge.src: edge.dst for edge in self.edges if edge.kind == "saved"}
+        outputs_of: dict[int, list[str]] = {}  # id(grad_fn) -> drawn tensors it made: one pass, not one per saved
+        for node_id, obj in self.objects.items():
+            if self._kind(node_id) == "tensor" and obj.grad_fn is not None:
+                outputs_of.setdefault(id(obj.grad_fn), []).append(node_id)
         aliases = {}
         for node_id, fields in self.fields.items():
             if fields["kind"] != "saved":
@@ -201,23 +211,23 @@ class _Builder:
             info = self.objects[node_id]
             fields["label"] = info.name
             fields["role"] = "freed" if info.freed else "stale" if info.stale else "saved"
-            alias = _alias_of(info, self.objects[saved_by[node_id]], self.objects, self.ids)
+            alias = self._alias_of(info, self.objects[saved_by[node_id]], outputs_of)
             if alias is not None:
                 aliases[node_id] = alias
                 fields["alias"] = self.fields[alias]["label"]
         return aliases
 
-
-def _alias_of(info: ins.SavedInfo, saving_node, objects: dict, ids: dict) -> str | None:
-    """The drawn tensor a saved tensor is: the same object, or (for a saved output) the node's output."""
-    if info.tensor is None:
+    def _alias_of(self, info: ins.SavedInfo, saving_node, outputs_of: dict) -> str | None:
+        """The drawn tensor a saved tensor is: the same object, or (for a saved output) the node's output."""
+        if info.tensor is None:
+            return None
+        same = self.ids.get(id(info.tensor))
+        if same is not None and self._kind(same) == "tensor":
+            return same
+        for node_id in outputs_of.get(id(saving_node), ()):
+            if _same_view(self.objects[node_id], info.tensor):
+                return node_id
         return None
-    if id(info.tensor) in ids and ids[id(info.tensor)].startswith("t"):
-        return ids[id(info.tensor)]
-    for node_id, obj in objects.items():
-        if node_id.startswith("t") and obj.grad_fn is saving_node and _same_view(obj, info.tensor):
-            return node_id
-    return None
 
 
 def _same_view(a, b) -> bool:

@@ -75,6 +75,17 @@ def detached_source(tensor):
     return True, (reference() if reference is not None else None)
 
 
+def cut_kind(detached, source) -> str:
+    """"detach" when `detached` shares `source`'s version counter (detach()), "data" when it has its own (.data).
+
+    minitorch tensors show their counter; for torch, differing versions prove separate counters, and equal
+    ones are taken as shared (torch cannot tell `.data` from `detach()` before one of them is modified)."""
+    counter = getattr(detached, "_version_counter", None)
+    if counter is not None:
+        return "detach" if counter is getattr(source, "_version_counter", None) else "data"
+    return "detach" if detached._version == source._version else "data"
+
+
 @dataclass
 class SavedInfo:
     """One tensor a backward node saved: what it is now, and the versions that decide if it is stale."""

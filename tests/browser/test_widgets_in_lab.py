@@ -18,7 +18,7 @@ DETACH_NOTEBOOK = "02_detach"
 EXPLORE_NOTEBOOK = "01_requires_grad"
 STEPPER_NOTEBOOK = "05_sigmoid_backward"
 QUIZ_NOTEBOOK = "00_start_here"
-HIGHLIGHT = "gold"  # the fill of the node the stepper is running (minitorch.viz.dot.FILL["active"])
+HIGHLIGHT = "gold"  # the fill of the node the stepper is running (minitorch.viz.style.ACTIVE_FILL)
 
 
 def only_diagram(notebook, index: int) -> str:

@@ -7,6 +7,7 @@ from viz_scenarios import SCENARIOS
 
 from minitorch.viz import draw_graph, graph_model
 from minitorch.viz.introspect import format_array, to_numpy
+from minitorch.viz.style import ACTIVE_FILL, ARROW, ARROWS, BOXES, CUT_KINDS, MORE_FILL
 
 
 def _model(scenario, library, **overrides):
@@ -139,9 +140,9 @@ def test_huge_graph_is_cut_quickly(library):
 def test_legend_lists_only_what_is_drawn(library):
     seed = SCENARIOS["seed_detach"](library)
     with_cut = draw_graph(*seed["roots"], names=seed["names"]).source
-    assert "detach: same memory, no gradient path" in with_cut
+    assert "detach(): same memory, same version counter, no gradient path" in with_cut
     plain = draw_graph(*SCENARIOS["unnamed_chain"](library)["roots"]).source
-    assert "legend" in plain and "detach:" not in plain and "saved, then modified" not in plain
+    assert "legend" in plain and "detach()" not in plain and "saved, then modified" not in plain
     assert "legend" not in draw_graph(*SCENARIOS["unnamed_chain"](library)["roots"], legend=False).source
 
 
@@ -161,3 +162,42 @@ def test_viz_imports_and_models_without_graphviz_or_ipywidgets(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "5"
+
+
+def test_each_colour_and_arrow_means_one_thing():
+    fills = [box.fill for box in BOXES] + [MORE_FILL, ACTIVE_FILL]
+    assert len(set(fills)) == len(fills)
+    meanings = [box.meaning for box in BOXES] + [arrow.meaning for arrow in ARROWS if arrow.meaning]
+    assert len(set(meanings)) == len(meanings)
+    cut_looks = {(ARROW[kind].attrs["color"], ARROW[kind].attrs["label"]) for kind in CUT_KINDS}
+    assert len(cut_looks) == len(CUT_KINDS)
+
+
+def test_legend_keeps_one_order_whatever_is_drawn(library):
+    seed = SCENARIOS["seed_detach"](library)
+    legend = draw_graph(*seed["roots"], names=seed["names"]).source.split("legend", 1)[1]
+    shown = [box.meaning for box in BOXES if box.meaning in legend]
+    assert len(shown) >= 3
+    assert sorted(shown, key=legend.index) == shown
+
+
+def test_only_the_roots_are_outputs(library):
+    a = library.tensor([1.0, 2.0], requires_grad=True)
+    hidden = a * 2  # made by an op; drawn because its memory is, but the diagram is not drawn from it
+    cut = hidden.detach()
+    loss = (cut * a).sum()
+    model = graph_model(loss, names={"a": a, "hidden": hidden, "cut": cut, "loss": loss})
+    roles = {node.label: node.role for node in model.nodes if node.kind == "tensor"}
+    assert roles == {"loss": "output", "a": "leaf", "cut": "constant", "hidden": "intermediate"}
+    named = graph_model(loss, (a * 2), names={"a": a, "loss": loss})
+    assert [node.role for node in named.nodes if node.kind == "tensor"].count("output") == 2
+
+
+def test_data_and_detach_are_different_cuts():
+    import minitorch as torch
+
+    out = torch.tensor([1.0, 2.0], requires_grad=True).sigmoid()
+    d, raw = out.detach(), out.data
+    model = graph_model(out, names={"out": out, "d": d, "raw": raw})
+    labels = {node.id: node.label for node in model.nodes}
+    assert sorted((labels[cut.src], cut.kind) for cut in model.cuts) == [("d", "detach"), ("raw", "data")]

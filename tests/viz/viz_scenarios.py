@@ -81,9 +81,11 @@ def detached_new_leaf(torch):
 
 
 def data_cut(torch):
-    """.data shares memory like detach() (Myth M1)."""
+    """.data shares memory like detach() but has its own version counter (Myth M1): an edit through it is
+    invisible to autograd. (Edited, so torch's tensors show the separate counters too.)"""
     w = torch.tensor([0.5, -1.0], requires_grad=True)
     raw = w.data
+    raw.mul_(2)
     return {"roots": (w,), "names": locals(), "show_values": True}
 
 
