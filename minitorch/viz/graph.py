@@ -7,9 +7,11 @@ tensors the same way (see `introspect`), so the same code gives the same model w
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 
 from . import introspect as ins
 from .cuts import band_letters, find_cuts, tensor_roles
+from .labels import readable_name
 from .model import GraphEdge, GraphModel, GraphNode
 
 
@@ -31,17 +33,20 @@ def graph_model(*roots, names=None, show_values=False, show_grads=False, show_sa
     if not all(ins.is_tensor(root) for root in roots):
         bad = next(type(root).__name__ for root in roots if not ins.is_tensor(root))
         raise TypeError(f"draw_graph() expects tensors as roots, got {bad}")
-    builder = _Builder(names or {}, show_saved, max_nodes)
+    builder = _Builder({} if names is None else names, show_saved, max_nodes)
     builder.build(roots)
     return builder.finish(show_values, show_grads, show_versions)
 
 
-def _tensor_names(names: dict) -> dict[int, tuple[str, object]]:
+def _tensor_names(names) -> dict[int, tuple[str, object]]:
     """id(tensor) -> (its names joined by ", ", the tensor), in the dict's order."""
+    if not isinstance(names, Mapping):
+        raise TypeError(f"draw_graph(): names must be a dict of name -> tensor, such as locals(), "
+                        f"not {type(names).__name__}")
     found: dict[int, tuple[list[str], object]] = {}
     for name, value in names.items():
         if isinstance(name, str) and not name.startswith("_") and ins.is_tensor(value):
-            found.setdefault(id(value), ([], value))[0].append(name)
+            found.setdefault(id(value), ([], value))[0].append(readable_name(name))
     return {key: (", ".join(labels), value) for key, (labels, value) in found.items()}
 
 

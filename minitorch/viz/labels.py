@@ -3,13 +3,38 @@
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 
 BAND_COLORS = ["#8e44ad", "#16a085", "#c2185b", "#2c3e50", "#8d6e63", "#1565c0"]
 
 
+MAX_NAME_LENGTH = 60
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """`text` with lone surrogates as U+FFFD and control characters spelled out (\\n, \\x07, ...)."""
+    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
+    return _UNPRINTABLE.sub(lambda match: repr(match.group(0))[1:-1], text)
+
+
+def _has_surrogate(text: str) -> bool:
+    return any(unicodedata.category(char) == "Cs" for char in text)
+
+
 def escape(text) -> str:
-    """`text` made safe inside a Graphviz HTML label."""
-    return html.escape(str(text), quote=True)
+    """`text` made safe inside a Graphviz HTML label (also control characters and lone surrogates)."""
+    return html.escape(_printable(str(text)), quote=True)
+
+
+def readable_name(name: str) -> str:
+    """A variable name as a box shows it: printable, at most MAX_NAME_LENGTH characters, and quoted
+    when it is empty or all white space (so that the box never looks unnamed)."""
+    name = _printable(name)
+    if len(name) > MAX_NAME_LENGTH:
+        name = name[: MAX_NAME_LENGTH - 1] + "\u2026"
+    return name if name.strip() else repr(name)
 
 
 def band_color(letter: str) -> str:

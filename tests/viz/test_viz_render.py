@@ -101,3 +101,28 @@ def test_the_same_source_is_drawn_once(library):
 def test_without_dot_pygraphviz_also_makes_png(library, no_dot):
     pytest.importorskip("pygraphviz", reason="pygraphviz is not installed (optional fallback)")
     assert _hostile(library).pipe(format="png").startswith(b"\x89PNG")
+
+
+HOSTILE_NAMES = {
+    "   ": "&#x27;   &#x27;",  # white space only: quoted, so the box is visibly named
+    "\t\n": "\\t\\n",  # spelled out, so visible
+    "a\x00b\x07c\x1b[31m": "a\\x00b\\x07c\\x1b[31m",  # control characters spelled out
+    "x" * 20000: "x" * 59 + "\u2026",  # very long: cut (Graphviz refuses labels over 16 KB)
+    "bad\ud800name": "bad?name",  # a lone surrogate cannot be written as UTF-8
+}
+
+
+@needs_dot
+@pytest.mark.parametrize("name", list(HOSTILE_NAMES), ids=["spaces", "tab-newline", "control", "long", "surrogate"])
+def test_any_name_draws_without_a_graphviz_error(library, name):
+    a = library.tensor([1.0], requires_grad=True)
+    b = a * 2
+    graph = draw_graph(b, names={name: a, "b": b})
+    assert f"<B>{HOSTILE_NAMES[name]}</B>" in graph.source
+    assert "<svg" in graph.svg()
+
+
+def test_names_must_be_a_dict(library):
+    a = library.tensor([1.0], requires_grad=True)
+    with pytest.raises(TypeError, match="names must be a dict of name -> tensor, such as locals\\(\\), not str"):
+        draw_graph(a * 2, names="notadict")
