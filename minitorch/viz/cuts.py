@@ -7,9 +7,12 @@ from string import ascii_uppercase
 from . import introspect as ins
 
 
-def tensor_roles(fields: dict, objects: dict, root_ids: set[str]) -> dict[str, str]:
+def tensor_roles(fields: dict, objects: dict, edges: list, root_ids: set[str]) -> dict[str, str]:
     """Each drawn tensor's role: "leaf" (a leaf that requires grad), "constant" (no grad), "output" (a root
-    the diagram was drawn from) or "intermediate" (any other tensor made by an op: it has a grad_fn)."""
+    the diagram was drawn from, that no other drawn node uses) or "intermediate" (any other tensor made by an
+    op: it has a grad_fn)."""
+    consumed = {edge.dst for edge in edges if edge.kind == "next"}
+    grad_fn_of = {edge.src: edge.dst for edge in edges if edge.kind == "grad_fn"}
     roles = {}
     for node_id, node_fields in fields.items():
         if node_fields["kind"] != "tensor":
@@ -18,7 +21,8 @@ def tensor_roles(fields: dict, objects: dict, root_ids: set[str]) -> dict[str, s
         if tensor.grad_fn is None:
             roles[node_id] = "leaf" if tensor.requires_grad else "constant"
         else:
-            roles[node_id] = "output" if node_id in root_ids else "intermediate"
+            is_output = node_id in root_ids and grad_fn_of.get(node_id) not in consumed
+            roles[node_id] = "output" if is_output else "intermediate"
     return roles
 
 

@@ -133,11 +133,17 @@ def table_html(rows: list[dict]) -> str:
 
 
 def svg_or_message(model: GraphModel, **options) -> str:
-    """The diagram as inline SVG, or the install message (as HTML) when it cannot be drawn."""
+    """The diagram as inline SVG scaled to the output's width, or the install message (as HTML) when it
+    cannot be drawn."""
     try:
-        return inline_svg(render_svg(to_digraph(model, **options).source))
+        return fit_to_width(inline_svg(render_svg(to_digraph(model, **options).source)))
     except GraphvizMissing as missing:
         return f"<pre>{escape(missing)}</pre>"
+
+
+def fit_to_width(svg: str) -> str:
+    """An inline `<svg>` that scales down (never up) to the width of the area it is shown in."""
+    return svg.replace("<svg ", '<svg style="max-width:100%;height:auto" ', 1)
 
 
 def explore_view(fn, inputs: dict, requires_grad: dict, values: dict, backward: bool = False,
@@ -155,7 +161,8 @@ def explore_view(fn, inputs: dict, requires_grad: dict, values: dict, backward: 
     tensors = {**input_tensors, **outputs}
     roots = list(outputs.values())
     roots += [t for t in input_tensors.values() if not any(t is r for r in roots)]
-    model = graph_model(*roots, names=tensors, show_grads=True, max_nodes=max_nodes)
+    # With sliders, the boxes show values, so that moving a slider visibly changes the picture.
+    model = graph_model(*roots, names=tensors, show_grads=True, show_values=bool(values), max_nodes=max_nodes)
     return ExploreView(model, svg_or_message(model), table_html(tensor_rows(tensors)), message, tensors)
 
 
@@ -167,8 +174,8 @@ def flag_combinations(names: list[str], limit: int = 4) -> list[dict]:
 
 
 def prewarm(fn, inputs: dict, values: dict, combinations: list[dict], max_nodes: int = 200) -> None:
-    """Draw every checkbox combination once, so later toggles find their SVG already made (the diagram
-    does not depend on slider values). Errors are left for the real toggle to show."""
+    """Draw every checkbox combination once, at the sliders' first values, so later toggles find their SVG
+    already made. Errors are left for the real toggle to show."""
     for flags in combinations:
         try:
             explore_view(fn, inputs, flags, values, max_nodes=max_nodes)

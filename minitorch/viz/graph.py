@@ -150,7 +150,7 @@ class _Builder:
 
     def finish(self, show_values: bool, show_grads: bool, show_versions: bool) -> GraphModel:
         """Fill in labels, roles, bands and versions, and freeze everything into a GraphModel."""
-        roles = tensor_roles(self.fields, self.objects, self.root_ids)
+        roles = tensor_roles(self.fields, self.objects, self.edges, self.root_ids)
         self._label_tensors(roles)
         aliases = self._label_saved()
         bands = band_letters(self._band_members(aliases))

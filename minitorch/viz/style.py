@@ -23,7 +23,7 @@ class BoxStyle:
 
 BOXES = [
     BoxStyle("leaf", "lightblue", "leaf tensor (requires_grad)"),
-    BoxStyle("output", "darkolivegreen1", "output: a tensor the diagram starts from"),
+    BoxStyle("output", "darkolivegreen1", "output: a result the diagram starts from"),
     BoxStyle("intermediate", "#eaf6dc", "tensor made by an op (has a grad_fn)"),
     BoxStyle("constant", "white", "tensor that does not require grad"),
     BoxStyle("backward", "lightgrey", "backward node (a grad_fn)"),

@@ -69,8 +69,11 @@ def explore(fn, **inputs):
     refresh()
     enabled = [name for name, box in checkboxes.items() if not box.disabled]
     prewarm(fn, inputs, {n: s.value for n, s in sliders.items()}, flag_combinations(enabled))
-    controls = w.HBox([*checkboxes.values(), *sliders.values()], layout=w.Layout(flex_flow="row wrap"))
-    box = _picture_box_class()([controls, diagram, table, w.HBox([button, message])])
+    # One row of switches with the button that uses them, the sliders in a row below, then the picture.
+    switches = w.HBox([*checkboxes.values(), button, message], layout=w.Layout(flex_flow="row wrap",
+                                                                                align_items="center"))
+    rows = [switches, w.HBox(list(sliders.values()), layout=w.Layout(flex_flow="row wrap"))] if sliders else [switches]
+    box = _picture_box_class()([*rows, diagram, table])
     box.static_html = diagram.value + table.value
     return box
 
@@ -93,14 +96,17 @@ def step_backward(root, gradient=None, names=None, show_values=False):
     steps = trace_backward(root, gradient)
     diagram, caption = w.HTML(), w.HTML()
     slider = w.IntSlider(value=0, min=0, max=len(steps), description="step", continuous_update=True)
-    play = w.Play(value=0, min=0, max=len(steps), interval=1500, description="play")
+    play = w.Play(value=0, min=0, max=len(steps), interval=1500, description="play",
+                  tooltip="play the backward pass, one node every 1.5 s")
     w.jslink((play, "value"), (slider, "value"))
-    back, forward = w.Button(description="◀ back"), w.Button(description="next ▶")
+    back = w.Button(description="◀ back", tooltip="undo the last step")
+    forward = w.Button(description="next ▶", tooltip="run the next node of backward")
 
     def show(position: int) -> str:
         overlay = step_overlay(model, steps, before, position)
         diagram.value = svg_or_message(model, overlay=overlay)
         caption.value = f"<b>{escape(describe_step(model, steps, position))}</b>"
+        back.disabled, forward.disabled = position == 0, position == len(steps)
         return caption.value + diagram.value
 
     slider.observe(lambda change: show(change["new"]), names="value")

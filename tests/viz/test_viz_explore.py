@@ -95,14 +95,19 @@ def test_explore_widget_redraws_on_toggle(library):
     from minitorch.viz import explore
 
     box = explore(scaled_sigmoid, **_inputs(library))
-    controls, diagram, table, actions = box.children
-    x_box, w_box = controls.children[0], controls.children[1]
+    switches, sliders, diagram, table = box.children
+    x_box, w_box, button, message = switches.children  # the button sits in the row of switches it uses
     assert (x_box.description, x_box.value, w_box.value) == ("x.requires_grad", False, True)
+    assert [slider.description for slider in sliders.children] == ["w", "n"]
+    assert 'style="max-width:100%' in diagram.value  # scaled to the output's width
     before = diagram.value
     x_box.value = True
     assert diagram.value != before and "MulBackward0" in diagram.value
-    actions.children[0].click()
-    assert "ran" in actions.children[1].value
+    before = diagram.value
+    sliders.children[0].value = 1.5
+    assert diagram.value != before, "a slider changes what the picture shows (its values)"
+    button.click()
+    assert "ran" in message.value
     bundle = box._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "<svg" in static_svg(bundle["text/html"]) and "<svg" not in bundle["text/html"]

@@ -77,12 +77,15 @@ def test_step_backward_widget_walks_the_steps(library, torch):
     out = a.sigmoid()
     box = step_backward(out.sum(), names={"a": a, "out": out})
     controls, caption, diagram = box.children
-    slider = controls.children[2]
+    play, back, slider, forward = controls.children
+    assert all(control.tooltip for control in (play, back, forward))
     assert slider.max == 3 and "Before backward" in caption.value
     assert "grad None" in diagram.value
-    controls.children[3].click()
-    controls.children[3].click()
-    controls.children[3].click()
+    assert back.disabled and not forward.disabled, "nothing to undo before the first step"
+    forward.click()
+    forward.click()
+    forward.click()
     assert slider.value == 3 and "into a.grad" in caption.value
+    assert forward.disabled and not back.disabled, "nothing left to run after the last step"
     assert f"grad {_torch_grad_of_a(torch)}" in diagram.value
     assert "<svg" in static_svg(box._repr_mimebundle_()["text/html"])
