@@ -18,14 +18,15 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-# JupyterLab user settings, written to a private settings directory for this server only.
+# JupyterLab user settings, written to a private settings directory for this server only: the project's own
+# settings (what `make lab` installs), then what the tests need on top.
+PROJECT_SETTINGS = json.loads((REPO / "scripts" / "jupyterlab-overrides.json").read_text())
 LAB_SETTINGS = {
+    **{plugin.replace(":", "/"): values for plugin, values in PROJECT_SETTINGS.items()},
     # Never write the notebooks back: running them in the browser must not change the repository.
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     # Keep every cell in the page, so each cell's prompt and outputs can be read.
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
-    # No "get notified about news?" pop-up over the notebook.
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
 }
 START_SECONDS = 90
 STOP_SECONDS = 20
@@ -64,8 +65,11 @@ def write_settings(settings_dir: Path) -> None:
 class LabServer:
     """One JupyterLab server process serving `root` on 127.0.0.1; `state_dir` holds its settings and logs."""
 
-    def __init__(self, root: Path, state_dir: Path):
+    def __init__(self, root: Path, state_dir: Path, fresh_data_dir: bool = False):
         self.root = Path(root)
+        # A data directory of its own holds a fresh notebook-trust database: every notebook opens untrusted,
+        # as in a fresh clone.
+        self.env = {**os.environ, "JUPYTER_DATA_DIR": str(Path(state_dir) / "data")} if fresh_data_dir else None
         self.state_dir = Path(state_dir)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -96,7 +100,8 @@ class LabServer:
         with open(self.log_path, "wb") as log:
             # A session of its own: Ctrl-C in the terminal reaches pytest, which then stops the server.
             self.process = subprocess.Popen(self.command(), cwd=self.root, stdin=subprocess.DEVNULL,
-                                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                                            env=self.env)
         if not wait_until(self._answers, START_SECONDS, interval=0.5):
             self.stop()
             raise RuntimeError(f"JupyterLab did not answer within {START_SECONDS} s:\n{self.log_tail()}")
