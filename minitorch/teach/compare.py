@@ -41,6 +41,8 @@ REFERENCE_VERSION = "2.13"
 NOT_INSTALLED_NOTE = "PyTorch is not installed here; minitorch's output alone:"
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 _CELL_STYLE = 'style="text-align: left; vertical-align: top"'
+# Long lines wrap between words (JupyterLab's default for output text breaks inside words: "af ter").
+_PRE_STYLE = 'style="white-space: pre-wrap; word-break: normal; overflow-wrap: break-word"'
 
 
 def normalise_addresses(text: str) -> str:
@@ -178,7 +180,7 @@ def _version_note(comparison: Comparison) -> str:
 
 def _comparison_html(comparison: Comparison, torch_name: str, verdict: str, verdict_lines: list[str]) -> str:
     def cell(output: str | None) -> str:
-        return f"<td {_CELL_STYLE}><pre>{html.escape(_block(output or ''))}</pre></td>"
+        return f"<td {_CELL_STYLE}><pre {_PRE_STYLE}>{html.escape(_block(output or ''))}</pre></td>"
 
     header = f"<tr><th {_CELL_STYLE}>{html.escape(torch_name)}</th><th {_CELL_STYLE}>minitorch</th></tr>"
     outputs = f"<tr>{cell(comparison.torch_output)}{cell(comparison.minitorch_output)}</tr>"
