@@ -8,10 +8,11 @@ imported only when a diagram is drawn or a widget built.
 from .dot import Overlay, draw_graph, to_digraph
 from .graph import graph_model
 from .model import GraphEdge, GraphModel, GraphNode
+from .modules import track_modules
 from .render import MISSING_DOT_MESSAGE, GraphvizMissing, render_svg, svg_as_img
 from .widgets import explore, step_backward
 
 __all__ = [
-    "draw_graph", "graph_model", "to_digraph", "render_svg", "Overlay", "explore", "step_backward",
+    "draw_graph", "graph_model", "track_modules", "to_digraph", "render_svg", "Overlay", "explore", "step_backward",
     "GraphModel", "GraphNode", "GraphEdge", "GraphvizMissing", "MISSING_DOT_MESSAGE", "svg_as_img",
 ]

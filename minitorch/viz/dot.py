@@ -30,16 +30,20 @@ class Overlay:
 
 
 def draw_graph(*roots, names=None, show_values=False, show_grads=False, show_saved=True,
-               show_versions=True, max_nodes=200, legend=True):
+               show_versions=True, max_nodes=200, legend=True, model=None, depth=1):
     """Draw the autograd graph behind `roots` (minitorch or real torch tensors) as a graphviz.Digraph.
 
     `names` (e.g. `locals()`) names the boxes and pulls in related tensors; see `graph_model` for exactly
     which tensors are drawn. Options add values, `.grad`, saved tensors and versions to the boxes;
     `max_nodes` caps the size (the rest becomes one note); `legend` adds a key to the colours.
+    `model` (an nn.Module whose forward pass ran after `track_modules(model)`) groups the nodes by module:
+    modules above `depth` are boxes around their nodes, modules at `depth` collapse into one node that lists
+    their parameters (see `grouping`).
     """
-    model = graph_model(*roots, names=names, show_values=show_values, show_grads=show_grads,
-                        show_saved=show_saved, show_versions=show_versions, max_nodes=max_nodes)
-    return to_digraph(model, legend=legend)
+    graph = graph_model(*roots, names=names, show_values=show_values, show_grads=show_grads,
+                        show_saved=show_saved, show_versions=show_versions, max_nodes=max_nodes,
+                        model=model, depth=depth)
+    return to_digraph(graph, legend=legend)
 
 
 def to_digraph(model: GraphModel, overlay: Overlay | None = None, legend: bool = True):
@@ -49,8 +53,7 @@ def to_digraph(model: GraphModel, overlay: Overlay | None = None, legend: bool =
     graph.attr(rankdir="TB", nodesep="0.3", ranksep="0.35", fontname="Helvetica")
     graph.attr("node", shape="plain", fontname="Helvetica", fontsize="11")
     graph.attr("edge", fontname="Helvetica", fontsize="10", arrowsize="0.7")
-    for node in model.nodes:
-        graph.node(node.id, _node_label(node, model, overlay))
+    _add_nodes(graph, model, overlay)
     seen: dict[tuple[str, str], int] = {}
     for edge in model.edges:
         repeat = seen.get((edge.src, edge.dst), 0)
@@ -58,16 +61,46 @@ def to_digraph(model: GraphModel, overlay: Overlay | None = None, legend: bool =
         graph.edge(edge.src, edge.dst, **_edge_attrs((edge.src, edge.dst, repeat), edge.kind, overlay))
     for cut in model.cuts:
         graph.edge(cut.src, cut.dst, **ARROW[cut.kind].attrs)
-    _side_by_side(graph, model)
     if legend:  # the graph's own label: drawn below, outside the ranks, so it never stretches them
         graph.attr(label=legend_label(model), labelloc="b", labeljust="r")
     return graph
 
 
-def _side_by_side(graph, model: GraphModel) -> None:
-    """Keep each saved tensor beside its node, and each detached tensor beside its source."""
+def _add_nodes(graph, model: GraphModel, overlay: Overlay) -> None:
+    """Every node, inside the nested boxes (graphviz clusters) of the modules it belongs to, if any."""
+    inside: dict[str | None, list[GraphNode]] = {}
+    for node in model.nodes:
+        inside.setdefault(node.module, []).append(node)
+    _fill_cluster(graph, None, inside, model, overlay)
+
+
+def _fill_cluster(graph, path: str | None, inside: dict, model: GraphModel, overlay: Overlay) -> None:
+    """Draw the nodes of module `path` (None: outside every module) and, nested, its submodules' boxes."""
+    for node in inside.get(path, []):
+        graph.node(node.id, _node_label(node, model, overlay))
+    _side_by_side(graph, model, {node.id for node in inside.get(path, [])})
+    for child in _child_clusters(path, model.clusters):
+        with graph.subgraph(name=f"cluster_{child or 'model'}") as box:
+            box.attr(label=escape(model.clusters[child]), labeljust="l", style="rounded,dashed", color="grey40",
+                     fontsize="10")
+            _fill_cluster(box, child, inside, model, overlay)
+
+
+def _child_clusters(path: str | None, clusters: dict) -> list[str]:
+    """The module paths whose boxes sit directly inside the box of `path` (None: the top level)."""
+    def parent(child: str) -> str | None:
+        return None if child == "" else child.rpartition(".")[0] if "." in child else ""
+
+    return [child for child in clusters if parent(child) == path]
+
+
+def _side_by_side(graph, model: GraphModel, here: set[str]) -> None:
+    """Keep each saved tensor beside its node, and each detached tensor beside its source, when both are
+    drawn in this box (graphviz cannot align nodes across boxes)."""
     pairs = [(e.src, e.dst) for e in model.edges if e.kind == "saved"] + [(c.src, c.dst) for c in model.cuts]
     for first, second in pairs:
+        if first not in here or second not in here:
+            continue
         with graph.subgraph() as same_rank:
             same_rank.attr(rank="same")
             same_rank.node(first)
@@ -93,7 +126,7 @@ def _node_label(node: GraphNode, model: GraphModel, overlay: Overlay) -> str:
         title = f"saved {title}" + (f" = {escape(node.alias)}" if node.alias else "")
     if node.id in overlay.done:
         title = f"&#10003; {title}"
-    rows = [f"<B>{title}</B>"]
+    rows = [f"<B>{title}</B>", *(escape(row) for row in node.rows)]
     if node.kind in ("tensor", "saved"):
         rows += _tensor_rows(node, overlay)
     if node.id == overlay.active and overlay.received is not None:
@@ -103,7 +136,7 @@ def _node_label(node: GraphNode, model: GraphModel, overlay: Overlay) -> str:
     width = 3 if node.id == overlay.active else box.border_width
     band = band_cell(node.storage, len(rows)) if node.storage else ""
     small = node.kind == "accumulate"
-    return table(rows, fill, border=box.border, width=width, rounded=node.kind != "tensor" and node.kind != "saved",
+    return table(rows, fill, border=box.border, width=width, rounded=node.kind in ("backward", "accumulate"),
                  band=band, small=small)
 
 

@@ -11,12 +11,14 @@ from collections.abc import Mapping
 
 from . import introspect as ins
 from .cuts import band_letters, find_cuts, tensor_roles
+from .grouping import group_by_module
 from .labels import readable_name
 from .model import GraphEdge, GraphModel, GraphNode
+from .modules import tracker_of
 
 
 def graph_model(*roots, names=None, show_values=False, show_grads=False, show_saved=True,
-                show_versions=True, max_nodes=200) -> GraphModel:
+                show_versions=True, max_nodes=200, model=None, depth=1) -> GraphModel:
     """Build the graph model of everything autograd knows about `roots` (minitorch or torch tensors).
 
     Drawn tensors, in this order:
@@ -29,13 +31,20 @@ def graph_model(*roots, names=None, show_values=False, show_grads=False, show_sa
     A tensor made by `detach()`, `detach_()` or `.data` gets a cut to the drawn tensor it came from
     (minitorch records it; for torch it is inferred from shared storage, see `cuts.find_cuts`).
     Past `max_nodes` boxes the rest is replaced by one "more" note.
+    With `model` (an nn.Module that ran after `track_modules(model)`), parameters are named by their path in
+    the model (unless `names` names them) and the graph is grouped by module down to `depth` (see `grouping`).
     """
+    tracker = None if model is None else tracker_of(model)
+    if tracker is not None:
+        names = {**dict(model.named_parameters()), **(names if names is not None else {})}
     if not all(ins.is_tensor(root) for root in roots):
         bad = next(type(root).__name__ for root in roots if not ins.is_tensor(root))
         raise TypeError(f"draw_graph() expects tensors as roots, got {bad}")
-    builder = _Builder({} if names is None else names, show_saved, max_nodes)
+    # Grouped by module, many nodes fold into a few boxes: the cap is for what is drawn, so walk further.
+    builder = _Builder({} if names is None else names, show_saved, max_nodes if tracker is None else 20 * max_nodes)
     builder.build(roots)
-    return builder.finish(show_values, show_grads, show_versions)
+    graph = builder.finish(show_values, show_grads, show_versions)
+    return graph if tracker is None else group_by_module(graph, tracker, depth, show_grads=show_grads)
 
 
 def _tensor_names(names) -> dict[int, tuple[str, object]]:

@@ -9,9 +9,13 @@ from dataclasses import dataclass, field
 class GraphNode:
     """One box of the diagram.
 
-    kind: "tensor", "backward" (a grad_fn), "accumulate" (AccumulateGrad), "saved" or "more" (the cap note).
+    kind: "tensor", "backward" (a grad_fn), "accumulate" (AccumulateGrad), "saved", "module" (a collapsed
+          nn.Module) or "more" (the cap note).
     role: for tensors "leaf" (requires grad), "output", "intermediate" or "constant" (no grad);
-          for saved tensors "saved", "stale" (modified in place since saved) or "freed" (after backward).
+          for saved tensors "saved", "stale" (modified in place since saved) or "freed" (after backward);
+          for modules "module", "frozen" (no parameter requires grad) or "stale" (holds a stale saved tensor).
+    module: the path of the nn.Module the node was made in ("" for the model itself), when tracked.
+    rows: extra lines of text (a collapsed module's parameters and what it saved).
     """
 
     id: str
@@ -25,6 +29,8 @@ class GraphNode:
     values: str | None = None
     grad: str | None = None
     alias: str | None = None
+    module: str | None = None
+    rows: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -39,8 +45,9 @@ class GraphEdge:
 
 @dataclass
 class GraphModel:
-    """The whole picture as data: `nodes` and `edges` in drawing order, `cuts` (detach edges), and
-    `hidden`, the number of nodes left out by `max_nodes` (a lower bound when the graph is huge)."""
+    """The whole picture as data: `nodes` and `edges` in drawing order, `cuts` (detach edges),
+    `hidden`, the number of nodes left out by `max_nodes` (a lower bound when the graph is huge), and
+    `clusters`, the open module boxes when the graph is grouped by module."""
 
     nodes: list[GraphNode]
     edges: list[GraphEdge]
@@ -48,6 +55,7 @@ class GraphModel:
     hidden: int = 0
     max_nodes: int = 200
     objects: dict = field(default_factory=dict, compare=False, repr=False)
+    clusters: dict = field(default_factory=dict)  # module path -> its box's title, for nodes grouped by module
 
     def node(self, node_id: str) -> GraphNode:
         """The node with this id."""

@@ -31,6 +31,8 @@ BOXES = [
     BoxStyle("saved", "orange", "tensor saved for backward"),
     BoxStyle("stale", "#ff8a80", "saved, then modified in place: backward raises", border="red", border_width=2),
     BoxStyle("freed", "#fde3c0", "saved tensor freed by backward()"),
+    BoxStyle("module", "#fff5cc", "an nn.Module, collapsed: its parameters"),
+    BoxStyle("frozen", "#e6e6e6", "an nn.Module whose parameters are all frozen", border="grey40"),
 ]
 BOX = {style.key: style for style in BOXES}
 MORE_FILL = "lightyellow"  # the note that stands for nodes left out by max_nodes
@@ -60,6 +62,8 @@ ARROWS = [
     ArrowStyle("data", {"label": '<<FONT COLOR="purple">&#9986; .data</FONT>>', "style": "dashed",
                         "color": "purple", "penwidth": "1.5", "arrowhead": "tee", "constraint": "false"},
                "purple", "- - &#9986;", ".data: same memory, own version counter: autograd cannot see edits"),
+    ArrowStyle("nograd", {"style": "dashed", "color": "grey50", "arrowhead": "none"},
+               "grey50", "- - -", "data flows here, but no gradient path"),
     ArrowStyle("grad_fn", {"xlabel": '<<FONT POINT-SIZE="9">grad_fn</FONT>>'}),
     ArrowStyle("accumulate", {"xlabel": '<<FONT POINT-SIZE="9">.grad</FONT>>'}),
     ArrowStyle("more", {"style": "dashed", "color": "grey"}),

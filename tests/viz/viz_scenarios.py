@@ -127,12 +127,61 @@ def hostile_names(torch):
     return {"roots": (u,), "names": {'a<b>&"c"': t, "é张量 ✂": u}}
 
 
+def _frozen_cnn(torch, depth):
+    """A small CNN whose feature extractor is frozen: it records no node, yet its box stays in the picture."""
+    from minitorch.viz import track_modules
+
+    nn = torch.nn
+    torch.manual_seed(0)
+    features = nn.Sequential(nn.Conv2d(1, 2, 3), nn.ReLU(), nn.Flatten())
+    model = nn.Sequential(features, nn.Linear(2 * 2 * 2, 1))
+    features.requires_grad_(False)
+    track_modules(model)
+    loss = model(torch.ones(1, 1, 4, 4)).sum()
+    return {"roots": (loss,), "names": {"loss": loss}, "model": model, "depth": depth}
+
+
+def model_frozen_depth0(torch):
+    """depth=0: the whole model is one box."""
+    return _frozen_cnn(torch, 0)
+
+
+def model_frozen_depth1(torch):
+    """depth=1: the frozen feature extractor and the trained head, side by side."""
+    return _frozen_cnn(torch, 1)
+
+
+def model_frozen_depth2(torch):
+    """depth=2: every layer of the feature extractor is a box of its own."""
+    return _frozen_cnn(torch, 2)
+
+
+def model_probe_and_stale(torch):
+    """A body, a head, and a probe on the body's detached features; the head's sigmoid output is then
+    edited in place, so the head's box says backward will raise."""
+    from minitorch.viz import track_modules
+
+    nn = torch.nn
+    torch.manual_seed(0)
+    body, head, probe = nn.Sequential(nn.Linear(2, 3), nn.ReLU()), nn.Sequential(nn.Linear(3, 1), nn.Sigmoid()), nn.Linear(3, 1)
+    model = nn.Sequential(body, head, probe)
+    track_modules(model)
+    features = body(torch.ones(4, 2))
+    out = head(features)
+    detached = features.detach()
+    guess = probe(detached)
+    out.mul_(2)
+    return {"roots": (out, guess), "names": {"features": features, "detached": detached, "out": out, "guess": guess},
+            "model": model, "depth": 1}
+
+
 SCENARIOS = {
     function.__name__: function
     for function in (
         seed_detach, seed_requires_grad, seed_sigmoid, sigmoid_before_backward, inplace_stale,
         detach_then_modify, mul_saved, detached_new_leaf, data_cut, view_not_cut, clone_kept,
-        unnamed_chain, long_chain, hostile_names,
+        unnamed_chain, long_chain, hostile_names, model_frozen_depth0, model_frozen_depth1, model_frozen_depth2,
+        model_probe_and_stale,
     )
 }
 

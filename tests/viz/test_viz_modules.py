@@ -1,0 +1,78 @@
+"""Diagrams grouped by nn.Module: which module made which node, boxes down to a depth, collapsed modules."""
+
+import re
+import shutil
+
+import pytest
+from viz_scenarios import SCENARIOS
+
+from minitorch.viz import draw_graph, graph_model, track_modules
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+
+
+def _grouped(scenario, library):
+    options = dict(SCENARIOS[scenario](library))
+    return graph_model(*options.pop("roots"), **options)
+
+
+def _box(model, title_start):
+    return next(node for node in model.nodes if node.kind == "module" and node.label.startswith(title_start))
+
+
+def test_a_frozen_block_keeps_its_box_though_autograd_recorded_nothing_of_it(library):
+    model = _grouped("model_frozen_depth1", library)
+    features, head = _box(model, "0: Sequential"), _box(model, "1: Linear")
+    assert features.role == "frozen" and "recorded no backward node" in features.rows
+    assert any("frozen" in row for row in features.rows) and not any("trains" in row for row in features.rows)
+    assert head.role == "module" and "weight (1, 8) trains, version 1" in head.rows
+    assert ("nograd" in {edge.kind for edge in model.edges if edge.dst == features.id})
+    assert model.clusters == {"": "Sequential"}
+
+
+def test_depth_opens_the_model_one_level_at_a_time(library):
+    kinds = {depth: [node.kind for node in _grouped(f"model_frozen_depth{depth}", library).nodes]
+             for depth in (0, 1, 2)}
+    assert kinds[0].count("module") == 1 and "backward" in kinds[0]  # the loss's sum sits outside the model
+    assert kinds[1].count("module") == 2
+    assert kinds[2].count("module") == 3  # conv, relu, flatten of the frozen block; the head is open
+    boxes = _grouped("model_frozen_depth2", library).clusters
+    assert boxes == {"": "Sequential", "0": "0: Sequential", "1": "1: Linear(in_features=8, out_features=1, bias=True)"}
+
+
+def test_stale_saved_tensors_and_the_detach_cut_stay_visible(library):
+    model = _grouped("model_probe_and_stale", library)
+    head = _box(model, "1: Sequential")
+    assert head.role == "stale" and "1 saved tensor modified in place: backward raises" in head.rows
+    labels = {node.id: node.label for node in model.nodes}
+    assert [(labels[cut.src], labels[cut.dst], cut.kind) for cut in model.cuts] == [("detached", "features", "detach")]
+    probe = _box(model, "2: Linear")
+    assert any(edge.src == probe.id and labels[edge.dst] == "detached" and edge.kind == "nograd"
+               for edge in model.edges)
+
+
+def test_without_tracking_or_with_a_bad_depth_the_error_says_what_to_do(library):
+    net = library.nn.Linear(2, 1)
+    out = net(library.ones(1, 2)).sum()
+    with pytest.raises(ValueError, match=r"call minitorch.viz.track_modules\(model\) before the forward pass"):
+        draw_graph(out, model=net)
+    track_modules(net)
+    out = net(library.ones(1, 2)).sum()
+    with pytest.raises(ValueError, match="depth must be a whole number >= 0, got -1"):
+        draw_graph(out, model=net, depth=-1)
+    with pytest.raises(TypeError, match="track_modules\\(\\) expects an nn.Module, got Tensor"):
+        track_modules(out)
+
+
+@needs_dot
+def test_a_fifty_module_model_at_depth_one_fits_a_laptop_screen(library):
+    nn = library.nn
+    model = nn.Sequential(*[nn.Sequential(nn.Linear(4, 4), nn.ReLU()) for _ in range(25)])
+    assert len(list(model.modules())) == 76
+    track_modules(model)
+    loss = model(library.ones(1, 4)).sum()
+    svg = draw_graph(loss, model=model, depth=1).svg()
+    width_pt = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1))
+    assert width_pt * 96 / 72 <= 1024
+    full = draw_graph(loss, model=model, depth=2, max_nodes=1000).svg()
+    assert float(re.search(r'<svg width="([\d.]+)pt"', full).group(1)) > 0
