@@ -163,7 +163,9 @@ def model_probe_and_stale(torch):
 
     nn = torch.nn
     torch.manual_seed(0)
-    body, head, probe = nn.Sequential(nn.Linear(2, 3), nn.ReLU()), nn.Sequential(nn.Linear(3, 1), nn.Sigmoid()), nn.Linear(3, 1)
+    body = nn.Sequential(nn.Linear(2, 3), nn.ReLU())
+    head = nn.Sequential(nn.Linear(3, 1), nn.Sigmoid())
+    probe = nn.Linear(3, 1)
     model = nn.Sequential(body, head, probe)
     track_modules(model)
     features = body(torch.ones(4, 2))
