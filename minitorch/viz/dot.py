@@ -30,7 +30,7 @@ class Overlay:
 
 
 def draw_graph(*roots, names=None, show_values=False, show_grads=False, show_saved=True,
-               show_versions=True, max_nodes=200, legend=True, model=None, depth=1):
+               show_versions=True, max_nodes=200, legend=True, model=None, depth=1, expand=()):
     """Draw the autograd graph behind `roots` (minitorch or real torch tensors) as a graphviz.Digraph.
 
     `names` (e.g. `locals()`) names the boxes and pulls in related tensors; see `graph_model` for exactly
@@ -38,11 +38,11 @@ def draw_graph(*roots, names=None, show_values=False, show_grads=False, show_sav
     `max_nodes` caps the size (the rest becomes one note); `legend` adds a key to the colours.
     `model` (an nn.Module whose forward pass ran after `track_modules(model)`) groups the nodes by module:
     modules above `depth` are boxes around their nodes, modules at `depth` collapse into one node that lists
-    their parameters (see `grouping`).
+    their parameters, unless their paths are in `expand` (see `grouping`).
     """
     graph = graph_model(*roots, names=names, show_values=show_values, show_grads=show_grads,
                         show_saved=show_saved, show_versions=show_versions, max_nodes=max_nodes,
-                        model=model, depth=depth)
+                        model=model, depth=depth, expand=expand)
     return to_digraph(graph, legend=legend)
 
 

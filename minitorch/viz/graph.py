@@ -18,7 +18,7 @@ from .modules import tracker_of
 
 
 def graph_model(*roots, names=None, show_values=False, show_grads=False, show_saved=True,
-                show_versions=True, max_nodes=200, model=None, depth=1) -> GraphModel:
+                show_versions=True, max_nodes=200, model=None, depth=1, expand=()) -> GraphModel:
     """Build the graph model of everything autograd knows about `roots` (minitorch or torch tensors).
 
     Drawn tensors, in this order:
@@ -32,7 +32,8 @@ def graph_model(*roots, names=None, show_values=False, show_grads=False, show_sa
     (minitorch records it; for torch it is inferred from shared storage, see `cuts.find_cuts`).
     Past `max_nodes` boxes the rest is replaced by one "more" note.
     With `model` (an nn.Module that ran after `track_modules(model)`), parameters are named by their path in
-    the model (unless `names` names them) and the graph is grouped by module down to `depth` (see `grouping`).
+    the model (unless `names` names them) and the graph is grouped by module down to `depth`, opening the
+    modules named in `expand` (see `grouping`).
     """
     tracker = None if model is None else tracker_of(model)
     if tracker is not None:
@@ -44,7 +45,7 @@ def graph_model(*roots, names=None, show_values=False, show_grads=False, show_sa
     builder = _Builder({} if names is None else names, show_saved, max_nodes if tracker is None else 20 * max_nodes)
     builder.build(roots)
     graph = builder.finish(show_values, show_grads, show_versions)
-    return graph if tracker is None else group_by_module(graph, tracker, depth, show_grads=show_grads)
+    return graph if tracker is None else group_by_module(graph, tracker, depth, show_grads=show_grads, expand=expand)
 
 
 def _tensor_names(names) -> dict[int, tuple[str, object]]:

@@ -50,15 +50,28 @@ def owners(model: GraphModel, tracker: ModuleTracker) -> dict[str, str | None]:
     return found
 
 
-def group_by_module(model: GraphModel, tracker: ModuleTracker, depth: int, show_grads: bool = False) -> GraphModel:
-    """`model` with every node placed in its module (GraphNode.module) and the modules at `depth` collapsed."""
+def collapse_point(path: str, depth: int, expanded) -> str | None:
+    """The module whose box holds what module `path` made: its first ancestor (or itself) at `depth` or
+    deeper that is not `expanded`; None when every one of them is open."""
+    for level in range(depth, module_depth(path) + 1):
+        ancestor = ancestor_at(path, level)
+        if ancestor not in expanded:
+            return ancestor
+    return None
+
+
+def group_by_module(model: GraphModel, tracker: ModuleTracker, depth: int, show_grads: bool = False,
+                    expand=()) -> GraphModel:
+    """`model` with every node placed in its module (GraphNode.module) and the modules at `depth` collapsed,
+    except those whose paths are in `expand` (their children collapse instead)."""
     if not isinstance(depth, int) or depth < 0:
         raise ValueError(f"depth must be a whole number >= 0, got {depth!r}")
+    expanded = frozenset(expand)
     placed = owners(model, tracker)
-    collapsed = {node_id: ancestor_at(path, depth) for node_id, path in placed.items()
-                 if path is not None and module_depth(path) >= depth}
+    collapsed = {node_id: collapse_point(path, depth, expanded) for node_id, path in placed.items()
+                 if path is not None and collapse_point(path, depth, expanded) is not None}
     boxes = _module_boxes(model, tracker, collapsed, show_grads)
-    silent = _silent_boxes(tracker, depth, boxes, show_grads)
+    silent = _silent_boxes(tracker, depth, expanded, boxes, show_grads)
     box_of = {node_id: boxes[path].id for node_id, path in collapsed.items()}
     nodes, added = [], set()
     for node in model.nodes:
@@ -74,7 +87,7 @@ def group_by_module(model: GraphModel, tracker: ModuleTracker, depth: int, show_
     open_paths = {ancestor_at(node.module, level) for node in nodes if node.module is not None
                   for level in range(module_depth(node.module) + 1)}
     clusters = {path: module_title(path, tracker.modules[path]) for path in tracker.modules if path in open_paths}
-    return GraphModel(nodes, edges, cuts, model.hidden, model.max_nodes, dict(model.objects), clusters)
+    return GraphModel(nodes, edges, cuts, model.hidden, model.max_nodes, dict(model.objects), clusters, box_of)
 
 
 def _remap(edges: list[GraphEdge], box_of: dict[str, str]) -> list[GraphEdge]:
@@ -112,14 +125,16 @@ def _module_boxes(model: GraphModel, tracker: ModuleTracker, collapsed: dict, sh
     return boxes
 
 
-def _silent_boxes(tracker: ModuleTracker, depth: int, boxes: dict, show_grads: bool) -> dict:
+def _silent_boxes(tracker: ModuleTracker, depth: int, expanded: frozenset, boxes: dict, show_grads: bool) -> dict:
     """Boxes for the modules at `depth` that ran but recorded no node (nothing in them required grad, as in
     a frozen block): autograd has nothing of them, yet the learner should see them."""
     recorded = {ancestor_at(path, level) for _, path in tracker.owners.values()
                 for level in range(module_depth(path) + 1)}
     silent = {}
     for path, module in tracker.modules.items():
-        if module_depth(path) != depth or path in boxes or path in recorded or path not in tracker.outputs:
+        if collapse_point(path, depth, expanded) != path or path in boxes or path in recorded:
+            continue
+        if path not in tracker.outputs:
             continue
         rows, frozen = _parameter_rows(module, show_grads)
         rows.append("recorded no backward node")

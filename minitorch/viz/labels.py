@@ -10,13 +10,14 @@ BAND_COLORS = ["#8e44ad", "#16a085", "#c2185b", "#2c3e50", "#8d6e63", "#1565c0"]
 
 
 MAX_NAME_LENGTH = 60
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _printable(text: str) -> str:
-    """`text` with lone surrogates as U+FFFD and control characters spelled out (\\n, \\x07, ...)."""
+def _printable(text: str, pattern: re.Pattern = _CONTROL) -> str:
+    """`text` with lone surrogates as "?" and the control characters `pattern` finds spelled out (\\x07...)."""
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
-    return _UNPRINTABLE.sub(lambda match: repr(match.group(0))[1:-1], text)
+    return pattern.sub(lambda match: repr(match.group(0))[1:-1], text)
 
 
 def _has_surrogate(text: str) -> bool:
@@ -24,8 +25,9 @@ def _has_surrogate(text: str) -> bool:
 
 
 def escape(text) -> str:
-    """`text` made safe inside a Graphviz HTML label (also control characters and lone surrogates)."""
-    return html.escape(_printable(str(text)), quote=True)
+    """`text` made safe inside a Graphviz HTML label or HTML (control characters other than tabs and new lines
+    are spelled out, lone surrogates replaced)."""
+    return html.escape(_printable(str(text), _CONTROL_BUT_LINES), quote=True)
 
 
 def readable_name(name: str) -> str:

@@ -56,11 +56,14 @@ class GraphModel:
     max_nodes: int = 200
     objects: dict = field(default_factory=dict, compare=False, repr=False)
     clusters: dict = field(default_factory=dict)  # module path -> its box's title, for nodes grouped by module
+    drawn_as: dict = field(default_factory=dict)  # id of a node folded into a module's box -> the box's id
 
     def node(self, node_id: str) -> GraphNode:
         """The node with this id."""
         return next(n for n in self.nodes if n.id == node_id)
 
     def id_of(self, obj) -> str | None:
-        """The id of the node drawn for a tensor or autograd node object, or None if not drawn."""
-        return next((key for key, value in self.objects.items() if value is obj), None)
+        """The id of the node drawn for a tensor or autograd node object (the box of the module it was
+        folded into, when grouped by module), or None if not drawn."""
+        key = next((key for key, value in self.objects.items() if value is obj), None)
+        return self.drawn_as.get(key, key)

@@ -111,9 +111,11 @@ def step_overlay(model: GraphModel, steps: list[BackwardStep], before: dict, pos
 
 
 def _leaf_of(model: GraphModel, node) -> str | None:
+    """The drawn box of the leaf an AccumulateGrad writes into (None when it is folded into a module's box)."""
     if not ins.is_accumulate_grad(node):
         return None
-    return model.id_of(node.variable)
+    leaf = model.id_of(node.variable)
+    return None if leaf is None or model.node(leaf).kind == "module" else leaf
 
 
 def _sent_edges(model: GraphModel, step: BackwardStep, active: str | None) -> dict:
@@ -134,6 +136,15 @@ def _sent_edges(model: GraphModel, step: BackwardStep, active: str | None) -> di
     return sent
 
 
+def _leaf_name(model: GraphModel, accumulate) -> str:
+    """`w.grad` for a drawn leaf named w; `a parameter's .grad in <module>` for one inside a module's box."""
+    leaf = _leaf_of(model, accumulate)
+    if leaf is not None:
+        return f"{model.node(leaf).label}.grad"
+    box = model.id_of(accumulate.variable)
+    return f"a parameter's .grad in {model.node(box).label}" if box is not None else "its leaf's .grad"
+
+
 def describe_step(model: GraphModel, steps: list[BackwardStep], position: int) -> str:
     """One sentence saying what happens at `position`, for the text under the diagram."""
     if position == 0:
@@ -142,9 +153,7 @@ def describe_step(model: GraphModel, steps: list[BackwardStep], position: int) -
     name = ins.node_name(step.node)
     received = ", ".join(ins.format_array(g) for g in step.grads_in if g is not None) or "nothing"
     if ins.is_accumulate_grad(step.node):
-        leaf = _leaf_of(model, step.node)
-        label = model.node(leaf).label if leaf else "its leaf"
-        return f"Step {position} of {len(steps)}: AccumulateGrad adds {received} into {label}.grad"
+        return f"Step {position} of {len(steps)}: AccumulateGrad adds {received} into {_leaf_name(model, step.node)}"
     targets = []
     for (next_node, _), grad in zip(step.node.next_functions, step.grads_out):
         if next_node is not None and grad is not None:

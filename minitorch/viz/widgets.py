@@ -84,15 +84,17 @@ def _slider(w, name: str, value: float):
                          continuous_update=False)
 
 
-def step_backward(root, gradient=None, names=None, show_values=False):
+def step_backward(root, gradient=None, names=None, show_values=False, model=None, depth=1):
     """Run `root.backward(gradient, retain_graph=True)` once, then replay it: a slider (with play and
     step buttons) walks the engine's order; the running node is highlighted with the gradient it
     receives and what it sends on, and leaves' `.grad` fill in as they are reached. `names` (e.g.
-    `locals()`) names the boxes. The leaves keep their `.grad`, as after a real backward."""
+    `locals()`) names the boxes. With `model` (tracked by `track_modules`), the graph is grouped by module
+    down to `depth`, and a module's box lights up while the gradient passes through it. The leaves keep their
+    `.grad`, as after a real backward."""
     import ipywidgets as w
 
-    model = graph_model(root, names=names, show_grads=True, show_values=show_values)
-    before = initial_grads(model)
+    graph = graph_model(root, names=names, show_grads=True, show_values=show_values, model=model, depth=depth)
+    before = initial_grads(graph)
     steps = trace_backward(root, gradient)
     diagram, caption = w.HTML(), w.HTML()
     slider = w.IntSlider(value=0, min=0, max=len(steps), description="step", continuous_update=True)
@@ -103,9 +105,9 @@ def step_backward(root, gradient=None, names=None, show_values=False):
     forward = w.Button(description="next ▶", tooltip="run the next node of backward")
 
     def show(position: int) -> str:
-        overlay = step_overlay(model, steps, before, position)
-        diagram.value = svg_or_message(model, overlay=overlay)
-        caption.value = f"<b>{escape(describe_step(model, steps, position))}</b>"
+        overlay = step_overlay(graph, steps, before, position)
+        diagram.value = svg_or_message(graph, overlay=overlay)
+        caption.value = f"<b>{escape(describe_step(graph, steps, position))}</b>"
         back.disabled, forward.disabled = position == 0, position == len(steps)
         return caption.value + diagram.value
 

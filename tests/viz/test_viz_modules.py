@@ -76,3 +76,67 @@ def test_a_fifty_module_model_at_depth_one_fits_a_laptop_screen(library):
     assert width_pt * 96 / 72 <= 1024
     full = draw_graph(loss, model=model, depth=2, max_nodes=1000).svg()
     assert float(re.search(r'<svg width="([\d.]+)pt"', full).group(1)) > 0
+
+
+def _tracked_mlp(library):
+    nn = library.nn
+    library.manual_seed(0)
+    model = nn.Sequential(nn.Sequential(nn.Linear(2, 3), nn.ReLU()), nn.Linear(3, 1))
+    track_modules(model)
+    return model, model(library.ones(1, 2)).sum()
+
+
+def test_a_click_opens_a_module_and_a_click_on_its_frame_closes_it(library):
+    from minitorch.viz.model_widget import ModuleView
+
+    model, loss = _tracked_mlp(library)
+    view = ModuleView((loss,), model)
+    boxes = {node.id: node.label for node in view.graph().nodes if node.kind == "module"}
+    assert sorted(boxes.values()) == ["0: Sequential", "1: Linear(in_features=3, out_features=1, bias=True)"]
+    first = next(box for box, label in boxes.items() if label == "0: Sequential")
+    assert view.clickable()[first] == "click to open 0"
+    view.click(first)
+    opened = view.graph()
+    assert "0" in opened.clusters and any(node.label.startswith("0.0: Linear") for node in opened.nodes)
+    assert view.clickable()["cluster_0"] == "click to close 0"
+    view.click("cluster_0")
+    assert "0" not in view.graph().clusters
+
+
+@needs_dot
+def test_explore_model_widget_redraws_on_depth_and_click(library):
+    pytest.importorskip("anywidget")
+    from minitorch.viz import explore_model
+    from static_picture import static_svg
+
+    model, loss = _tracked_mlp(library)
+    box = explore_model(loss, model=model)
+    (slider, reset), picture = box.children[0].children, box.children[1]
+    assert slider.max == 3 and reset.disabled
+    before = picture.svg
+    slider.value = 2
+    assert picture.svg != before and "0.0: Linear" in picture.svg
+    slider.value = 1
+    box_id = next(key for key, tip in picture.clickable.items() if tip == "click to open 0")
+    picture.clicked = f"{box_id}|1"
+    assert "0.0: Linear" in picture.svg and not reset.disabled
+    reset.click()
+    assert "0.0: Linear" not in picture.svg
+    assert "<svg" in static_svg(box._repr_mimebundle_()["text/html"])
+
+
+@needs_dot
+def test_stepping_backward_at_module_level_lights_up_the_module(library):
+    pytest.importorskip("ipywidgets")
+    from minitorch.viz import step_backward
+
+    model, loss = _tracked_mlp(library)
+    box = step_backward(loss, model=model, depth=1)
+    (play, back, slider, forward), caption, diagram = box.children[0].children, box.children[1], box.children[2]
+    forward.click()
+    forward.click()  # AddmmBackward0 of the head runs: the head's box is the one highlighted
+    assert "AddmmBackward0" in caption.value
+    head = next(node for node in diagram.value.split("<g id=") if "1: Linear" in node)
+    assert 'fill="gold"' in head
+    forward.click()
+    assert "a parameter&#x27;s .grad in 1: Linear" in caption.value
