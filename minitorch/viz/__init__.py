@@ -15,6 +15,7 @@ from .render import MISSING_DOT_MESSAGE, GraphvizMissing, render_svg, svg_as_img
 from .widgets import explore, step_backward
 
 __all__ = [
-    "draw_graph", "graph_model", "track_modules", "to_digraph", "render_svg", "Overlay", "explore", "explore_model", "step_backward",
+    "draw_graph", "graph_model", "track_modules", "to_digraph", "render_svg", "Overlay",
+    "explore", "explore_model", "step_backward",
     "GraphModel", "GraphNode", "GraphEdge", "GraphvizMissing", "MISSING_DOT_MESSAGE", "svg_as_img",
 ]
