@@ -75,7 +75,7 @@ def check_retained(intermediate_grad) -> None:
         require_tensor(e, "intermediate_grad")
         require(e.grad_fn is not None, "return `e` itself (the product `u * u`), not a detached copy.")
         require(u.grad is not None, "`u.grad` is None: call `(e.sum() * 3).backward()` inside the function.")
-        require(e.grad is not None, "`e.grad` is None: `e` is not a leaf, so call `e.retain_grad()` "
+        require(e.retains_grad and e.grad is not None, "`e.grad` is None: `e` is not a leaf, so call `e.retain_grad()` "
                 "before `backward()` (calling it afterwards is too late).")
         require(values(e.grad) == [3.0] * len(start), f"`e.grad` is {e.grad}, expected 3 everywhere: "
                 "did backward run more than once? Gradients add up.")
