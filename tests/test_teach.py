@@ -134,7 +134,7 @@ def test_check_answer_accepts_letters_and_option_texts():
     assert check_answer(item, "A") == "Right! Only leaves get `.grad`; use `retain_grad()`."
     assert check_answer(item, "None") == check_answer(item, "A")
     assert check_answer(item, "B") == (
-        "Not quite: you picked B (tensor([2.])); the answer is A (None). Only leaves get `.grad`; use `retain_grad()`."
+        "Not quite: you picked B (tensor([2.])). Think again and pick another, or run the next cell and see."
     )
     with pytest.raises(ValueError, match="neither a letter"):
         check_answer(item, "D")

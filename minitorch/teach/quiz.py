@@ -54,19 +54,21 @@ class Quiz:
 
 
 def check_answer(quiz: Quiz, choice: str) -> str:
-    """The feedback for picking `choice` (a letter such as "B", or an option's text): right or not, why."""
+    """The feedback for picking `choice` (a letter such as "B", or an option's text).
+
+    A right pick gets the explanation; a wrong one is told so, without the answer, so the learner can
+    think again (or run the next cell and see).
+    """
     if choice in quiz.letters:
         letter = choice
     elif choice in quiz.options:
         letter = quiz.letters[quiz.options.index(choice)]
     else:
         raise ValueError(f"{choice!r} is neither a letter {quiz.letters} nor one of the options")
-    explanation = plain_text(quiz.explanation)
     if letter == quiz.answer_letter:
-        return f"Right! {explanation}"
+        return f"Right! {plain_text(quiz.explanation)}"
     picked = quiz.options[quiz.letters.index(letter)]
-    right = f"{quiz.answer_letter} ({quiz.answer})"
-    return f"Not quite: you picked {letter} ({picked}); the answer is {right}. {explanation}"
+    return f"Not quite: you picked {letter} ({picked}). Think again and pick another, or run the next cell and see."
 
 
 def render_quiz(quiz: Quiz) -> Rendered:

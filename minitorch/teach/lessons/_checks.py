@@ -39,3 +39,8 @@ def sigmoid(x: float) -> float:
 def shares_memory(a, b) -> bool:
     """Whether two tensors use the same storage."""
     return a.untyped_storage().data_ptr() == b.untyped_storage().data_ptr()
+
+
+def node_name(tensor) -> str | None:
+    """The name of `tensor`'s grad_fn (such as "CloneBackward0"), or None for a leaf."""
+    return None if tensor.grad_fn is None else tensor.grad_fn.name()

@@ -104,6 +104,28 @@ def raise_accumulated(step: int) -> None:
             "`backward()` calls. Reset it before each backward.")
 
 
+def check_by_hand(explain) -> None:
+    """explain(x) returns (a scalar computed from x, its gradient derived by hand); autograd must agree."""
+    gradients = []
+    for start in ([0.5, -1.0, 2.0], [1.5, 0.25, -0.75]):
+        x = torch.tensor(start, requires_grad=True)
+        result = call(explain, x)
+        require(isinstance(result, tuple) and len(result) == 2, "return a pair: (value, gradient by hand).")
+        value, by_hand = result
+        require_tensor(value, "explain")
+        require_tensor(by_hand, "explain")
+        require(x.grad is None, "`x.grad` is filled: you called backward. Derive the gradient by hand instead.")
+        require(value.numel() == 1 and value.grad_fn is not None, "the value must be one number computed from `x` "
+                "(so that it has a graph back to `x`).")
+        require(not by_hand.requires_grad, "your gradient was recorded: compute it from `x.detach()`.")
+        value.backward()
+        require(close(values(by_hand), values(x.grad), 1e-4), f"at x = {start}, autograd says "
+                f"{[round(g, 4) for g in values(x.grad)]}, your formula {[round(g, 4) for g in values(by_hand)]}.")
+        gradients.append(values(x.grad))
+    require(not close(*gradients), "the gradient is the same at every point: pick a function with a curve "
+            "(a product, a power, an exp...), so the formula has something to say.")
+
+
 EXERCISES = (
     Exercise(
         "01.1", "1. A leaf `h` that requires grad and holds `torch.arange(3.0) * 10`", "make_h", check_leaf,
@@ -119,6 +141,13 @@ EXERCISES = (
         "01.3", "3. Record the true gradient at every step", "record_gradients", check_recorded,
         hints=("Look at the second recorded gradient: it contains the first one.",
                "`.grad` adds up across `backward()` calls: set `g.grad = None` before each backward."),
+        points=2,
+    ),
+    Exercise(
+        "01.4", "4. (open) A function of your choice, its gradient derived by hand", "explain", check_by_hand,
+        hints=("Any scalar built from `x` will do, for example `(x ** 3).sum()`; write its derivative for each "
+               "element of `x`.", "The derivative of `(x ** 3).sum()` with respect to `x` is `3 * x ** 2`; compute "
+               "it from `x.detach()` so it is not recorded, and let the check run backward."),
         points=2,
     ),
 )

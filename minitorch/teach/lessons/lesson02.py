@@ -2,7 +2,7 @@
 
 import minitorch as torch
 from minitorch.teach.exercise import Exercise, call
-from minitorch.teach.lessons._checks import close, require, require_tensor, shares_memory, sigmoid, values
+from minitorch.teach.lessons._checks import close, node_name, require, require_tensor, shares_memory, sigmoid, values
 from minitorch.teach.quiz import Quiz
 
 QUIZZES = {
@@ -74,7 +74,7 @@ def check_snapshot(snapshot_of) -> None:
     require_tensor(snapshot, "snapshot_of")
     require(snapshot is not params, "you returned `params` itself: a second name, not a snapshot.")
     require(values(snapshot) == [0.5, -1.5, 2.0], f"the snapshot holds {snapshot}, not the values of `params`.")
-    require(not snapshot.requires_grad, f"the snapshot still requires grad (`grad_fn={snapshot.grad_fn}`): "
+    require(not snapshot.requires_grad, f"the snapshot still requires grad (`grad_fn={node_name(snapshot)}`): "
             "it is still in `params`' graph.")
     require(not shares_memory(snapshot, params), "the snapshot shares memory with `params` (as `detach()` and "
             "`.data` do): an update of `params` would show in it.")
@@ -116,6 +116,21 @@ def check_capped(capped_copy) -> None:
             f"{[round(g, 4) for g in true_gradient]}: you changed `out` behind autograd's back (through `.data`).")
 
 
+def check_scaled(scaled_gradient) -> None:
+    """scaled_gradient(x, factor): the values of x; backward multiplies the incoming gradient by factor."""
+    for start, factor in (([0.5, -1.5, 2.0], 0.1), ([3.0, 1.0], -1.0)):
+        x = torch.tensor(start, requires_grad=True)
+        y = call(scaled_gradient, x, factor)
+        require_tensor(y, "scaled_gradient")
+        require(close(values(y), start), f"the forward values are {values(y)}, not `x`'s {start}.")
+        require(y.grad_fn is not None, "the result has no graph back to `x`: only part of it may be detached.")
+        weights = [float(i + 1) for i in range(len(start))]
+        (y * torch.tensor(weights)).sum().backward()
+        expected = [factor * w for w in weights]
+        require(close(values(x.grad), expected), f"with factor {factor}, `x.grad` is {values(x.grad)}, expected "
+                f"the incoming gradient {weights} times the factor.")
+
+
 EXERCISES = (
     Exercise(
         "02.1", "1. A snapshot of `params` that later updates cannot change", "snapshot_of", check_snapshot,
@@ -130,6 +145,14 @@ EXERCISES = (
         "02.3", "3. Cap a copy of `out` without breaking backward", "capped_copy", check_capped,
         hints=("`SigmoidBackward0` saved `out`: whatever you cap must not be `out`'s memory.",
                "`out.detach()` shares the memory, `.data` too; `out.detach().clamp(max=0.8)` makes a new tensor."),
+        points=2,
+    ),
+    Exercise(
+        "02.4", "4. (open) A tensor whose forward is `x` and whose backward scales the gradient", "scaled_gradient",
+        check_scaled,
+        hints=("The forward value and the gradient path can be made of different pieces: a detached piece adds "
+               "value without adding gradient.", "`x.detach()` has `x`'s value and no gradient; `(x - x.detach())` "
+               "is zero with gradient 1. Combine them with `factor`."),
         points=2,
     ),
 )

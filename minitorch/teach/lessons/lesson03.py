@@ -2,7 +2,7 @@
 
 import minitorch as torch
 from minitorch.teach.exercise import Exercise, call
-from minitorch.teach.lessons._checks import require, require_tensor, shares_memory, values
+from minitorch.teach.lessons._checks import close, node_name, require, require_tensor, shares_memory, values
 from minitorch.teach.quiz import Quiz
 
 QUIZZES = {
@@ -59,7 +59,7 @@ def check_frozen(snapshot) -> None:
     require(not shares_memory(frozen, w), "the result shares memory with `w` (as `detach()` and `.data` do): "
             "an edit to `w` would change it.")
     require(frozen.grad_fn is None and not frozen.requires_grad, f"the result is still connected to the graph "
-            f"(`grad_fn={frozen.grad_fn}`): `clone()` alone is recorded as `CloneBackward0`.")
+            f"(`grad_fn={node_name(frozen)}`): `clone()` alone is recorded as `CloneBackward0`.")
     require(values(frozen) == values(w), f"the result holds {frozen}, not `w`'s values.")
 
 
@@ -70,7 +70,7 @@ def check_load(load_into) -> None:
     result = call(load_into, weight, loaded)
     require(result is weight, "return `weight` itself, filled in place (an optimizer holds that very tensor).")
     require(weight.is_leaf and weight.requires_grad, f"`weight` must stay a leaf that requires grad "
-            f"(now `grad_fn={weight.grad_fn}`, requires_grad={weight.requires_grad}).")
+            f"(now `grad_fn={node_name(weight)}`, requires_grad={weight.requires_grad}).")
     require(values(weight) == values(loaded), f"`weight` holds {values(weight)}, not the loaded values.")
     require(weight._version > 0, "`weight._version` is still 0: the write went through `.data`, which hides "
             "it from autograd (Myth M22). Write into the tensor itself, inside `torch.no_grad()`.")
@@ -93,6 +93,24 @@ def check_batch(bias_batch) -> None:
                 f"expected {rows} per value (one per row).")
 
 
+def check_ema(ema_update) -> None:
+    """ema_update(average, weights, decay): average <- decay * average + (1 - decay) * weights, in place, no graph."""
+    weights = torch.tensor([1.0, -2.0, 4.0], requires_grad=True)
+    average = torch.zeros(3)
+    expected = [0.0, 0.0, 0.0]
+    for decay in (0.5, 0.75):
+        result = call(ema_update, average, weights, decay)
+        expected = [decay * a + (1 - decay) * w for a, w in zip(expected, [1.0, -2.0, 4.0])]
+        require(result is average, "return `average` itself, updated in place (`average = ...` makes a new "
+                "tensor, and whoever holds the old one never sees the update).")
+        require(not average.requires_grad, f"`average` is now in `weights`' graph (`grad_fn={node_name(average)}`): "
+                "an update must not be recorded.")
+        require(close(values(average), expected), f"after decay {decay}, `average` is {values(average)}, "
+                f"expected {expected}.")
+    require(values(weights) == [1.0, -2.0, 4.0] and weights.grad is None, "`weights` must not change.")
+    require(not shares_memory(average, weights), "`average` shares memory with `weights`.")
+
+
 EXERCISES = (
     Exercise(
         "03.1", "1. A snapshot of `w`", "snapshot", check_frozen,
@@ -108,6 +126,12 @@ EXERCISES = (
         "03.3", "3. A batch of biases with memory of its own", "bias_batch", check_batch,
         hints=("`copy_()` broadcasts its source into a tensor that already exists, and is recorded.",
                "`torch.zeros(rows, len(bias))`, then `.copy_(bias)` into it, and return it."),
+        points=2,
+    ),
+    Exercise(
+        "03.4", "4. (open) An exponential moving average of weights", "ema_update", check_ema,
+        hints=("The average is a snapshot that moves: in place, outside the graph, with memory of its own.",
+               "Inside `torch.no_grad()`: `average.mul_(decay).add_((1 - decay) * weights)`, then `return average`."),
         points=2,
     ),
 )

@@ -132,6 +132,31 @@ def check_prune(prune_filter) -> None:
             "autograd (Myth M22). Assign into the weight itself, inside `torch.no_grad()`.")
 
 
+def unregistered(module) -> list[str]:
+    """Names of tensors that require grad, stored on a module as plain attributes (so not registered)."""
+    return [f"{prefix}.{name}".lstrip(".") for prefix, sub in module.named_modules()
+            for name, value in vars(sub).items()
+            if isinstance(value, torch.Tensor) and not isinstance(value, nn.Parameter) and value.requires_grad]
+
+
+def check_cnn(cnn_class) -> None:
+    """TinyCNN(): any design with a convolution; 8 x 8 images to 10 scores; every parameter registered and used."""
+    torch.manual_seed(0)
+    model = attempted(cnn_class())
+    images = torch.randn(2, 1, 8, 8)
+    scores = attempted(model(images))
+    require_tensor(scores, "forward")
+    require(tuple(scores.shape) == (2, 10), f"a batch of 2 images gives shape {tuple(scores.shape)}, "
+            "expected (2, 10): one score per class for each image.")
+    require(any(isinstance(m, nn.Conv2d) for m in model.modules()), "use at least one `nn.Conv2d`.")
+    hidden = unregistered(model)
+    require(not hidden, f"{hidden} require grad but are not registered: wrap them in `nn.Parameter` (or use a "
+            "layer), or the optimizer never sees them.")
+    scores.sum().backward()
+    unused = [name for name, p in model.named_parameters() if p.grad is None]
+    require(not unused, f"{unused} got no gradient: they are registered but forward does not use them.")
+
+
 EXERCISES = (
     Exercise(
         "04.1", "1. A 3 × 3 convolution from 3 × 32 × 32 to 16 × 16 × 16", "make_down", check_down,
@@ -147,6 +172,14 @@ EXERCISES = (
         "04.3", "3. Zero one filter of a layer, keeping the weight trainable", "prune_filter", check_prune,
         hints=("Assigning into `layer.weight[index]` is an in-place edit of a leaf that requires grad.",
                "Do it inside `with torch.no_grad():`, then `return layer`."),
+        points=2,
+    ),
+    Exercise(
+        "04.4", "4. (open) A small convolutional network of your own design", "TinyCNN", check_cnn,
+        hints=("A convolution, a non-linearity, something that shrinks the image (stride or pooling), then a "
+               "`nn.Linear` to 10 scores. `x.flatten(1)` turns `(N, C, H, W)` into `(N, C * H * W)`.",
+               "`nn.Conv2d(1, 4, 3, padding=1)` keeps 8 × 8; `nn.MaxPool2d(2)` halves it to 4 × 4; so the "
+               "linear layer takes `4 * 4 * 4` inputs."),
         points=2,
     ),
 )

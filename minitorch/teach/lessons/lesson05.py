@@ -99,6 +99,23 @@ def check_shown(shown_for_display) -> None:
             "true gradient: the saved output was clipped behind autograd's back (through `.data`).")
 
 
+PROBES = (
+    ("torch.sigmoid", torch.sigmoid, "output"), ("torch.exp", torch.exp, "output"),
+    ("torch.sqrt", torch.sqrt, "output"), ("torch.log", torch.log, "input"), ("torch.abs", torch.abs, "input"),
+    ("lambda t: t * 2", lambda t: t * 2, "nothing"), ("lambda t: t.exp() + 1", lambda t: t.exp() + 1, "nothing"),
+    ("lambda t: t.log() * 3", lambda t: t.log() * 3, "input"),
+)
+
+
+def check_which_saved(which_saved) -> None:
+    """which_saved(op) finds by experiment whether op's graph needs its input, its output, or neither."""
+    for name, op, expected in PROBES:
+        found = call(which_saved, op)
+        require(found in ("input", "output", "nothing"), f"return 'input', 'output' or 'nothing', not {found!r}.")
+        require(found == expected, f"for `{name}` you say {found!r}, but the truth is {expected!r}. Test each "
+                "case on a fresh graph: edit the tensor in place, then try backward.")
+
+
 EXERCISES = (
     Exercise(
         "05.1", "1. Sigmoid's gradient by hand, without backward", "sigmoid_grad", check_manual,
@@ -114,6 +131,14 @@ EXERCISES = (
         "05.3", "3. Clip for display, keep the gradient", "shown_for_display", check_shown,
         hints=("`clamp_` on `scores_out.detach()` would overwrite the saved output.",
                "`clamp` (no underscore) makes a new tensor: `scores_out.detach().clamp(0.1, 0.9)`."),
+        points=2,
+    ),
+    Exercise(
+        "05.4", "4. (open) Find out by experiment what an operation saved", "which_saved", check_which_saved,
+        hints=("Make a fresh graph for each experiment: `a = x * 1` (a non-leaf you may edit), `y = op(a)`; edit "
+               "one of them in place (`add_(0)` changes nothing but the version), then try `y.sum().backward()`.",
+               "A `RuntimeError` after editing `a` means the graph saved the input; after editing `y`, the output; "
+               "no error either time: nothing. Catch it with `try: ... except RuntimeError: ...`."),
         points=2,
     ),
 )

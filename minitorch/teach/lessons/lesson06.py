@@ -3,7 +3,7 @@
 import minitorch as torch
 from minitorch import nn
 from minitorch.teach.exercise import Exercise, call
-from minitorch.teach.lessons._checks import close, require, require_tensor, values
+from minitorch.teach.lessons._checks import close, node_name, require, require_tensor, values
 from minitorch.teach.quiz import Quiz
 
 QUIZZES = {
@@ -150,11 +150,29 @@ def check_step(sgd_step) -> None:
     (v * v).sum().backward()
     result = call(sgd_step, v, lr)
     require(result is v, "return `v` itself, updated in place (`v = v - ...` makes a new tensor).")
-    require(v.is_leaf and v.requires_grad, f"`v` must stay a leaf that requires grad (`grad_fn={v.grad_fn}`).")
+    require(v.is_leaf and v.requires_grad, f"`v` must stay a leaf that requires grad (`grad_fn={node_name(v)}`).")
     expected = [s - lr * 2 * s for s in start]
     require(values(v) == expected, f"`v` is {values(v)}, expected v - lr * v.grad = {expected}.")
     require(v._version > 0, "`v._version` is still 0: the update went through `.data`, hidden from autograd "
             "(Myth M22). Update `v` itself inside `torch.no_grad()`.")
+
+
+def check_head_only(train_head_only) -> None:
+    """train_head_only(model, inputs, targets, steps) trains model[2] only, by any method; the body never moves."""
+    torch.manual_seed(1)
+    model = nn.Sequential(nn.Linear(3, 8), nn.Tanh(), nn.Linear(8, 1))
+    inputs, targets = torch.randn(16, 3), torch.randn(16, 1)
+    body = [p.detach().clone() for p in model[0].parameters()]
+    head = [p.detach().clone() for p in model[2].parameters()]
+    with torch.no_grad():
+        before = ((model(inputs) - targets) ** 2).mean().item()
+    call(train_head_only, model, inputs, targets, 50)
+    require(all(torch.equal(p, b) for p, b in zip(model[0].parameters(), body)), "the body `model[0]` moved: "
+            "something still updates it (a gradient, momentum, weight decay).")
+    require(not all(torch.equal(p, h) for p, h in zip(model[2].parameters(), head)), "the head did not move.")
+    with torch.no_grad():
+        after = ((model(inputs) - targets) ** 2).mean().item()
+    require(after < before, f"the mean squared error went from {before:.4f} to {after:.4f}: it should go down.")
 
 
 EXERCISES = (
@@ -177,6 +195,14 @@ EXERCISES = (
         "06.4", "4. One SGD step by hand", "sgd_step", check_step,
         hints=("An in-place update (`-=`) of a leaf that requires grad must not be recorded.",
                "`with torch.no_grad(): v -= lr * v.grad`, then `return v`."),
+        points=2,
+    ),
+    Exercise(
+        "06.5", "5. (open) Train the head only, any way you like", "train_head_only", check_head_only,
+        hints=("Any of the section 4 ways works: freeze the body, run it under `no_grad`, or detach its output; "
+               "then make sure the optimizer cannot move it either.", "For example: `features = model[1](model[0]"
+               "(inputs)).detach()`, an `SGD(model[2].parameters(), lr=0.1)`, and the four-line loop on "
+               "`model[2](features)`."),
         points=2,
     ),
 )

@@ -1,5 +1,7 @@
 """Notebook 07 (capstone): quizzes and exercises."""
 
+import numpy as np
+
 import minitorch as torch
 from minitorch import nn
 from minitorch.teach.exercise import Exercise, call
@@ -150,6 +152,34 @@ def check_probe(probe_loss) -> None:
     require(all(p.grad is not None for p in probe.parameters()), "the probe got no gradient.")
 
 
+def moons(n_points: int, seed: int):
+    """Two noisy interleaving half circles (points, labels), made with numpy: the check's own data."""
+    rng = np.random.default_rng(seed)
+    angle = rng.uniform(0, np.pi, n_points)
+    half = n_points // 2
+    upper = np.stack([np.cos(angle[:half]), np.sin(angle[:half])], axis=1)
+    lower = np.stack([1 - np.cos(angle[half:]), 0.5 - np.sin(angle[half:])], axis=1)
+    points = np.concatenate([upper, lower]) + rng.normal(0, 0.1, (n_points, 2))
+    labels = np.concatenate([np.zeros(half), np.ones(n_points - half)]).reshape(-1, 1)
+    return torch.tensor(points, dtype=torch.float32), torch.tensor(labels, dtype=torch.float32)
+
+
+def check_fit(fit) -> None:
+    """fit(points, labels) returns a trained model: at least 95% right on fresh points it never saw."""
+    torch.manual_seed(0)
+    model = call(fit, *moons(200, seed=7))
+    require(callable(model), f"return the trained model, not {type(model).__name__}.")
+    points, labels = moons(400, seed=8)
+    with torch.no_grad():
+        logits = model(points)
+    require_tensor(logits, "the model")
+    require(tuple(logits.shape) == (400, 1), f"the model maps 400 points to shape {tuple(logits.shape)}, "
+            "expected (400, 1): one logit per point.")
+    accuracy = ((logits > 0).float() == labels).float().mean().item()
+    require(accuracy >= 0.95, f"{accuracy:.1%} of fresh points are classified right; aim for 95%. A straight "
+            "line cannot separate the moons: use hidden layers, and train long enough.")
+
+
 EXERCISES = (
     Exercise(
         "07.1", "1. One full-batch training step", "train_epoch", check_train_epoch,
@@ -166,6 +196,14 @@ EXERCISES = (
         "07.3", "3. A probe that learns without touching the network", "probe_loss", check_probe,
         hints=("The probe needs `net`'s values, not its history.",
                "`mse(probe(net(points).detach()), distance)` with `mse = nn.MSELoss()`."),
+        points=2,
+    ),
+    Exercise(
+        "07.4", "4. (open) Build and train your own classifier", "fit", check_fit,
+        hints=("Any model and optimizer will do: the capstone's MLP (2 → 16 → 16 → 1 with `tanh`) trained with "
+               "Adam for a few hundred full-batch steps reaches it.", "Make the model, `optimizer = "
+               "torch.optim.Adam(model.parameters(), lr=0.05)`, then 300 times: `train_epoch(model, optimizer, "
+               "points, labels)` from exercise 1 (or its four lines); return the model."),
         points=2,
     ),
 )
