@@ -1,10 +1,11 @@
 """Shared test set-up: the `parity` and `browser` markers, and the rule that makes their skips fail in CI.
 
 Tests that compare with real PyTorch are marked `parity` (or live in tests/parity/); tests that drive
-JupyterLab in Chromium are marked `browser` (or live in tests/browser/). Without torch, Chromium or
-Playwright they skip, with the reason shown in pytest's summary. CI sets MINITORCH_REQUIRE_TORCH=1 and
-MINITORCH_REQUIRE_BROWSER=1: then such a skip is reported as a failure, so a broken CI machine cannot
-pass by testing less.
+JupyterLab in Chromium are marked `browser` (or live in tests/browser/); tests that grade the series
+with nbgrader are marked `teach` (or live in tests/nbgrader/). Without torch, Chromium, Playwright or
+nbgrader they skip, with the reason shown in pytest's summary. CI sets MINITORCH_REQUIRE_TORCH=1,
+MINITORCH_REQUIRE_BROWSER=1 and MINITORCH_REQUIRE_TEACH=1: then such a skip is reported as a failure, so
+a broken CI machine cannot pass by testing less.
 """
 
 import importlib.metadata
@@ -42,6 +43,7 @@ class Requirement:
 REQUIREMENTS = (
     Requirement("parity", "MINITORCH_REQUIRE_TORCH", "parity", ("torch",), needs="torch 2.13.0"),
     Requirement("browser", "MINITORCH_REQUIRE_BROWSER", "browser", ("playwright",), needs="Chromium and Playwright"),
+    Requirement("teach", "MINITORCH_REQUIRE_TEACH", "nbgrader", ("nbgrader",), needs="nbgrader (the teach extra)"),
 )
 
 
@@ -77,7 +79,8 @@ def pytest_ignore_collect(collection_path, config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark tests in tests/parity/ and tests/browser/, and tests using the `torch` or `chromium` fixture."""
+    """Mark tests in tests/parity/, tests/browser/ and tests/nbgrader/, and tests using the `torch` or `chromium`
+    fixture."""
     fixture_markers = {"torch": "parity", "chromium": "browser"}
     for item in items:
         for requirement in REQUIREMENTS:

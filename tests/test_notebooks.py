@@ -40,7 +40,7 @@ def test_lesson_follows_the_template(path):
     for part in ("you will learn", "exercises", "check with real pytorch", "summary"):
         assert part in markdown, f"{path.name} has no '{part}' section"
     code = "\n".join(text(c) for c in cells(path, "code"))
-    for helper in ("draw_graph", "quiz(", "Exercise(", "compare_with_torch("):
+    for helper in ("draw_graph", "quiz(", "check(", "compare_with_torch("):
         assert helper in code, f"{path.name} never uses {helper}"
     assert any(w in code for w in ("explore(", "step_backward(", "ipywidgets")), f"{path.name} has no widget"
 

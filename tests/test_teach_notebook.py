@@ -18,17 +18,16 @@ REPO = Path(__file__).resolve().parents[1]
 SANITIZE = REPO / "tests" / "nbval_sanitize.cfg"
 
 CELLS = [
-    "from minitorch.teach import *",
-    'quiz("What is `1 / 0`?", ["inf", "an error"], "an error", "Python raises `ZeroDivisionError`.")',
+    "import minitorch as torch\nfrom minitorch.teach import *",
+    'quiz("01.4")',
     'with expect_error(ZeroDivisionError, "division by zero"):\n    1 / 0',
     'import warnings\nwith expect_warning(UserWarning, "careful"):\n    warnings.warn("careful")',
-    'ex = Exercise("1. Set answer to 42", check=lambda ns: ns["answer"] == 42, hint="Six times seven.",\n'
-    '              solution="answer = 42")',
-    "answer = 42",
-    "ex.check()",
+    "def make_h():\n    return ...  # your code here",
+    'check("01.1")',
+    "def make_h():\n    return (torch.arange(3.0) * 10).requires_grad_()",
+    'check("01.1")',
     '# NBVAL_IGNORE_OUTPUT\ncompare_with_torch("import torch\\nprint(6 * 7)")',
     'myth("M7", "A detached tensor never gets a gradient")',
-    "show_solutions(ex)",
 ]
 
 
@@ -87,8 +86,9 @@ def outputs_of(path: Path, index: int) -> list:
 def test_quiz_leaves_a_static_rendering_and_a_widget_with_a_fixed_text(executed):
     static, widget = outputs_of(executed, 1)
     assert static.output_type == widget.output_type == "display_data"
-    assert static.data["text/plain"].startswith("Quiz: What is `1 / 0`?\n  A. inf\n  B. an error")
-    assert "<summary>Show the answer</summary>" in static.data["text/html"]
+    assert static.data["text/plain"].startswith("Quiz: `k = torch.tensor([1., 2.], requires_grad=True)`.")
+    assert static.data["text/plain"].endswith("  B. `tensor([6., 12.])`\n  C. A `RuntimeError` on the second call")
+    assert "Each backward adds" not in static.data["text/html"]  # the explanation waits for a pick
     assert widget.data["text/plain"] == "(Pick an answer with the buttons when the notebook runs in Jupyter.)"
     assert "model_id" in widget.data["application/vnd.jupyter.widget-view+json"]
 
@@ -96,8 +96,10 @@ def test_quiz_leaves_a_static_rendering_and_a_widget_with_a_fixed_text(executed)
 def test_errors_warnings_and_checks_print_plain_lines(executed):
     assert [output.text for output in outputs_of(executed, 2)] == ["ZeroDivisionError: division by zero\n"]
     assert [output.text for output in outputs_of(executed, 3)] == ["UserWarning: careful\n"]
-    assert [output.text for output in outputs_of(executed, 6)] == ["Correct! 1. Set answer to 42\n"]
-    myth_output = outputs_of(executed, 8)[0]
+    assert outputs_of(executed, 5)[0].text.startswith("Not attempted yet: replace the `...` in `make_h`")
+    assert [output.text for output in outputs_of(executed, 7)] == [
+        "Correct! 1. A leaf `h` that requires grad and holds `torch.arange(3.0) * 10`\n"]
+    myth_output = outputs_of(executed, 9)[0]
     assert myth_output.data["text/plain"] == "Myth M7: A detached tensor never gets a gradient"
 
 
@@ -105,7 +107,7 @@ def test_errors_warnings_and_checks_print_plain_lines(executed):
 def without_torch(executed, torch_hider) -> dict[str, str]:
     """Strict nbval with torch hidden, on the executed notebook and on a copy whose exercise now fails."""
     notebook = nbformat.read(executed, as_version=4)
-    notebook.cells[5].source = "answer = 41"  # the stored output of the check cell still says "Correct!"
+    notebook.cells[6].source = "def make_h():\n    return torch.arange(3.0) * 10"  # the stored check says "Correct!"
     broken = executed.parent / "broken.ipynb"
     nbformat.write(notebook, broken)
     return run_nbval([executed, broken], kernel_env(hide_torch_in=torch_hider))
@@ -117,9 +119,9 @@ def test_strict_nbval_passes_without_torch(without_torch):
 
 
 def test_strict_nbval_fails_when_an_exercise_check_stops_passing(without_torch):
-    assert without_torch["broken Cell 6"] == "FAILED"
-    assert [without_torch[f"broken Cell {index}"] for index in (5, 7, 8, 9)] == ["PASSED"] * 4
-    assert "Not yet." in without_torch["output"] and "Hint: Six times seven." in without_torch["output"]
+    assert without_torch["broken Cell 7"] == "FAILED"
+    assert [without_torch[f"broken Cell {index}"] for index in (5, 6, 8, 9)] == ["PASSED"] * 4
+    assert "Not yet: `h` does not require grad" in without_torch["output"]
 
 
 @pytest.mark.parity
@@ -127,3 +129,20 @@ def test_strict_nbval_passes_with_torch(executed, torch):
     outcomes = run_nbval([executed], kernel_env())
     results = [outcomes[f"teach Cell {index}"] for index in range(len(CELLS))]
     assert results == ["PASSED"] * len(CELLS), outcomes["output"][-3000:]
+
+
+def test_a_check_after_a_cell_that_raised_says_so_in_a_real_kernel(tmp_path):
+    cells = [
+        "import minitorch as torch\nfrom minitorch.teach import check",
+        "def make_h():\n    return (torch.arange(3.0) * 10).requires_grad_()",
+        'check("01.1")',
+        "def make_h():\n    return torch.arange(3.0) * 10\nraise ValueError('a typo')",
+        'check("01.1")',
+    ]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in cells])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    client = nbclient.NotebookClient(notebook, timeout=60, allow_errors=True,
+                                     resources={"metadata": {"path": str(tmp_path)}})
+    client.execute(env=kernel_env())
+    assert notebook.cells[2].outputs[0].text.startswith("Correct!")
+    assert notebook.cells[4].outputs[0].text.startswith("Not yet: the cell above raised an error.")

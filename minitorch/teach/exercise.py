@@ -1,112 +1,156 @@
-"""Exercises with automatic checks and hints.
+"""Exercises with automatic checks and a ladder of hints.
 
-In a notebook::
+The learner writes a function (or a class) in an answer cell that starts as a skeleton::
 
-    ex1 = Exercise(
-        "1. Make y a leaf that requires grad",
-        check=lambda ns: ns["y"].is_leaf and ns["y"].requires_grad,
-        hint="`detach()` gives a tensor without history; `requires_grad_()` turns tracking on.",
-        solution="y = x.detach().requires_grad_()",
-    )
+    def snapshot_of(params):
+        return ...  # your code here
 
-The learner writes code in the next cell; the cell after that runs ``ex1.check()``, which prints
-"Correct!" or a hint, never a traceback. The saved notebook holds a working solution, so nbval sees
-"Correct!" and fails if the check stops passing. ``show_solutions(ex1, ex2)`` at the end of the notebook
-lists the solutions, each collapsed.
+and runs ``check("02.1")`` in the next cell. The check never reads what the notebook's earlier cells
+left behind: it builds fresh inputs, calls the learner's function on them, and compares the result with
+values it computes itself. So a wrong first attempt never spoils a right second one, and a cell that
+raised can never leave a stale "Correct!" behind.
+
+Outcomes, printed (never a traceback):
+
+- not attempted (the function still returns ``...``, or is not defined): a kind reminder;
+- wrong: what exactly is wrong, then the first hint; the second hint after a second wrong attempt;
+  after that, a pointer to the collapsed Solutions section at the end of the notebook;
+- right: "Correct!".
+
+``check(..., grading=True)`` also raises AssertionError when the answer is not right: that is how the
+teachers' edition (nbgrader) takes the points away.
 """
 
 from __future__ import annotations
 
-import html
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from minitorch.teach._render import Rendered, plain_text, rich_html, show
+from minitorch.teach._render import ipython_shell, plain_text
 from minitorch.teach.errors import format_error
 
-Check = Callable[[Mapping[str, Any]], Any]
+NOT_ATTEMPTED = "not attempted"
+WRONG = "wrong"
+RIGHT = "right"
+SOLUTIONS_POINTER = "The solution is in the Solutions section at the end of the notebook (expand its cell)."
+
+
+class Mistake(AssertionError):
+    """Raised by a check when the answer is wrong; its message names the mistake."""
+
+
+class NotAttempted(Exception):
+    """Raised by a check when the learner's answer is still the skeleton."""
+
+
+def attempted(value: Any) -> Any:
+    """`value` itself, unless it is the skeleton's ``...``: then the exercise has not been attempted."""
+    if value is Ellipsis:
+        raise NotAttempted
+    return value
+
+
+def call(function: Callable, *args: Any) -> Any:
+    """Call the learner's `function` on fresh `args`; its result, checked to be more than the skeleton."""
+    if not callable(function):
+        raise Mistake(f"`{getattr(function, '__name__', function)!s}` should be a function.")
+    return attempted(function(*args))
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The outcome of one check: whether it passed and the text the learner reads."""
+    """The outcome of one check (`NOT_ATTEMPTED`, `WRONG` or `RIGHT`) and the text the learner reads."""
 
-    passed: bool
+    outcome: str
     feedback: str
 
+    @property
+    def passed(self) -> bool:
+        """Whether the answer is right."""
+        return self.outcome == RIGHT
 
+
+@dataclass
 class Exercise:
-    """One exercise: a title, a check on the notebook's variables, a hint and a solution.
+    """One exercise: the name the learner defines, a check of it, two hints and the points it is worth.
 
-    `check` receives the namespace (a mapping of variable names to values). It passes when it returns
-    a true value or None, and fails when it returns a false value (other than None) or raises. An
-    ``AssertionError`` message is shown to the learner as targeted feedback, so a check can say what
-    exactly is still wrong::
-
-        def check_y(ns):
-            assert ns["y"].is_leaf, "y still has a grad_fn: it is not a leaf yet."
-            assert ns["y"].requires_grad, "y is a leaf now, but it does not require grad."
+    `check` receives the learner's object (a function or a class) and raises `Mistake` with a message
+    naming the mistake, or `NotAttempted`; it returns None when the answer is right.
     """
 
-    def __init__(self, title: str, check: Check, hint: str, solution: str):
-        self.title = title
-        self.hint = hint
-        self.solution = solution
-        self._check = check
+    exercise_id: str
+    title: str
+    answer: str
+    check: Callable[[Any], None]
+    hints: tuple[str, str]
+    points: int = 1
+    wrong_attempts: int = field(default=0, compare=False)
 
-    def __repr__(self) -> str:
-        return f"Exercise({self.title!r})"
-
-    def evaluate(self, namespace: Mapping[str, Any]) -> CheckResult:
-        """Run the check on `namespace` and describe the outcome; never raises for a failing check."""
+    def evaluate(self, namespace: Mapping[str, Any], cell_failed: bool = False) -> CheckResult:
+        """Check the learner's answer in `namespace`; never raises for a wrong answer."""
+        if self.answer not in namespace:
+            return CheckResult(NOT_ATTEMPTED, f"`{self.answer}` is not defined yet: run the cell above first.")
+        if cell_failed:
+            return self._wrong("the cell above raised an error. Fix it and run it again, then run this check.")
         try:
-            outcome = self._check(namespace)
-        except AssertionError as failure:
-            return self._failed(str(failure))
-        except (KeyError, NameError) as missing:
-            name = getattr(missing, "name", None)  # NameError knows the missing name; KeyError has it in args
-            if isinstance(missing, KeyError) and missing.args:
-                name = missing.args[0]
-            reason = f"`{name}` is not defined yet." if isinstance(name, str) else format_error(missing)
-            return self._failed(reason)
-        except Exception as error:  # the learner's objects may fail in any way; report, don't crash
-            return self._failed(f"the check stopped at {format_error(error)}")
-        if outcome is not None and not outcome:
-            return self._failed("")
-        return CheckResult(True, f"Correct! {plain_text(self.title)}")
+            self.check(namespace[self.answer])
+        except NotAttempted:
+            return CheckResult(
+                NOT_ATTEMPTED,
+                f"Not attempted yet: replace the `...` in `{self.answer}` with your code, run the cell, "
+                "then run this check again.",
+            )
+        except Mistake as mistake:
+            return self._wrong(str(mistake))
+        except Exception as error:  # the learner's code may fail in any way: report it, do not crash
+            return self._wrong(f"running your `{self.answer}` raised {format_error(error)}")
+        return CheckResult(RIGHT, f"Correct! {plain_text(self.title)}")
 
-    def check(self, namespace: Mapping[str, Any] | None = None) -> None:
-        """Print "Correct!" or the hint. Without `namespace`, checks the caller's global variables."""
-        if namespace is None:
-            namespace = sys._getframe(1).f_globals  # a notebook cell's globals are the notebook's variables
-        print(self.evaluate(namespace).feedback)
-
-    def _failed(self, reason: str) -> CheckResult:
-        lines = [f"Not yet: {reason}" if reason else "Not yet."]
-        lines.append(f"Hint: {plain_text(self.hint)}")
-        return CheckResult(False, "\n".join(lines))
+    def _wrong(self, reason: str) -> CheckResult:
+        self.wrong_attempts += 1
+        lines = [f"Not yet: {reason}", f"Hint: {plain_text(self.hints[0])}"]
+        if self.wrong_attempts >= 2:
+            lines.append(f"Second hint: {plain_text(self.hints[1])}")
+        if self.wrong_attempts >= 3:
+            lines.append(SOLUTIONS_POINTER)
+        return CheckResult(WRONG, "\n".join(lines))
 
 
-def render_solutions(*exercises: Exercise) -> Rendered:
-    """The solutions of `exercises`: each collapsed in a ``<details>`` (HTML), or in sequence (text)."""
-    text_parts, html_parts = [], []
+_REGISTRY: dict[str, Exercise] = {}
+
+
+def register(*exercises: Exercise) -> None:
+    """Make `exercises` known to `check` by their ids."""
     for exercise in exercises:
-        code = exercise.solution.strip("\n")
-        text_parts.append(f"Solution to {plain_text(exercise.title)}:\n" + _indent(code))
-        html_parts.append(
-            f"<details><summary>Solution to {rich_html(exercise.title)}</summary>\n"
-            f"<pre>{html.escape(code)}</pre>\n</details>"
-        )
-    markup = '<div class="minitorch-solutions">\n' + "\n".join(html_parts) + "\n</div>"
-    return Rendered("\n\n".join(text_parts), markup)
+        _REGISTRY[exercise.exercise_id] = exercise
 
 
-def show_solutions(*exercises: Exercise) -> None:
-    """Show the solutions of `exercises`, collapsed, for the end of a notebook."""
-    show(render_solutions(*exercises))
+def exercise(exercise_id: str) -> Exercise:
+    """The exercise with this id, such as "02.1" (notebook 02, exercise 1)."""
+    from minitorch.teach import lessons
+
+    lessons.load_all()
+    if exercise_id not in _REGISTRY:
+        raise KeyError(f"no exercise {exercise_id!r}; known: {', '.join(sorted(_REGISTRY))}")
+    return _REGISTRY[exercise_id]
 
 
-def _indent(code: str) -> str:
-    return "\n".join("    " + line if line else line for line in code.splitlines())
+def last_cell_failed() -> bool:
+    """Whether the cell run just before this one raised (always False outside IPython)."""
+    shell = ipython_shell()
+    return shell is not None and getattr(shell, "last_execution_succeeded", True) is False
+
+
+def check(exercise_id: str, namespace: Mapping[str, Any] | None = None, grading: bool = False) -> None:
+    """Check exercise `exercise_id` against the caller's variables; print the feedback.
+
+    With `grading`, a wrong or missing answer also raises AssertionError (an autograded cell loses its points).
+    """
+    if namespace is None:
+        namespace = sys._getframe(1).f_globals  # a notebook cell's globals are the notebook's variables
+    result = exercise(exercise_id).evaluate(namespace, cell_failed=last_cell_failed())
+    print(result.feedback)
+    if grading and not result.passed:
+        raise AssertionError(result.feedback)

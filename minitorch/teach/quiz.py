@@ -1,19 +1,21 @@
 """Predict-then-run quizzes: the learner commits to an answer before the next cell shows what happens.
 
-`quiz(...)` leaves two outputs in the notebook:
+A notebook cell calls ``quiz("02.1")``; the question, its options, the answer and the explanation live in
+`minitorch.teach.lessons` (one module per notebook), so nothing in the cell gives the answer away. It
+leaves two outputs:
 
-1. a static rendering (question, lettered options, the answer inside a collapsed ``<details>``), which
-   is what GitHub, nbviewer and a freshly opened notebook show, and what nbval compares;
-2. an answer widget (one button per letter, then the feedback), live only while a kernel runs. Its
-   plain-text face is a fixed sentence, so the saved outputs carry no random ids.
+1. a static rendering (question and lettered options, no answer), which is what GitHub, nbviewer and
+   a freshly opened notebook show, and what nbval compares;
+2. an answer widget (one button per letter, then whether the pick is right, and why), live only while a
+   kernel runs. Its plain-text face is a fixed sentence, so the saved outputs carry no random ids.
 
-All the logic (`check_answer`, `render_quiz`) is pure and testable without a browser.
+Each quiz also carries the code it asks about and what that code prints, so a test runs it on minitorch
+and on PyTorch and proves the answer. All the logic (`check_answer`, `render_quiz`) is pure.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from minitorch.teach._render import Rendered, ipython_shell, plain_text, rich_html, show
@@ -29,6 +31,8 @@ class Quiz:
     options: tuple[str, ...]
     answer: str
     explanation: str
+    code: str = ""
+    prints: str = ""
 
     def __post_init__(self):
         if not 2 <= len(self.options) <= len(string.ascii_uppercase):
@@ -50,40 +54,37 @@ class Quiz:
 
 
 def check_answer(quiz: Quiz, choice: str) -> str:
-    """The feedback for picking `choice` (a letter such as "B", or an option's text): right or not, why."""
+    """The feedback for picking `choice` (a letter such as "B", or an option's text).
+
+    A right pick gets the explanation; a wrong one is told so, without the answer, so the learner can
+    think again (or run the next cell and see).
+    """
     if choice in quiz.letters:
         letter = choice
     elif choice in quiz.options:
         letter = quiz.letters[quiz.options.index(choice)]
     else:
         raise ValueError(f"{choice!r} is neither a letter {quiz.letters} nor one of the options")
-    explanation = plain_text(quiz.explanation)
     if letter == quiz.answer_letter:
-        return f"Right! {explanation}"
+        return f"Right! {plain_text(quiz.explanation)}"
     picked = quiz.options[quiz.letters.index(letter)]
-    right = f"{quiz.answer_letter} ({quiz.answer})"
-    return f"Not quite: you picked {letter} ({picked}); the answer is {right}. {explanation}"
+    return f"Not quite: you picked {letter} ({picked}). Think again and pick another, or run the next cell and see."
 
 
 def render_quiz(quiz: Quiz) -> Rendered:
-    """The static face of a quiz: question and options, the answer collapsed (HTML) or last (text)."""
+    """The static face of a quiz: question and options; the answer only comes after a pick."""
     text_lines = [f"Quiz: {plain_text(quiz.question)}"]
     text_lines += [f"  {letter}. {option}" for letter, option in zip(quiz.letters, quiz.options, strict=True)]
-    text_lines.append(f"Answer: {quiz.answer_letter}. {plain_text(quiz.explanation)}".rstrip())
 
     # Letters written out, not <ol type="A">: JupyterLab's styles would number the list 1, 2, 3.
     items = "\n".join(
         f"<div><strong>{letter}.</strong> {rich_html(option)}</div>"
         for letter, option in zip(quiz.letters, quiz.options, strict=True)
     )
-    explanation = f"<p>{rich_html(quiz.explanation)}</p>\n" if quiz.explanation.strip() else ""
     markup = (
         '<div class="minitorch-quiz">\n'
         f'<div style="margin-bottom: 0.5em"><strong>Quiz.</strong> {rich_html(quiz.question)}</div>\n'
-        f"{items}\n"
-        '<details style="margin-top: 0.5em"><summary>Show the answer</summary>\n'
-        f"<p><strong>{quiz.answer_letter}.</strong> {rich_html(quiz.answer)}</p>\n"
-        f"{explanation}</details>\n</div>"
+        f"{items}\n</div>"
     )
     return Rendered("\n".join(text_lines), markup)
 
@@ -94,17 +95,33 @@ def feedback_html(feedback: str) -> str:
     return f'<p style="color: {colour}">{rich_html(feedback)}</p>'
 
 
-def quiz(question: str, options: Sequence[str], answer: str, explanation: str) -> None:
-    """Show a predict-then-run question: its static rendering, then (in Jupyter) the answer buttons.
+def quiz(quiz_id: str) -> None:
+    """Show the predict-then-run question `quiz_id` (such as "02.1"): its static rendering, then the buttons.
 
-    `answer` is the right option's text; `question`, `options` and `explanation` may use `inline code`
-    and ``` fenced blocks ```. Returns None, so a cell ending with the call shows nothing more.
-    Outside IPython, prints the text version.
+    Returns None, so a cell ending with the call shows nothing more. Outside IPython, prints the text.
     """
-    item = Quiz(question, tuple(options), answer, explanation)
+    item = find_quiz(quiz_id)
     show(render_quiz(item))
     if ipython_shell() is not None:
         _show_answer_widget(item)
+
+
+_REGISTRY: dict[str, Quiz] = {}
+
+
+def register(**quizzes: Quiz) -> None:
+    """Make quizzes known by id: ``register(**{"02.1": Quiz(...)})``."""
+    _REGISTRY.update(quizzes)
+
+
+def find_quiz(quiz_id: str) -> Quiz:
+    """The quiz with this id, such as "02.1" (notebook 02, quiz 1)."""
+    from minitorch.teach import lessons
+
+    lessons.load_all()
+    if quiz_id not in _REGISTRY:
+        raise KeyError(f"no quiz {quiz_id!r}; known: {', '.join(sorted(_REGISTRY))}")
+    return _REGISTRY[quiz_id]
 
 
 def _show_answer_widget(item: Quiz) -> None:

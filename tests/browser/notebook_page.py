@@ -34,6 +34,10 @@ CELL_STATES = """() => {
             : [],
     }));
 }"""
+# Set one cell's source through JupyterLab's model, as typing into its editor would.
+SET_SOURCE = """([index, source]) => {
+    window.jupyterapp.shell.currentWidget.content.widgets[index].model.sharedModel.setSource(source);
+}"""
 # Outputs the page shows as errors: error mime types, a Python traceback, or a widget that failed to show.
 ERRORS_SHOWN = """() => {
     const found = [];
@@ -204,6 +208,23 @@ class NotebookPage:
             if source_start in cell.source:
                 return cell.index
         raise AssertionError(f"{self.path}: no code cell with {source_start!r}")
+
+    def cell_text(self, index: int) -> str:
+        """The text of cell `index`'s outputs, as the page shows it."""
+        return self.cell(index).locator(".jp-OutputArea").inner_text().strip()
+
+    def run_with_source(self, index: int, source: str) -> None:
+        """Replace the source of cell `index` (as a learner's typing would), then run it."""
+        self.page.evaluate(SET_SOURCE, [index, source])
+        self.run_cell(index)
+
+    def run_cell(self, index: int) -> None:
+        """Select cell `index` and run it with Shift+Enter; wait until the kernel is idle again."""
+        count = self.cells()[index].count
+        self.cell(index).locator(".jp-InputPrompt").click()
+        self.page.keyboard.press("Shift+Enter")
+        assert wait_until(lambda: self.cells()[index].count not in (None, count) and self._kernel_usable(),
+                          RUN_SECONDS, interval=0.2), f"{self.path}: cell {index} did not run"
 
     def svgs(self, index: int) -> list[str]:
         """Every diagram shown in cell `index`'s outputs, as SVG text."""

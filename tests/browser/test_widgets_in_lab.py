@@ -1,5 +1,6 @@
 """The notebooks' live parts in JupyterLab, clicked as a learner would: the seed's detach diagram, a
-`requires_grad` checkbox of the explore widget, the backward stepper, and a quiz. What the widgets should
+`requires_grad` checkbox of the explore widget, the backward stepper, a quiz answered wrong then right,
+and an exercise answered wrong then right. What the widgets should
 show after each click comes from real PyTorch running the same cells (see torch_truth.py).
 
 With MINITORCH_UPDATE_SCREENSHOTS=1 each test also saves its picture to assets/ (the README shows
@@ -8,8 +9,10 @@ assets/screenshot.png).
 
 import pytest
 
+from minitorch.teach.quiz import find_quiz
+
 from .lab_server import wait_until
-from .notebook_page import WIDGET_SECONDS, WIDTH, diagram_edges, diagram_nodes
+from .notebook_page import WIDGET_SECONDS, WIDTH, NotebookPage, close_quietly, diagram_edges, diagram_nodes
 from .torch_truth import backward_run, explore_call
 
 pytestmark = pytest.mark.browser
@@ -18,6 +21,7 @@ DETACH_NOTEBOOK = "02_detach"
 EXPLORE_NOTEBOOK = "01_requires_grad"
 STEPPER_NOTEBOOK = "05_sigmoid_backward"
 QUIZ_NOTEBOOK = "00_start_here"
+EXERCISE_NOTEBOOK = "02_detach"
 HIGHLIGHT = "gold"  # the fill of the node the stepper is running (minitorch.viz.style.ACTIVE_FILL)
 
 
@@ -143,21 +147,54 @@ def test_backward_stepper_highlights_each_node_and_fills_leaf_grads(notebook_run
     assert filled == set(expected.leaf_grads)
 
 
-def test_quiz_answer_shows_feedback(notebook_runs, save_screenshot):
+def test_quiz_wrong_then_right_shows_the_explanation_only_after_the_right_pick(notebook_runs, save_screenshot):
     notebook = notebook_runs.get(QUIZ_NOTEBOOK)
+    item = find_quiz("00.1")
     quiz = notebook.page.locator(".jp-Notebook .jp-Cell:has(.minitorch-quiz):has(.widget-toggle-buttons)").first
-    right = quiz.locator(".minitorch-quiz details p strong").first.text_content().strip().rstrip(".")
-    letters = [button.get_attribute("data-value") for button in quiz.locator("button.widget-toggle-button").all()]
-    wrong = next(letter for letter in letters if letter != right)
+    explanation = item.explanation.replace("`", "")[:40]  # its start, as the page shows it (code as plain text)
+    assert explanation not in quiz.inner_text(), "the explanation is visible before any pick"
+    right = item.answer_letter
+    wrong = next(letter for letter in item.letters if letter != right)
     feedback = quiz.locator(".widget-html-content")
     assert feedback.inner_text().strip() == "", "feedback before any answer"
 
     quiz.locator(f"button.widget-toggle-button[data-value='{wrong}']").click()
     assert wait_until(lambda: feedback.inner_text().startswith(f"Not quite: you picked {wrong}"), WIDGET_SECONDS), (
         f"after picking {wrong}: {feedback.inner_text()!r}")
-    assert f"the answer is {right}" in feedback.inner_text()
+    assert explanation not in quiz.inner_text() and item.answer.strip("`") not in feedback.inner_text()
 
     quiz.locator(f"button.widget-toggle-button[data-value='{right}']").click()
     assert wait_until(lambda: feedback.inner_text().startswith("Right!"), WIDGET_SECONDS), (
         f"after picking {right}: {feedback.inner_text()!r}")
+    assert explanation in feedback.inner_text()
     save_screenshot(quiz, "jupyterlab_quiz")
+
+
+def test_a_freshly_opened_notebook_keeps_the_answer_to_its_quiz_collapsed(lab_browser, lab_server):
+    fresh = NotebookPage(lab_browser, lab_server, f"notebooks/{QUIZ_NOTEBOOK}.ipynb")
+    try:
+        fresh.open()
+        index = fresh.cell_index("loss.backward()")
+        outputs = fresh.cell(index).locator(".jp-OutputArea-output")
+        assert outputs.count() == 0 or not outputs.first.is_visible(), "the quiz's answer is in plain sight"
+        assert fresh.cell(index).locator(".jp-OutputPlaceholder").is_visible(), "no bar to open the output"
+    finally:
+        close_quietly(fresh.page)  # not fresh.close(): the kernel is shared with the quiz test's tab
+
+
+def test_exercise_wrong_then_right_in_lab(notebook_runs):
+    notebook = notebook_runs.get(EXERCISE_NOTEBOOK)
+    answer = notebook.cell_index("def snapshot_of(params):")
+    check = answer + 1
+    assert notebook.cell_text(check).startswith("Not attempted yet"), notebook.cell_text(check)
+
+    notebook.run_with_source(answer, "def snapshot_of(params):\n    return params.detach()\n")
+    notebook.run_cell(check)
+    assert wait_until(lambda: notebook.cell_text(check).startswith("Not yet: the snapshot shares memory"),
+                      WIDGET_SECONDS), notebook.cell_text(check)
+    assert "Hint: `detach()` drops the history" in notebook.cell_text(check)
+
+    notebook.run_with_source(answer, "def snapshot_of(params):\n    return params.detach().clone()\n")
+    notebook.run_cell(check)
+    assert wait_until(lambda: notebook.cell_text(check).startswith("Correct!"), WIDGET_SECONDS), (
+        notebook.cell_text(check))
