@@ -7,12 +7,29 @@
 from __future__ import annotations
 
 import importlib
+import math as _math
 
-from . import autograd
-from ._dtype import Size, device, dtype, float32, float64, int64, result_type
+from . import autograd, backends, cuda
+from ._device import device, layout, sparse_coo, sparse_csr, strided
+from ._dtype import (
+    Size,
+    bfloat16,
+    complex64,
+    complex128,
+    dtype,
+    float16,
+    float32,
+    float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    result_type,
+    uint8,
+)
 from ._dtype import bool_ as bool  # noqa: A001 (torch.bool)
+from ._dtype_info import finfo, iinfo
 from ._factories import (
-    arange,
     as_tensor,
     empty,
     empty_like,
@@ -20,12 +37,22 @@ from ._factories import (
     from_numpy,
     full,
     full_like,
-    linspace,
     ones,
     ones_like,
     tensor,
     zeros,
     zeros_like,
+)
+from ._legacy import (
+    BoolTensor,
+    ByteTensor,
+    CharTensor,
+    DoubleTensor,
+    FloatTensor,
+    HalfTensor,
+    IntTensor,
+    LongTensor,
+    ShortTensor,
 )
 from ._printing import set_printoptions
 from ._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
@@ -40,6 +67,7 @@ from ._random_factories import (
     randn_like,
     randperm,
 )
+from ._ranges import arange, linspace, logspace
 from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .ops.arithmetic import add, div, mul, neg, pow, reciprocal, sub
@@ -65,7 +93,14 @@ class _MemoryFormat:
 
 float = float32  # noqa: A001
 double = float64
+half = float16
 long = int64
+int = int32  # noqa: A001
+short = int16
+cfloat = complex64
+cdouble = complex128
+nan, inf, pi, e = _math.nan, _math.inf, _math.pi, _math.e
+newaxis = None
 clip = clamp
 preserve_format, contiguous_format = _MemoryFormat("preserve_format"), _MemoryFormat("contiguous_format")
 concat = concatenate = cat
