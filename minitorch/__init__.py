@@ -72,10 +72,30 @@ from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .ops.arithmetic import add, div, mul, neg, pow, reciprocal, sub
 from .ops.copy import clone
+from .ops.gather_scatter import gather, scatter, scatter_add, take
+from .ops.index_ops import index_add, index_copy, index_fill, index_select, masked_fill, masked_select
 from .ops.linalg import bmm, dot, matmul, mm, mv
 from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
+from .ops.rearrange import (
+    column_stack,
+    cross,
+    diag,
+    dstack,
+    flip,
+    fliplr,
+    flipud,
+    hstack,
+    outer,
+    repeat_interleave,
+    roll,
+    tile,
+    tril,
+    triu,
+    vstack,
+)
 from .ops.reduction import argmax, argmin, max, mean, min, sum
 from .ops.shape import cat, flatten, permute, reshape, squeeze, stack, t, transpose, unbind, unsqueeze
+from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split
 from .tensor import Tensor
 
 __version__ = "0.1.0"
@@ -104,6 +124,10 @@ newaxis = None
 clip = clamp
 preserve_format, contiguous_format = _MemoryFormat("preserve_format"), _MemoryFormat("contiguous_format")
 concat = concatenate = cat
+ger = outer
+row_stack = vstack
+moveaxis = movedim
+swapdims = swapaxes
 
 
 def is_tensor(obj) -> bool:

@@ -56,3 +56,19 @@ ShortTensor = _legacy("ShortTensor", _dtype.int16)
 CharTensor = _legacy("CharTensor", _dtype.int8)
 ByteTensor = _legacy("ByteTensor", _dtype.uint8)
 BoolTensor = _legacy("BoolTensor", _dtype.bool_)
+
+
+def legacy_dtype(value):
+    """The dtype named by ``'torch.IntTensor'`` or ``torch.IntTensor`` (``x.type(...)``); other values as given."""
+    if isinstance(value, _LegacyTensorType):
+        return value.dtype
+    if isinstance(value, str):
+        if value.startswith("torch.cuda."):
+            from ._device import CUDA_MISSING
+
+            raise AssertionError(CUDA_MISSING)
+        found = globals().get(value.removeprefix("torch."))
+        if not isinstance(found, _LegacyTensorType):
+            raise ValueError(f"invalid type: '{value}'")
+        return found.dtype
+    return value

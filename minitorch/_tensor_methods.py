@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from ._dtype import bool_, float32, float64, int64
+from ._tensor_families import FamilyMethods
 from ._tensor_inplace import InPlaceMethods
 from .ops import arithmetic, copy, indexing, linalg, pointwise, reduction, shape
 from .ops._util import binary_operands
 
 
-class TensorMethods(InPlaceMethods):
+class TensorMethods(FamilyMethods, InPlaceMethods):
     """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
 
     # -- description -----------------------------------------------------------------------------------
@@ -195,7 +196,9 @@ class TensorMethods(InPlaceMethods):
 
     def type(self, dtype=None):
         """Convert to ``dtype`` (or, with no argument, the legacy type name such as ``torch.FloatTensor``)."""
-        return f"torch.{self.dtype.legacy_name}Tensor" if dtype is None else copy.to(self, dtype)
+        from ._legacy import legacy_dtype
+
+        return f"torch.{self.dtype.legacy_name}Tensor" if dtype is None else copy.to(self, legacy_dtype(dtype))
 
     def cpu(self):
         """The tensor itself: minitorch lives on the CPU."""

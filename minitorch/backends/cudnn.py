@@ -1,4 +1,4 @@
-"""``torch.backends.cudnn``: NVIDIA's library, unavailable without CUDA; its flags are kept for scripts that set them."""
+"""``torch.backends.cudnn``: NVIDIA's library, unavailable without CUDA; its flags stay settable."""
 
 enabled = True
 deterministic = False
