@@ -160,7 +160,7 @@ def get_default_dtype():
     return float32
 
 
-_LAZY = {"nn", "optim", "viz", "teach", "random"}
+_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg"}
 
 
 def __getattr__(name):

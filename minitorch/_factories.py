@@ -104,8 +104,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 def as_tensor(data, dtype=None, device=None) -> Tensor:
     """``data`` as a tensor, sharing memory with a numpy array or tensor when the dtype allows."""
     check_device(device)
-    if isinstance(data, Tensor) and (dtype is None or resolve(dtype) is data.dtype):
-        return data
+    if isinstance(data, Tensor):
+        return data if dtype is None else data.to(resolve(dtype))
     if isinstance(data, np.ndarray) and (dtype is None or resolve(dtype).numpy == data.dtype):
         return from_numpy(data)
     return tensor(data, dtype=dtype)

@@ -157,23 +157,23 @@ class FamilyMethods:
 
         return tensor(data, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
-    def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
+    def new_zeros(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """Zeros of ``size`` with this tensor's dtype."""
         from ._factories import zeros
 
-        return zeros(*size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
+        return zeros(*sizes, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
-    def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
+    def new_ones(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """Ones of ``size`` with this tensor's dtype."""
         from ._factories import ones
 
-        return ones(*size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
+        return ones(*sizes, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
-    def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
+    def new_empty(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """An unset tensor of ``size`` with this tensor's dtype (zeros in minitorch)."""
         from ._factories import empty
 
-        return empty(*size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
+        return empty(*sizes, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
     def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
         """``fill_value`` everywhere, with ``size`` and this tensor's dtype."""
