@@ -70,6 +70,8 @@ def from_numpy_dtype(np_dtype) -> dtype:
         return int64
     if np_dtype.kind == "b":
         return bool_
+    if np_dtype.kind == "c":
+        return check_supported(complex128 if np_dtype.itemsize > 8 else complex64)
     raise TypeError(f"can't convert np.ndarray of type numpy.{np_dtype}. The only supported types are: "
                     "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.")
 
@@ -108,6 +110,8 @@ def scalar_dtype(value) -> dtype:
         return bool_
     if isinstance(value, (int, np.integer)):
         return int64
+    if isinstance(value, complex):
+        return check_supported(complex64)
     return DEFAULT_FLOAT
 
 

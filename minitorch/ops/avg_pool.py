@@ -1,0 +1,59 @@
+"""Average pooling over 2-d windows (``F.avg_pool2d``), with its node ``AvgPool2DBackward0``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..autograd.node import Node, record
+
+
+def _windows(height, width, kernel, stride, padding):
+    """Output size and, for each kernel offset, the slices of the padded input it reads."""
+    out_h = (height + 2 * padding[0] - kernel[0]) // stride[0] + 1
+    out_w = (width + 2 * padding[1] - kernel[1]) // stride[1] + 1
+    offsets = [(i, j) for i in range(kernel[0]) for j in range(kernel[1])]
+    slices = [(slice(i, i + stride[0] * (out_h - 1) + 1, stride[0]), slice(j, j + stride[1] * (out_w - 1) + 1,
+                                                                         stride[1])) for i, j in offsets]
+    return (out_h, out_w), slices
+
+
+def _divisor(shape, kernel, stride, padding, count_include_pad, divisor_override):
+    """What each window's sum is divided by: the window size, or only its cells inside the input."""
+    if divisor_override:
+        return divisor_override
+    if count_include_pad:
+        return kernel[0] * kernel[1]
+    inside = np.pad(np.ones(shape[-2:]), [(padding[0],) * 2, (padding[1],) * 2])
+    (out_h, out_w), slices = _windows(shape[-2], shape[-1], kernel, stride, padding)
+    return sum(inside[rows, cols] for rows, cols in slices)
+
+
+class AvgPool2DBackward0(Node):
+    """d avg_pool2d / dx: each window's gradient shared equally (1 / divisor) among its cells."""
+
+    def apply(self, grad):
+        shape = self._input_meta[0][0]
+        padded = np.zeros(shape[:-2] + (shape[-2] + 2 * self._padding[0], shape[-1] + 2 * self._padding[1]),
+                          dtype=grad.dtype)
+        share = grad / self._divisor
+        for rows, cols in self._slices:
+            padded[..., rows, cols] += share
+        return (padded[..., self._padding[0]:self._padding[0] + shape[-2],
+                       self._padding[1]:self._padding[1] + shape[-1]],)
+
+
+def avg_pool2d(input, kernel, stride, padding, count_include_pad=True, divisor_override=None):
+    """The mean of every ``kernel`` window (zero padding counts unless ``count_include_pad=False``)."""
+    x = input._data
+    padded = np.pad(x, [(0, 0)] * (x.ndim - 2) + [(padding[0],) * 2, (padding[1],) * 2])
+    _, slices = _windows(x.shape[-2], x.shape[-1], kernel, stride, padding)
+    total = sum(padded[..., rows, cols].astype(np.float64) for rows, cols in slices)
+    divisor = _divisor(x.shape, kernel, stride, padding, count_include_pad, divisor_override)
+    out = record(AvgPool2DBackward0, (total / divisor).astype(x.dtype), (input,),
+                 saved={"self": input}, attrs={"kernel_size": kernel, "stride": stride, "padding": padding,
+                                               "ceil_mode": False, "count_include_pad": count_include_pad,
+                                               "divisor_override": divisor_override})
+    node = out._grad_fn
+    if node is not None:
+        node._slices, node._padding, node._divisor = slices, padding, divisor
+    return out
