@@ -71,15 +71,16 @@ from ._ranges import arange, linspace, logspace
 from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .ops.arithmetic import add, div, mul, neg, pow, reciprocal, sub
+from .ops.broadcasting import atleast_1d, atleast_2d, atleast_3d, broadcast_tensors, broadcast_to, meshgrid
 from .ops.copy import clone
-from .ops.gather_scatter import gather, scatter, scatter_add, take
+from .ops.diagonals import diag, diag_embed, diagonal, trace, tril, triu
+from .ops.gather_scatter import gather, scatter, scatter_add, take, take_along_dim
 from .ops.index_ops import index_add, index_copy, index_fill, index_select, masked_fill, masked_select
 from .ops.linalg import bmm, dot, matmul, mm, mv
 from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
 from .ops.rearrange import (
     column_stack,
     cross,
-    diag,
     dstack,
     flip,
     fliplr,
@@ -88,14 +89,13 @@ from .ops.rearrange import (
     outer,
     repeat_interleave,
     roll,
+    rot90,
     tile,
-    tril,
-    triu,
     vstack,
 )
 from .ops.reduction import argmax, argmin, max, mean, min, sum
 from .ops.shape import cat, flatten, permute, reshape, squeeze, stack, t, transpose, unbind, unsqueeze
-from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split
+from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unflatten
 from .tensor import Tensor
 
 __version__ = "0.1.0"

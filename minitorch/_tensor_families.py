@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import _dtype
-from .ops import gather_scatter, index_ops, rearrange, splitting
+from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, splitting
 from .ops.copy import to
 from .ops.inplace import apply_inplace
 
@@ -12,7 +12,7 @@ class FamilyMethods:
     """``x.gather(...)``, ``x.split(...)``, ``x.int()``, ``x.new_ones(...)``... on every Tensor."""
 
     # -- reading and writing at indices --------------------------------------------------------------
-    gather, take = gather_scatter.gather, gather_scatter.take
+    gather, take, take_along_dim = gather_scatter.gather, gather_scatter.take, gather_scatter.take_along_dim
     scatter, scatter_add = gather_scatter.scatter, gather_scatter.scatter_add
     index_select, index_add = index_ops.index_select, index_ops.index_add
     index_copy, index_fill = index_ops.index_copy, index_ops.index_fill
@@ -49,15 +49,18 @@ class FamilyMethods:
     flip, fliplr, flipud, roll = rearrange.flip, rearrange.fliplr, rearrange.flipud, rearrange.roll
     repeat, tile, repeat_interleave = rearrange.repeat, rearrange.tile, rearrange.repeat_interleave
     outer = ger = rearrange.outer
-    cross, tril, triu, diag = rearrange.cross, rearrange.tril, rearrange.triu, rearrange.diag
+    cross, rot90, unflatten = rearrange.cross, rearrange.rot90, splitting.unflatten
+    tril, triu, diag, diagonal = diagonals.tril, diagonals.triu, diagonals.diag, diagonals.diagonal
+    diag_embed, trace = diagonals.diag_embed, diagonals.trace
+    broadcast_to = broadcasting.broadcast_to
 
     def tril_(self, diagonal=0):
         """``tril`` in place."""
-        return apply_inplace(self, rearrange.tril, diagonal)
+        return apply_inplace(self, diagonals.tril, diagonal)
 
     def triu_(self, diagonal=0):
         """``triu`` in place."""
-        return apply_inplace(self, rearrange.triu, diagonal)
+        return apply_inplace(self, diagonals.triu, diagonal)
 
     def unsqueeze_(self, dim):
         """Insert a dim of size 1 at ``dim``, changing this tensor's own shape."""

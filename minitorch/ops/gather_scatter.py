@@ -167,3 +167,21 @@ def take(a, index):
     if out._grad_fn is not None:
         out._grad_fn._index = flat
     return out
+
+
+def take_along_dim(a, indices, dim=None):
+    """``gather`` with ``a`` and ``indices`` broadcast against each other in every dim but ``dim``
+    (``dim=None``: both flattened, as ``take``)."""
+    from .shape import expand, reshape
+
+    if dim is None:
+        return gather(reshape(a, -1), 0, reshape(indices, -1))
+    d = wrap_dim(dim, a.ndim)
+    shape_a, shape_i = list(a.shape), list(indices.shape)
+    shape_a[d] = shape_i[d] = 1
+    common = list(np.broadcast_shapes(tuple(shape_a), tuple(shape_i)))
+    target_a, target_i = common.copy(), common.copy()
+    target_a[d], target_i[d] = a.shape[d], indices.shape[d]
+    source = a if list(a.shape) == target_a else expand(a, *target_a)
+    index = indices if list(indices.shape) == target_i else expand(indices, *target_i)
+    return gather(source, d, index)

@@ -1,5 +1,5 @@
-"""Copies that re-arrange values: flip, roll, repeat/tile, repeat_interleave, the stacks (hstack, vstack,
-dstack, column_stack), outer, cross, and the triangle and diagonal ops (tril, triu, diag)."""
+"""Copies that re-arrange values: flip, rot90, roll, repeat/tile, repeat_interleave, the stacks (hstack,
+vstack, dstack, column_stack), outer and cross."""
 
 from __future__ import annotations
 
@@ -44,6 +44,24 @@ def flipud(a):
     if a.ndim < 1:
         raise RuntimeError("Input must be >= 1-d.")
     return flip(a, 0)
+
+
+class Rot90Backward0(Node):
+    """d rot90(x, k, dims) / dx: the gradient rotated back by -k."""
+
+    def apply(self, grad):
+        return (np.rot90(grad, -self._k, self._axes).copy(),)
+
+
+def rot90(a, k=1, dims=(0, 1)):
+    """The tensor rotated by ``k`` quarter turns in the plane of ``dims`` (from the first towards the second)."""
+    if len(dims) != 2:
+        raise RuntimeError(f"expected total rotation dims == 2, but got dims = {len(dims)}")
+    axes = tuple(wrap_dim(d, a.ndim) for d in dims)
+    out = record(Rot90Backward0, np.rot90(a._data, k, axes).copy(), (a,), attrs={"k": k, "dims": tuple(dims)})
+    if out._grad_fn is not None:
+        out._grad_fn._k, out._grad_fn._axes = k, axes
+    return out
 
 
 class RollBackward0(Node):
@@ -123,19 +141,9 @@ def _wrap_int64(values: np.ndarray):
 
 
 def _at_least(tensors, ndim: int):
-    from .shape import reshape
+    from .broadcasting import _grow
 
-    shapes = {0: {1: (1,), 2: (1, 1), 3: (1, 1, 1)}, 1: {2: None, 3: None}, 2: {3: None}}
-    result = []
-    for t in tensors:
-        if t.ndim >= ndim:
-            result.append(t)
-        elif t.ndim == 0:
-            result.append(reshape(t, *shapes[0][ndim]))
-        else:
-            target = (1,) + tuple(t.shape) if ndim == 2 else (1,) * (t.ndim == 1) + tuple(t.shape) + (1,)
-            result.append(reshape(t, *target))
-    return result
+    return [_grow(t, ndim) for t in tensors]
 
 
 def hstack(tensors):
@@ -212,60 +220,3 @@ def cross(a, b, dim=None):
     if out._grad_fn is not None:
         out._grad_fn._axis = d
     return out
-
-
-class TrilBackward0(Node):
-    """d tril(x, k) / dx: 1 on and below the k-th diagonal, 0 above."""
-
-    def apply(self, grad):
-        return (np.tril(grad, self._saved_diagonal),)
-
-
-class TriuBackward0(Node):
-    """d triu(x, k) / dx: 1 on and above the k-th diagonal, 0 below."""
-
-    def apply(self, grad):
-        return (np.triu(grad, self._saved_diagonal),)
-
-
-def tril(a, diagonal=0):
-    """The lower triangle (on and below diagonal ``diagonal``), zeros above."""
-    if a.ndim < 2:
-        raise RuntimeError("tril: input tensor must have at least 2 dimensions")
-    return record(TrilBackward0, np.tril(a._data, diagonal), (a,), attrs={"diagonal": diagonal})
-
-
-def triu(a, diagonal=0):
-    """The upper triangle (on and above diagonal ``diagonal``), zeros below."""
-    if a.ndim < 2:
-        raise RuntimeError("triu: input tensor must have at least 2 dimensions")
-    return record(TriuBackward0, np.triu(a._data, diagonal), (a,), attrs={"diagonal": diagonal})
-
-
-class DiagEmbedBackward0(Node):
-    """d diag(v, k) / dv: the k-th diagonal of the gradient."""
-
-    def apply(self, grad):
-        return (np.diagonal(grad, self._saved_offset).copy(),)
-
-
-class DiagonalBackward0_copy(Node):  # noqa: N801 (torch's name)
-    """d diag(m, k) / dm: the gradient placed on the k-th diagonal of a zero matrix."""
-
-    def apply(self, grad):
-        out = np.zeros(self._input_meta[0][0], dtype=grad.dtype)
-        rows, cols = np.diag_indices(len(grad))
-        offset = self._saved_offset
-        out[rows + max(-offset, 0), cols + max(offset, 0)] = grad
-        return (out,)
-
-
-def diag(a, diagonal=0):
-    """A vector -> a matrix with it on diagonal ``diagonal``; a matrix -> that diagonal, as a vector (copy)."""
-    if a.ndim == 1:
-        return record(DiagEmbedBackward0, np.diag(a._data, diagonal), (a,),
-                      attrs={"offset": diagonal, "dim1": 0, "dim2": 1})
-    if a.ndim != 2:
-        raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {a.ndim}D")
-    return record(DiagonalBackward0_copy, np.diag(a._data, diagonal).copy(), (a,),
-                  attrs={"offset": diagonal, "dim1": 0, "dim2": 1, "self_sym_sizes": tuple(a.shape)})

@@ -100,6 +100,14 @@ def narrow(a, dim, start, length):
     return slice_dim(a, d, slice(start, start + length))
 
 
+def unflatten(a, dim, sizes):
+    """Dim ``dim`` split into dims of ``sizes`` (one may be -1), as a view."""
+    from .shape import view
+
+    d = wrap_dim(dim, a.ndim)
+    return view(a, *(tuple(a.shape[:d]) + tuple(sizes) + tuple(a.shape[d + 1:])))
+
+
 def movedim(a, source, destination):
     """Move dims from ``source`` to ``destination`` positions, the others keeping their order (a view)."""
     from .shape import permute

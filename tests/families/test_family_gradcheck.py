@@ -54,6 +54,17 @@ ONE_INPUT = {
     "triu": lambda x: torch.triu(x, -1),
     "diag_of_matrix": lambda x: torch.diag(x, 1),
     "diag_of_vector": lambda x: torch.diag(x[0], -1),
+    "diagonal": lambda x: x.diagonal(1),
+    "diagonal_3d": lambda x: x.view(3, 2, 2).diagonal(0, 0, 2),
+    "trace": lambda x: x.trace(),
+    "rot90": lambda x: x.rot90(),
+    "rot90_back": lambda x: torch.rot90(x, -3, (1, 0)),
+    "meshgrid_xy": lambda x: torch.meshgrid(x[0], x[1, :3], indexing="xy")[0] * torch.meshgrid(
+        x[0], x[1, :3], indexing="xy")[1],
+    "broadcast_tensors": lambda x: torch.broadcast_tensors(x[:, :1], x[0])[0] * 2,
+    "take_along_dim": lambda x: torch.take_along_dim(x, torch.tensor([[3], [0], [1]]), 1),
+    "unflatten": lambda x: x.unflatten(1, (2, 2)),
+    "atleast_3d": lambda x: torch.atleast_3d(x[0]),
 }
 
 
