@@ -31,11 +31,12 @@ from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, ZeroP
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from .module import Module
 from .parameter import Parameter
-from .pooling import AvgPool2d, Dropout2d
+from .pooling import AdaptiveAvgPool2d, AvgPool2d, Dropout2d
 
 __all__ = [
     "functional", "init", "Parameter", "Module", "Sequential", "ModuleList",
-    "Linear", "Conv2d", "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "Dropout", "Dropout2d", "Identity",
+    "Linear", "Conv2d", "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
+    "Identity",
     "BatchNorm1d", "BatchNorm2d",
     "ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softmin", "LeakyReLU", "ELU", "CELU", "SELU", "GELU",
     "SiLU", "Mish", "Softplus", "Hardtanh", "ReLU6", "Hardsigmoid", "Hardswish", "LogSigmoid", "Softsign",

@@ -124,3 +124,11 @@ def dropout2d(input, p=0.5, training=True, inplace=False):
     kept = _random.uniform(mask_shape, dtype=np.float64) < 1.0 - p
     mask = Tensor._wrap((kept / (1.0 - p) if p < 1 else kept * 0.0).astype(input._data.dtype))
     return input.mul_(mask) if inplace else arithmetic.mul(input, mask)
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """The mean over ``output_size`` nearly equal bins of the last two dims (``None`` keeps a size)."""
+    if input.ndim not in (3, 4):
+        raise RuntimeError(f"adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got {list(input.shape)}")
+    size = (output_size, output_size) if isinstance(output_size, int) else tuple(output_size)
+    return avg_pool.adaptive_avg_pool2d(input, size)

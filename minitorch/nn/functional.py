@@ -29,7 +29,16 @@ from ._activation_functional import (
     tanhshrink,
     threshold,
 )
-from ._layer_functional import avg_pool2d, batch_norm, dropout2d, huber_loss, l1_loss, one_hot, smooth_l1_loss
+from ._layer_functional import (
+    adaptive_avg_pool2d,
+    avg_pool2d,
+    batch_norm,
+    dropout2d,
+    huber_loss,
+    l1_loss,
+    one_hot,
+    smooth_l1_loss,
+)
 from ._linear_ops import linear
 
 __all__ = [
@@ -37,7 +46,7 @@ __all__ = [
     "mse_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "pad", "max_pool2d", "dropout",
     "celu", "elu", "gelu", "hardsigmoid", "hardswish", "hardtanh", "leaky_relu", "logsigmoid", "mish", "relu6",
     "selu", "silu", "softmin", "softplus", "softsign", "tanhshrink", "threshold", "avg_pool2d", "batch_norm",
-    "dropout2d", "huber_loss", "l1_loss", "one_hot", "smooth_l1_loss",
+    "dropout2d", "huber_loss", "l1_loss", "one_hot", "smooth_l1_loss", "adaptive_avg_pool2d",
 ]
 
 SAME_PADDING_WARNING = (

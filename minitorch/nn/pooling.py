@@ -1,4 +1,4 @@
-"""Average pooling and channel dropout layers: ``AvgPool2d`` and ``Dropout2d``."""
+"""Average pooling and channel dropout layers: ``AvgPool2d``, ``AdaptiveAvgPool2d`` and ``Dropout2d``."""
 
 from . import functional as F
 from .module import Module
@@ -43,3 +43,20 @@ class Dropout2d(Module):
     def extra_repr(self):
         """``p=..., inplace=...``."""
         return f"p={self.p}, inplace={self.inplace}"
+
+
+class AdaptiveAvgPool2d(Module):
+    """The mean over bins chosen so that the output has ``output_size`` (whatever the input's size)."""
+
+    def __init__(self, output_size):
+        """Remember the output size (an int, or a pair whose entries may be None to keep that size)."""
+        super().__init__()
+        self.output_size = output_size
+
+    def forward(self, input):
+        """``F.adaptive_avg_pool2d(input, output_size)``."""
+        return F.adaptive_avg_pool2d(input, self.output_size)
+
+    def extra_repr(self):
+        """``output_size=...``."""
+        return f"output_size={self.output_size}"

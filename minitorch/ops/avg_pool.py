@@ -57,3 +57,40 @@ def avg_pool2d(input, kernel, stride, padding, count_include_pad=True, divisor_o
     if node is not None:
         node._slices, node._padding, node._divisor = slices, padding, divisor
     return out
+
+
+def _bins(size: int, count: int) -> list:
+    """torch's adaptive bins: bin i covers [floor(i * size / count), ceil((i + 1) * size / count))."""
+    return [(i * size // count, -(-(i + 1) * size // count)) for i in range(count)]
+
+
+class AdaptiveAvgPool2DBackward0(Node):
+    """d adaptive_avg_pool2d / dx: each bin's gradient shared equally among the cells of its bin."""
+
+    def apply(self, grad):
+        out = np.zeros(self._input_meta[0][0], dtype=grad.dtype)
+        for i, (top, bottom) in enumerate(self._rows):
+            for j, (left, right) in enumerate(self._cols):
+                area = (bottom - top) * (right - left)
+                out[..., top:bottom, left:right] += grad[..., i, j, None, None] / area
+        return (out,)
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """The mean over each of ``output_size`` nearly equal bins of the last two dims (``(1, 1)``: the mean)."""
+    from .reduction import mean
+
+    height, width = input.shape[-2:]
+    out_h, out_w = (output_size[0] or height, output_size[1] or width)
+    if (out_h, out_w) == (1, 1):
+        return mean(input, (-1, -2), keepdim=True)
+    rows, cols = _bins(height, out_h), _bins(width, out_w)
+    x = input._data
+    data = np.empty(x.shape[:-2] + (out_h, out_w), dtype=x.dtype)
+    for i, (top, bottom) in enumerate(rows):
+        for j, (left, right) in enumerate(cols):
+            data[..., i, j] = x[..., top:bottom, left:right].mean(axis=(-2, -1))
+    out = record(AdaptiveAvgPool2DBackward0, data, (input,), saved={"self": input})
+    if out._grad_fn is not None:
+        out._grad_fn._rows, out._grad_fn._cols = rows, cols
+    return out

@@ -68,6 +68,11 @@ def test_avg_pool2d(options):
     assert gradcheck(lambda x: F.avg_pool2d(x, **options), (leaf(1, 2, 5, 6),))
 
 
+@pytest.mark.parametrize("size", [(1, 1), (2, 3), (3, None), 4])
+def test_adaptive_avg_pool2d(size):
+    assert gradcheck(lambda x: F.adaptive_avg_pool2d(x, size), (leaf(2, 5, 7),))
+
+
 LOSSES = {
     "l1": lambda x, t: F.l1_loss(x, t),
     "l1_none": lambda x, t: F.l1_loss(x, t, reduction="none"),

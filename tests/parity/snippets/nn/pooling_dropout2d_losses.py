@@ -58,3 +58,15 @@ for bad in (
         bad()
     except RuntimeError as error:
         print("RuntimeError:", error)
+grid = torch.arange(50.0).view(1, 2, 5, 5).requires_grad_()
+for size in [(1, 1), 1, (2, 3), (3, None), 5, (None, 2)]:
+    pooled = F.adaptive_avg_pool2d(grid, size)
+    print(size, pooled.shape, pooled.grad_fn.name(), pooled[0, 0])
+adaptive = nn.AdaptiveAvgPool2d((2, 3))
+print(adaptive, nn.AdaptiveAvgPool2d(3), nn.AdaptiveAvgPool2d((None, 2)), adaptive(grid[0]).shape)
+adaptive(grid).sum().backward()
+print(grid.grad[0, 0])
+try:
+    F.adaptive_avg_pool2d(torch.ones(5, 5), 2)
+except RuntimeError as error:
+    print("RuntimeError:", error)
