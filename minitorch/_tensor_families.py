@@ -69,7 +69,7 @@ class FamilyMethods:
 
         with no_grad():
             viewed = unsqueeze(self, dim)
-        _, node = splitting.restride_(self, viewed, splitting.UnsqueezeBackward1, {"dim": dim % 2**64})
+        splitting.restride_(self, viewed, splitting.UnsqueezeBackward1, {"dim": dim % 2**64})
         return self
 
     def squeeze_(self, dim=None):
