@@ -5,12 +5,12 @@ import warnings
 
 import numpy as np
 
-from .. import _random
 from ..ops import arithmetic, avg_pool, pointwise, regression_losses
 from ..ops import batch_norm as batch_norm_ops
 from ..ops.reduction import mean as mean_of
 from ..ops.reduction import sum as sum_of
 from ._loss_ops import REDUCTIONS
+from ._random_ops import dropout_mask
 
 
 def _reduction_code(reduction_name):
@@ -106,6 +106,13 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
     return avg_pool.avg_pool2d(input, kernel, steps, pad, count_include_pad, divisor_override)
 
 
+DROPOUT2D_3D_WARNING = (
+    "dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is desired - "
+    "input is interpreted as shape (N, C, L), where C is the channel dim. This behavior will change in a future "
+    "release to interpret the input as one without a batch dimension, i.e. shape (C, H, W). To maintain the 1D "
+    "channel-wise dropout behavior, please switch to using dropout1d instead.")
+
+
 def dropout2d(input, p=0.5, training=True, inplace=False):
     """In training, zero whole channels (dim -3) with probability ``p`` and scale the rest by ``1 / (1 - p)``."""
     from ..tensor import Tensor
@@ -118,11 +125,15 @@ def dropout2d(input, p=0.5, training=True, inplace=False):
                       "please use dropout instead. Note that dropout2d exists to provide channel-wise dropout on "
                       "inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension "
                       "(i.e. 3D or 4D inputs).", UserWarning, stacklevel=2)
+    if input.ndim == 3:
+        warnings.warn(DROPOUT2D_3D_WARNING, UserWarning, stacklevel=2)
     if not training or p == 0.0:
         return input
-    mask_shape = tuple(input.shape[:2]) + (1,) * (input.ndim - 2) if input.ndim != 3 else (input.shape[0], 1, 1)
-    kept = _random.uniform(mask_shape, dtype=np.float64) < 1.0 - p
-    mask = Tensor._wrap((kept / (1.0 - p) if p < 1 else kept * 0.0).astype(input._data.dtype))
+    mask_shape = tuple(input.shape[:2]) + (1,) * (input.ndim - 2)  # 3-d inputs are read as (N, C, L), as torch
+    if p == 1.0:
+        mask = Tensor._wrap(np.zeros(mask_shape, dtype=input._data.dtype))
+    else:
+        mask = Tensor._wrap(dropout_mask(mask_shape, p, input._data.dtype))  # one draw per channel
     return input.mul_(mask) if inplace else arithmetic.mul(input, mask)
 
 

@@ -70,3 +70,6 @@ try:
     F.adaptive_avg_pool2d(torch.ones(5, 5), 2)
 except RuntimeError as error:
     print("RuntimeError:", error)
+torch.manual_seed(0)
+print(F.dropout2d(torch.ones(2, 4, 2, 2), 0.5)[:, :, 0, 0], F.dropout2d(torch.ones(3, 2, 2), 0.25)[:, 0, 0])
+print(nn.Dropout2d(0.4)(torch.ones(1, 6, 1, 1)).flatten(), torch.rand(2))
