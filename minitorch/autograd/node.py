@@ -13,11 +13,32 @@ import numpy as np
 
 from . import anomaly_mode
 from .grad_mode import is_grad_enabled
-from .saved_tensor import SavedTensor
+from .saved_tensor import FREED_ERROR, SavedTensor
 
 _sequence = itertools.count()
 Tensor = None  # minitorch.tensor sets this once the class exists (the two modules need each other)
-_NO_HOOKS: dict = {}  # shared by nodes that have none; registering a hook gives a node its own dict
+_NO_HOOKS: dict = {}  # shared by owners that have none; registering a hook gives the owner its own dict
+
+
+class RemovableHandle:
+    """Returned by ``register_hook``: ``handle.remove()`` takes the hook away again."""
+
+    _ids = itertools.count()
+
+    def __init__(self, hooks: dict):
+        self._hooks, self.id = hooks, next(self._ids)
+
+    def remove(self) -> None:
+        """Remove the hook."""
+        self._hooks.pop(self.id, None)
+
+
+def add_hook(hooks: dict, hook) -> RemovableHandle:
+    """Store ``hook`` in ``hooks`` (which keeps insertion order) and return its handle."""
+    handle = RemovableHandle(hooks)
+    hooks[handle.id] = hook
+    return handle
+
 
 _PUBLIC_NODE_ATTRIBUTES = ["_sequence_nr", "metadata", "name", "next_functions", "register_hook",
                            "register_prehook"]
@@ -27,6 +48,9 @@ class Node:
     """One backward step. Subclasses are named as torch names them (``MulBackward0``) and define ``apply``."""
 
     _num_outputs = 1  # how many outputs the forward op had (unbind has several)
+    _holds_saved_state = False  # True for nodes that keep forward values outside ``_saved`` (freed too)
+    _released = False  # set once backward freed the saved values (without retain_graph)
+    _retains_grad_hooks: dict = _NO_HOOKS  # output_nr -> retain_grad's hook of that output tensor
 
     def __init__(self):
         self._seq = next(_sequence)
@@ -74,12 +98,22 @@ class Node:
         """Whether input ``index`` leads anywhere (a gradient for it would be thrown away otherwise)."""
         return self.next_functions[index][0] is not None
 
+    def tensor_pre_hooks(self) -> dict:
+        """output_nr -> hooks registered (``tensor.register_hook``) on the tensors this node produced."""
+        return self._tensor_hooks
+
+    def check_not_released(self) -> None:
+        """Raise torch's "backward through the graph a second time" if this node's saved values are gone."""
+        if self._released and (self._saved or self._holds_saved_state):
+            raise RuntimeError(FREED_ERROR)
+
     def unpack(self, name: str) -> np.ndarray:
         """The values of the tensor saved as ``name``, checked against in-place changes since saving."""
         return self._saved[name].unpack_data()
 
     def release_saved(self) -> None:
         """Free every saved tensor (the graph can then be walked backward only once)."""
+        self._released = True
         for saved in self._saved.values():
             if saved is not None:
                 saved.release()
@@ -112,6 +146,7 @@ class Node:
 
     def __call__(self, *grads):
         """Run the backward formula on tensors, as ``tensor.grad_fn(grad)`` does in torch."""
+        self.check_not_released()
         results = self.apply(*(g._data if isinstance(g, Tensor) else g for g in grads))
         results = tuple(None if r is None else Tensor._wrap(np.asarray(r)) for r in results)
         return results[0] if len(results) == 1 else results
@@ -130,41 +165,38 @@ class AccumulateGrad(Node):
         """torch's name for this node, with its C++ namespace."""
         return "torch::autograd::AccumulateGrad"
 
+    def tensor_pre_hooks(self) -> dict:
+        """The leaf's own hooks (``leaf.register_hook``) run before its gradient is accumulated."""
+        hooks = self.variable._hooks
+        return {0: hooks} if hooks else _NO_HOOKS
+
     def apply(self, grad):
-        """Run the leaf's hooks, then accumulate: ``grad`` is stored on first use, added afterwards."""
-        leaf = self.variable
-        if not leaf.requires_grad:  # e.g. detach_() was called on it after the graph was built
-            return ()
-        for hook in list(leaf._hooks.values()):
-            replaced = hook(Tensor._wrap(grad))
-            if replaced is not None:
-                grad = replaced._data
-        if leaf.grad is None:
-            leaf.grad = Tensor._wrap(np.array(grad, dtype=leaf._data.dtype, copy=True))
-        else:
-            leaf.grad._data += grad
-            leaf.grad._version_counter.bump()
+        """Add ``grad`` into the leaf's ``.grad`` (unless the leaf stopped requiring grad)."""
+        if self.variable.requires_grad:  # detach_() may have cut the leaf after the graph was built
+            accumulate_grad(self.variable, grad, in_place=True)
         return ()
 
 
-class RemovableHandle:
-    """Returned by ``register_hook``: ``handle.remove()`` takes the hook away again."""
+def accumulate_grad(tensor, grad: np.ndarray, in_place: bool) -> None:
+    """Add ``grad`` into ``tensor.grad``: how AccumulateGrad, ``retain_grad`` and ``inputs=`` store gradients.
 
-    _ids = itertools.count()
-
-    def __init__(self, hooks: dict):
-        self._hooks, self.id = hooks, next(self._ids)
-
-    def remove(self) -> None:
-        """Remove the hook."""
-        self._hooks.pop(self.id, None)
-
-
-def add_hook(hooks: dict, hook) -> RemovableHandle:
-    """Store ``hook`` in ``hooks`` (which keeps insertion order) and return its handle."""
-    handle = RemovableHandle(hooks)
-    hooks[handle.id] = hook
-    return handle
+    The first gradient is kept as is when nothing else holds it (a fresh, contiguous array), as torch
+    "steals" it; otherwise it is copied, and torch's copy counts as one write (``grad._version`` 1).
+    Later gradients are added in place (AccumulateGrad, one more version) or out of place (retain_grad).
+    """
+    if tensor._grad is None:
+        if not in_place:  # retain_grad keeps a clone
+            tensor._grad = Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, copy=True))
+        elif grad.base is None and grad.flags.c_contiguous and grad.dtype == tensor._data.dtype:
+            tensor._grad = Tensor._wrap(grad)
+        else:
+            tensor._grad = Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, copy=True))
+            tensor._grad._version_counter.bump()
+    elif in_place:
+        tensor._grad._data += grad
+        tensor._grad._version_counter.bump()
+    else:
+        tensor._grad = tensor._grad + Tensor._wrap(grad)
 
 
 def edge_of(tensor) -> tuple:
@@ -190,11 +222,14 @@ def needs_recording(inputs) -> bool:
     return False
 
 
-def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False, node=None, view_of=None):
+def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False, node=None, view_of=None,
+           state=None):
     """Wrap ``out_data`` in a Tensor and, when needed, attach a ``node_cls`` node as its grad_fn.
 
     ``saved`` maps torch's names (``"self"``, ``"other"``) to tensors to keep for backward, ``attrs``
-    maps names to plain values shown as ``_saved_<name>``, and ``save_result=True`` saves the output.
+    maps names to plain values shown as ``_saved_<name>`` (a tensor among them is saved like ``saved``),
+    ``state`` maps names to private values the formula needs (stored as ``_<name>``: dims, axes...),
+    and ``save_result=True`` saves the output.
     With ``view_of=base`` the result is a view: it shares the base's memory and version counter.
     """
     out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
@@ -206,6 +241,8 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False
     if anomaly_mode.is_anomaly_enabled():
         node.metadata["traceback_"] = anomaly_mode.forward_stack()
     attach(node, out, inputs, saved, attrs)
+    for name, value in (state or {}).items():
+        setattr(node, f"_{name}", value)
     if save_result:
         node._saved["result"] = SavedTensor(out, node, is_output=True)
     return out
@@ -222,10 +259,22 @@ def attach(node: Node, out, inputs, saved=None, attrs=None, output_nr: int = 0) 
     if saved:
         for name, tensor in saved.items():
             node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
-    if attrs:
-        for name, value in attrs.items():
+    for name, value in (attrs or {}).items():
+        if isinstance(value, Tensor):
+            node._saved[name] = SavedTensor(value, node)
+        else:
             setattr(node, f"_saved_{name}", value)
-    out._grad_fn, out._output_nr = node, output_nr
+    set_grad_fn(out, node, output_nr)
+
+
+def set_grad_fn(tensor, node: Node, output_nr: int = 0) -> None:
+    """Make ``node`` the grad_fn of ``tensor``; ``retain_grad`` follows the tensor to its new node."""
+    old = tensor._grad_fn
+    if tensor._retains_grad and old is not None and old is not node:
+        keep = old._retains_grad_hooks.pop(tensor._output_nr, None)
+        if keep is not None:
+            node._own_hooks("_retains_grad_hooks")[output_nr] = keep
+    tensor._grad_fn, tensor._output_nr = node, output_nr
 
 
 def unbroadcast(grad: np.ndarray, shape) -> np.ndarray:

@@ -43,7 +43,7 @@ def _trace_minitorch(root, gradient) -> list[BackwardStep]:
     from ..autograd.engine import run_backward
 
     trace: list = []
-    run_backward((root,), (gradient,), retain_graph=True, trace=trace)
+    run_backward((root,), (gradient,), keep_graph=True, trace=trace)
     return [BackwardStep(s.node, _copies(s.grads_in), _copies(s.grads_out)) for s in trace]
 
 
