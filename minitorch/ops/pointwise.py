@@ -43,8 +43,11 @@ def sqrt(a):
 
 
 class AbsBackward0(Node):
+    """d|x|/dx = sgn(x) (0 at 0 and at NaN, as torch's ``sgn``)."""
+
     def apply(self, grad):
-        return (grad * np.sign(self.unpack("self")),)
+        x = self.unpack("self")
+        return (grad * np.where(np.isnan(x), 0, np.sign(x)).astype(grad.dtype),)
 
 
 def abs(a):  # noqa: A001
@@ -78,8 +81,10 @@ def tanh(a):
 
 
 class ReluBackward0(Node):
+    """d relu(x)/dx = 1 where the result is positive, else 0: torch selects, so a NaN gradient stays put."""
+
     def apply(self, grad):
-        return (grad * (self.unpack("result") > 0),)
+        return (np.where(self.unpack("result") <= 0, 0, grad).astype(grad.dtype),)
 
 
 def relu(a):
@@ -95,7 +100,7 @@ class ClampBackward1(Node):
             inside &= x >= low
         if high is not None:
             inside &= x <= high
-        return (grad * inside,)
+        return (np.where(inside, grad, 0).astype(grad.dtype),)
 
 
 def clamp(a, min=None, max=None):  # noqa: A002
@@ -128,21 +133,22 @@ def where(condition, a, b):
 
 
 class MaximumBackward0(Node):
-    """Gradient to the larger input; on ties each input gets half."""
+    """d max(x, y) = grad to the larger input, half to each on ties (and to both where a NaN compares false)."""
 
-    picks_first = staticmethod(np.greater)
+    loses = staticmethod(np.less)  # where the first input lost: its gradient is 0 there
 
     def apply(self, grad):
         x, y = self.unpack("self"), self.unpack("other")
-        share = np.where(x == y, 0.5, np.where(self.picks_first(x, y), 1.0, 0.0)).astype(grad.dtype)
+        shared = np.where(x == y, grad / 2, grad).astype(grad.dtype)
         (shape_a, _), (shape_b, _) = self._input_meta
-        return unbroadcast(grad * share, shape_a), unbroadcast(grad * (1 - share), shape_b)
+        return (unbroadcast(np.where(self.loses(x, y), 0, shared).astype(grad.dtype), shape_a),
+                unbroadcast(np.where(self.loses(y, x), 0, shared).astype(grad.dtype), shape_b))
 
 
 class MinimumBackward0(MaximumBackward0):
-    """Gradient to the smaller input; on ties each input gets half."""
+    """d min(x, y) = grad to the smaller input, half to each on ties (and to both where a NaN compares false)."""
 
-    picks_first = staticmethod(np.less)
+    loses = staticmethod(np.greater)
 
 
 def maximum(a, b):
