@@ -7,7 +7,7 @@ import numpy as np
 from ._dtype import bool_, float32, float64, int64
 from ._tensor_families import FamilyMethods
 from ._tensor_inplace import InPlaceMethods
-from .ops import arithmetic, copy, indexing, linalg, pointwise, reduction, shape
+from .ops import arithmetic, copy, indexing, linalg, pointwise, reduction, shape, softmax
 from .ops._util import binary_operands
 
 
@@ -217,16 +217,12 @@ class TensorMethods(FamilyMethods, InPlaceMethods):
         return _reduce_bool(self, np.any, dim, keepdim)
 
     def softmax(self, dim):
-        """``nn.functional.softmax`` along ``dim``."""
-        from .nn import functional
-
-        return functional.softmax(self, dim)
+        """``exp(self) / exp(self).sum(dim)``, as ``nn.functional.softmax``."""
+        return softmax.softmax(self, dim)
 
     def log_softmax(self, dim):
-        """``nn.functional.log_softmax`` along ``dim``."""
-        from .nn import functional
-
-        return functional.log_softmax(self, dim)
+        """``self - log(exp(self).sum(dim))``, as ``nn.functional.log_softmax``."""
+        return softmax.log_softmax(self, dim)
 
     def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False) -> bool:
         """Whether all values are close to ``other``'s."""

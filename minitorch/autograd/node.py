@@ -94,9 +94,15 @@ class Node:
         """The backward formula: gradients w.r.t. the outputs in, gradients w.r.t. the inputs out."""
         raise NotImplementedError
 
-    def needs_grad(self, index: int) -> bool:
-        """Whether input ``index`` leads anywhere (a gradient for it would be thrown away otherwise)."""
+    def needs_input_grad(self, index: int) -> bool:
+        """Whether input ``index`` needs a gradient (it leads somewhere; one for it would be thrown away)."""
         return self.next_functions[index][0] is not None
+
+    needs_grad = needs_input_grad  # the earlier name, still used by ops written before the rename
+
+    def input_shape(self, index: int) -> tuple:
+        """The shape input ``index`` had in forward (what its gradient must have)."""
+        return self._input_meta[index][0]
 
     def tensor_pre_hooks(self) -> dict:
         """output_nr -> hooks registered (``tensor.register_hook``) on the tensors this node produced."""

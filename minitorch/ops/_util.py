@@ -9,8 +9,8 @@ from ..autograd import node as _node
 
 
 def is_tensor(value) -> bool:
-    """True for minitorch tensors (anything carrying ``_data``)."""
-    return hasattr(value, "_data")
+    """True for a minitorch Tensor (Parameters included): ``minitorch.is_tensor``."""
+    return isinstance(value, _node.Tensor)
 
 
 def as_tensor(value):

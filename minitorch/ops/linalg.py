@@ -26,9 +26,11 @@ def _operands(a, b, kind):
 
 
 class DotBackward0(Node):
+    """d(a . b) = grad * b for a, grad * a for b."""
+
     def apply(self, grad):
-        grad_a = grad * self.unpack("tensor") if self.needs_grad(0) else None
-        grad_b = grad * self.unpack("self") if self.needs_grad(1) else None
+        grad_a = grad * self.unpack("tensor") if self.needs_input_grad(0) else None
+        grad_b = grad * self.unpack("self") if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -45,9 +47,11 @@ def dot(a, b):
 
 
 class MvBackward0(Node):
+    """d(M @ v) = outer(grad, v) for M, M.T @ grad for v."""
+
     def apply(self, grad):
-        grad_a = np.outer(grad, self.unpack("vec")) if self.needs_grad(0) else None
-        grad_b = self.unpack("self").T @ grad if self.needs_grad(1) else None
+        grad_a = np.outer(grad, self.unpack("vec")) if self.needs_input_grad(0) else None
+        grad_b = self.unpack("self").T @ grad if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -61,9 +65,11 @@ def mv(a, b):
 
 
 class MmBackward0(Node):
+    """d(A @ B) = grad @ B.T for A, A.T @ grad for B."""
+
     def apply(self, grad):
-        grad_a = grad @ self.unpack("mat2").T if self.needs_grad(0) else None
-        grad_b = self.unpack("self").T @ grad if self.needs_grad(1) else None
+        grad_a = grad @ self.unpack("mat2").T if self.needs_input_grad(0) else None
+        grad_b = self.unpack("self").T @ grad if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -80,9 +86,11 @@ def mm(a, b):
 
 
 class BmmBackward0(Node):
+    """d(A @ B) per batch = grad @ B^T for A, A^T @ grad for B."""
+
     def apply(self, grad):
-        grad_a = grad @ np.swapaxes(self.unpack("mat2"), 1, 2) if self.needs_grad(0) else None
-        grad_b = np.swapaxes(self.unpack("self"), 1, 2) @ grad if self.needs_grad(1) else None
+        grad_a = grad @ np.swapaxes(self.unpack("mat2"), 1, 2) if self.needs_input_grad(0) else None
+        grad_b = np.swapaxes(self.unpack("self"), 1, 2) @ grad if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 

@@ -10,6 +10,8 @@ from ._util import as_tensor, binary_operands, float_values, values
 
 
 class ExpBackward0(Node):
+    """d exp(x)/dx = exp(x) = result."""
+
     def apply(self, grad):
         return (grad * self.unpack("result"),)
 
@@ -21,6 +23,8 @@ def exp(a):
 
 
 class LogBackward0(Node):
+    """d log(x)/dx = 1 / x."""
+
     def apply(self, grad):
         return (grad / self.unpack("self"),)
 
@@ -32,6 +36,8 @@ def log(a):
 
 
 class SqrtBackward0(Node):
+    """d sqrt(x)/dx = 1 / (2 * result)."""
+
     def apply(self, grad):
         return (grad / (2 * self.unpack("result")),)
 
@@ -56,6 +62,8 @@ def abs(a):  # noqa: A001
 
 
 class SigmoidBackward0(Node):
+    """d sigmoid(x)/dx = result * (1 - result)."""
+
     def apply(self, grad):
         result = self.unpack("result")
         return (grad * result * (1 - result),)
@@ -70,6 +78,8 @@ def sigmoid(a):
 
 
 class TanhBackward0(Node):
+    """d tanh(x)/dx = 1 - result**2."""
+
     def apply(self, grad):
         result = self.unpack("result")
         return (grad * (1 - result * result),)
@@ -93,6 +103,8 @@ def relu(a):
 
 
 class ClampBackward1(Node):
+    """d clamp(x)/dx = 1 where min <= x <= max, else 0 (selected, so NaN gradients stay where they are)."""
+
     def apply(self, grad):
         x, low, high = self.unpack("self"), self._saved_min, self._saved_max
         inside = np.ones(x.shape, dtype=bool)
@@ -118,9 +130,11 @@ def clamp(a, min=None, max=None):  # noqa: A002
 
 
 class WhereBackward0(Node):
+    """d where(c, a, b) = grad where c for a, grad where not c for b."""
+
     def apply(self, grad):
         condition = self.unpack("condition")
-        (shape_a, _), (shape_b, _) = self._input_meta
+        shape_a, shape_b = self.input_shape(0), self.input_shape(1)
         return unbroadcast(np.where(condition, grad, 0), shape_a), unbroadcast(np.where(condition, 0, grad),
                                                                                  shape_b)
 
@@ -140,7 +154,7 @@ class MaximumBackward0(Node):
     def apply(self, grad):
         x, y = self.unpack("self"), self.unpack("other")
         shared = np.where(x == y, grad / 2, grad).astype(grad.dtype)
-        (shape_a, _), (shape_b, _) = self._input_meta
+        shape_a, shape_b = self.input_shape(0), self.input_shape(1)
         return (unbroadcast(np.where(self.loses(x, y), 0, shared).astype(grad.dtype), shape_a),
                 unbroadcast(np.where(self.loses(y, x), 0, shared).astype(grad.dtype), shape_b))
 

@@ -79,6 +79,8 @@ def max_pool2d_backward(grad, indices, input_shape):
 
 
 class MaxPool2DWithIndicesBackward0(Node):
+    """d maxpool(x)/dx = 1 at each window's maximum (``indices``), 0 elsewhere."""
+
     def apply(self, grad):
         x, indices = self.unpack("self"), self.unpack("result1")
         if x.ndim == 3:

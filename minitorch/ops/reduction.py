@@ -126,11 +126,11 @@ class _ExtremumAllBackward(Node):
 
 
 class MaxBackward1(_ExtremumAllBackward):
-    pass
+    """d max(x)/dx = 1/k at each of the k maxima, 0 elsewhere."""
 
 
 class MinBackward1(_ExtremumAllBackward):
-    pass
+    """d min(x)/dx = 1/k at each of the k minima, 0 elsewhere."""
 
 
 class _ExtremumDimBackward(Node):
@@ -146,11 +146,11 @@ class _ExtremumDimBackward(Node):
 
 
 class MaxBackward0(_ExtremumDimBackward):
-    pass
+    """d max(x, dim)/dx = 1 at the picked index, 0 elsewhere."""
 
 
 class MinBackward0(_ExtremumDimBackward):
-    pass
+    """d min(x, dim)/dx = 1 at the picked index, 0 elsewhere."""
 
 
 def _extremum(a, dim, keepdim, numpy_arg, all_node, dim_node, result_type):

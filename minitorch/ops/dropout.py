@@ -7,7 +7,7 @@ the elements that were kept, scaled by the same factor.
 import numpy as np
 
 from .. import _random
-from ..ops import arithmetic
+from . import arithmetic
 
 
 def dropout_mask(shape, p, dtype) -> np.ndarray:
