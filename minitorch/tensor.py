@@ -70,7 +70,8 @@ class Tensor(TensorMethods):
             data = np.zeros(args, dtype=np.float32)
         self._init(data)
 
-    # Every tensor starts with these; an instance sets its own value only when it differs (cheaper to create).
+    # Every tensor starts with these; an instance sets its own value only when it differs (cheaper to create,
+    # which the per-op figure of benchmarks/bench_small_ops.py measures).
     _requires_grad = False
     _grad_fn = None
     _output_nr = 0

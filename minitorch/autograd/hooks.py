@@ -44,9 +44,9 @@ def _run_tensor_hooks(tensor_hooks: dict, grad):
 
 def call_tensor_pre_hooks(node, grads: list) -> list:
     """The hooks of the tensors whose gradients arrive at ``node``, then ``retain_grad``'s hooks."""
-    for output_nr, tensor_hooks in node.tensor_pre_hooks().items():
+    for output_nr, hooks_of_output in node._tensor_hooks.items():
         if grads[output_nr] is not None:
-            grads[output_nr] = _run_tensor_hooks(tensor_hooks, grads[output_nr])
+            grads[output_nr] = _run_tensor_hooks(hooks_of_output, grads[output_nr])
     for output_nr, keep in list(node._retains_grad_hooks.items()):
         if grads[output_nr] is not None:
             keep(grads[output_nr])

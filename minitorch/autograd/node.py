@@ -17,7 +17,9 @@ from .saved_tensor import FREED_ERROR, SavedTensor
 
 _sequence = itertools.count()
 Tensor = None  # minitorch.tensor sets this once the class exists (the two modules need each other)
-_NO_HOOKS: dict = {}  # shared by owners that have none; registering a hook gives the owner its own dict
+# Shared by owners that have none; registering a hook gives the owner its own dict. Checking identity with it
+# skips the hook machinery for nodes without hooks (the per-op figure of benchmarks/bench_small_ops.py).
+_NO_HOOKS: dict = {}
 
 
 class RemovableHandle:
@@ -50,16 +52,17 @@ class Node:
     _num_outputs = 1  # how many outputs the forward op had (unbind has several)
     _holds_saved_state = False  # True for nodes that keep forward values outside ``_saved`` (freed too)
     _released = False  # set once backward freed the saved values (without retain_graph)
+    # Hooks, shared empty dicts until a hook is registered (``_own_hooks`` then gives the node its own):
+    _tensor_hooks: dict = _NO_HOOKS  # output_nr -> {id: hook} registered on the tensors this node produced
     _retains_grad_hooks: dict = _NO_HOOKS  # output_nr -> retain_grad's hook of that output tensor
+    _node_pre_hooks: dict = _NO_HOOKS  # grad_fn.register_prehook
+    _post_hooks: dict = _NO_HOOKS  # grad_fn.register_hook
 
     def __init__(self):
         self._seq = next(_sequence)
         self.next_functions: tuple = ()
         self._input_meta: list = []  # (shape, numpy dtype) of each input: gradients are checked against it
         self._saved: dict[str, SavedTensor | None] = {}
-        self._tensor_hooks: dict[int, dict] = _NO_HOOKS  # output_nr -> hooks of non-leaf tensors
-        self._node_pre_hooks: dict = _NO_HOOKS
-        self._post_hooks: dict = _NO_HOOKS
         self._metadata = None
 
     @property
@@ -103,10 +106,6 @@ class Node:
     def input_shape(self, index: int) -> tuple:
         """The shape input ``index`` had in forward (what its gradient must have)."""
         return self._input_meta[index][0]
-
-    def tensor_pre_hooks(self) -> dict:
-        """output_nr -> hooks registered (``tensor.register_hook``) on the tensors this node produced."""
-        return self._tensor_hooks
 
     def check_not_released(self) -> None:
         """Raise torch's "backward through the graph a second time" if this node's saved values are gone."""
@@ -171,8 +170,9 @@ class AccumulateGrad(Node):
         """torch's name for this node, with its C++ namespace."""
         return "torch::autograd::AccumulateGrad"
 
-    def tensor_pre_hooks(self) -> dict:
-        """The leaf's own hooks (``leaf.register_hook``) run before its gradient is accumulated."""
+    @property
+    def _tensor_hooks(self) -> dict:
+        """The leaf's own hooks (``leaf.register_hook``), run before its gradient is accumulated."""
         hooks = self.variable._hooks
         return {0: hooks} if hooks else _NO_HOOKS
 
@@ -209,7 +209,7 @@ def edge_of(tensor) -> tuple:
     """The ``next_functions`` entry for an input: its grad_fn, its AccumulateGrad, or None."""
     if tensor is None or not hasattr(tensor, "_data"):
         return (None, 0)
-    if tensor._base is None and tensor._grad_fn is not None:  # the common case, without the view checks
+    if tensor._base is None and tensor._grad_fn is not None:  # fast path (bench_small_ops' per-op figure)
         return (tensor._grad_fn, tensor._output_nr)
     if tensor.grad_fn is not None:
         return (tensor.grad_fn, tensor.output_nr)
@@ -270,7 +270,10 @@ def attach(node: Node, out, inputs, saved=None, attrs=None, output_nr: int = 0) 
             node._saved[name] = SavedTensor(value, node)
         else:
             setattr(node, f"_saved_{name}", value)
-    set_grad_fn(out, node, output_nr)
+    if out._retains_grad:
+        set_grad_fn(out, node, output_nr)
+    else:
+        out._grad_fn, out._output_nr = node, output_nr
 
 
 def set_grad_fn(tensor, node: Node, output_nr: int = 0) -> None:

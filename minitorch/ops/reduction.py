@@ -121,7 +121,8 @@ class _ExtremumAllBackward(Node):
     """d max(x)/dx = 1/k at each of the k elements equal to the result, 0 elsewhere."""
 
     def apply(self, grad):
-        hits = self.unpack("self") == self.unpack("result")
+        x, result = self.unpack("self"), self.unpack("result")
+        hits = (x == result) | (np.isnan(x) & np.isnan(result))  # a NaN maximum is where the NaNs are
         return (np.where(hits, grad / hits.sum(), 0).astype(grad.dtype),)
 
 
