@@ -16,7 +16,8 @@ from . import _dtype
 from ._storage import UntypedStorage, VersionCounter
 from ._tensor_methods import TensorMethods
 from .autograd import node as _node
-from .autograd.node import _NO_HOOKS, AccumulateGrad, accumulate_grad, add_hook
+from .autograd.accumulate_grad import AccumulateGrad, accumulate_grad
+from .autograd.node import _NO_HOOKS, add_hook
 
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "

@@ -2,7 +2,8 @@
 
 A ``Node`` is what ``tensor.grad_fn`` returns: one backward formula (``apply``), the edges to the nodes
 that produced its inputs (``next_functions``), and the tensors it saved during forward. Leaves that
-require grad end in an ``AccumulateGrad`` node, which adds the incoming gradient into ``leaf.grad``.
+require grad end in an ``AccumulateGrad`` node (``accumulate_grad.py``), which adds the incoming gradient into
+``leaf.grad``.
 """
 
 from __future__ import annotations
@@ -155,54 +156,6 @@ class Node:
         results = self.apply(*(g._data if isinstance(g, Tensor) else g for g in grads))
         results = tuple(None if r is None else Tensor._wrap(np.asarray(r)) for r in results)
         return results[0] if len(results) == 1 else results
-
-
-class AccumulateGrad(Node):
-    """The end of a gradient path: adds the incoming gradient into ``variable.grad`` (a leaf)."""
-
-    def __init__(self, variable):
-        super().__init__()
-        self._seq = 2**64 - 1  # the highest priority: torch runs these as soon as they are ready
-        self.variable = variable
-        self._input_meta = [(variable.shape, variable._data.dtype)]
-
-    def name(self) -> str:
-        """torch's name for this node, with its C++ namespace."""
-        return "torch::autograd::AccumulateGrad"
-
-    @property
-    def _tensor_hooks(self) -> dict:
-        """The leaf's own hooks (``leaf.register_hook``), run before its gradient is accumulated."""
-        hooks = self.variable._hooks
-        return {0: hooks} if hooks else _NO_HOOKS
-
-    def apply(self, grad):
-        """Add ``grad`` into the leaf's ``.grad`` (unless the leaf stopped requiring grad)."""
-        if self.variable.requires_grad:  # detach_() may have cut the leaf after the graph was built
-            accumulate_grad(self.variable, grad, in_place=True)
-        return ()
-
-
-def accumulate_grad(tensor, grad: np.ndarray, in_place: bool) -> None:
-    """Add ``grad`` into ``tensor.grad``: how AccumulateGrad, ``retain_grad`` and ``inputs=`` store gradients.
-
-    The first gradient is kept as is when nothing else holds it (a fresh, contiguous array), as torch
-    "steals" it; otherwise it is copied, and torch's copy counts as one write (``grad._version`` 1).
-    Later gradients are added in place (AccumulateGrad, one more version) or out of place (retain_grad).
-    """
-    if tensor._grad is None:
-        if not in_place:  # retain_grad keeps a clone
-            tensor._grad = Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, copy=True))
-        elif grad.base is None and grad.flags.c_contiguous and grad.dtype == tensor._data.dtype:
-            tensor._grad = Tensor._wrap(grad)
-        else:
-            tensor._grad = Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, copy=True))
-            tensor._grad._version_counter.bump()
-    elif in_place:
-        tensor._grad._data += grad
-        tensor._grad._version_counter.bump()
-    else:
-        tensor._grad = tensor._grad + Tensor._wrap(grad)
 
 
 def edge_of(tensor) -> tuple:
