@@ -126,7 +126,7 @@ def validate_outputs(node, grads) -> list:
 
 
 def call_function(task: GraphTask, node, grads: list) -> tuple:
-    """Run ``node``'s pre-hooks, its backward formula and its post-hooks; return the checked gradients."""
+    """Run ``node``'s pre-hooks, its backward formula, ``validate_outputs`` and its post-hooks."""
     if node._node_pre_hooks is not _NO_HOOKS:
         grads = hooks.call_pre_hooks(node, grads)
     if grads[0] is None and all(g is None for g in grads):  # nothing arrived: nothing to send on
@@ -139,11 +139,12 @@ def call_function(task: GraphTask, node, grads: list) -> tuple:
         if not anomaly_mode.is_anomaly_enabled():
             raise
         raise anomaly_mode.report_failure(node, error) from None
-    if node._post_hooks is not _NO_HOOKS:
+    outputs = validate_outputs(node, outputs)
+    if node._post_hooks is not _NO_HOOKS:  # post-hooks see the checked gradients; theirs are checked by them
         outputs = hooks.call_post_hooks(node, outputs, grads)
     if task.trace is not None:
         task.trace.append(BackwardStep(node, hooks.wrap_all(grads), hooks.wrap_all(outputs)))
-    return validate_outputs(node, outputs)
+    return outputs
 
 
 def evaluate_function(task: GraphTask, node) -> None:

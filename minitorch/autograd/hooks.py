@@ -53,19 +53,31 @@ def call_tensor_pre_hooks(node, grads: list) -> list:
     return grads
 
 
+def _replaced(hook, values: tuple, results) -> list:
+    """A node hook's replacement gradients as arrays, each checked against the one it replaces."""
+    checked = []
+    for value, result in zip(values, results):
+        if result is not None and value is not None:
+            result = checked_hook_result(hook, value, result)
+        checked.append(None if result is None else result._data)
+    return checked
+
+
 def call_pre_hooks(node, grads: list) -> list:
     """``grad_fn.register_prehook`` hooks: each may return replacement gradients for the node's outputs."""
     for hook in list(node._node_pre_hooks.values()):
-        replaced = hook(wrap_all(grads))
+        values = wrap_all(grads)
+        replaced = hook(values)
         if replaced is not None:
-            grads = [None if g is None else g._data for g in replaced]
+            grads = _replaced(hook, values, replaced)
     return grads
 
 
 def call_post_hooks(node, outputs, grads) -> tuple:
     """``grad_fn.register_hook`` hooks: each sees (grads sent, grads received) and may replace the sent."""
     for hook in list(node._post_hooks.values()):
-        replaced = hook(wrap_all(outputs), wrap_all(grads))
+        values = wrap_all(outputs)
+        replaced = hook(values, wrap_all(grads))
         if replaced is not None:
-            outputs = tuple(None if g is None else g._data for g in replaced)
+            outputs = tuple(_replaced(hook, values, replaced))
     return outputs
