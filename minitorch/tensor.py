@@ -13,8 +13,10 @@ import weakref
 import numpy as np
 
 from . import _dtype
+from ._printing import format_tensor
 from ._storage import UntypedStorage, VersionCounter
 from ._tensor_methods import TensorMethods
+from .autograd import engine
 from .autograd import node as _node
 from .autograd.accumulate_grad import AccumulateGrad, accumulate_grad
 from .autograd.node import _NO_HOOKS, add_hook
@@ -247,9 +249,7 @@ class Tensor(TensorMethods):
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None) -> None:
         """Compute the gradient of this tensor w.r.t. the graph's leaves and add it into their ``.grad``."""
-        from .autograd.engine import backward
-
-        backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+        engine.backward(self, gradient, retain_graph, create_graph, inputs=inputs)
 
     # -- sharing memory ------------------------------------------------------------------------------
 
@@ -298,8 +298,6 @@ class Tensor(TensorMethods):
         return array if dtype is None else array.astype(dtype)
 
     def __repr__(self) -> str:
-        from ._printing import format_tensor
-
         if self.grad_fn is not None:
             suffix = f"grad_fn=<{type(self.grad_fn).__name__}>"
         elif self.requires_grad:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
+from .shape import SqueezeBackward4, UnsafeViewBackward0, expand, reshape, squeeze, unsqueeze
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
 
@@ -105,8 +106,6 @@ def bmm(a, b):
 
 def matmul(a, b):
     """``a @ b``: dot, mv or mm for 1-d/2-d operands; batched dims fold into mm or bmm, as torch does."""
-    from .shape import expand, reshape, squeeze, unsqueeze
-
     if a.ndim == 0 or b.ndim == 0:
         raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and "
                            f"{b.ndim}D")
@@ -115,8 +114,6 @@ def matmul(a, b):
     if a.ndim == 2 and b.ndim == 1:
         return mv(a, b)
     if a.ndim == 1 and b.ndim == 2:
-        from .shape import SqueezeBackward4
-
         row = mm(unsqueeze(a, 0), b)
         out = record(SqueezeBackward4, row._data[0], (row,), attrs={"self_sym_sizes": tuple(row.shape)})
         out._version_counter.bump()  # torch squeezes the product in place: it comes back at version 1
@@ -142,6 +139,4 @@ def matmul(a, b):
 
 
 def _unsafe_view(a, shape):
-    from .shape import UnsafeViewBackward0
-
     return record(UnsafeViewBackward0, a._data.reshape(shape), (a,), attrs={"self_sym_sizes": tuple(a.shape)})

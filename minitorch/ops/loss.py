@@ -6,7 +6,10 @@ probabilities and on logits) and negative log-likelihood (what ``cross_entropy``
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
+from . import arithmetic, shape
+from . import reduction as reductions
 
 NONE, MEAN, SUM = 0, 1, 2
 REDUCTIONS = {"none": NONE, "mean": MEAN, "sum": SUM}
@@ -150,8 +153,6 @@ class NllLoss2DBackward0(NllLossBackward0):
 
 def nll_loss(input, target, weight, ignore_index, reduction):
     """``-input[i, target[i]]`` (weighted, ignoring ``ignore_index``), reduced: input holds log-probs."""
-    from ..tensor import Tensor
-
     log_probs, classes = input._data, target._data
     unbatched = log_probs.ndim == 1
     if unbatched:
@@ -171,7 +172,7 @@ def nll_loss(input, target, weight, ignore_index, reduction):
     return record(node_cls, np.asarray(out, dtype=log_probs.dtype), (input,),
                   saved={"self": input, "target": target, "weight": weight},
                   attrs={"reduction": reduction, "ignore_index": ignore_index % 2**64,
-                         "total_weight": Tensor._wrap(np.asarray(total_weight, dtype=log_probs.dtype))},
+                         "total_weight": _node.Tensor._wrap(np.asarray(total_weight, dtype=log_probs.dtype))},
                   state={"ignore_index_value": ignore_index})
 
 
@@ -184,9 +185,6 @@ class DivBackward1(Node):
 
 def soft_target_cross_entropy(log_probs, target, weight, reduction):
     """Cross-entropy against class probabilities: ``-(target * log_probs).sum(class dim)``, reduced."""
-    from ..ops import arithmetic, shape
-    from ..ops import reduction as reductions
-
     class_dim = 0 if log_probs.ndim == 1 else 1
     products = arithmetic.mul(log_probs, target)
     if weight is not None:

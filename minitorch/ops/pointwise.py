@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import result_type
+from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 from ._util import as_tensor, binary_operands, float_values, values
 
@@ -179,7 +180,5 @@ def minimum(a, b):
 
 def compare(a, b, numpy_op):
     """A comparison (``a < b`` ...): a bool tensor that never requires grad."""
-    from ..tensor import Tensor
-
     x, y, _ = binary_operands(a, b)
-    return Tensor._wrap(numpy_op(x, y))
+    return _node.Tensor._wrap(numpy_op(x, y))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import int64
+from ..autograd import node as _node
 from ..autograd.node import Node, record
-from ._util import saved_dim, wrap_dim
+from . import pointwise
+from ._util import is_tensor, saved_dim, wrap_dim
 
 
 def _dims(dim, ndim):
@@ -155,8 +157,6 @@ class MinBackward0(_ExtremumDimBackward):
 
 
 def _extremum(a, dim, keepdim, numpy_arg, all_node, dim_node, result_type):
-    from ..tensor import Tensor
-
     if dim is None:
         if a.numel() == 0:
             raise RuntimeError(f"{result_type._name}(): Expected reduction dim to be specified for input.numel() "
@@ -170,7 +170,7 @@ def _extremum(a, dim, keepdim, numpy_arg, all_node, dim_node, result_type):
     picked = np.take_along_axis(a._data, indices, axis=d) if a.ndim else a._data
     if not keepdim and a.ndim:
         picked, indices = picked.squeeze(d), indices.squeeze(d)
-    index_tensor = Tensor._wrap(indices.astype(int64.numpy))
+    index_tensor = _node.Tensor._wrap(indices.astype(int64.numpy))
     out = record(dim_node, picked.copy(), (a,), attrs={"dim": saved_dim(dim), "keepdim": keepdim,
                                                        "indices": index_tensor,
                                                        "self_sym_sizes": tuple(a.shape)}, state={"dim": d})
@@ -179,12 +179,8 @@ def _extremum(a, dim, keepdim, numpy_arg, all_node, dim_node, result_type):
 
 def max(a, dim=None, keepdim=False):  # noqa: A001
     """The largest element, or ``(values, indices)`` along ``dim``."""
-    from ._util import is_tensor
-
     if is_tensor(dim):
-        from .pointwise import maximum
-
-        return maximum(a, dim)
+        return pointwise.maximum(a, dim)
     return _extremum(a, dim, keepdim, np.argmax, MaxBackward1, MaxBackward0, MaxReturn)
 
 
@@ -194,8 +190,6 @@ def min(a, dim=None, keepdim=False):  # noqa: A001
 
 
 def _arg_extremum(a, dim, keepdim, name, numpy_arg, along_dim):
-    from ..tensor import Tensor
-
     if dim is not None:
         d = wrap_dim(dim, a.ndim)
         if a.ndim and a.shape[d] == 0:
@@ -203,7 +197,7 @@ def _arg_extremum(a, dim, keepdim, name, numpy_arg, along_dim):
         return along_dim(a, dim, keepdim).indices
     if a.numel() == 0:
         raise IndexError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0.")
-    return Tensor._wrap(np.asarray(numpy_arg(a._data), dtype=np.int64))
+    return _node.Tensor._wrap(np.asarray(numpy_arg(a._data), dtype=np.int64))
 
 
 def argmax(a, dim=None, keepdim=False):
