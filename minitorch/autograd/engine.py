@@ -270,7 +270,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     result = run_backward(outputs, grads, keep_graph=bool(retain_graph), accumulate=False, inputs=inputs,
                           allow_unused=bool(allow_unused) or materialize_grads)
     if materialize_grads:
-        from .._factories import zeros_like
+        from .._factories import zeros_like  # here, not at the top: _factories needs minitorch.tensor
 
         result = tuple(zeros_like(t) if g is None else g for t, g in zip(inputs, result))
     return result
