@@ -157,17 +157,20 @@ def evaluate_function(task: GraphTask, node) -> None:
     outputs = call_function(task, node, grads)
     if not task.keep_graph:
         node.release_saved()
-    dependencies, exec_info = task.dependencies, task.exec_info
+    dependencies, exec_info, buffers = task.dependencies, task.exec_info, task.input_buffers
     for (child, input_nr), grad in zip(node.next_functions, outputs):
         if child is None:
             continue
         dependencies[child] -= 1
         if exec_info and child not in exec_info:
             continue
+        # task.add_input and task.push_ready written out: a call less per edge shows in the per-op figure
+        # of benchmarks/bench_small_ops.py (about 0.1 us of its ~13 us per op).
         if grad is not None:
-            task.add_input(child, input_nr, grad)
+            slot = buffers.setdefault(child, {})
+            slot[input_nr] = grad if slot.get(input_nr) is None else slot[input_nr] + grad
         if dependencies[child] == 0:
-            task.push_ready(child)
+            heapq.heappush(task.ready, (-child._seq, next(task._pushes), child))
 
 
 def execute(task: GraphTask, root_edges, root_grads) -> None:

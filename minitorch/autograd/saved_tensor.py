@@ -43,7 +43,8 @@ class SavedTensor:
             self._tensor_class, self._tensor = type(tensor), None
         else:
             self._tensor = tensor
-        self._was_leaf = is_output or tensor.grad_fn is None  # a saved non-leaf must keep its grad_fn
+        # A saved non-leaf must keep its grad_fn (detach_() after saving is refused when unpacking).
+        self._was_leaf = is_output or (tensor._grad_fn is None and (tensor._base is None or tensor.grad_fn is None))
         self._freed = False
 
     def current_version(self) -> int:
@@ -57,9 +58,13 @@ class SavedTensor:
 
     def unpack_data(self) -> np.ndarray:
         """The saved values, checked like ``unpack()`` (what backward formulas use: no Tensor is built)."""
-        if self._freed or self.current_version() != self.saved_version or not self._was_leaf:
-            return self.unpack()._data  # raises the error, if any
-        return self._data if self.is_output else self._tensor._data
+        if self._freed or self.current_version() != self.saved_version:
+            return self.unpack()._data  # raises the error
+        if self.is_output:
+            return self._data
+        if not self._was_leaf and self._tensor.grad_fn is None:
+            raise RuntimeError(DETACHED_ERROR)
+        return self._tensor._data
 
     def unpack(self):
         """The saved tensor, or torch's error if it was freed or modified in place since it was saved."""
