@@ -14,6 +14,7 @@ import numpy as np
 
 from . import _dtype
 from ._storage import UntypedStorage, VersionCounter
+from ._strides import element_strides, is_non_overlapping_and_dense, storage_start
 from ._tensor_methods import TensorMethods
 from .autograd import node as _node
 from .autograd.node import _NO_HOOKS, AccumulateGrad, add_hook
@@ -63,10 +64,18 @@ class Tensor(TensorMethods):
 
     @classmethod
     def _wrap(cls, data, version_counter=None) -> Tensor:
-        """A tensor around ``data`` (no copy, unless numpy handed back a scalar or odd memory layout)."""
+        """A tensor around ``data`` (no copy, unless numpy handed back a scalar or a layout with gaps)."""
         data = np.asarray(data)
-        if not (data.flags.c_contiguous or data.flags.f_contiguous):
+        if not (data.flags.c_contiguous or data.flags.f_contiguous) and not is_non_overlapping_and_dense(
+                data.shape, element_strides(data)):
             data = np.ascontiguousarray(data)
+        tensor = object.__new__(cls)
+        tensor._init(data, version_counter)
+        return tensor
+
+    @classmethod
+    def _alias(cls, data: np.ndarray, version_counter=None) -> Tensor:
+        """A tensor on exactly the memory (and strides) of ``data``: never a copy (``detach()``, ``.data``)."""
         tensor = object.__new__(cls)
         tensor._init(data, version_counter)
         return tensor
@@ -116,6 +125,10 @@ class Tensor(TensorMethods):
     def data_ptr(self) -> int:
         """The address of the first element."""
         return self._data.__array_interface__["data"][0]
+
+    def storage_offset(self) -> int:
+        """Where the first element sits in the storage, counted in elements."""
+        return (self.data_ptr() - storage_start(self._data)) // self._data.itemsize
 
     def _is_view(self) -> bool:
         return self._base is not None
@@ -229,7 +242,7 @@ class Tensor(TensorMethods):
 
     def detach(self) -> Tensor:
         """A new tensor on the same memory and version counter, cut from the graph (requires_grad=False)."""
-        out = Tensor._wrap(self._data, self._version_counter)
+        out = Tensor._alias(self._data, self._version_counter)
         out._detached_from = weakref.ref(self)
         return out
 
@@ -247,7 +260,7 @@ class Tensor(TensorMethods):
     @property
     def data(self) -> Tensor:
         """The same memory as a tensor outside autograd, with its *own* version counter (unlike detach())."""
-        out = Tensor._wrap(self._data)
+        out = Tensor._alias(self._data)
         out._detached_from = weakref.ref(self)
         return out
 

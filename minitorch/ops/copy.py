@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import resolve
+from .._strides import copy_preserving_layout
 from ..autograd.node import Node, record, unbroadcast
 from ._util import check_broadcast
 
@@ -15,8 +16,12 @@ class CloneBackward0(Node):
 
 
 def clone(a, memory_format=None):
-    """A copy in new memory. Unlike ``=``, it is a new tensor; unlike ``detach()``, gradients flow back."""
-    return record(CloneBackward0, a._data.copy(), (a,))
+    """A copy in new memory. Unlike ``=``, it is a new tensor; unlike ``detach()``, gradients flow back.
+
+    The copy keeps ``a``'s strides when ``a`` fills its memory densely (a transposed tensor stays transposed);
+    otherwise it is dense with its dims in the same memory order, as torch's ``preserve_format``.
+    """
+    return record(CloneBackward0, copy_preserving_layout(a._data), (a,))
 
 
 def contiguous(a):
