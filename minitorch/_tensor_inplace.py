@@ -6,31 +6,9 @@ writes the result into the tensor's memory, bumps the version counter and rebase
 
 from __future__ import annotations
 
-import numpy as np
-
 from ._tensor_random import RandomMethods
-from .autograd.node import Node, record
 from .ops import arithmetic, copy, indexing, pointwise
 from .ops.inplace import apply_inplace
-
-
-def _fill(a, value):
-    """The values ``a.fill_(value)`` writes; recorded as ``FillBackward2`` (no gradient to old values)."""
-    return record(FillBackward2, np.full(a.shape, value, dtype=a._data.dtype), (a,))
-
-
-def _zero(a):
-    """The values ``a.zero_()`` writes; recorded as ``ZeroBackward0``."""
-    return record(ZeroBackward0, np.zeros_like(a._data), (a,))
-
-
-class FillBackward2(Node):
-    def apply(self, grad):
-        return (np.zeros_like(grad),)
-
-
-class ZeroBackward0(FillBackward2):
-    pass
 
 
 class InPlaceMethods(RandomMethods):
@@ -61,34 +39,54 @@ class InPlaceMethods(RandomMethods):
         return apply_inplace(self, pointwise.clamp, min, max)
 
     def copy_(self, src):
-        """Write ``src``'s values (broadcast) into this tensor; recorded as ``CopyBackwards``."""
-        return apply_inplace(self, copy.copy_values, src)
+        """Write ``src``'s values (broadcast, converted to this dtype) into this tensor; ``CopyBackwards``."""
+        return apply_inplace(self, copy.copy_values, src, cast=True)
 
     def fill_(self, value):
-        """Set every element to ``value``."""
-        return apply_inplace(self, _fill, value)
+        """Set every element to ``value`` (a number, or a 0-d tensor that then gets a gradient)."""
+        return apply_inplace(self, copy.fill_values, value, cast=True, overlap_ok=not hasattr(value, "_data"))
 
     def zero_(self):
         """Set every element to 0."""
-        return apply_inplace(self, _zero)
+        return apply_inplace(self, copy.zero_values, cast=True, overlap_ok=True)
 
     __iadd__, __isub__, __imul__, __itruediv__ = add_, sub_, mul_, div_
 
     def __setitem__(self, index, value):
         indexing.setitem(self, index, value)
 
+    def exp_(self):
+        """``exp`` in place."""
+        return apply_inplace(self, pointwise.exp)
 
+    def sigmoid_(self):
+        """``sigmoid`` in place."""
+        return apply_inplace(self, pointwise.sigmoid)
 
-def _in_place_unary(op):
-    def method(self):
-        return apply_inplace(self, op)
+    def tanh_(self):
+        """``tanh`` in place."""
+        return apply_inplace(self, pointwise.tanh)
 
-    method.__name__ = op.__name__ + "_"
-    method.__doc__ = f"``{op.__name__}`` in place."
-    return method
+    def relu_(self):
+        """``relu`` in place."""
+        return apply_inplace(self, pointwise.relu)
 
+    def neg_(self):
+        """``neg`` in place."""
+        return apply_inplace(self, arithmetic.neg)
 
-for _op in (pointwise.exp, pointwise.sigmoid, pointwise.tanh, pointwise.relu, arithmetic.neg,
-            pointwise.sqrt, pointwise.abs, pointwise.log, arithmetic.reciprocal):
-    setattr(InPlaceMethods, _op.__name__ + "_", _in_place_unary(_op))
+    def sqrt_(self):
+        """``sqrt`` in place."""
+        return apply_inplace(self, pointwise.sqrt)
 
+    def abs_(self):
+        """``abs`` in place."""
+        return apply_inplace(self, pointwise.abs)
+
+    def log_(self):
+        """``log`` in place."""
+        return apply_inplace(self, pointwise.log)
+
+    def reciprocal_(self):
+        """``reciprocal`` in place."""
+        return apply_inplace(self, arithmetic.reciprocal)

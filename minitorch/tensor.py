@@ -17,7 +17,9 @@ from ._storage import UntypedStorage, VersionCounter
 from ._strides import element_strides, is_non_overlapping_and_dense, storage_start
 from ._tensor_methods import TensorMethods
 from .autograd import node as _node
+from .autograd.grad_mode import is_grad_enabled
 from .autograd.node import _NO_HOOKS, AccumulateGrad, add_hook
+from .autograd.view_history import view_grad_fn, view_is_leaf
 
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
@@ -87,6 +89,8 @@ class Tensor(TensorMethods):
         tensor._init(data, base._version_counter)
         tensor._base = base if base._base is None else base._base
         tensor._view_version = base._version_counter.value
+        if base._no_grad_view or not is_grad_enabled():
+            tensor._no_grad_view = True  # changing it in place with grad mode on is refused
         return tensor
 
     @classmethod
@@ -140,22 +144,14 @@ class Tensor(TensorMethods):
         """The node that made this tensor (None for leaves). A view's node is renewed after in-place edits."""
         if self._base is None:
             return self._grad_fn
-        if self._view_version != self._version_counter.value:
-            from .ops.inplace import NO_GRAD_VIEW_REBASED_ERROR, refresh_view_grad_fn
-
-            if self._no_grad_view:
-                if self._base.requires_grad:
-                    raise RuntimeError(NO_GRAD_VIEW_REBASED_ERROR)
-                return self._grad_fn
-            refresh_view_grad_fn(self)
-        return self._grad_fn
+        return view_grad_fn(self)
 
     @property
     def requires_grad(self) -> bool:
-        """Whether gradients flow to (leaf) or through (non-leaf) this tensor."""
+        """Whether gradients flow to (leaf) or through (non-leaf) this tensor; a view follows its base."""
         if self._requires_grad or self._grad_fn is not None:
             return True
-        return self._base is not None and self.grad_fn is not None
+        return self._base is not None and self._base.requires_grad
 
     @requires_grad.setter
     def requires_grad(self, value: bool):
@@ -180,7 +176,9 @@ class Tensor(TensorMethods):
     @property
     def is_leaf(self) -> bool:
         """True for tensors no recorded op produced: created by the user, or not requiring grad."""
-        return self.grad_fn is None
+        if self._base is None:
+            return self._grad_fn is None
+        return view_is_leaf(self)
 
     @property
     def output_nr(self) -> int:

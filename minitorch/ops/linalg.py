@@ -107,11 +107,12 @@ def matmul(a, b):
     if a.ndim == 2 and b.ndim == 1:
         return mv(a, b)
     if a.ndim == 1 and b.ndim == 2:
+        from .inplace import write_values
         from .shape import SqueezeBackward4
 
         row = mm(unsqueeze(a, 0), b)
         out = record(SqueezeBackward4, row._data[0], (row,), attrs={"self_sym_sizes": tuple(row.shape)})
-        out._version_counter.bump()  # torch squeezes the product in place: it comes back at version 1
+        write_values(out, out._data)  # torch squeezes the product in place: it comes back at version 1
         return out
     if a.ndim == 2 and b.ndim == 2:
         return mm(a, b)

@@ -1,0 +1,150 @@
+"""The history of views: what happens to ``grad_fn`` when a view or its base is changed in place.
+
+A view (``x[0]``, ``x.t()``, ``x.view(6)``...) shares its base's memory and version counter. When the view is
+changed in place, the *base* changes too, so the base's ``grad_fn`` becomes a ``CopySlices`` node (the
+view's region of the gradient goes through the in-place op, the rest passes unchanged), and the view's
+``grad_fn`` is regenerated as an ``AsStridedBackward0`` of the base. When the base (or another view of it)
+changes, every view regenerates its ``grad_fn`` the same way the next time it is asked for: a view
+remembers the version its ``grad_fn`` was made at (``_view_version``). As torch's ``VariableHooks::grad_fn``
+and ``rebase_history`` (torch/csrc/autograd/variable.cpp).
+
+A view made under ``no_grad`` must not be changed in place once grad mode is back on (torch cannot tell
+whether the change should be recorded), nor read after its base changed: both raise torch's errors.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .node import Node, edge_of
+
+NO_GRAD_VIEW_ERROR = (
+    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use "
+    "case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and "
+    "the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
+    "outside (if you want the inplace to be tracked).")
+NO_GRAD_VIEW_REBASED_ERROR = (
+    "A view was created in no_grad mode and its base or another view of its base has been modified inplace with "
+    "grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify "
+    "your code by moving both the view and the inplace either both inside the no_grad block (if you don't want "
+    "the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+
+
+def handle_view_on_rebase(view, indirect: bool = False) -> None:
+    """Refuse to rebase the history of a view made under ``no_grad`` (``indirect``: its base changed)."""
+    if view._no_grad_view:
+        raise RuntimeError(NO_GRAD_VIEW_REBASED_ERROR if indirect else NO_GRAD_VIEW_ERROR)
+
+
+def _is_stale(view) -> bool:
+    """True when the view's memory changed since its ``grad_fn`` was made and it may need a new one."""
+    if view._view_version == view._version_counter.value:
+        return False
+    return view._grad_fn is not None or view._base.requires_grad
+
+
+def view_grad_fn(view):
+    """A view's current ``grad_fn``: regenerated as ``AsStridedBackward0`` when its memory changed since."""
+    if view._base is None or not _is_stale(view):
+        return view._grad_fn
+    handle_view_on_rebase(view, indirect=True)
+    _regenerate(view)
+    return view._grad_fn
+
+
+def view_is_leaf(view) -> bool:
+    """``view.is_leaf`` without building the node ``grad_fn`` would regenerate."""
+    if view._base is None or not _is_stale(view):
+        return view._grad_fn is None
+    handle_view_on_rebase(view, indirect=True)
+    return False
+
+
+def _regenerate(view) -> None:
+    base = view._base
+    node = AsStridedBackward0(base, view_geometry(view, base))
+    view._grad_fn, view._output_nr = node, 0
+    view._view_version = view._version_counter.value
+
+
+def rebase_history(tensor, node: Node) -> None:
+    """Make ``node`` (recorded by an in-place op on ``tensor``) the tensor's history, as torch rebases it."""
+    base = tensor._base
+    if base is None:
+        tensor._grad_fn, tensor._output_nr = node, 0
+        return
+    base._grad_fn, base._output_nr = CopySlices(base, view_geometry(tensor, base), node), 0
+    _regenerate(tensor)
+
+
+def view_geometry(view, base):
+    """Where a view sits inside its base's memory: (byte offset, shape, byte strides)."""
+    return view.data_ptr() - base.data_ptr(), view._data.shape, view._data.strides
+
+
+def view_into(array: np.ndarray, geometry) -> np.ndarray:
+    """The region of ``array`` (laid out like the base) that the view with ``geometry`` covers."""
+    offset, shape, strides = geometry
+    return np.ndarray(shape, array.dtype, buffer=array, offset=offset, strides=strides)
+
+
+def _base_layout(base) -> tuple:
+    """What a gradient for the base needs to be laid out like it: (shape, numpy dtype, strides in bytes)."""
+    return base._data.shape, base._data.dtype, base._data.strides
+
+
+def _zeros_like_base(layout) -> np.ndarray:
+    """Zeros with the base's shape, dtype and strides, so that view geometries apply to them."""
+    from .._strides import empty_strided
+
+    shape, dtype, strides = layout
+    out = empty_strided(shape, [step // dtype.itemsize for step in strides], dtype)
+    out[...] = 0
+    return out
+
+
+class CopySlices(Node):
+    """The base's node after a view of it changed in place: the view's region goes through ``fn``.
+
+    Derivative: grad_base = grad outside the view's region; inside it, ``fn``'s gradient for its first input.
+    """
+
+    def __init__(self, base, geometry, fn: Node):
+        super().__init__()
+        self.fn, self._geometry, self._layout = fn, geometry, _base_layout(base)
+        self.next_functions = (edge_of(base),) + fn.next_functions[1:]
+        self._input_meta = [(base.shape, base._data.dtype)] + fn._input_meta[1:]
+
+    def name(self) -> str:
+        """torch's name for this node, with its C++ namespace."""
+        return "torch::autograd::CopySlices"
+
+    def apply(self, grad):
+        grad_base = _zeros_like_base(self._layout)
+        grad_base[...] = grad
+        region = view_into(grad_base, self._geometry)
+        results = self.fn.apply(region.copy())
+        region[...] = 0 if results[0] is None else results[0]
+        return (grad_base,) + tuple(results[1:])
+
+    def release_saved(self) -> None:
+        """Free the saved tensors of the wrapped node."""
+        self.fn.release_saved()
+
+
+class AsStridedBackward0(Node):
+    """A view's node regenerated after its memory changed in place.
+
+    Derivative: grad_base = zeros of the base's shape with the view's region set to grad.
+    """
+
+    def __init__(self, base, geometry):
+        super().__init__()
+        self._geometry, self._layout = geometry, _base_layout(base)
+        self.next_functions = (edge_of(base),)
+        self._input_meta = [(base.shape, base._data.dtype)]
+
+    def apply(self, grad):
+        grad_base = _zeros_like_base(self._layout)
+        view_into(grad_base, self._geometry)[...] += grad
+        return (grad_base,)
