@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._strides import is_non_overlapping_and_dense
 from ..autograd.grad_mode import is_grad_enabled, no_grad
 from ..autograd.saved_tensor import SavedTensor
 from ..autograd.view_history import handle_view_on_rebase, rebase_history
@@ -84,22 +85,25 @@ def _check_shape(tensor, result) -> None:
                            f"shape [{', '.join(map(str, result.shape))}]")
 
 
-def _dense(array: np.ndarray) -> bool:
-    return array.flags.c_contiguous or array.flags.f_contiguous
+def overlap(a, b) -> str:
+    """How two tensors' memory overlaps, as torch judges it: "no", "full", "partial" or "too hard"."""
+    if a is b:
+        return "full"
+    if a.numel() == 0 or b.numel() == 0:
+        return "no"
+    if not (is_non_overlapping_and_dense(a.shape, a.stride()) and is_non_overlapping_and_dense(b.shape, b.stride())):
+        return "too hard"
+    start_a, start_b = a.data_ptr(), b.data_ptr()
+    end_a, end_b = start_a + a._data.nbytes, start_b + b._data.nbytes
+    if start_a == start_b and end_a == end_b:
+        return "full" if a.stride() == b.stride() else "partial"
+    return "partial" if start_a < end_b and start_b < end_a else "no"
 
 
 def check_partial_overlap(tensor, others) -> None:
     """torch refuses an in-place op whose input shares only part of the memory it writes."""
     for other in others:
-        if not hasattr(other, "_data") or other is tensor or other.numel() == 0 or tensor.numel() == 0:
-            continue
-        if not (_dense(tensor._data) and _dense(other._data)):
-            continue  # torch gives up on non-dense layouts too
-        start_a, start_b = tensor.data_ptr(), other.data_ptr()
-        end_a, end_b = start_a + tensor._data.nbytes, start_b + other._data.nbytes
-        same_span = start_a == start_b and end_a == end_b
-        if (same_span and tensor._data.strides != other._data.strides) or (
-                not same_span and start_a < end_b and start_b < end_a):
+        if hasattr(other, "_data") and overlap(tensor, other) == "partial":
             raise RuntimeError(PARTIAL_OVERLAP_ERROR)
 
 

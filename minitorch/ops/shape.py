@@ -166,6 +166,19 @@ def unsqueeze(a, dim):
     return out
 
 
+def _expanded_strides(a, target) -> tuple:
+    """Byte strides of ``a`` expanded to ``target``: 0 where a size-1 dim grows, torch's choice elsewhere."""
+    lead, strides = len(target) - a.ndim, [0] * len(target)
+    for i in reversed(range(len(target))):
+        if i >= lead:
+            size, stride = a.shape[i - lead], a._data.strides[i - lead]
+        else:  # a new leading dim: torch gives it the stride a dim of the same size would have
+            size = 1
+            stride = target[i + 1] * strides[i + 1] if i + 1 < len(target) else a._data.itemsize
+        strides[i] = 0 if size != target[i] else stride
+    return tuple(strides)
+
+
 class ExpandBackward0(Node):
     def apply(self, grad):
         return (unbroadcast(grad, self._saved_self_sym_sizes),)
@@ -184,9 +197,8 @@ def expand(a, *sizes):
             raise RuntimeError(f"The expanded size of the tensor ({target[lead + i]}) must match the existing "
                                f"size ({n}) at non-singleton dimension {lead + i}.  Target sizes: "
                                f"[{', '.join(map(str, sizes))}].  Tensor sizes: [{', '.join(map(str, a.shape))}]")
-    strides = (0,) * lead + tuple(0 if n == 1 and t != 1 else st
-                                  for n, t, st in zip(a.shape, target[lead:], a._data.strides))
-    data = np.lib.stride_tricks.as_strided(a._data, target, strides, writeable=a._data.flags.writeable)
+    data = np.lib.stride_tricks.as_strided(a._data, target, _expanded_strides(a, target),
+                                           writeable=a._data.flags.writeable)
     return record(ExpandBackward0, data, (a,), attrs={"self_sym_sizes": tuple(a.shape)}, view_of=a)
 
 

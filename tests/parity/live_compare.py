@@ -13,9 +13,20 @@ import warnings
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
+def graph(tensor_or_node, depth: int = 6):
+    """The backward graph below a tensor (or node) as nested ``(name, [children])``, names as torch prints them."""
+    node = getattr(tensor_or_node, "grad_fn", tensor_or_node)
+    if node is None or depth == 0:
+        return None
+    return (node.name(), [graph(child, depth - 1) for child, _ in node.next_functions])
+
+
 def outcome(library, source: str) -> str:
-    """What ``source`` produced with ``library`` bound to ``torch``: the repr of ``out`` or the error."""
-    namespace = {"torch": library}
+    """What ``source`` produced with ``library`` bound to ``torch``: the repr of ``out`` or the error.
+
+    The program may call ``graph(t)`` to describe the backward graph below ``t``.
+    """
+    namespace = {"torch": library, "graph": graph}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
