@@ -65,9 +65,9 @@ def reshape(a, *shape):
 
 def flatten(a, start_dim=0, end_dim=-1):
     """Merge dims ``start_dim..end_dim`` into one."""
+    start, end = wrap_dim(start_dim, a.ndim), wrap_dim(end_dim, a.ndim)
     if a.ndim == 0:
         return reshape(a, 1)
-    start, end = wrap_dim(start_dim, a.ndim), wrap_dim(end_dim, a.ndim)
     if start == end:
         return a
     shape = a.shape[:start] + (int(np.prod(a.shape[start:end + 1])),) + a.shape[end + 1:]
@@ -109,6 +109,8 @@ class PermuteBackward0(Node):
 
 def permute(a, *dims):
     """Reorder the dimensions (a view)."""
+    if not dims:
+        raise TypeError('permute() missing 1 required positional arguments: "dims"')
     dims = tuple(dims[0]) if len(dims) == 1 and not isinstance(dims[0], int) else dims
     if len(dims) != a.ndim:
         raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not match the "
