@@ -16,6 +16,15 @@ def element_strides(array: np.ndarray) -> tuple[int, ...]:
     return tuple(step // array.itemsize for step in array.strides)
 
 
+def contiguous_strides(shape) -> tuple[int, ...]:
+    """Row-major strides in elements, as torch computes them (a size of 0 counts as 1)."""
+    strides, step = [], 1
+    for size in reversed(shape):
+        strides.append(step)
+        step *= max(size, 1)
+    return tuple(reversed(strides))
+
+
 def storage_root(array: np.ndarray):
     """The object that owns ``array``'s memory (the start of its storage)."""
     root = array
@@ -89,13 +98,13 @@ def empty_strided(shape, strides, dtype) -> np.ndarray:
     return np.lib.stride_tricks.as_strided(buffer, shape, tuple(s * itemsize for s in strides))
 
 
-def copy_preserving_layout(array: np.ndarray) -> np.ndarray:
+def copy_preserving_layout(array: np.ndarray, dtype=None) -> np.ndarray:
     """A copy with torch's ``preserve_format`` layout: same strides when dense, else dense in the same order."""
     strides = element_strides(array)
     shape = array.shape
     if not is_non_overlapping_and_dense(shape, strides):
         strides = dense_strides(shape, [tuple(zip(shape, strides))])
-    out = empty_strided(shape, strides, array.dtype)
+    out = empty_strided(shape, strides, array.dtype if dtype is None else dtype)
     out[...] = array
     return out
 
@@ -105,3 +114,18 @@ def restride(array: np.ndarray, shape, strides) -> np.ndarray:
     itemsize = array.itemsize
     return np.lib.stride_tricks.as_strided(array, tuple(shape), tuple(s * itemsize for s in strides),
                                            writeable=array.flags.writeable)
+
+
+class _Window:
+    """A bare ``__array_interface__`` over memory ``base`` owns (numpy builds the array; ``base`` keeps it alive)."""
+
+    def __init__(self, interface: dict, base: np.ndarray):
+        self.__array_interface__, self.base = interface, base
+
+
+def view_at(array: np.ndarray, byte_offset: int, shape, byte_strides) -> np.ndarray:
+    """A view of ``array``'s memory starting ``byte_offset`` bytes in (numpy will not place an empty view)."""
+    start = array.__array_interface__["data"][0] + byte_offset
+    interface = {"data": (start, not array.flags.writeable), "shape": tuple(shape), "strides": tuple(byte_strides),
+                 "typestr": array.dtype.str, "version": 3}
+    return np.asarray(_Window(interface, array))

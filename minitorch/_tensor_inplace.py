@@ -36,15 +36,19 @@ class InPlaceMethods(RandomMethods):
 
     def clamp_(self, min=None, max=None):  # noqa: A002
         """Clamp in place."""
+        _check_clamp_cast(self, min, max)
         return apply_inplace(self, pointwise.clamp, min, max)
 
     def copy_(self, src):
         """Write ``src``'s values (broadcast, converted to this dtype) into this tensor; ``CopyBackwards``."""
+        if copy.same_data(self, src):  # torch's copy_ returns at once: no overlap to refuse
+            return apply_inplace(self, copy.copy_values, src, cast=True, overlap_ok=True, reads_inputs_first=True)
         return apply_inplace(self, copy.copy_values, src, cast=True)
 
     def fill_(self, value):
         """Set every element to ``value`` (a number, or a 0-d tensor that then gets a gradient)."""
-        return apply_inplace(self, copy.fill_values, value, cast=True, overlap_ok=not hasattr(value, "_data"))
+        is_number = not hasattr(value, "_data")
+        return apply_inplace(self, copy.fill_values, value, cast=True, overlap_ok=is_number, reads_inputs_first=True)
 
     def zero_(self):
         """Set every element to 0."""
@@ -90,3 +94,17 @@ class InPlaceMethods(RandomMethods):
     def reciprocal_(self):
         """``reciprocal`` in place."""
         return apply_inplace(self, arithmetic.reciprocal)
+
+
+_CPP_TYPE_NAMES = {"Bool": "bool", "Byte": "unsigned char", "Char": "signed char", "Short": "short int",
+                   "Int": "int", "Long": "long int", "Half": "c10::Half", "Float": "float", "Double": "double"}
+
+
+def _check_clamp_cast(tensor, low, high) -> None:
+    """``clamp_`` refuses bounds that would change the dtype, naming the output type as C++ does."""
+    from ._dtype import result_type
+
+    result = result_type(tensor, *(bound for bound in (low, high) if bound is not None))
+    if result.category > tensor.dtype.category:
+        raise RuntimeError(f"result type {result.legacy_name} can't be cast to the desired output type "
+                           f"{_CPP_TYPE_NAMES.get(tensor.dtype.legacy_name, tensor.dtype.legacy_name)}")

@@ -14,12 +14,12 @@ import numpy as np
 
 from . import _dtype
 from ._storage import UntypedStorage, VersionCounter
-from ._strides import element_strides, is_non_overlapping_and_dense, storage_start
+from ._strides import contiguous_strides, element_strides, is_non_overlapping_and_dense, restride, storage_start
 from ._tensor_methods import TensorMethods
 from .autograd import node as _node
 from .autograd.grad_mode import is_grad_enabled
 from .autograd.node import _NO_HOOKS, AccumulateGrad, add_hook
-from .autograd.view_history import view_grad_fn, view_is_leaf
+from .autograd.view_history import view_grad_fn
 
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
@@ -58,7 +58,8 @@ class Tensor(TensorMethods):
     _retains_grad = False
     _accumulator = None
     _detached_from = None
-    _no_grad_view = False
+    _no_grad_view = False  # made under no_grad (torch's CreationMeta::NO_GRAD_MODE)
+    _multi_output_view = False  # one of several views one op returned (CreationMeta::MULTI_OUTPUT_NODE)
 
     def _init(self, data: np.ndarray, version_counter: VersionCounter | None = None):
         self._data = data
@@ -71,6 +72,8 @@ class Tensor(TensorMethods):
         if not (data.flags.c_contiguous or data.flags.f_contiguous) and not is_non_overlapping_and_dense(
                 data.shape, element_strides(data)):
             data = np.ascontiguousarray(data)
+        elif data.size == 0 and data.ndim:  # torch's strides of an empty tensor count each size as at least 1
+            data = restride(data, data.shape, contiguous_strides(data.shape))
         tensor = object.__new__(cls)
         tensor._init(data, version_counter)
         return tensor
@@ -91,6 +94,8 @@ class Tensor(TensorMethods):
         tensor._view_version = base._version_counter.value
         if base._no_grad_view or not is_grad_enabled():
             tensor._no_grad_view = True  # changing it in place with grad mode on is refused
+        elif base._multi_output_view:
+            tensor._multi_output_view = True  # a view of an unbind() output cannot be changed in place either
         return tensor
 
     @classmethod
@@ -155,7 +160,7 @@ class Tensor(TensorMethods):
 
     @requires_grad.setter
     def requires_grad(self, value: bool):
-        if self.grad_fn is not None:
+        if self._grad_fn is not None:
             if not value:
                 raise RuntimeError(
                     "you can only change requires_grad flags of leaf variables. If you want to use a computed "
@@ -176,9 +181,7 @@ class Tensor(TensorMethods):
     @property
     def is_leaf(self) -> bool:
         """True for tensors no recorded op produced: created by the user, or not requiring grad."""
-        if self._base is None:
-            return self._grad_fn is None
-        return view_is_leaf(self)
+        return self._grad_fn is None  # as torch's, a stale view's grad_fn is not regenerated to answer this
 
     @property
     def output_nr(self) -> int:

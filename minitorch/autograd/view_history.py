@@ -14,26 +14,41 @@ whether the change should be recorded), nor read after its base changed: both ra
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .node import Node, edge_of
 
 NO_GRAD_VIEW_ERROR = (
-    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use "
-    "case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and "
-    "the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
-    "outside (if you want the inplace to be tracked).")
-NO_GRAD_VIEW_REBASED_ERROR = (
-    "A view was created in no_grad mode and its base or another view of its base has been modified inplace with "
-    "grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify "
-    "your code by moving both the view and the inplace either both inside the no_grad block (if you don't want "
-    "the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+    "{prefix} no_grad mode and {modified} modified inplace with grad mode enabled. Given that this use case is "
+    "ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the "
+    "inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside "
+    "(if you want the inplace to be tracked).")
+
+
+MULTI_OUTPUT_VIEW_ERROR = (
+    "Output {nr} of {name} is a view and {modified} modified inplace. This view is the output of a function that "
+    "returns multiple views. Such functions do not allow the output views to be modified inplace. You should "
+    "replace the inplace operation by an out-of-place one.")
 
 
 def handle_view_on_rebase(view, indirect: bool = False) -> None:
-    """Refuse to rebase the history of a view made under ``no_grad`` (``indirect``: its base changed)."""
-    if view._no_grad_view:
-        raise RuntimeError(NO_GRAD_VIEW_REBASED_ERROR if indirect else NO_GRAD_VIEW_ERROR)
+    """Refuse to rebase the history of a view made under ``no_grad`` or by ``unbind`` (``indirect``: its base
+    changed rather than the view itself)."""
+    modified = "its base or another view of its base has been" if indirect else "is being"
+    node = view._grad_fn
+    if view._multi_output_view and not view._no_grad_view and node is not None:
+        name = re.sub(r"Backward\d*$", "", node.name())
+        raise RuntimeError(MULTI_OUTPUT_VIEW_ERROR.format(nr=view._output_nr, name=name, modified=modified))
+    if not view._no_grad_view:
+        return
+    if node is None:
+        prefix = "A view was created in"
+    else:  # a view taken (with grad mode on) of a view made under no_grad
+        name = re.sub(r"Backward\d*$", "", node.name())
+        prefix = f"Output {view._output_nr} of {name} is a view of a view which was created in"
+    raise RuntimeError(NO_GRAD_VIEW_ERROR.format(prefix=prefix, modified=modified))
 
 
 def _is_stale(view) -> bool:
@@ -52,18 +67,19 @@ def view_grad_fn(view):
     return view._grad_fn
 
 
-def view_is_leaf(view) -> bool:
-    """``view.is_leaf`` without building the node ``grad_fn`` would regenerate."""
-    if view._base is None or not _is_stale(view):
-        return view._grad_fn is None
-    handle_view_on_rebase(view, indirect=True)
-    return False
+def _set_history(tensor, node: Node) -> None:
+    """Give ``tensor`` a new ``grad_fn``; a ``retain_grad()`` keeps following it (other hooks stay behind)."""
+    old, old_nr = tensor._grad_fn, tensor._output_nr
+    tensor._grad_fn, tensor._output_nr = node, 0
+    if tensor._retains_grad and old is not None:
+        keep = old._hooks_of_output(old_nr).pop(-1, None)
+        if keep is not None:
+            node._hooks_of_output(0)[-1] = keep
 
 
 def _regenerate(view) -> None:
     base = view._base
-    node = AsStridedBackward0(base, view_geometry(view, base))
-    view._grad_fn, view._output_nr = node, 0
+    _set_history(view, AsStridedBackward0(base, view_geometry(view, base)))
     view._view_version = view._version_counter.value
 
 
@@ -71,9 +87,9 @@ def rebase_history(tensor, node: Node) -> None:
     """Make ``node`` (recorded by an in-place op on ``tensor``) the tensor's history, as torch rebases it."""
     base = tensor._base
     if base is None:
-        tensor._grad_fn, tensor._output_nr = node, 0
+        _set_history(tensor, node)
         return
-    base._grad_fn, base._output_nr = CopySlices(base, view_geometry(tensor, base), node), 0
+    _set_history(base, CopySlices(base, view_geometry(tensor, base), node))
     _regenerate(tensor)
 
 

@@ -45,7 +45,7 @@ def _as_index_array(item):
 
 
 def _dims_used(item) -> int:
-    if item is None or item is Ellipsis or isinstance(item, bool):
+    if item is None or item is Ellipsis or _flag(item) is not None:
         return 0
     if hasattr(item, "_data") and item._data.dtype.kind == "b":
         return item.ndim
@@ -60,13 +60,14 @@ def _items(a, index):
     used = sum(_dims_used(i) for i in items)
     if used > a.ndim:
         raise IndexError(f"too many indices for tensor of dimension {a.ndim}")
-    ellipsis = [k for k, i in enumerate(items) if i is Ellipsis]
+    positioned = list(enumerate(items))  # torch's errors name an item by its place in the index
+    ellipsis = [k for k, i in positioned if i is Ellipsis]
     if ellipsis:
         in_tuple = True  # torch reads a lone ``...`` like a tuple: whole dims record nothing
         at = ellipsis[0]  # a second ``...`` covers what is left after the first: nothing
-        rest = [i for i in items[at + 1:] if i is not Ellipsis]
-        items = items[:at] + [slice(None)] * (a.ndim - used) + rest
-    return items, in_tuple
+        rest = [(k, i) for k, i in positioned[at + 1:] if i is not Ellipsis]
+        positioned = positioned[:at] + [(at, slice(None))] * (a.ndim - used) + rest
+    return positioned, in_tuple
 
 
 def _integer(item):
@@ -75,6 +76,15 @@ def _integer(item):
         return int(item)
     if hasattr(item, "_data") and item.ndim == 0 and item._data.dtype.kind in "iu":
         return int(item._data)
+    return None
+
+
+def _flag(item):
+    """The bool an item stands for (``True``, ``False`` or a 0-d bool tensor), else None."""
+    if isinstance(item, (bool, np.bool_)):
+        return bool(item)
+    if hasattr(item, "_data") and item.ndim == 0 and item._data.dtype == np.bool_:
+        return bool(item._data)
     return None
 
 
@@ -92,17 +102,17 @@ def parse_index(a, index) -> ParsedIndex:
     _check_zero_dim(a, index)
     items, in_tuple = _items(a, index)
     parsed, dim, source_dim = ParsedIndex(in_tuple=in_tuple), 0, 0
-    for item in items:
-        number = _integer(item)
-        if item is None or isinstance(item, bool):
+    for position, item in items:
+        number, flag = _integer(item), _flag(item)
+        if item is None or flag is not None:
             parsed.steps.append(("none", dim, None))
-            if isinstance(item, bool):
-                parsed.advanced[dim] = np.zeros(1 if item else 0, dtype=np.int64)
+            if flag is not None:  # True or False: a new dim of size 1, then all or nothing of it
+                parsed.advanced[dim] = np.zeros(1 if flag else 0, dtype=np.int64)
             dim += 1
         elif number is not None:
             size = a.shape[source_dim]
             if not -size <= number < size:
-                raise IndexError(f"index {number} is out of bounds for dimension {source_dim} with size {size}")
+                raise IndexError(f"index {number} is out of bounds for dimension {position} with size {size}")
             parsed.steps.append(("int", dim, number))
             source_dim += 1
         elif isinstance(item, slice):
@@ -140,6 +150,8 @@ def check_bounds(view, advanced: dict) -> None:
     for position, (dim, array) in enumerate(sorted(advanced.items())):
         size = view.shape[dim]
         bad = array[(array >= size) | (array < -size)]
+        if bad.size and size == 0:
+            raise IndexError("index is out of bounds for dimension with size 0")
         if bad.size:
             raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension {position} with size {size}")
     try:

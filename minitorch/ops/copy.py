@@ -41,6 +41,12 @@ class CopyBackwards(Node):
         return np.zeros_like(grad), grad_src
 
 
+def same_data(dst, src) -> bool:
+    """True when ``src`` is exactly ``dst``'s elements (same memory, sizes, strides and dtype)."""
+    return (hasattr(src, "_data") and dst.data_ptr() == src.data_ptr() and dst.shape == src.shape
+            and dst.stride() == src.stride() and dst.dtype == src.dtype)
+
+
 def copy_values(dst, src):
     """The out-of-place half of ``copy_``: ``src`` broadcast to ``dst``'s shape and dtype, recorded.
 
@@ -50,13 +56,11 @@ def copy_values(dst, src):
         if not isinstance(src, (bool, int, float)):
             raise TypeError(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
         src = as_tensor(src)
-    if tuple(src.shape) != tuple(dst.shape):
+    shape = tuple(dst.shape)
+    if tuple(src.shape) != shape:
         check_broadcast(dst.shape, src.shape)
-        broadcast = np.broadcast_shapes(tuple(dst.shape), tuple(src.shape))
-        if broadcast != tuple(dst.shape):
-            raise RuntimeError(f"output with shape [{', '.join(map(str, dst.shape))}] doesn't match the broadcast "
-                               f"shape [{', '.join(map(str, broadcast))}]")
-    values = np.broadcast_to(src._data, dst.shape).astype(dst._data.dtype)
+        shape = np.broadcast_shapes(shape, tuple(src.shape))  # larger than dst's: apply_inplace refuses it
+    values = np.broadcast_to(src._data, shape).astype(dst._data.dtype)
     return record(CopyBackwards, values, (dst, src))
 
 
@@ -114,4 +118,4 @@ def to(a, *args, **kwargs):
             dtype = resolve(arg)
     if dtype is None or dtype.numpy == a._data.dtype:
         return a
-    return record(ToCopyBackward0, a._data.astype(dtype.numpy), (a,))
+    return record(ToCopyBackward0, copy_preserving_layout(a._data, dtype.numpy), (a,))

@@ -14,7 +14,7 @@ from ..autograd.node import Node, record, unbroadcast
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index
 from ._util import is_tensor
 from .indexing import basic_view
-from .inplace import PARTIAL_OVERLAP_ERROR, apply_inplace, overlap
+from .inplace import PARTIAL_OVERLAP_ERROR, apply_inplace, check_inplace, overlap, records_inplace
 
 
 class IndexPutBackward0(Node):
@@ -78,14 +78,16 @@ def copy_to(target, value) -> None:
 
 def index_put_(target, advanced: dict, value) -> None:
     """``target[advanced] = value`` in place (``IndexPutBackward0``); ``value`` must have target's dtype."""
-    advanced = expand_masks(target, advanced)
-    check_bounds(target, advanced)
+    if records_inplace(target, (value,)):
+        check_inplace(target)  # torch checks the leaf first, then the memory, dtypes and indices
+    if overlap(target, value) in ("full", "partial"):
+        raise RuntimeError(PARTIAL_OVERLAP_ERROR)
     if value.dtype != target.dtype:
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
                            f"{target.dtype.legacy_name} for the destination and {value.dtype.legacy_name} for "
                            f"the source.")
-    if overlap(target, value) in ("full", "partial"):
-        raise RuntimeError(PARTIAL_OVERLAP_ERROR)
+    advanced = expand_masks(target, advanced)
+    check_bounds(target, advanced)
     if value.ndim and value.shape[0] == 1:
         value = _strip_leading_ones(value)
     apply_inplace(target, _index_put, numpy_index(target.ndim, advanced), value)

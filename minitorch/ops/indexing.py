@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._strides import view_at
 from ..autograd.node import Node, record
 from ._index_parse import parse_index
 from ._util import saved_dim
@@ -52,6 +53,10 @@ def slice_dim(a, dim, piece: slice):
         raise ValueError("step must be greater than zero")
     data = a._data[(slice(None),) * dim + (piece,)]
     start, stop, step = piece.indices(a.shape[dim])
+    if data.size == 0:  # numpy leaves an empty slice at the start; torch places it at ``start``
+        strides = list(a._data.strides)
+        strides[dim] *= step
+        data = view_at(a._data, start * a._data.strides[dim], data.shape, strides)
     attrs = {"dim": dim, "start": 0 if piece.start is None else piece.start,
              "end": INT64_MAX if piece.stop is None else piece.stop, "step": step, "self_sym_sizes": tuple(a.shape)}
     out = record(SliceBackward0, data, (a,), attrs=attrs, view_of=a)

@@ -79,7 +79,10 @@ def _old_value(tensor):
     return old
 
 
-def _check_shape(tensor, result) -> None:
+def _check_overlap_and_shape(tensor, args, result, reads_inputs_first) -> None:
+    """After the op's own argument checks, torch checks the memory, then the shape (as TensorIterator does)."""
+    if not reads_inputs_first:
+        check_partial_overlap(tensor, args)
     if result.shape != tensor.shape:
         raise RuntimeError(f"output with shape [{', '.join(map(str, tensor.shape))}] doesn't match the broadcast "
                            f"shape [{', '.join(map(str, result.shape))}]")
@@ -107,30 +110,30 @@ def check_partial_overlap(tensor, others) -> None:
             raise RuntimeError(PARTIAL_OVERLAP_ERROR)
 
 
-def _records(tensor, args) -> bool:
+def records_inplace(tensor, args) -> bool:
     """Whether the in-place op joins the graph: grad mode on, a float tensor, and something requires grad."""
     if not is_grad_enabled() or tensor._data.dtype.kind not in "fc":
         return False
     return tensor.requires_grad or any(getattr(a, "requires_grad", False) for a in args)
 
 
-def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False):
+def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False, reads_inputs_first=False):
     """Run ``op(tensor, *args)`` and write the result into ``tensor``: what every ``x.op_()`` does.
 
     The leaf checks, the write (``write_values``) and the rebase of the tensor's history, in torch's order.
+    ``reads_inputs_first=True`` (``fill_``) lets an input share the written memory.
     """
-    recording = _records(tensor, args)
+    recording = records_inplace(tensor, args)
     if recording:
         check_inplace(tensor)
-    check_partial_overlap(tensor, args)
     if not recording:
         with no_grad():
             result = op(tensor, *args)
-        _check_shape(tensor, result)
+        _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
         write_values(tensor, result._data, cast, overlap_ok)
         return tensor
     result = op(_old_value(tensor), *args)
-    _check_shape(tensor, result)
+    _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
     write_values(tensor, result._data, cast, overlap_ok)
     node = result._grad_fn
     if node is None:  # nothing to differentiate (an integer result)

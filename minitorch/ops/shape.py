@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, attach, needs_recording, record, unbroadcast
 from ._util import saved_dim, wrap_dim
 
@@ -161,8 +162,11 @@ class UnsqueezeBackward0(Node):
 def unsqueeze(a, dim):
     """Insert a dimension of size 1 at ``dim`` (a view)."""
     d = wrap_dim(dim, a.ndim + 1)
-    out = record(UnsqueezeBackward0, np.expand_dims(a._data, d), (a,), attrs={"dim": saved_dim(dim)},
-                 view_of=a)
+    strides = list(a._data.strides)  # the new dim steps over the dims after it, as torch's unsqueeze
+    strides.insert(d, a.shape[d] * strides[d] if d < a.ndim else a._data.itemsize)
+    data = np.lib.stride_tricks.as_strided(a._data, a.shape[:d] + (1,) + a.shape[d:], strides,
+                                           writeable=a._data.flags.writeable)
+    out = record(UnsqueezeBackward0, data, (a,), attrs={"dim": saved_dim(dim)}, view_of=a)
     if out._grad_fn is not None:
         out._grad_fn._axis = d
     return out
@@ -190,8 +194,15 @@ def expand(a, *sizes):
     """Repeat dimensions of size 1 without copying (a read-only view; -1 keeps a size)."""
     sizes = tuple(sizes[0]) if len(sizes) == 1 and not isinstance(sizes[0], int) else sizes
     if len(sizes) < a.ndim:
-        raise RuntimeError(f"expand(torch.{a.dtype.legacy_name}Tensor{{[{', '.join(map(str, a.shape))}]}}, size=[{', '.join(map(str, sizes))}]): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({a.ndim})")  # noqa: E501
+        kind = "CPUBoolType" if a.dtype.legacy_name == "Bool" else f"torch.{a.dtype.legacy_name}Tensor"
+        raise RuntimeError(f"expand({kind}{{[{', '.join(map(str, a.shape))}]}}, size=[{', '.join(map(str, sizes))}]): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({a.ndim})")  # noqa: E501
     lead = len(sizes) - a.ndim
+    for i in range(lead):
+        if sizes[i] == -1 and a.ndim:
+            raise RuntimeError(f"The expanded size of the tensor ({sizes[i]}) isn't allowed in a leading, "
+                               f"non-existing dimension {i}")
+        if sizes[i] < 0:
+            raise RuntimeError("numel: integer multiplication overflow")
     target = tuple(a.shape[i - lead] if n == -1 else n for i, n in enumerate(sizes))
     for i in reversed(range(a.ndim)):  # torch reports the right-most mismatch
         n = a.shape[i]
@@ -274,9 +285,14 @@ def unbind(a, dim=0):
     """Split into views along ``dim``, one per index: what ``for row in tensor`` iterates over."""
     from ..tensor import Tensor
 
+    if a.ndim == 0:
+        raise IndexError("Dimension specified as 0 but tensor has no dimensions")
     d = wrap_dim(dim, a.ndim)
     moved = np.moveaxis(a._data, d, 0)
     outs = tuple(Tensor._view(moved[i, ...], a) for i in range(a.shape[d]))
+    if is_grad_enabled():  # torch refuses in-place changes to these views (CreationMeta::MULTI_OUTPUT_NODE)
+        for out in outs:
+            out._multi_output_view, out._no_grad_view = True, False
     if needs_recording((a,)):
         node = UnbindBackward0()
         node._axis, node._num_outputs = d, len(outs)

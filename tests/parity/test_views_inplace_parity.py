@@ -33,6 +33,11 @@ PROGRAMS = {
     "no_grad_view_of_plain_tensor": (
         "x = torch.zeros(2, 3)\nwith torch.no_grad():\n    v = x[0]\nv.mul_(2); out = (x, v._version)"),
     "view_of_no_grad_view": NO_GRAD_VIEW.format("") + "w = v[1:]; out = (w.requires_grad, w.grad_fn)",
+    "view_of_no_grad_view_inplace": NO_GRAD_VIEW.format("") + "w = v[1:]; w.mul_(2)",
+    "view_of_no_grad_view_after_base_changed": NO_GRAD_VIEW.format(".clone()") + "w = v[1:]; x.mul_(2); w.grad_fn",
+    "empty_strides": (
+        "x = torch.zeros(2, 0); y = torch.zeros(0, 3) * 2; z = torch.tensor([])\n"
+        "out = (x.stride(), y.stride(), z.stride(), x.t().stride(), x.clone().stride(), y.contiguous().stride())"),
     "detached_view_inplace": (
         "x = torch.zeros(2, 3, requires_grad=True); v = x.detach()[0]; v.add_(1)\n"
         "out = (x, v.grad_fn, v.requires_grad, x._version)"),
