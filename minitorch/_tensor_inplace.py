@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ._tensor_random import RandomMethods
 from .ops import arithmetic, copy, indexing, pointwise
-from .ops.inplace import apply_inplace
+from .ops.inplace import INTERNAL_OVERLAP_ERROR, apply_inplace, has_internal_overlap
 
 
 class InPlaceMethods(RandomMethods):
@@ -43,6 +43,8 @@ class InPlaceMethods(RandomMethods):
         """Write ``src``'s values (broadcast, converted to this dtype) into this tensor; ``CopyBackwards``."""
         if copy.same_data(self, src):  # torch's copy_ returns at once: no overlap to refuse
             return apply_inplace(self, copy.copy_values, src, cast=True, overlap_ok=True, reads_inputs_first=True)
+        if has_internal_overlap(self._data):  # refused before the shapes are compared
+            raise RuntimeError(INTERNAL_OVERLAP_ERROR)
         return apply_inplace(self, copy.copy_values, src, cast=True)
 
     def fill_(self, value):

@@ -100,8 +100,10 @@ def view_geometry(view, base):
 
 def view_into(array: np.ndarray, geometry) -> np.ndarray:
     """The region of ``array`` (laid out like the base) that the view with ``geometry`` covers."""
+    from .._strides import view_at
+
     offset, shape, strides = geometry
-    return np.ndarray(shape, array.dtype, buffer=array, offset=offset, strides=strides)
+    return view_at(array, offset, shape, strides)
 
 
 def _base_layout(base) -> tuple:

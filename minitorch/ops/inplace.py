@@ -32,10 +32,10 @@ def write_values(tensor, values, cast: bool = False, overlap_ok: bool = False) -
     otherwise a value of a higher category (a float into an integer tensor) is refused, as torch does.
     ``overlap_ok=True`` allows writing to an expanded tensor (only ``fill_`` and ``zero_`` do).
     """
-    if not cast:
-        _check_cast(tensor, values)
     if not overlap_ok and has_internal_overlap(tensor._data):
         raise RuntimeError(INTERNAL_OVERLAP_ERROR)
+    if not cast:
+        _check_cast(tensor, values)
     tensor._data[...] = values
     tensor._version_counter.bump()
 
