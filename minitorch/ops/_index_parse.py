@@ -149,11 +149,12 @@ def check_bounds(view, advanced: dict) -> None:
     """torch's errors for integer indices out of range or that cannot be broadcast together."""
     for position, (dim, array) in enumerate(sorted(advanced.items())):
         size = view.shape[dim]
+        if not array.size or -size <= array.min() and array.max() < size:
+            continue
         bad = array[(array >= size) | (array < -size)]
-        if bad.size and size == 0:
+        if size == 0:
             raise IndexError("index is out of bounds for dimension with size 0")
-        if bad.size:
-            raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension {position} with size {size}")
+        raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension {position} with size {size}")
     try:
         np.broadcast_shapes(*(array.shape for array in advanced.values()))
     except ValueError:

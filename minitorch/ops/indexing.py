@@ -30,7 +30,7 @@ def select(a, dim, index):
     size = a.shape[dim]
     if not -size <= index < size:
         raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
-    data = np.moveaxis(a._data, dim, 0)[index, ...]
+    data = a._data[(slice(None),) * dim + (index, Ellipsis)]  # with ..., a 0-d view (not a copy)
     out = record(SelectBackward0, data, (a,), attrs={"dim": saved_dim(dim), "index": index,
                                                      "self_sym_sizes": tuple(a.shape)}, view_of=a)
     if out._grad_fn is not None:
@@ -108,6 +108,10 @@ def basic_view(a, steps, in_tuple: bool):
 
 def getitem(a, index):
     """``a[index]``: a view for basic indices, an ``IndexBackward0`` copy when lists, tensors or masks are in."""
+    if type(index) is int and a.ndim:  # the common cases first: x[0] and x[1:] (a quarter of the time)
+        return select(a, 0, index)
+    if type(index) is slice and a.ndim:
+        return slice_dim(a, 0, index)
     parsed = parse_index(a, index)
     out = basic_view(a, parsed.steps, parsed.in_tuple)
     if parsed.advanced:
@@ -125,10 +129,14 @@ def gather(view, advanced):
     check_bounds(view, advanced)
     index = numpy_index(view.ndim, advanced)
     values = view._data[index]
-    from .._strides import empty_strided
+    if (len(advanced) == 1 and 1 not in values.shape and view._data.flags.c_contiguous
+            and next(iter(advanced.values())).flags.c_contiguous):
+        data = np.ascontiguousarray(values)  # one index into row-major memory: torch's result is row-major
+    else:
+        from .._strides import empty_strided
 
-    data = empty_strided(values.shape, result_strides(view, advanced, values.shape), values.dtype)
-    data[...] = values
+        data = empty_strided(values.shape, result_strides(view, advanced, values.shape), values.dtype)
+        data[...] = values
     out = record(IndexBackward0, data, (view,),
                  attrs={"indices": [advanced.get(d) for d in range(max(advanced) + 1)],
                         "self_sym_sizes": tuple(view.shape)})
