@@ -138,6 +138,11 @@ class CopySlices(Node):
         return "torch::autograd::CopySlices"
 
     def apply(self, grad):
+        _, shape, strides = self._geometry
+        if any(step == 0 and n > 1 for step, n in zip(strides, shape)):  # torch copies into the region
+            from ..ops.inplace import INTERNAL_OVERLAP_ERROR
+
+            raise RuntimeError(INTERNAL_OVERLAP_ERROR)
         grad_base = _zeros_like_base(self._layout)
         grad_base[...] = grad
         region = view_into(grad_base, self._geometry)

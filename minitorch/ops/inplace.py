@@ -79,6 +79,16 @@ def _old_value(tensor):
     return old
 
 
+def _run(op, first, args, tensor, reads_inputs_first):
+    """``op(first, *args)``; when its operands cannot be broadcast, torch reports an overlap first."""
+    try:
+        return op(first, *args)
+    except RuntimeError as error:
+        if str(error).startswith("The size of tensor a") and not reads_inputs_first:
+            check_partial_overlap(tensor, args)
+        raise
+
+
 def _check_overlap_and_shape(tensor, args, result, reads_inputs_first) -> None:
     """After the op's own argument checks, torch checks the memory, then the shape (as TensorIterator does)."""
     if not reads_inputs_first:
@@ -128,11 +138,11 @@ def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False, reads_inputs_
         check_inplace(tensor)
     if not recording:
         with no_grad():
-            result = op(tensor, *args)
+            result = _run(op, tensor, args, tensor, reads_inputs_first)
         _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
         write_values(tensor, result._data, cast, overlap_ok)
         return tensor
-    result = op(_old_value(tensor), *args)
+    result = _run(op, _old_value(tensor), args, tensor, reads_inputs_first)
     _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
     write_values(tensor, result._data, cast, overlap_ok)
     node = result._grad_fn

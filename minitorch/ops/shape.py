@@ -29,7 +29,11 @@ class ViewBackward0(Node):
 
 
 class UnsafeViewBackward0(ViewBackward0):
-    pass
+    """``reshape`` that had to copy. Derivative: grad_self = grad.reshape(self's sizes)."""
+
+
+class ReshapeAliasBackward0(ViewBackward0):
+    """``reshape`` of memory that is not row-major but allows a view. Derivative: grad.reshape(self's sizes)."""
 
 
 def _numpy_view(array, shape):
@@ -55,8 +59,11 @@ def view(a, *shape):
 def reshape(a, *shape):
     """Like ``view`` when the memory allows it; otherwise a copy (``clone`` then ``_unsafe_view``)."""
     target = _target_shape(shape, a.numel())
-    if _numpy_view(a._data, target) is not None:
+    if a._data.flags.c_contiguous:
         return view(a, *target)
+    out = _numpy_view(a._data, target)
+    if out is not None:  # a view of memory that is not row-major: torch records _reshape_alias
+        return record(ReshapeAliasBackward0, out, (a,), attrs={"self_sym_sizes": tuple(a.shape)}, view_of=a)
     from .copy import clone
 
     copied = clone(a)
@@ -175,6 +182,8 @@ def unsqueeze(a, dim):
 def _expanded_strides(a, target) -> tuple:
     """Byte strides of ``a`` expanded to ``target``: 0 where a size-1 dim grows, torch's choice elsewhere."""
     lead, strides = len(target) - a.ndim, [0] * len(target)
+    if a.ndim == 0:  # torch gives every dim of an expanded 0-d tensor stride 0
+        return tuple(strides)
     for i in reversed(range(len(target))):
         if i >= lead:
             size, stride = a.shape[i - lead], a._data.strides[i - lead]

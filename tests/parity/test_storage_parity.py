@@ -30,6 +30,15 @@ PROGRAMS = {
         "x = torch.zeros(3, 4)\n"
         "out = (x.unsqueeze(0).stride(), x.unsqueeze(2).stride(), x[:, None].stride(), x.t().stride(),\n"
         "       x[:, ::2].stride(), x[::2].unsqueeze(1).stride(), x.view(2, 6).stride())"),
+    "expand_strides": (
+        "s = torch.tensor(1.); v = torch.zeros(3)\n"
+        "out = (s.expand(1, 1).stride(), s.expand(2, 1).stride(), v.expand(1, 3).stride(),\n"
+        "       v.expand(2, 1, 3).stride(), torch.zeros(3, 1).expand(1, 3, 1).stride(),\n"
+        "       torch.zeros(3, 1).expand(2, 3, 4).stride())"),
+    "reshape_alias": (
+        "x = torch.zeros(2, 3, requires_grad=True)\n"
+        "out = [(y.grad_fn.name(), y.stride()) for y in (x[:, :1].reshape(2), x[:, 0].reshape(2, 1),\n"
+        "       x.t().reshape(6), x.view(3, 2).reshape(6), torch.zeros(3, 1, requires_grad=True).t().flatten())]"),
     "size_one_strides": (
         "x = torch.zeros(3, 1)\n"
         "out = (x.unsqueeze(1).stride(), x.squeeze().stride(), x.expand(3, 4).stride(), x.view(1, 3).stride())"),
