@@ -79,10 +79,10 @@ def _old_value(tensor):
     return old
 
 
-def _run(op, first, args, tensor, reads_inputs_first):
-    """``op(first, *args)``; when its operands cannot be broadcast, torch reports an overlap first."""
+def _run(op, first, args, options, tensor, reads_inputs_first):
+    """``op(first, *args, **options)``; when its operands cannot be broadcast, torch reports an overlap first."""
     try:
-        return op(first, *args)
+        return op(first, *args, **options)
     except RuntimeError as error:
         if str(error).startswith("The size of tensor a") and not reads_inputs_first:
             check_partial_overlap(tensor, args)
@@ -127,22 +127,22 @@ def records_inplace(tensor, args) -> bool:
     return tensor.requires_grad or any(getattr(a, "requires_grad", False) for a in args)
 
 
-def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False, reads_inputs_first=False):
+def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False, reads_inputs_first=False, **options):
     """Run ``op(tensor, *args)`` and write the result into ``tensor``: what every ``x.op_()`` does.
 
     The leaf checks, the write (``write_values``) and the rebase of the tensor's history, in torch's order.
-    ``reads_inputs_first=True`` (``fill_``) lets an input share the written memory.
+    ``reads_inputs_first=True`` (``fill_``) lets an input share the written memory; ``options`` go to ``op``.
     """
     recording = records_inplace(tensor, args)
     if recording:
         check_inplace(tensor)
     if not recording:
         with no_grad():
-            result = _run(op, tensor, args, tensor, reads_inputs_first)
+            result = _run(op, tensor, args, options, tensor, reads_inputs_first)
         _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
         write_values(tensor, result._data, cast, overlap_ok)
         return tensor
-    result = _run(op, _old_value(tensor), args, tensor, reads_inputs_first)
+    result = _run(op, _old_value(tensor), args, options, tensor, reads_inputs_first)
     _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
     write_values(tensor, result._data, cast, overlap_ok)
     node = result._grad_fn
