@@ -17,7 +17,7 @@ START_URL := /lab/tree/notebooks/$(if $(wildcard notebooks/00_start_here.ipynb),
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test browser notebooks bench clean distclean
+.PHONY: help setup lab test browser notebooks bench fuzz clean distclean
 
 help:
 	@echo "make lab        set up (first run only) and open JupyterLab on the notebooks"
@@ -25,6 +25,8 @@ help:
 	@echo "make browser    run only the browser tests (marker browser; tests/browser is marked so)"
 	@echo "make notebooks  re-execute every notebook in place so the stored outputs are current"
 	@echo "make bench      run the benchmarks (writes benchmarks/results.md)"
+	@echo "make fuzz       compare FUZZ_PROGRAMS (default 20000) random memory-sharing programs with torch;"
+	@echo "                FUZZ_SEED moves the first seed, FUZZ_ENGINE=1 adds hooks, .grad assignments, backward twice"
 	@echo "make clean      remove caches and build files; make distclean also removes .venv"
 
 setup:
@@ -48,6 +50,15 @@ notebooks: setup
 bench:
 	@$(SETUP) $(EXTRAS),parity,bench
 	$(VENV)/bin/python benchmarks/run.py
+
+FUZZ_PROGRAMS ?= 20000
+FUZZ_SEED ?= 1000
+FUZZ_ENGINE ?= 0
+
+fuzz:
+	@$(SETUP) $(EXTRAS),parity
+	MINITORCH_FUZZ_PROGRAMS=$(FUZZ_PROGRAMS) MINITORCH_FUZZ_SEED=$(FUZZ_SEED) MINITORCH_FUZZ_ENGINE=$(FUZZ_ENGINE) \
+		$(VENV)/bin/python -m pytest tests/parity/test_alias_programs.py -q $(PYTEST_ARGS)
 
 clean:
 	rm -rf .pytest_cache .ruff_cache .hypothesis build dist *.egg-info

@@ -77,6 +77,7 @@ from .ops.copy import clone
 from .ops.diagonals import diag, diag_embed, diagonal, trace, tril, triu
 from .ops.gather_scatter import gather, scatter, scatter_add, take, take_along_dim
 from .ops.index_ops import index_add, index_copy, index_fill, index_select, masked_fill, masked_select
+from .ops.join import cat, stack
 from .ops.linalg import bmm, dot, matmul, mm, mv
 from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
 from .ops.rearrange import (
@@ -95,7 +96,7 @@ from .ops.rearrange import (
     vstack,
 )
 from .ops.reduction import argmax, argmin, max, mean, min, sum
-from .ops.shape import cat, flatten, permute, reshape, squeeze, stack, t, transpose, unbind, unsqueeze
+from .ops.shape import flatten, permute, reshape, squeeze, t, transpose, unbind, unsqueeze
 from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unflatten
 from .tensor import Tensor
 

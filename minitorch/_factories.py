@@ -8,6 +8,7 @@ import numpy as np
 
 from ._device import check_device, check_layout
 from ._dtype import DEFAULT_FLOAT, from_numpy_dtype, resolve, scalar_dtype
+from .ops.inplace import write_values
 from .tensor import Tensor
 
 
@@ -45,11 +46,9 @@ def _out_dtype(dtype, out, default):
 
 def write_out(out: Tensor, data: np.ndarray) -> Tensor:
     """Store ``data`` in the ``out=`` tensor (resized when its shape differs) and return it."""
-    if out._data.shape == data.shape:
-        out._data[...] = data
-    else:
-        out._data = np.array(data, dtype=out._data.dtype)
-    out._version_counter.bump()
+    if out._data.shape != data.shape:
+        out._data = np.empty(data.shape, dtype=out._data.dtype)
+    write_values(out, data, cast=True)
     return out
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._strides import storage_root
+
 
 class VersionCounter:
     """Counts in-place changes to a storage; shared by a tensor, its views and its ``detach()``."""
@@ -22,10 +24,7 @@ class UntypedStorage:
     """The memory behind a tensor; ``data_ptr()`` is equal for tensors that share it."""
 
     def __init__(self, array: np.ndarray):
-        root = array
-        while isinstance(root.base, np.ndarray):
-            root = root.base
-        self._root = root
+        self._root = storage_root(array)
 
     def data_ptr(self) -> int:
         """The address where the shared memory starts."""
@@ -33,4 +32,4 @@ class UntypedStorage:
 
     def nbytes(self) -> int:
         """The size of the shared memory in bytes."""
-        return self._root.nbytes
+        return np.asarray(self._root).nbytes

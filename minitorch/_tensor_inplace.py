@@ -6,31 +6,9 @@ writes the result into the tensor's memory, bumps the version counter and rebase
 
 from __future__ import annotations
 
-import numpy as np
-
 from ._tensor_random import RandomMethods
-from .autograd.node import Node, record
 from .ops import arithmetic, copy, indexing, pointwise
-from .ops.inplace import apply_inplace
-
-
-def _fill(a, value):
-    """The values ``a.fill_(value)`` writes; recorded as ``FillBackward2`` (no gradient to old values)."""
-    return record(FillBackward2, np.full(a.shape, value, dtype=a._data.dtype), (a,))
-
-
-def _zero(a):
-    """The values ``a.zero_()`` writes; recorded as ``ZeroBackward0``."""
-    return record(ZeroBackward0, np.zeros_like(a._data), (a,))
-
-
-class FillBackward2(Node):
-    def apply(self, grad):
-        return (np.zeros_like(grad),)
-
-
-class ZeroBackward0(FillBackward2):
-    pass
+from .ops.inplace import INTERNAL_OVERLAP_ERROR, apply_inplace, has_internal_overlap
 
 
 class InPlaceMethods(RandomMethods):
@@ -58,37 +36,77 @@ class InPlaceMethods(RandomMethods):
 
     def clamp_(self, min=None, max=None):  # noqa: A002
         """Clamp in place."""
+        _check_clamp_cast(self, min, max)
         return apply_inplace(self, pointwise.clamp, min, max)
 
     def copy_(self, src):
-        """Write ``src``'s values (broadcast) into this tensor; recorded as ``CopyBackwards``."""
-        return apply_inplace(self, copy.copy_values, src)
+        """Write ``src``'s values (broadcast, converted to this dtype) into this tensor; ``CopyBackwards``."""
+        if copy.same_data(self, src):  # torch's copy_ returns at once: no overlap to refuse
+            return apply_inplace(self, copy.copy_values, src, cast=True, overlap_ok=True, reads_inputs_first=True)
+        if has_internal_overlap(self._data):  # refused before the shapes are compared
+            raise RuntimeError(INTERNAL_OVERLAP_ERROR)
+        return apply_inplace(self, copy.copy_values, src, cast=True)
 
     def fill_(self, value):
-        """Set every element to ``value``."""
-        return apply_inplace(self, _fill, value)
+        """Set every element to ``value`` (a number, or a 0-d tensor that then gets a gradient)."""
+        is_number = not hasattr(value, "_data")
+        return apply_inplace(self, copy.fill_values, value, cast=True, overlap_ok=is_number, reads_inputs_first=True)
 
     def zero_(self):
         """Set every element to 0."""
-        return apply_inplace(self, _zero)
+        return apply_inplace(self, copy.zero_values, cast=True, overlap_ok=True)
 
     __iadd__, __isub__, __imul__, __itruediv__ = add_, sub_, mul_, div_
 
     def __setitem__(self, index, value):
         indexing.setitem(self, index, value)
 
+    def exp_(self):
+        """``exp`` in place."""
+        return apply_inplace(self, pointwise.exp)
+
+    def sigmoid_(self):
+        """``sigmoid`` in place."""
+        return apply_inplace(self, pointwise.sigmoid)
+
+    def tanh_(self):
+        """``tanh`` in place."""
+        return apply_inplace(self, pointwise.tanh)
+
+    def relu_(self):
+        """``relu`` in place."""
+        return apply_inplace(self, pointwise.relu)
+
+    def neg_(self):
+        """``neg`` in place."""
+        return apply_inplace(self, arithmetic.neg)
+
+    def sqrt_(self):
+        """``sqrt`` in place."""
+        return apply_inplace(self, pointwise.sqrt)
+
+    def abs_(self):
+        """``abs`` in place."""
+        return apply_inplace(self, pointwise.abs)
+
+    def log_(self):
+        """``log`` in place."""
+        return apply_inplace(self, pointwise.log)
+
+    def reciprocal_(self):
+        """``reciprocal`` in place."""
+        return apply_inplace(self, arithmetic.reciprocal)
 
 
-def _in_place_unary(op):
-    def method(self):
-        return apply_inplace(self, op)
-
-    method.__name__ = op.__name__ + "_"
-    method.__doc__ = f"``{op.__name__}`` in place."
-    return method
+_CPP_TYPE_NAMES = {"Bool": "bool", "Byte": "unsigned char", "Char": "signed char", "Short": "short int",
+                   "Int": "int", "Long": "long int", "Half": "c10::Half", "Float": "float", "Double": "double"}
 
 
-for _op in (pointwise.exp, pointwise.sigmoid, pointwise.tanh, pointwise.relu, arithmetic.neg,
-            pointwise.sqrt, pointwise.abs, pointwise.log, arithmetic.reciprocal):
-    setattr(InPlaceMethods, _op.__name__ + "_", _in_place_unary(_op))
+def _check_clamp_cast(tensor, low, high) -> None:
+    """``clamp_`` refuses bounds that would change the dtype, naming the output type as C++ does."""
+    from ._dtype import result_type
 
+    result = result_type(tensor, *(bound for bound in (low, high) if bound is not None))
+    if result.category > tensor.dtype.category:
+        raise RuntimeError(f"result type {result.legacy_name} can't be cast to the desired output type "
+                           f"{_CPP_TYPE_NAMES.get(tensor.dtype.legacy_name, tensor.dtype.legacy_name)}")

@@ -13,7 +13,7 @@ import numpy as np
 from . import _random
 from .autograd.grad_mode import no_grad
 from .autograd.node import Node, record
-from .ops.inplace import apply_inplace, check_inplace
+from .ops.inplace import apply_inplace, check_inplace, records_inplace, write_values
 
 
 class UniformBackward0(Node):
@@ -145,7 +145,8 @@ def _overwrite(tensor, node_cls, draw):
         return record(node_cls, values, (old,))
 
     if tensor._data.size == 0:  # nothing to draw or write; the version still moves on
-        check_inplace(tensor)
-        tensor._version_counter.bump()
+        if records_inplace(tensor, ()):
+            check_inplace(tensor)
+        write_values(tensor, tensor._data)
         return tensor
     return apply_inplace(tensor, fill)

@@ -15,11 +15,14 @@ import numpy as np
 from . import _dtype
 from ._printing import format_tensor
 from ._storage import UntypedStorage, VersionCounter
+from ._strides import contiguous_strides, element_strides, is_non_overlapping_and_dense, restride, storage_start
 from ._tensor_methods import TensorMethods
 from .autograd import engine
 from .autograd import node as _node
 from .autograd.accumulate_grad import AccumulateGrad, accumulate_grad
+from .autograd.grad_mode import is_grad_enabled
 from .autograd.node import _NO_HOOKS, add_hook
+from .autograd.view_history import view_grad_fn
 
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
@@ -85,7 +88,8 @@ class Tensor(TensorMethods):
     _retains_grad = False
     _accumulator = None
     _detached_from = None
-    _no_grad_view = False
+    _no_grad_view = False  # made under no_grad (torch's CreationMeta::NO_GRAD_MODE)
+    _multi_output_view = False  # one of several views one op returned (CreationMeta::MULTI_OUTPUT_NODE)
 
     def _init(self, data: np.ndarray, version_counter: VersionCounter | None = None):
         self._data = data
@@ -93,10 +97,20 @@ class Tensor(TensorMethods):
 
     @classmethod
     def _wrap(cls, data, version_counter=None) -> Tensor:
-        """A tensor around ``data`` (no copy, unless numpy handed back a scalar or odd memory layout)."""
+        """A tensor around ``data`` (no copy, unless numpy handed back a scalar or a layout with gaps)."""
         data = np.asarray(data)
-        if not (data.flags.c_contiguous or data.flags.f_contiguous):
+        if not (data.flags.c_contiguous or data.flags.f_contiguous) and not is_non_overlapping_and_dense(
+                data.shape, element_strides(data)):
             data = np.ascontiguousarray(data)
+        elif data.size == 0 and data.ndim:  # torch's strides of an empty tensor count each size as at least 1
+            data = restride(data, data.shape, contiguous_strides(data.shape))
+        tensor = object.__new__(cls)
+        tensor._init(data, version_counter)
+        return tensor
+
+    @classmethod
+    def _alias(cls, data: np.ndarray, version_counter=None) -> Tensor:
+        """A tensor on exactly the memory (and strides) of ``data``: never a copy (``detach()``, ``.data``)."""
         tensor = object.__new__(cls)
         tensor._init(data, version_counter)
         return tensor
@@ -108,6 +122,10 @@ class Tensor(TensorMethods):
         tensor._init(data, base._version_counter)
         tensor._base = base if base._base is None else base._base
         tensor._view_version = base._version_counter.value
+        if base._no_grad_view or not is_grad_enabled():
+            tensor._no_grad_view = True  # changing it in place with grad mode on is refused
+        elif base._multi_output_view:
+            tensor._multi_output_view = True  # a view of an unbind() output cannot be changed in place either
         return tensor
 
     @classmethod
@@ -147,6 +165,10 @@ class Tensor(TensorMethods):
         """The address of the first element."""
         return self._data.__array_interface__["data"][0]
 
+    def storage_offset(self) -> int:
+        """Where the first element sits in the storage, counted in elements."""
+        return (self.data_ptr() - storage_start(self._data)) // self._data.itemsize
+
     def _is_view(self) -> bool:
         return self._base is not None
 
@@ -157,22 +179,14 @@ class Tensor(TensorMethods):
         """The node that made this tensor (None for leaves). A view's node is renewed after in-place edits."""
         if self._base is None:
             return self._grad_fn
-        if self._view_version != self._version_counter.value:
-            from .ops.inplace import NO_GRAD_VIEW_REBASED_ERROR, refresh_view_grad_fn
-
-            if self._no_grad_view:
-                if self._base.requires_grad:
-                    raise RuntimeError(NO_GRAD_VIEW_REBASED_ERROR)
-                return self._grad_fn
-            refresh_view_grad_fn(self)
-        return self._grad_fn
+        return view_grad_fn(self)
 
     @property
     def requires_grad(self) -> bool:
-        """Whether gradients flow to (leaf) or through (non-leaf) this tensor."""
+        """Whether gradients flow to (leaf) or through (non-leaf) this tensor; a view follows its base."""
         if self._requires_grad or self._grad_fn is not None:
             return True
-        return self._base is not None and self.grad_fn is not None
+        return self._base is not None and self._base.requires_grad
 
     @requires_grad.setter
     def requires_grad(self, value: bool):
@@ -193,7 +207,7 @@ class Tensor(TensorMethods):
     @property
     def is_leaf(self) -> bool:
         """True for tensors no recorded op produced: created by the user, or not requiring grad."""
-        return self.grad_fn is None
+        return self._grad_fn is None  # as torch's, a stale view's grad_fn is not regenerated to answer this
 
     @property
     def output_nr(self) -> int:
@@ -255,7 +269,7 @@ class Tensor(TensorMethods):
 
     def detach(self) -> Tensor:
         """A new tensor on the same memory and version counter, cut from the graph (requires_grad=False)."""
-        out = Tensor._wrap(self._data, self._version_counter)
+        out = Tensor._alias(self._data, self._version_counter)
         out._detached_from = weakref.ref(self)
         return out
 
@@ -273,7 +287,7 @@ class Tensor(TensorMethods):
     @property
     def data(self) -> Tensor:
         """The same memory as a tensor outside autograd, with its *own* version counter (unlike detach())."""
-        out = Tensor._wrap(self._data)
+        out = Tensor._alias(self._data)
         out._detached_from = weakref.ref(self)
         return out
 

@@ -166,7 +166,7 @@ def edge_of(tensor) -> tuple:
         return (tensor._grad_fn, tensor._output_nr)
     if tensor.grad_fn is not None:
         return (tensor.grad_fn, tensor.output_nr)
-    if tensor.requires_grad and not tensor._no_grad_view:  # torch gives views made under no_grad no edge
+    if tensor._requires_grad:  # a leaf's own flag: a view that only follows its base has no accumulator
         return (tensor._grad_accumulator(), 0)
     return (None, 0)
 
@@ -193,8 +193,6 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False
     """
     out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
     if not needs_recording(inputs) or out._data.dtype.kind not in "fc":  # integer results have no gradient
-        if view_of is not None and view_of.requires_grad:  # a view made under no_grad: see check_inplace
-            out._requires_grad, out._no_grad_view = True, True
         return out
     node = node or node_cls()
     if anomaly_mode.is_anomaly_enabled():

@@ -6,6 +6,7 @@ import numpy as np
 
 from .._dtype import float32, result_type
 from ..autograd.node import Node, record, unbroadcast
+from ._bool_rules import add_bools, check_alpha, check_negation, check_subtraction
 from ._util import as_tensor, binary_operands, float_values, fused_multiply_add, is_tensor, values
 
 
@@ -19,7 +20,11 @@ class AddBackward0(Node):
 
 def add(a, b, alpha=1):
     """``a + alpha * b`` with broadcasting."""
-    x, y, _ = binary_operands(a, b)
+    x, y, dtype = binary_operands(a, b)
+    if alpha != 1 or type(alpha) is not int:
+        check_alpha(dtype.numpy, alpha)
+    if dtype.numpy == np.bool_:
+        return record(AddBackward0, add_bools(x, y, alpha), (a, b), attrs={"alpha": alpha})
     out = x + y if alpha == 1 else fused_multiply_add(x, alpha, y)  # torch rounds a*b+c once
     return record(AddBackward0, out, (a, b), attrs={"alpha": alpha})
 
@@ -34,10 +39,10 @@ class SubBackward0(Node):
 
 def sub(a, b, alpha=1):
     """``a - alpha * b`` with broadcasting."""
-    if a.dtype.category == 0 and is_tensor(b) and b.dtype.category == 0:
-        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
-                           "Use the `^` or `logical_xor()` operator instead.")
-    x, y, _ = binary_operands(a, b)
+    check_subtraction(a, b)
+    x, y, dtype = binary_operands(a, b)
+    if alpha != 1 or type(alpha) is not int:
+        check_alpha(dtype.numpy, alpha)
     out = x - y if alpha == 1 else fused_multiply_add(x, -alpha, y)
     return record(SubBackward0, out, (a, b), attrs={"alpha": alpha})
 
@@ -51,6 +56,7 @@ class RsubBackward1(Node):
 
 def rsub(a, number, alpha=1):
     """``number - alpha * a``: what ``1 - x`` runs."""
+    check_subtraction(number, a)
     x, y, _ = binary_operands(a, number)
     return record(RsubBackward1, y - alpha * x, (a,), attrs={"alpha": alpha})
 
@@ -110,6 +116,7 @@ class NegBackward0(Node):
 
 def neg(a):
     """``-a``."""
+    check_negation(a)
     return record(NegBackward0, -a._data, (a,))
 
 

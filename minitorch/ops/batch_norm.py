@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
+from .inplace import write_values
 
 
 def _channel_shape(ndim: int) -> tuple:
@@ -44,8 +45,7 @@ def _update_running(running_mean, running_var, mean, var, count, momentum):
     for running, value in ((running_mean, mean), (running_var, unbiased)):
         if running is not None:
             new = (1 - momentum) * running._data.astype(np.float64) + momentum * value
-            running._data[...] = new.astype(running._data.dtype)
-            running._version_counter.bump()
+            write_values(running, new, cast=True)
 
 
 def _statistics(x, axes, training, running_mean, running_var):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import resolve
+from .._strides import copy_preserving_layout
 from ..autograd.node import Node, record, unbroadcast
-from ._util import check_broadcast
+from ._util import as_tensor, check_broadcast
 
 
 class CloneBackward0(Node):
@@ -15,8 +16,12 @@ class CloneBackward0(Node):
 
 
 def clone(a, memory_format=None):
-    """A copy in new memory. Unlike ``=``, it is a new tensor; unlike ``detach()``, gradients flow back."""
-    return record(CloneBackward0, a._data.copy(), (a,))
+    """A copy in new memory. Unlike ``=``, it is a new tensor; unlike ``detach()``, gradients flow back.
+
+    The copy keeps ``a``'s strides when ``a`` fills its memory densely (a transposed tensor stays transposed);
+    otherwise it is dense with its dims in the same memory order, as torch's ``preserve_format``.
+    """
+    return record(CloneBackward0, copy_preserving_layout(a._data), (a,))
 
 
 def contiguous(a):
@@ -36,16 +41,62 @@ class CopyBackwards(Node):
         return np.zeros_like(grad), grad_src
 
 
+def same_data(dst, src) -> bool:
+    """True when ``src`` is exactly ``dst``'s elements (same memory, sizes, strides and dtype)."""
+    return (hasattr(src, "_data") and dst.data_ptr() == src.data_ptr() and dst.shape == src.shape
+            and dst.stride() == src.stride() and dst.dtype == src.dtype)
+
+
 def copy_values(dst, src):
-    """The out-of-place half of ``copy_``: ``src`` broadcast to ``dst``'s shape and dtype, recorded."""
-    if tuple(src.shape) != tuple(dst.shape):
+    """The out-of-place half of ``copy_``: ``src`` broadcast to ``dst``'s shape and dtype, recorded.
+
+    ``src`` may be a Python number (torch wraps it as a 0-d tensor).
+    """
+    if not hasattr(src, "_data"):
+        if not isinstance(src, (bool, int, float)):
+            raise TypeError(f"copy_(): argument 'other' (position 1) must be Tensor, not {type(src).__name__}")
+        src = as_tensor(src)
+    shape = tuple(dst.shape)
+    if tuple(src.shape) != shape:
         check_broadcast(dst.shape, src.shape)
-        broadcast = np.broadcast_shapes(tuple(dst.shape), tuple(src.shape))
-        if broadcast != tuple(dst.shape):
-            raise RuntimeError(f"output with shape [{', '.join(map(str, dst.shape))}] doesn't match the broadcast "
-                               f"shape [{', '.join(map(str, broadcast))}]")
-    values = np.broadcast_to(src._data, dst.shape).astype(dst._data.dtype)
+        shape = np.broadcast_shapes(shape, tuple(src.shape))  # larger than dst's: apply_inplace refuses it
+    values = np.broadcast_to(src._data, shape).astype(dst._data.dtype)
     return record(CopyBackwards, values, (dst, src))
+
+
+class FillBackward2(Node):
+    """``x.fill_(number)``. Derivative: grad_self = 0 (the old values are gone)."""
+
+    def apply(self, grad):
+        return (np.zeros_like(grad),)
+
+
+class FillBackward3(Node):
+    """``x.fill_(tensor)``. Derivative: grad_self = 0, grad_value = grad.sum()."""
+
+    def apply(self, grad):
+        grad_value = grad.sum().reshape(self._input_meta[1][0]) if self.needs_grad(1) else None
+        return np.zeros_like(grad), grad_value
+
+
+class ZeroBackward0(FillBackward2):
+    """``x.zero_()``. Derivative: grad_self = 0."""
+
+
+def fill_values(a, value):
+    """The values ``a.fill_(value)`` writes: ``FillBackward2`` for a number, ``FillBackward3`` for a tensor."""
+    if hasattr(value, "_data"):
+        if value.ndim != 0:
+            raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with {value.ndim} "
+                               f"dimensions.")
+        data = np.full(a.shape, value._data, dtype=a._data.dtype)
+        return record(FillBackward3, data, (a, value))
+    return record(FillBackward2, np.full(a.shape, value, dtype=a._data.dtype), (a,))
+
+
+def zero_values(a):
+    """The values ``a.zero_()`` writes; recorded as ``ZeroBackward0``."""
+    return record(ZeroBackward0, np.zeros_like(a._data), (a,))
 
 
 class ToCopyBackward0(Node):
@@ -67,4 +118,4 @@ def to(a, *args, **kwargs):
             dtype = resolve(arg)
     if dtype is None or dtype.numpy == a._data.dtype:
         return a
-    return record(ToCopyBackward0, a._data.astype(dtype.numpy), (a,))
+    return record(ToCopyBackward0, copy_preserving_layout(a._data, dtype.numpy), (a,))

@@ -1,20 +1,24 @@
-"""Indexing. Ints and slices give views (``SelectBackward0``, ``SliceBackward0``), one node per indexed dim,
-as torch chains them; lists, tensors and masks give copies (``IndexBackward0``). ``x[i] = v`` is an
-in-place copy into the view ``x[i]`` (or ``IndexPutBackward0`` for advanced indices).
+"""Indexing, in torch's two steps. First the basic items (ints, slices, None, ...) give a view, one node per
+indexed dim as torch chains them (``SelectBackward0``, ``SliceBackward0``, ``UnsqueezeBackward0``; a slice
+that keeps a whole dim records nothing, and an index that changes nothing gives ``AliasBackward0``). Then the
+advanced items (lists, integer tensors, masks) index that view into a copy (``IndexBackward0``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from .._strides import view_at
 from ..autograd.node import Node, record
-from ._util import is_tensor, saved_dim
-from .inplace import apply_inplace
+from ._index_parse import parse_index
+from ._util import saved_dim
 
 INT64_MAX = 2**63 - 1
 
 
 class SelectBackward0(Node):
+    """Derivative: grad_self = zeros with grad written at ``index`` along ``dim``."""
+
     def apply(self, grad):
         out = np.zeros(self._saved_self_sym_sizes, dtype=grad.dtype)
         np.moveaxis(out, self._axis, 0)[self._position] = grad
@@ -26,7 +30,7 @@ def select(a, dim, index):
     size = a.shape[dim]
     if not -size <= index < size:
         raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
-    data = np.moveaxis(a._data, dim, 0)[index, ...]
+    data = a._data[(slice(None),) * dim + (index, Ellipsis)]  # with ..., a 0-d view (not a copy)
     out = record(SelectBackward0, data, (a,), attrs={"dim": saved_dim(dim), "index": index,
                                                      "self_sym_sizes": tuple(a.shape)}, view_of=a)
     if out._grad_fn is not None:
@@ -35,6 +39,8 @@ def select(a, dim, index):
 
 
 class SliceBackward0(Node):
+    """Derivative: grad_self = zeros with grad written into the slice."""
+
     def apply(self, grad):
         out = np.zeros(self._saved_self_sym_sizes, dtype=grad.dtype)
         out[(slice(None),) * self._axis + (self._slice,)] = grad
@@ -47,6 +53,10 @@ def slice_dim(a, dim, piece: slice):
         raise ValueError("step must be greater than zero")
     data = a._data[(slice(None),) * dim + (piece,)]
     start, stop, step = piece.indices(a.shape[dim])
+    if data.size == 0:  # numpy leaves an empty slice at the start; torch places it at ``start``
+        strides = list(a._data.strides)
+        strides[dim] *= step
+        data = view_at(a._data, start * a._data.strides[dim], data.shape, strides)
     attrs = {"dim": dim, "start": 0 if piece.start is None else piece.start,
              "end": INT64_MAX if piece.stop is None else piece.stop, "step": step, "self_sym_sizes": tuple(a.shape)}
     out = record(SliceBackward0, data, (a,), attrs=attrs, view_of=a)
@@ -55,7 +65,26 @@ def slice_dim(a, dim, piece: slice):
     return out
 
 
+def keeps_whole_dim(piece: slice, size: int) -> bool:
+    """True for a slice torch skips inside a tuple index: from 0 to at least the end, step 1."""
+    return piece.start in (None, 0) and piece.step in (None, 1) and (piece.stop is None or piece.stop >= size)
+
+
+class AliasBackward0(Node):
+    """``x[...]``: the same tensor seen again. Derivative: grad_self = grad."""
+
+    def apply(self, grad):
+        return (grad,)
+
+
+def alias(a):
+    """A view of all of ``a``, recorded as ``AliasBackward0``."""
+    return record(AliasBackward0, a._data[...], (a,), view_of=a)
+
+
 class IndexBackward0(Node):
+    """Derivative: grad_self = zeros with grad added at the indexed places (repeats add up)."""
+
     _holds_saved_state = True  # the indices, freed after backward as torch frees them
 
     def apply(self, grad):
@@ -64,112 +93,62 @@ class IndexBackward0(Node):
         return (out,)
 
 
-def _numpy_index(item):
-    if is_tensor(item):
-        return item._data
-    if isinstance(item, (list, tuple)):
-        return np.asarray([_numpy_index(i) for i in item])
-    return item
+def basic_view(a, steps, in_tuple: bool):
+    """Apply the basic steps of a parsed index (views); a whole-dim slice in a tuple records nothing."""
+    from .shape import unsqueeze
 
-
-def _is_basic(item) -> bool:
-    return item is None or item is Ellipsis or isinstance(item, (int, np.integer, slice)) and not isinstance(
-        item, bool)
-
-
-def _expand_ellipsis(items, ndim):
-    used = sum(1 for i in items if i is not None and i is not Ellipsis)
-    if Ellipsis in items:
-        at = items.index(Ellipsis)
-        return items[:at] + [slice(None)] * (ndim - used) + items[at + 1:]
-    return items
+    out = a
+    for kind, dim, value in steps:
+        if kind == "none":
+            out = unsqueeze(out, dim)
+        elif kind == "int":
+            out = select(out, dim, value)
+        elif not (in_tuple and keeps_whole_dim(value, out.shape[dim])):
+            out = slice_dim(out, dim, value)
+    return out
 
 
 def getitem(a, index):
-    """``a[index]``: views for ints/slices/None/..., an ``IndexBackward0`` copy for lists, tensors, masks."""
-    items = list(index) if isinstance(index, tuple) else [index]
-    if not all(_is_basic(i) for i in items):
-        return _advanced(a, tuple(_numpy_index(i) for i in items))
-    if a.ndim == 0 and not isinstance(index, tuple):  # a lone index on a 0-d tensor
-        if isinstance(index, slice):
-            raise IndexError("slice() cannot be applied to a 0-dim tensor.")
-        if isinstance(index, (int, np.integer)):
-            raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
-                             "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
-    items = _expand_ellipsis(items, a.ndim)
-    if len([i for i in items if i is not None]) > a.ndim:
-        raise IndexError(f"too many indices for tensor of dimension {a.ndim}")
-    out, dim = a, 0
-    single = len(items) == 1
-    for item in items:
-        if item is None:
-            from .shape import unsqueeze
-
-            out, dim = unsqueeze(out, dim), dim + 1
-        elif isinstance(item, slice):
-            if single or item != slice(None):
-                out = slice_dim(out, dim, item)
-            dim += 1
-        else:
-            out = select(out, dim, int(item))
+    """``a[index]``: a view for basic indices, an ``IndexBackward0`` copy when lists, tensors or masks are in."""
+    if type(index) is int and a.ndim:  # the common cases first: x[0] and x[1:] (a quarter of the time)
+        return select(a, 0, index)
+    if type(index) is slice and a.ndim:
+        return slice_dim(a, 0, index)
+    parsed = parse_index(a, index)
+    out = basic_view(a, parsed.steps, parsed.in_tuple)
+    if parsed.advanced:
+        return gather(out, parsed.advanced)
+    if out is a and (parsed.in_tuple or parsed.steps == []):
+        return alias(a)
     return out
 
 
-def _advanced(a, index):
-    try:
-        data = a._data[index]
-    except IndexError as error:
-        text = str(error).replace(" axis ", " dimension ")
-        if text.startswith("too many indices"):
-            text = f"too many indices for tensor of dimension {a.ndim}"
-        raise IndexError(text) from None
-    out = record(IndexBackward0, np.array(data), (a,),
-                 attrs={"indices": list(index), "self_sym_sizes": tuple(a.shape)})
-    if out._grad_fn is not None:
-        out._grad_fn._index = index
-    return out
+def gather(view, advanced):
+    """Index ``view`` with its advanced indices (dim -> numpy index array): a copy in torch's layout."""
+    from ._index_parse import check_bounds, expand_masks, numpy_index, result_strides
 
+    advanced = expand_masks(view, advanced)
+    check_bounds(view, advanced)
+    index = numpy_index(view.ndim, advanced)
+    values = view._data[index]
+    if (len(advanced) == 1 and 1 not in values.shape and view._data.flags.c_contiguous
+            and next(iter(advanced.values())).flags.c_contiguous):
+        data = np.ascontiguousarray(values)  # one index into row-major memory: torch's result is row-major
+    else:
+        from .._strides import empty_strided
 
-class IndexPutBackward0(Node):
-    _holds_saved_state = True  # the indices, freed after backward as torch frees them
-
-    def apply(self, grad):
-        grad_self = grad.copy()
-        grad_self[self._index] = 0
-        from ..autograd.node import unbroadcast
-
-        grad_values = unbroadcast(grad[self._index], self._input_meta[1][0]) if self.needs_grad(1) else None
-        return grad_self, grad_values
-
-
-def _index_put(a, index, values):
-    from ._util import as_tensor
-
-    values = as_tensor(values)
-    data = a._data.copy()
-    data[index] = values._data
-    out = record(IndexPutBackward0, data, (a, values))
+        data = empty_strided(values.shape, result_strides(view, advanced, values.shape), values.dtype)
+        data[...] = values
+    out = record(IndexBackward0, data, (view,),
+                 attrs={"indices": [advanced.get(d) for d in range(max(advanced) + 1)],
+                        "self_sym_sizes": tuple(view.shape)})
     if out._grad_fn is not None:
         out._grad_fn._index = index
     return out
 
 
 def setitem(a, index, value):
-    """``a[index] = value``: an in-place write, recorded like ``a[index].copy_(value)``."""
-    items = list(index) if isinstance(index, tuple) else [index]
-    if all(_is_basic(i) for i in items):
-        target = getitem(a, index)
-        if is_tensor(value):
-            if value.shape != target.shape:
-                from ..autograd.grad_mode import no_grad
-                from .shape import expand
+    """``a[index] = value``: an in-place write (see ``ops/index_put.py``)."""
+    from .index_put import setitem as _setitem
 
-                with no_grad():
-                    expand(value, *target.shape)  # torch expands the value first: its error, not copy_'s
-            target.copy_(value)
-        else:
-            from ._util import as_tensor
-
-            target.copy_(as_tensor(value))  # torch copies from the number wrapped as a 0-d tensor
-        return
-    apply_inplace(a, _index_put, tuple(_numpy_index(i) for i in items), value)
+    _setitem(a, index, value)

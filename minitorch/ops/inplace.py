@@ -1,44 +1,69 @@
-"""In-place ops: the one helper that checks, mutates, bumps the version counter and rebases history.
+"""In-place ops: one helper writes values and counts the change, one checks, writes and rebases history.
 
 ``x.mul_(2)`` runs as ``x = mul(x_before, 2)`` written back into x's memory: the node is the same
 ``MulBackward0`` an out-of-place op would record, its input edge points at x's *old* history, and x's
-``grad_fn`` becomes that node. Changing a view changes its base too: the base's new ``grad_fn`` is a
-``CopySlices`` node that routes the view's part of the gradient through the op.
+``grad_fn`` becomes that node. Changing a view changes its base too: ``autograd/view_history.py`` gives the
+base a ``CopySlices`` node and the view an ``AsStridedBackward0``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..autograd.grad_mode import is_grad_enabled
-from ..autograd.node import Node, edge_of, set_grad_fn
+from .._strides import is_non_overlapping_and_dense
+from ..autograd.grad_mode import is_grad_enabled, no_grad
 from ..autograd.saved_tensor import SavedTensor
+from ..autograd.view_history import handle_view_on_rebase, rebase_history
 
 LEAF_ERROR = "a leaf Variable that requires grad is being used in an in-place operation."
 VIEW_OF_LEAF_ERROR = "a view of a leaf Variable that requires grad is being used in an in-place operation."
-NO_GRAD_VIEW_ERROR = (
-    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use "
-    "case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and "
-    "the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both "
-    "outside (if you want the inplace to be tracked).")
+INTERNAL_OVERLAP_ERROR = (
+    "unsupported operation: more than one element of the written-to tensor refers to a single memory location. "
+    "Please clone() the tensor before performing the operation.")
+PARTIAL_OVERLAP_ERROR = (
+    "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
+    "memory location. Please clone() the tensor before performing the operation.")
 
 
-NO_GRAD_VIEW_REBASED_ERROR = (
-    "A view was created in no_grad mode and its base or another view of its base has been modified inplace with "
-    "grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify "
-    "your code by moving both the view and the inplace either both inside the no_grad block (if you don't want "
-    "the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+def write_values(tensor, values, cast: bool = False, overlap_ok: bool = False) -> None:
+    """Write ``values`` into all of ``tensor``'s memory and count one in-place change (``_version``).
+
+    Every in-place change goes through here. ``cast=True`` converts any dtype (``copy_``, ``fill_``);
+    otherwise a value of a higher category (a float into an integer tensor) is refused, as torch does.
+    ``overlap_ok=True`` allows writing to an expanded tensor (only ``fill_`` and ``zero_`` do).
+    """
+    if not overlap_ok and has_internal_overlap(tensor._data):
+        raise RuntimeError(INTERNAL_OVERLAP_ERROR)
+    if not cast:
+        _check_cast(tensor, values)
+    tensor._data[...] = values
+    tensor._version_counter.bump()
+
+
+def _check_cast(tensor, values) -> None:
+    from .._dtype import from_numpy_dtype
+
+    target, source = tensor.dtype, from_numpy_dtype(np.asarray(values).dtype)
+    if source.category > target.category:
+        raise RuntimeError(f"result type {source.legacy_name} can't be cast to the desired output type "
+                           f"{target.legacy_name}")
+
+
+def has_internal_overlap(array: np.ndarray) -> bool:
+    """True when two elements of ``array`` share one memory location (an expanded tensor)."""
+    return array.size > 1 and any(step == 0 and n > 1 for step, n in zip(array.strides, array.shape))
 
 
 def check_inplace(tensor) -> None:
-    """Raise torch's error for in-place changes to a leaf that requires grad (or a view of one)."""
-    if not is_grad_enabled():
-        return
-    if tensor._no_grad_view:
-        raise RuntimeError(NO_GRAD_VIEW_ERROR)
+    """Raise torch's error for in-place changes to a leaf that requires grad (or a view of one).
+
+    Called only when the change would be recorded (grad mode on and something requires grad).
+    """
     base = tensor._base
-    if base is not None and base.requires_grad and base.is_leaf:
-        raise RuntimeError(VIEW_OF_LEAF_ERROR)
+    if base is not None:
+        handle_view_on_rebase(tensor)
+        if tensor.requires_grad and base.is_leaf:
+            raise RuntimeError(VIEW_OF_LEAF_ERROR)
     if tensor.requires_grad and tensor.is_leaf:
         raise RuntimeError(LEAF_ERROR)
 
@@ -49,153 +74,81 @@ def _old_value(tensor):
 
     old = Tensor._wrap(tensor._data.copy())
     old._requires_grad, old._grad_fn, old._output_nr = tensor._requires_grad, tensor.grad_fn, tensor.output_nr
-    if old._grad_fn is None and tensor.requires_grad:
+    if old._grad_fn is None and tensor._requires_grad:
         old._accumulator = tensor._accumulator
     return old
 
 
-def _check_shape(tensor, result) -> None:
+def _run(op, first, args, options, tensor, reads_inputs_first):
+    """``op(first, *args, **options)``; when its operands cannot be broadcast, torch reports an overlap first."""
+    try:
+        return op(first, *args, **options)
+    except RuntimeError as error:
+        if str(error).startswith("The size of tensor a") and not reads_inputs_first:
+            check_partial_overlap(tensor, args)
+        raise
+
+
+def _check_overlap_and_shape(tensor, args, result, reads_inputs_first) -> None:
+    """After the op's own argument checks, torch checks the memory, then the shape (as TensorIterator does)."""
+    if not reads_inputs_first:
+        check_partial_overlap(tensor, args)
     if result.shape != tensor.shape:
         raise RuntimeError(f"output with shape [{', '.join(map(str, tensor.shape))}] doesn't match the broadcast "
                            f"shape [{', '.join(map(str, result.shape))}]")
 
 
-def _write(tensor, data) -> None:
-    from .._dtype import from_numpy_dtype
-
-    target = tensor.dtype
-    source = from_numpy_dtype(np.asarray(data).dtype)
-    if source.category > target.category:
-        raise RuntimeError(f"result type {source.legacy_name} can't be cast to the desired output type "
-                           f"{target.legacy_name}")
-    if any(step == 0 and n > 1 for step, n in zip(tensor._data.strides, tensor._data.shape)):
-        raise RuntimeError("unsupported operation: more than one element of the written-to tensor refers to "
-                           "a single memory location. Please clone() the tensor before performing the "
-                           "operation.")
-    tensor._data[...] = data
-
-
-def _dense(array: np.ndarray) -> bool:
-    return array.flags.c_contiguous or array.flags.f_contiguous
+def overlap(a, b) -> str:
+    """How two tensors' memory overlaps, as torch judges it: "no", "full", "partial" or "too hard"."""
+    if a is b:
+        return "full"
+    if a.numel() == 0 or b.numel() == 0:
+        return "no"
+    if not (is_non_overlapping_and_dense(a.shape, a.stride()) and is_non_overlapping_and_dense(b.shape, b.stride())):
+        return "too hard"
+    start_a, start_b = a.data_ptr(), b.data_ptr()
+    end_a, end_b = start_a + a._data.nbytes, start_b + b._data.nbytes
+    if start_a == start_b and end_a == end_b:
+        return "full" if a.stride() == b.stride() else "partial"
+    return "partial" if start_a < end_b and start_b < end_a else "no"
 
 
-def _check_overlap(tensor, args) -> None:
+def check_partial_overlap(tensor, others) -> None:
     """torch refuses an in-place op whose input shares only part of the memory it writes."""
-    for other in args:
-        if not hasattr(other, "_data") or other is tensor or other.numel() == 0 or tensor.numel() == 0:
-            continue
-        if not (_dense(tensor._data) and _dense(other._data)):
-            continue  # torch gives up on non-dense layouts too
-        start_a, start_b = tensor.data_ptr(), other.data_ptr()
-        end_a, end_b = start_a + tensor._data.nbytes, start_b + other._data.nbytes
-        same_span = start_a == start_b and end_a == end_b
-        if (same_span and tensor._data.strides != other._data.strides) or (
-                not same_span and start_a < end_b and start_b < end_a):
-            raise RuntimeError("unsupported operation: some elements of the input tensor and the written-to "
-                               "tensor refer to a single memory location. Please clone() the tensor before "
-                               "performing the operation.")
+    for other in others:
+        if hasattr(other, "_data") and overlap(tensor, other) == "partial":
+            raise RuntimeError(PARTIAL_OVERLAP_ERROR)
 
 
-def apply_inplace(tensor, op, *args, **kwargs):
-    """Run ``op(tensor, *args)`` and write the result into ``tensor``: what every ``x.op_()`` does."""
-    check_inplace(tensor)
-    _check_overlap(tensor, args)
-    base_requires = tensor._base is not None and tensor._base.requires_grad
-    recording = is_grad_enabled() and (tensor.requires_grad or base_requires or any(
-        getattr(a, "requires_grad", False) for a in args))
+def records_inplace(tensor, args) -> bool:
+    """Whether the in-place op joins the graph: grad mode on, a float tensor, and something requires grad."""
+    if not is_grad_enabled() or tensor._data.dtype.kind not in "fc":
+        return False
+    return tensor.requires_grad or any(getattr(a, "requires_grad", False) for a in args)
+
+
+def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False, reads_inputs_first=False, **options):
+    """Run ``op(tensor, *args)`` and write the result into ``tensor``: what every ``x.op_()`` does.
+
+    The leaf checks, the write (``write_values``) and the rebase of the tensor's history, in torch's order.
+    ``reads_inputs_first=True`` (``fill_``) lets an input share the written memory; ``options`` go to ``op``.
+    """
+    recording = records_inplace(tensor, args)
+    if recording:
+        check_inplace(tensor)
     if not recording:
-        from ..autograd.grad_mode import no_grad
-
         with no_grad():
-            result = op(tensor, *args, **kwargs)
-        _check_shape(tensor, result)
-        _write(tensor, result._data)
-        tensor._version_counter.bump()
+            result = _run(op, tensor, args, options, tensor, reads_inputs_first)
+        _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
+        write_values(tensor, result._data, cast, overlap_ok)
         return tensor
-    result = op(_old_value(tensor), *args, **kwargs)
-    _check_shape(tensor, result)
-    _write(tensor, result._data)
-    tensor._version_counter.bump()
+    result = _run(op, _old_value(tensor), args, options, tensor, reads_inputs_first)
+    _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
+    write_values(tensor, result._data, cast, overlap_ok)
     node = result._grad_fn
+    if node is None:  # nothing to differentiate (an integer result)
+        return tensor
     if "result" in node._saved:  # ops that save their output (sigmoid_, exp_) now save the changed tensor
         node._saved["result"] = SavedTensor(tensor, node, is_output=True)
-    if tensor._base is None:
-        set_grad_fn(tensor, node)
-    else:
-        base = tensor._base
-        copy_slices = CopySlices(base, view_geometry(tensor, base), node)
-        base._grad_fn, base._output_nr = copy_slices, 0
-        base._view_version = base._version_counter.value
-        tensor._view_version = -1  # its grad_fn is rebuilt on next access (AsStridedBackward0)
+    rebase_history(tensor, node)
     return tensor
-
-
-def view_geometry(view, base):
-    """Where a view sits inside its base's memory: (byte offset, shape, byte strides)."""
-    return view.data_ptr() - base.data_ptr(), view._data.shape, view._data.strides
-
-
-def view_into(array: np.ndarray, geometry) -> np.ndarray:
-    """The region of ``array`` (laid out like the base) that the view with ``geometry`` covers."""
-    offset, shape, strides = geometry
-    return np.ndarray(shape, array.dtype, buffer=array, offset=offset, strides=strides)
-
-
-def _like_base(grad: np.ndarray, base_meta) -> np.ndarray:
-    """A writable copy of ``grad`` with the base's memory layout, so view geometries apply to it."""
-    order = "F" if base_meta[2] else "C"
-    return np.array(grad, dtype=base_meta[1], order=order, copy=True)
-
-
-class CopySlices(Node):
-    """The base's node after a view of it changed in place: the view's region goes through ``fn``."""
-
-    _holds_saved_state = True  # torch drops ``fn`` once backward ran: a second backward raises
-
-    def __init__(self, base, geometry, fn: Node):
-        super().__init__()
-        self.fn, self._geometry = fn, geometry
-        f_order = base._data.flags.f_contiguous and not base._data.flags.c_contiguous
-        self._base_meta = (base.shape, base._data.dtype, f_order)
-        self.next_functions = (edge_of(base),) + fn.next_functions[1:]
-        self._input_meta = [(base.shape, base._data.dtype)] + fn._input_meta[1:]
-
-    def name(self) -> str:
-        return "torch::autograd::CopySlices"
-
-    def apply(self, grad):
-        grad_base = _like_base(grad, self._base_meta)
-        region = view_into(grad_base, self._geometry)
-        results = self.fn.apply(region.copy())
-        region[...] = 0 if results[0] is None else results[0]
-        return (grad_base,) + tuple(results[1:])
-
-    def release_saved(self) -> None:
-        super().release_saved()
-        self.fn.release_saved()
-
-
-class AsStridedBackward0(Node):
-    """A view's node rebuilt after its base changed: scatters the view's gradient into the base's shape."""
-
-    def apply(self, grad):
-        grad_base = np.zeros(self._base_meta[0], dtype=self._base_meta[1],
-                             order="F" if self._base_meta[2] else "C")
-        view_into(grad_base, self._geometry)[...] += grad
-        return (grad_base,)
-
-
-def refresh_view_grad_fn(view) -> None:
-    """After its base changed in place, a view's history is rebuilt to go through the base's new node."""
-    base = view._base
-    view._view_version = view._version_counter.value
-    if not base.requires_grad:
-        view._grad_fn = None
-        return
-    node = AsStridedBackward0()
-    f_order = base._data.flags.f_contiguous and not base._data.flags.c_contiguous
-    node._base_meta = (base.shape, base._data.dtype, f_order)
-    node._geometry = view_geometry(view, base)
-    node.next_functions = (edge_of(base),)
-    node._input_meta = [(base.shape, base._data.dtype)]
-    view._grad_fn, view._output_nr = node, 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
+from .inplace import write_values
 from .shape import SqueezeBackward4, UnsafeViewBackward0, expand, reshape, squeeze, unsqueeze
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
@@ -116,7 +117,7 @@ def matmul(a, b):
     if a.ndim == 1 and b.ndim == 2:
         row = mm(unsqueeze(a, 0), b)
         out = record(SqueezeBackward4, row._data[0], (row,), attrs={"self_sym_sizes": tuple(row.shape)})
-        out._version_counter.bump()  # torch squeezes the product in place: it comes back at version 1
+        write_values(out, out._data)  # torch squeezes the product in place: it comes back at version 1
         return out
     if a.ndim == 2 and b.ndim == 2:
         return mm(a, b)

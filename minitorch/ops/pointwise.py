@@ -7,6 +7,7 @@ import numpy as np
 from .._dtype import result_type
 from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
+from ._bool_rules import check_abs
 from ._util import as_tensor, binary_operands, float_values, values
 
 
@@ -59,6 +60,7 @@ class AbsBackward0(Node):
 
 def abs(a):  # noqa: A001
     """Absolute value. Its gradient is the sign of the input (0 at 0)."""
+    check_abs(a)
     return record(AbsBackward0, np.abs(a._data), (a,), saved={"self": a})
 
 

@@ -148,7 +148,7 @@ def _at_least(tensors, ndim: int):
 
 def hstack(tensors):
     """Join along dim 1 (dim 0 for 1-d tensors)."""
-    from .shape import cat
+    from .join import cat
 
     tensors = _at_least(list(tensors), 1)
     return cat(tensors, 0 if tensors[0].ndim == 1 else 1)
@@ -156,21 +156,22 @@ def hstack(tensors):
 
 def vstack(tensors):
     """Join along dim 0, 1-d tensors becoming rows."""
-    from .shape import cat
+    from .join import cat
 
     return cat(_at_least(list(tensors), 2), 0)
 
 
 def dstack(tensors):
     """Join along dim 2, lower-dim tensors first made 3-d."""
-    from .shape import cat
+    from .join import cat
 
     return cat(_at_least(list(tensors), 3), 2)
 
 
 def column_stack(tensors):
     """Join along dim 1, 0-d and 1-d tensors becoming columns."""
-    from .shape import cat, reshape
+    from .join import cat
+    from .shape import reshape
 
     columns = [reshape(t, t.numel(), 1) if t.ndim <= 1 else t for t in tensors]
     return cat(columns, 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, attach, needs_recording, record, unbroadcast
 from ._util import saved_dim, wrap_dim
 
@@ -28,7 +29,11 @@ class ViewBackward0(Node):
 
 
 class UnsafeViewBackward0(ViewBackward0):
-    pass
+    """``reshape`` that had to copy. Derivative: grad_self = grad.reshape(self's sizes)."""
+
+
+class ReshapeAliasBackward0(ViewBackward0):
+    """``reshape`` of memory that is not row-major but allows a view. Derivative: grad.reshape(self's sizes)."""
 
 
 def _numpy_view(array, shape):
@@ -54,8 +59,11 @@ def view(a, *shape):
 def reshape(a, *shape):
     """Like ``view`` when the memory allows it; otherwise a copy (``clone`` then ``_unsafe_view``)."""
     target = _target_shape(shape, a.numel())
-    if _numpy_view(a._data, target) is not None:
+    if a._data.flags.c_contiguous:
         return view(a, *target)
+    out = _numpy_view(a._data, target)
+    if out is not None:  # a view of memory that is not row-major: torch records _reshape_alias
+        return record(ReshapeAliasBackward0, out, (a,), attrs={"self_sym_sizes": tuple(a.shape)}, view_of=a)
     from .copy import clone
 
     copied = clone(a)
@@ -65,9 +73,9 @@ def reshape(a, *shape):
 
 def flatten(a, start_dim=0, end_dim=-1):
     """Merge dims ``start_dim..end_dim`` into one."""
+    start, end = wrap_dim(start_dim, a.ndim), wrap_dim(end_dim, a.ndim)
     if a.ndim == 0:
         return reshape(a, 1)
-    start, end = wrap_dim(start_dim, a.ndim), wrap_dim(end_dim, a.ndim)
     if start == end:
         return a
     shape = a.shape[:start] + (int(np.prod(a.shape[start:end + 1])),) + a.shape[end + 1:]
@@ -109,6 +117,8 @@ class PermuteBackward0(Node):
 
 def permute(a, *dims):
     """Reorder the dimensions (a view)."""
+    if not dims:
+        raise TypeError('permute() missing 1 required positional arguments: "dims"')
     dims = tuple(dims[0]) if len(dims) == 1 and not isinstance(dims[0], int) else dims
     if len(dims) != a.ndim:
         raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does not match the "
@@ -159,11 +169,29 @@ class UnsqueezeBackward0(Node):
 def unsqueeze(a, dim):
     """Insert a dimension of size 1 at ``dim`` (a view)."""
     d = wrap_dim(dim, a.ndim + 1)
-    out = record(UnsqueezeBackward0, np.expand_dims(a._data, d), (a,), attrs={"dim": saved_dim(dim)},
-                 view_of=a)
+    strides = list(a._data.strides)  # the new dim steps over the dims after it, as torch's unsqueeze
+    strides.insert(d, a.shape[d] * strides[d] if d < a.ndim else a._data.itemsize)
+    data = np.lib.stride_tricks.as_strided(a._data, a.shape[:d] + (1,) + a.shape[d:], strides,
+                                           writeable=a._data.flags.writeable)
+    out = record(UnsqueezeBackward0, data, (a,), attrs={"dim": saved_dim(dim)}, view_of=a)
     if out._grad_fn is not None:
         out._grad_fn._axis = d
     return out
+
+
+def _expanded_strides(a, target) -> tuple:
+    """Byte strides of ``a`` expanded to ``target``: 0 where a size-1 dim grows, torch's choice elsewhere."""
+    lead, strides = len(target) - a.ndim, [0] * len(target)
+    if a.ndim == 0:  # torch gives every dim of an expanded 0-d tensor stride 0
+        return tuple(strides)
+    for i in reversed(range(len(target))):
+        if i >= lead:
+            size, stride = a.shape[i - lead], a._data.strides[i - lead]
+        else:  # a new leading dim: torch gives it the stride a dim of the same size would have
+            size = 1
+            stride = target[i + 1] * strides[i + 1] if i + 1 < len(target) else a._data.itemsize
+        strides[i] = 0 if size != target[i] else stride
+    return tuple(strides)
 
 
 class ExpandBackward0(Node):
@@ -175,8 +203,15 @@ def expand(a, *sizes):
     """Repeat dimensions of size 1 without copying (a read-only view; -1 keeps a size)."""
     sizes = tuple(sizes[0]) if len(sizes) == 1 and not isinstance(sizes[0], int) else sizes
     if len(sizes) < a.ndim:
-        raise RuntimeError(f"expand(torch.{a.dtype.legacy_name}Tensor{{[{', '.join(map(str, a.shape))}]}}, size=[{', '.join(map(str, sizes))}]): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({a.ndim})")  # noqa: E501
+        kind = "CPUBoolType" if a.dtype.legacy_name == "Bool" else f"torch.{a.dtype.legacy_name}Tensor"
+        raise RuntimeError(f"expand({kind}{{[{', '.join(map(str, a.shape))}]}}, size=[{', '.join(map(str, sizes))}]): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({a.ndim})")  # noqa: E501
     lead = len(sizes) - a.ndim
+    for i in range(lead):
+        if sizes[i] == -1 and a.ndim:
+            raise RuntimeError(f"The expanded size of the tensor ({sizes[i]}) isn't allowed in a leading, "
+                               f"non-existing dimension {i}")
+        if sizes[i] < 0:
+            raise RuntimeError("numel: integer multiplication overflow")
     target = tuple(a.shape[i - lead] if n == -1 else n for i, n in enumerate(sizes))
     for i in reversed(range(a.ndim)):  # torch reports the right-most mismatch
         n = a.shape[i]
@@ -184,68 +219,9 @@ def expand(a, *sizes):
             raise RuntimeError(f"The expanded size of the tensor ({target[lead + i]}) must match the existing "
                                f"size ({n}) at non-singleton dimension {lead + i}.  Target sizes: "
                                f"[{', '.join(map(str, sizes))}].  Tensor sizes: [{', '.join(map(str, a.shape))}]")
-    strides = (0,) * lead + tuple(0 if n == 1 and t != 1 else st
-                                  for n, t, st in zip(a.shape, target[lead:], a._data.strides))
-    data = np.lib.stride_tricks.as_strided(a._data, target, strides, writeable=a._data.flags.writeable)
+    data = np.lib.stride_tricks.as_strided(a._data, target, _expanded_strides(a, target),
+                                           writeable=a._data.flags.writeable)
     return record(ExpandBackward0, data, (a,), attrs={"self_sym_sizes": tuple(a.shape)}, view_of=a)
-
-
-class CatBackward0(Node):
-    def apply(self, grad):
-        sizes = [meta[0][self._axis] if kept else 0 for meta, kept in zip(self._input_meta, self._kept)]
-        pieces = np.split(grad, np.cumsum(sizes)[:-1], axis=self._axis)
-        return tuple(piece if kept else np.zeros(0, grad.dtype) for piece, kept in zip(pieces, self._kept))
-
-
-def cat(tensors, dim=0):
-    """Join tensors along an existing dimension (1-d empty tensors are skipped, as torch does)."""
-    tensors = list(tensors)
-    for i, t in enumerate(tensors):
-        if t.ndim == 0:
-            raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
-    kept = [not (t.ndim == 1 and t.shape[0] == 0) for t in tensors]
-    joined = [t for t, keep in zip(tensors, kept) if keep] or tensors[:1]
-    first = joined[0]
-    for t in joined[1:]:
-        if t.ndim != first.ndim:
-            raise RuntimeError(f"Tensors must have same number of dimensions: got {first.ndim} and {t.ndim}")
-    d = wrap_dim(dim, first.ndim)
-    for position, t in enumerate(tensors):
-        for k in range(first.ndim if kept[position] else 0):
-            if k != d and t.shape[k] != first.shape[k]:
-                raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size "
-                                   f"{first.shape[k]} but got size {t.shape[k]} for tensor number "
-                                   f"{position} in the list.")
-    from .._dtype import result_type
-
-    dtype = result_type(*tensors)
-    out = record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d),
-                 tensors, attrs={"dim": saved_dim(dim)})
-    if out._grad_fn is not None:
-        out._grad_fn._axis, out._grad_fn._kept = d, kept
-    return out
-
-
-class StackBackward0(Node):
-    def apply(self, grad):
-        return tuple(np.moveaxis(grad, self._axis, 0))
-
-
-def stack(tensors, dim=0):
-    """Join same-shaped tensors along a new dimension."""
-    tensors = list(tensors)
-    for i, t in enumerate(tensors[1:], 1):
-        if t.shape != tensors[0].shape:
-            raise RuntimeError(f"stack expects each tensor to be equal size, but got [{', '.join(map(str, tensors[0].shape))}] at entry 0 and [{', '.join(map(str, t.shape))}] at entry {i}")  # noqa: E501
-    d = wrap_dim(dim, tensors[0].ndim + 1)
-    from .._dtype import result_type
-
-    dtype = result_type(*tensors)
-    data = np.stack([t._data.astype(dtype.numpy, copy=False) for t in tensors], d)
-    out = record(StackBackward0, data, tensors, attrs={"dim": saved_dim(dim)})
-    if out._grad_fn is not None:
-        out._grad_fn._axis = d
-    return out
 
 
 class UnbindBackward0(Node):
@@ -260,9 +236,14 @@ def unbind(a, dim=0):
     """Split into views along ``dim``, one per index: what ``for row in tensor`` iterates over."""
     from ..tensor import Tensor
 
+    if a.ndim == 0:
+        raise IndexError("Dimension specified as 0 but tensor has no dimensions")
     d = wrap_dim(dim, a.ndim)
     moved = np.moveaxis(a._data, d, 0)
     outs = tuple(Tensor._view(moved[i, ...], a) for i in range(a.shape[d]))
+    if is_grad_enabled():  # torch refuses in-place changes to these views (CreationMeta::MULTI_OUTPUT_NODE)
+        for out in outs:
+            out._multi_output_view, out._no_grad_view = True, False
     if needs_recording((a,)):
         node = UnbindBackward0()
         node._axis, node._num_outputs = d, len(outs)

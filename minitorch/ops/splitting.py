@@ -11,7 +11,7 @@ import numpy as np
 from ..autograd.node import Node, attach, needs_recording, record
 from ._util import saved_dim, wrap_dim
 from .indexing import slice_dim
-from .inplace import _old_value, check_inplace
+from .inplace import _old_value, check_inplace, records_inplace, write_values
 
 
 class SplitBackward0(Node):
@@ -175,10 +175,11 @@ class TransposeBackward1(UnsqueezeBackward1):
 
 def restride_(a, viewed, node_cls, attrs=None):
     """Give ``a`` the shape and strides of ``viewed`` (a view of it), in place, as ``unsqueeze_`` does."""
-    check_inplace(a)
+    if records_inplace(a, ()):
+        check_inplace(a)
     old = _old_value(a) if needs_recording((a,)) else None
     a._data = viewed._data
-    a._version_counter.bump()
+    write_values(a, a._data, cast=True, overlap_ok=True)  # the values stay; the version moves on
     if old is not None:
         node = node_cls()
         attach(node, a, (old,), attrs=attrs)

@@ -1,0 +1,171 @@
+"""The history of views: what happens to ``grad_fn`` when a view or its base is changed in place.
+
+A view (``x[0]``, ``x.t()``, ``x.view(6)``...) shares its base's memory and version counter. When the view is
+changed in place, the *base* changes too, so the base's ``grad_fn`` becomes a ``CopySlices`` node (the
+view's region of the gradient goes through the in-place op, the rest passes unchanged), and the view's
+``grad_fn`` is regenerated as an ``AsStridedBackward0`` of the base. When the base (or another view of it)
+changes, every view regenerates its ``grad_fn`` the same way the next time it is asked for: a view
+remembers the version its ``grad_fn`` was made at (``_view_version``). As torch's ``VariableHooks::grad_fn``
+and ``rebase_history`` (torch/csrc/autograd/variable.cpp).
+
+A view made under ``no_grad`` must not be changed in place once grad mode is back on (torch cannot tell
+whether the change should be recorded), nor read after its base changed: both raise torch's errors.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .node import Node, edge_of, set_grad_fn
+
+NO_GRAD_VIEW_ERROR = (
+    "{prefix} no_grad mode and {modified} modified inplace with grad mode enabled. Given that this use case is "
+    "ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the "
+    "inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside "
+    "(if you want the inplace to be tracked).")
+
+
+MULTI_OUTPUT_VIEW_ERROR = (
+    "Output {nr} of {name} is a view and {modified} modified inplace. This view is the output of a function that "
+    "returns multiple views. Such functions do not allow the output views to be modified inplace. You should "
+    "replace the inplace operation by an out-of-place one.")
+
+
+def handle_view_on_rebase(view, indirect: bool = False) -> None:
+    """Refuse to rebase the history of a view made under ``no_grad`` or by ``unbind`` (``indirect``: its base
+    changed rather than the view itself)."""
+    modified = "its base or another view of its base has been" if indirect else "is being"
+    node = view._grad_fn
+    if view._multi_output_view and not view._no_grad_view and node is not None:
+        name = re.sub(r"Backward\d*$", "", node.name())
+        raise RuntimeError(MULTI_OUTPUT_VIEW_ERROR.format(nr=view._output_nr, name=name, modified=modified))
+    if not view._no_grad_view:
+        return
+    if node is None:
+        prefix = "A view was created in"
+    else:  # a view taken (with grad mode on) of a view made under no_grad
+        name = re.sub(r"Backward\d*$", "", node.name())
+        prefix = f"Output {view._output_nr} of {name} is a view of a view which was created in"
+    raise RuntimeError(NO_GRAD_VIEW_ERROR.format(prefix=prefix, modified=modified))
+
+
+def _is_stale(view) -> bool:
+    """True when the view's memory changed since its ``grad_fn`` was made and it may need a new one."""
+    if view._view_version == view._version_counter.value:
+        return False
+    return view._grad_fn is not None or view._base.requires_grad
+
+
+def view_grad_fn(view):
+    """A view's current ``grad_fn``: regenerated as ``AsStridedBackward0`` when its memory changed since."""
+    if view._base is None or not _is_stale(view):
+        return view._grad_fn
+    handle_view_on_rebase(view, indirect=True)
+    _regenerate(view)
+    return view._grad_fn
+
+
+def _set_history(tensor, node: Node) -> None:
+    """Give ``tensor`` a new ``grad_fn``; a ``retain_grad()`` keeps following it (other hooks stay behind)."""
+    set_grad_fn(tensor, node)
+
+
+def _regenerate(view) -> None:
+    base = view._base
+    _set_history(view, AsStridedBackward0(base, view_geometry(view, base)))
+    view._view_version = view._version_counter.value
+
+
+def rebase_history(tensor, node: Node) -> None:
+    """Make ``node`` (recorded by an in-place op on ``tensor``) the tensor's history, as torch rebases it."""
+    base = tensor._base
+    if base is None:
+        _set_history(tensor, node)
+        return
+    _set_history(base, CopySlices(base, view_geometry(tensor, base), node))
+    _regenerate(tensor)
+
+
+def view_geometry(view, base):
+    """Where a view sits inside its base's memory: (byte offset, shape, byte strides)."""
+    return view.data_ptr() - base.data_ptr(), view._data.shape, view._data.strides
+
+
+def view_into(array: np.ndarray, geometry) -> np.ndarray:
+    """The region of ``array`` (laid out like the base) that the view with ``geometry`` covers."""
+    from .._strides import view_at
+
+    offset, shape, strides = geometry
+    return view_at(array, offset, shape, strides)
+
+
+def _base_layout(base) -> tuple:
+    """What a gradient for the base needs to be laid out like it: (shape, numpy dtype, strides in bytes)."""
+    return base._data.shape, base._data.dtype, base._data.strides
+
+
+def _zeros_like_base(layout) -> np.ndarray:
+    """Zeros with the base's shape, dtype and strides, so that view geometries apply to them."""
+    from .._strides import empty_strided
+
+    shape, dtype, strides = layout
+    out = empty_strided(shape, [step // dtype.itemsize for step in strides], dtype)
+    out[...] = 0
+    return out
+
+
+class CopySlices(Node):
+    """The base's node after a view of it changed in place: the view's region goes through ``fn``.
+
+    Derivative: grad_base = grad outside the view's region; inside it, ``fn``'s gradient for its first input.
+    """
+
+    _holds_saved_state = True  # torch drops ``fn`` once backward ran: a second backward raises
+
+    def __init__(self, base, geometry, fn: Node):
+        super().__init__()
+        self.fn, self._geometry, self._layout = fn, geometry, _base_layout(base)
+        self.next_functions = (edge_of(base),) + fn.next_functions[1:]
+        self._input_meta = [(base.shape, base._data.dtype)] + fn._input_meta[1:]
+
+    def name(self) -> str:
+        """torch's name for this node, with its C++ namespace."""
+        return "torch::autograd::CopySlices"
+
+    def apply(self, grad):
+        _, shape, strides = self._geometry
+        if any(step == 0 and n > 1 for step, n in zip(strides, shape)):  # torch copies into the region
+            from ..ops.inplace import INTERNAL_OVERLAP_ERROR
+
+            raise RuntimeError(INTERNAL_OVERLAP_ERROR)
+        grad_base = _zeros_like_base(self._layout)
+        grad_base[...] = grad
+        region = view_into(grad_base, self._geometry)
+        results = self.fn.apply(region.copy())
+        region[...] = 0 if results[0] is None else results[0]
+        return (grad_base,) + tuple(results[1:])
+
+    def release_saved(self) -> None:
+        """Free the saved tensors of the wrapped node."""
+        super().release_saved()
+        self.fn.release_saved()
+
+
+class AsStridedBackward0(Node):
+    """A view's node regenerated after its memory changed in place.
+
+    Derivative: grad_base = zeros of the base's shape with the view's region set to grad.
+    """
+
+    def __init__(self, base, geometry):
+        super().__init__()
+        self._geometry, self._layout = geometry, _base_layout(base)
+        self.next_functions = (edge_of(base),)
+        self._input_meta = [(base.shape, base._data.dtype)]
+
+    def apply(self, grad):
+        grad_base = _zeros_like_base(self._layout)
+        view_into(grad_base, self._geometry)[...] += grad
+        return (grad_base,)

@@ -1,0 +1,106 @@
+"""``x[index] = value``: torch's ``setitem``, an in-place write into the view the basic part of the index gives.
+
+With only basic items it copies into that view: ``copy_`` (``CopyBackwards``) when the shapes are equal,
+``fill_`` (``FillBackward3``) for a number or a 0-d tensor, else ``copy_`` of the value broadcast to the view.
+With lists, tensors or masks it is ``index_put_`` (``IndexPutBackward0``) on that view. Whole-dim slices are
+skipped, so ``x[:] = v`` writes into ``x`` itself; a write into a smaller view gives ``x`` a ``CopySlices``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..autograd.node import Node, record, unbroadcast
+from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index
+from ._util import is_tensor
+from .indexing import basic_view
+from .inplace import PARTIAL_OVERLAP_ERROR, apply_inplace, check_inplace, overlap, records_inplace
+
+
+class IndexPutBackward0(Node):
+    """Derivative: grad_self = grad with the written places zeroed; grad_values = grad at those places."""
+
+    _holds_saved_state = True  # the indices, freed after backward as torch frees them
+
+    def apply(self, grad):
+        grad_self = grad.copy()
+        grad_self[self._index] = 0
+        grad_values = unbroadcast(grad[self._index], self._input_meta[1][0]) if self.needs_grad(1) else None
+        return grad_self, grad_values
+
+
+def _index_put(a, index, values):
+    """The out-of-place half of ``index_put_``: ``a``'s values with ``values`` written at ``index``."""
+    data = a._data.copy()
+    try:
+        data[index] = values._data
+    except ValueError:
+        target = data[index].shape
+        raise RuntimeError(f"shape mismatch: value tensor of shape [{', '.join(map(str, values.shape))}] cannot be "
+                           f"broadcast to indexing result of shape [{', '.join(map(str, target))}]") from None
+    out = record(IndexPutBackward0, data, (a, values))
+    if out._grad_fn is not None:
+        out._grad_fn._index = index
+    return out
+
+
+def _as_value(target, value):
+    """The value as a tensor: a Python number becomes a 0-d tensor of the target's dtype, as torch wraps it."""
+    if is_tensor(value):
+        return value
+    from ..tensor import Tensor
+
+    return Tensor._wrap(np.asarray(value, dtype=target._data.dtype))
+
+
+def _strip_leading_ones(value):
+    """``value`` viewed without its leading size-1 dims (torch's ``slicePrefix1sSize``)."""
+    from .shape import view
+
+    shape = list(value.shape)
+    while shape and shape[0] == 1:
+        shape.pop(0)
+    return view(value, *shape)
+
+
+def copy_to(target, value) -> None:
+    """Write ``value`` into the view ``target`` as torch's setitem does."""
+    if target.shape == value.shape:
+        target.copy_(value)
+    elif value.ndim == 0:
+        target.fill_(value)
+    else:
+        source = _strip_leading_ones(value)
+        if source.shape != target.shape:
+            from .shape import expand
+
+            source = expand(source, *target.shape)
+        target.copy_(source)
+
+
+def index_put_(target, advanced: dict, value) -> None:
+    """``target[advanced] = value`` in place (``IndexPutBackward0``); ``value`` must have target's dtype."""
+    if records_inplace(target, (value,)):
+        check_inplace(target)  # torch checks the leaf first, then the memory, dtypes and indices
+    if overlap(target, value) in ("full", "partial"):
+        raise RuntimeError(PARTIAL_OVERLAP_ERROR)
+    if value.dtype != target.dtype:
+        raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
+                           f"{target.dtype.legacy_name} for the destination and {value.dtype.legacy_name} for "
+                           f"the source.")
+    advanced = expand_masks(target, advanced)
+    check_bounds(target, advanced)
+    if value.ndim and value.shape[0] == 1:
+        value = _strip_leading_ones(value)
+    apply_inplace(target, _index_put, numpy_index(target.ndim, advanced), value)
+
+
+def setitem(a, index, value) -> None:
+    """``a[index] = value``."""
+    parsed = parse_index(a, index)
+    target = basic_view(a, parsed.steps, in_tuple=True)
+    value = _as_value(target, value)
+    if parsed.advanced:
+        index_put_(target, parsed.advanced, value)
+    else:
+        copy_to(target, value)
