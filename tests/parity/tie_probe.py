@@ -12,7 +12,8 @@ goes to stderr. Such a value is decided by its last bits, which differ between m
 kernel (numpy's OpenBLAS picks one per CPU, torch's MKL too) sums in another order and may print the
 other neighbour. A stored expectation must not depend on that.
 
-Multiples of 1/16 are not nudged (see ``nudged``); nor is anything but a printed tensor: Python floats (``x.item()``) and f-string formatting are not probed.
+Multiples of 1/16 are not nudged (see ``nudged``). Only printed tensors are probed: not Python floats
+(``x.item()``), nor f-string formatting.
 """
 
 import sys
