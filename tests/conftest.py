@@ -124,17 +124,12 @@ def pytest_make_collect_report(collector):
 KIND_MARKERS = tuple(requirement.marker for requirement in REQUIREMENTS)
 
 
-def report_path(report) -> Path:
-    """The file a test or collection report belongs to."""
-    return TESTS_DIR.parent / report.nodeid.split("::")[0]
-
-
-def skip_group(report) -> str:
+def skip_group(report, rootpath: Path) -> str:
     """One line that names why a test skipped; all the tests that need torch (or Chromium) share it."""
     reason = skip_reason_of(report)
     markers = {name for name in getattr(report, "keywords", {}) if name in KIND_MARKERS}
     for requirement in REQUIREMENTS:
-        if requirement.covers(report_path(report), markers, reason):
+        if requirement.covers(rootpath / report.nodeid.split("::")[0], markers, reason):
             return f"need {requirement.needs} ({requirement.marker}); to run them: {requirement.how_to_run}"
     return reason
 
@@ -151,7 +146,8 @@ def pytest_terminal_summary(terminalreporter):
     """End the run with what ran, by kind, and what skipped: one line per reason and how to run it."""
     stats = terminalreporter.stats
     passed = Counter(kind_of(report) for report in stats.get("passed", []) if report.when == "call")
-    skipped = Counter(skip_group(report) for report in stats.get("skipped", []))
+    rootpath = terminalreporter.config.rootpath
+    skipped = Counter(skip_group(report, rootpath) for report in stats.get("skipped", []))
     if not passed and not skipped:
         return
     write = terminalreporter.write_line
