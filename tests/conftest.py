@@ -3,14 +3,15 @@
 Tests that compare with real PyTorch are marked `parity` (or live in tests/parity/); tests that drive
 JupyterLab in Chromium are marked `browser` (or live in tests/browser/); tests that grade the series
 with nbgrader are marked `teach` (or live in tests/nbgrader/). Without torch, Chromium, Playwright or
-nbgrader they skip, with the reason shown in pytest's summary. CI sets MINITORCH_REQUIRE_TORCH=1,
-MINITORCH_REQUIRE_BROWSER=1 and MINITORCH_REQUIRE_TEACH=1: then such a skip is reported as a failure, so
-a broken CI machine cannot pass by testing less.
+nbgrader they skip; the run ends with one line per reason for skipping and how to run those tests too.
+CI sets MINITORCH_REQUIRE_TORCH=1, MINITORCH_REQUIRE_BROWSER=1 and MINITORCH_REQUIRE_TEACH=1: then such a
+skip is reported as a failure, so a broken CI machine cannot pass by testing less.
 """
 
 import importlib.metadata
 import os
 import shutil
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class Requirement:
     folder: str
     modules: tuple[str, ...]
     needs: str
+    how_to_run: str
 
     def is_required(self) -> bool:
         """True when the environment says these tests must run, not skip."""
@@ -41,9 +43,12 @@ class Requirement:
 
 
 REQUIREMENTS = (
-    Requirement("parity", "MINITORCH_REQUIRE_TORCH", "parity", ("torch",), needs="torch 2.13.0"),
-    Requirement("browser", "MINITORCH_REQUIRE_BROWSER", "browser", ("playwright",), needs="Chromium and Playwright"),
-    Requirement("teach", "MINITORCH_REQUIRE_TEACH", "nbgrader", ("nbgrader",), needs="nbgrader (the teach extra)"),
+    Requirement("parity", "MINITORCH_REQUIRE_TORCH", "parity", ("torch",), needs="torch 2.13.0",
+                how_to_run="make test EXTRAS=test,parity (installs torch 2.13.0 into .venv)"),
+    Requirement("browser", "MINITORCH_REQUIRE_BROWSER", "browser", ("playwright",), needs="Chromium and Playwright",
+                how_to_run="apt-get install chromium, then make test EXTRAS=test,browser"),
+    Requirement("teach", "MINITORCH_REQUIRE_TEACH", "nbgrader", ("nbgrader",), needs="nbgrader (the teach extra)",
+                how_to_run="make test EXTRAS=test,teach"),
 )
 
 
@@ -116,6 +121,42 @@ def pytest_make_collect_report(collector):
     return report
 
 
+KIND_MARKERS = tuple(requirement.marker for requirement in REQUIREMENTS)
+
+
+def skip_group(report, rootpath: Path) -> str:
+    """One line that names why a test skipped; all the tests that need torch (or Chromium) share it."""
+    reason = skip_reason_of(report)
+    markers = {name for name in getattr(report, "keywords", {}) if name in KIND_MARKERS}
+    for requirement in REQUIREMENTS:
+        if requirement.covers(rootpath / report.nodeid.split("::")[0], markers, reason):
+            return f"need {requirement.needs} ({requirement.marker}); to run them: {requirement.how_to_run}"
+    return reason
+
+
+def kind_of(report) -> str:
+    """What a passed test checks, for the count of what ran."""
+    if report.nodeid.split("::")[0].endswith(".ipynb"):
+        return "notebook cells"
+    keywords = getattr(report, "keywords", {})
+    return next((marker for marker in KIND_MARKERS if marker in keywords), "unit")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """End the run with what ran, by kind, and what skipped: one line per reason and how to run it."""
+    stats = terminalreporter.stats
+    passed = Counter(kind_of(report) for report in stats.get("passed", []) if report.when == "call")
+    rootpath = terminalreporter.config.rootpath
+    skipped = Counter(skip_group(report, rootpath) for report in stats.get("skipped", []))
+    if not passed and not skipped:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("what ran and what skipped")
+    write("ran and passed: " + ", ".join(f"{count} {kind}" for kind, count in sorted(passed.items())))
+    for reason, count in sorted(skipped.items(), key=lambda item: -item[1]):
+        write(f"skipped {count}: {reason}")
+
+
 def pytest_report_header(config):
     """Say at the top of the run which optional parts are present and which are required."""
     try:
@@ -123,7 +164,9 @@ def pytest_report_header(config):
     except importlib.metadata.PackageNotFoundError:
         torch_version = "not installed (parity tests skip)"
     required = ", ".join(r.env_var for r in REQUIREMENTS if r.is_required()) or "none"
-    return [f"torch: {torch_version}; chromium: {chromium_path() or 'not found'}; required: {required}"]
+    blas_kernel = os.environ.get("OPENBLAS_CORETYPE") or "the CPU's choice"
+    return [f"torch: {torch_version}; chromium: {chromium_path() or 'not found'}; required: {required}; "
+            f"numpy's BLAS kernel: {blas_kernel}"]
 
 
 def chromium_path() -> str | None:

@@ -177,6 +177,19 @@ def test_required_browser_turns_browser_skips_into_failures(rule_tree):
     assert "MINITORCH_REQUIRE_BROWSER is set, so this browser test must run" in output
 
 
+def test_the_run_ends_with_what_ran_and_one_line_per_skip_reason(rule_tree):
+    output = run_rule_tests(rule_tree)
+    section = output.split("what ran and what skipped", 1)[1].split("short test summary info", 1)[0]
+    assert [line for line in section.splitlines()[1:] if line and not line.startswith("=")] == [
+        "ran and passed: 1 unit",
+        "skipped 3: need torch 2.13.0 (parity); to run them: make test EXTRAS=test,parity (installs torch 2.13.0"
+        " into .venv)",
+        "skipped 1: need Chromium and Playwright (browser); to run them: apt-get install chromium, then make test"
+        " EXTRAS=test,browser",
+        "skipped 1: not relevant here",
+    ], output
+
+
 # --- scripts/setup.sh on bad input, in a copy of the project's skeleton -----------------------------------
 
 

@@ -41,18 +41,25 @@ def normalize(text):
     return _ADDRESS.sub(ADDRESS_PLACEHOLDER, text)
 
 
-def run_snippet(path, with_minitorch):
+def run_snippet(path, with_minitorch, probe_ties=False):
     """Run one snippet in a fresh interpreter and return the ``CompletedProcess``.
 
     With ``with_minitorch`` the script runs through ``python -m minitorch.run`` (torch aliased to
-    minitorch); otherwise it runs as a plain script on whatever ``torch`` is installed.
+    minitorch); otherwise it runs as a plain script on whatever ``torch`` is installed. With
+    ``probe_ties`` it runs on minitorch through ``tie_probe.py``, which also reports on stderr every
+    printed value that sits on a rounding tie.
     """
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONIOENCODING"] = "utf-8"
     env.pop("PYTHONWARNINGS", None)
-    prefix = [sys.executable, "-m", "minitorch.run"] if with_minitorch else [sys.executable]
+    if probe_ties:
+        prefix = [sys.executable, str(PARITY_DIR / "tie_probe.py")]
+    elif with_minitorch:
+        prefix = [sys.executable, "-m", "minitorch.run"]
+    else:
+        prefix = [sys.executable]
     return subprocess.run(
         [*prefix, str(path)],
         cwd=path.parent,

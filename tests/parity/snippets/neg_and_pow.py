@@ -1,6 +1,6 @@
 import torch
 
-x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+x = torch.tensor([1.0, 2.0, 5.0], requires_grad=True)
 e = torch.tensor([2.0, 0.5, -1.0], requires_grad=True)
 
 for name, make in [

@@ -1,3 +1,4 @@
+# exact values: literals and single correctly rounded operations, some on purpose next to a printing threshold
 import torch
 
 print(torch.tensor([1e-5, 1.0]))

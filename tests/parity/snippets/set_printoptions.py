@@ -1,3 +1,4 @@
+# exact values: literals and single correctly rounded operations, some on purpose next to a printing threshold
 import torch
 
 x = torch.tensor([1.123456789, 22.5, 0.000123])

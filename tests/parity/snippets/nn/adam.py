@@ -2,7 +2,7 @@ import torch
 import torch.nn as nn
 
 w = nn.Parameter(torch.tensor([1.0, -2.0, 3.0]))
-opt = torch.optim.Adam([w], lr=0.1)
+opt = torch.optim.Adam([w], lr=0.2)
 target = torch.tensor([0.0, 1.0, 2.0])
 for step in range(20):
     opt.zero_grad()

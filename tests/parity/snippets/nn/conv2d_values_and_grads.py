@@ -2,7 +2,7 @@ import torch
 import torch.nn.functional as F
 
 x = torch.arange(32.0).reshape(1, 2, 4, 4).requires_grad_()
-w = (torch.arange(36.0).reshape(2, 2, 3, 3) / 10 - 1).requires_grad_()
+w = (torch.arange(36.0).reshape(2, 2, 3, 3) / 8 - 2).requires_grad_()
 b = torch.tensor([0.5, -1.0], requires_grad=True)
 
 out = F.conv2d(x, w, b, padding=1)

@@ -3,7 +3,7 @@ import torch.nn as nn
 
 w = nn.Parameter(torch.tensor([1.0, -1.0]))
 b = nn.Parameter(torch.tensor(0.5))
-opt = torch.optim.SGD([w, b], lr=0.1)
+opt = torch.optim.SGD([w, b], lr=0.12)
 x = torch.tensor([[1.0, 2.0], [3.0, -1.0]])
 y = torch.tensor([1.0, 0.0])
 for step in range(5):
