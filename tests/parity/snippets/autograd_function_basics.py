@@ -25,7 +25,7 @@ print(y.grad_fn.k, y.grad_fn.needs_input_grad, y.grad_fn.saved_tensors[0].equal(
 y.sum().backward()
 print(x.grad)
 try:
-    y.grad_fn.saved_tensors
+    _ = y.grad_fn.saved_tensors
 except RuntimeError as e:
     print(type(e).__name__, e)
 
