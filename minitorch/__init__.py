@@ -156,7 +156,7 @@ def get_default_dtype():
     return float32
 
 
-_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg"}
+_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg", "utils"}
 
 
 def __getattr__(name):
