@@ -118,7 +118,7 @@ def test_usage_without_a_script(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
     bare = subprocess.run([sys.executable, "-m", "minitorch.run"], env=env, capture_output=True, text=True)
     assert bare.returncode == 2
-    assert "usage: python -m minitorch.run script.py" in bare.stderr
+    assert "usage: python -m minitorch.run [--compare] script.py" in bare.stderr
     missing = subprocess.run(
         [sys.executable, "-m", "minitorch.run", str(tmp_path / "nope.py")],
         env=env,
