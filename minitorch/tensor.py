@@ -17,6 +17,7 @@ from ._printing import format_tensor
 from ._storage import UntypedStorage, VersionCounter
 from ._tensor_methods import TensorMethods
 from .autograd import engine
+from .autograd import inference_mode as _inference_mode
 from .autograd import node as _node
 from .autograd.accumulate_grad import AccumulateGrad, accumulate_grad
 from .autograd.node import _NO_HOOKS, add_hook
@@ -86,10 +87,13 @@ class Tensor(TensorMethods):
     _accumulator = None
     _detached_from = None
     _no_grad_view = False
+    _is_inference = False
 
     def _init(self, data: np.ndarray, version_counter: VersionCounter | None = None):
         self._data = data
         self._version_counter = version_counter or VersionCounter()
+        if _inference_mode.enabled:
+            self._is_inference = True
 
     @classmethod
     def _wrap(cls, data, version_counter=None) -> Tensor:
@@ -150,6 +154,10 @@ class Tensor(TensorMethods):
     def _is_view(self) -> bool:
         return self._base is not None
 
+    def is_inference(self) -> bool:
+        """True for tensors made inside ``inference_mode()``: autograd will not save them for backward."""
+        return self._is_inference
+
     # -- autograd state ------------------------------------------------------------------------------
 
     @property
@@ -180,6 +188,8 @@ class Tensor(TensorMethods):
             raise RuntimeError(NON_LEAF_REQUIRES_GRAD_ERROR + ("" if value else NON_LEAF_NO_GRAD_HINT))
         if value and not self.dtype.is_floating_point:
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
+        if value and self._is_inference and not _inference_mode.enabled:
+            raise RuntimeError(_inference_mode.REQUIRES_GRAD_ERROR)
         self._requires_grad = bool(value)
 
     def requires_grad_(self, requires_grad: bool = True) -> Tensor:

@@ -12,6 +12,8 @@ import weakref
 
 import numpy as np
 
+from .inference_mode import SAVED_ERROR as INFERENCE_SAVED_ERROR
+
 FREED_ERROR = (
     "Trying to backward through the graph a second time (or directly access saved tensors after they have "
     "already been freed). Saved intermediate values of the graph are freed when you call .backward() or "
@@ -34,6 +36,8 @@ class SavedTensor:
                  "_freed", "_was_leaf")
 
     def __init__(self, tensor, saved_by, is_output: bool = False):
+        if tensor._is_inference:
+            raise RuntimeError(INFERENCE_SAVED_ERROR)
         self.saved_version = tensor._version
         self.is_output = is_output
         if is_output:

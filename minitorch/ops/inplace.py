@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import inference_mode
 from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, edge_of, set_grad_fn
 from ..autograd.saved_tensor import SavedTensor
@@ -111,6 +112,8 @@ def apply_inplace(tensor, op, *args, **kwargs):
         _check_shape(tensor, result)
         _write(tensor, result._data)
         tensor._version_counter.bump()
+        if tensor._is_inference and not inference_mode.enabled:  # torch checks after writing, as here
+            raise RuntimeError(inference_mode.INPLACE_ERROR)
         return tensor
     result = op(_old_value(tensor), *args, **kwargs)
     _check_shape(tensor, result)
