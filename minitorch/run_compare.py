@@ -39,10 +39,11 @@ def _environment() -> dict:
     return env
 
 
-def run_on(framework: str, script: str, arguments=()) -> subprocess.CompletedProcess:
+def run_on(framework: str, script: str, arguments=(), cwd=None) -> subprocess.CompletedProcess:
     """Run ``script`` in a fresh interpreter on ``"minitorch"`` (aliased as torch) or on ``"torch"``."""
     prefix = [sys.executable, "-m", "minitorch.run"] if framework == "minitorch" else [sys.executable]
-    return subprocess.run([*prefix, script, *arguments], capture_output=True, text=True, env=_environment())
+    return subprocess.run([*prefix, script, *arguments], capture_output=True, text=True, env=_environment(),
+                          cwd=cwd)
 
 
 def unified_diff(torch_output: str, minitorch_output: str, script: str) -> str:

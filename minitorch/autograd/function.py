@@ -112,11 +112,11 @@ class BackwardCFunction(Node, FunctionCtx):
 
     def _shaped(self, grad, index: int):
         """Sum a broadcast gradient back to its input's shape; refuse one that cannot be."""
-        if grad is None or not self.needs_grad(index):
+        if grad is None:
             return None
         data = grad._data if _is_tensor(grad) else np.asarray(grad)
         shape = self._input_meta[index][0]
-        if data.shape == tuple(shape):
+        if data.shape == tuple(shape) or not self.needs_grad(index):  # torch checks only where gradients go
             return data
         try:
             np.broadcast_shapes(shape, data.shape)
@@ -206,13 +206,14 @@ def _record_output(ctx: BackwardCFunction, out, output_nr: int, tensor_inputs):
         return out
     ctx._output_meta.append((out.shape, out._data.dtype))
     is_dirty = any(out is d for d in ctx.dirty_tensors)
+    differentiable = out._data.dtype.kind in "fc" and not any(out is n for n in ctx.non_differentiable)
     if is_dirty and out.is_leaf and out.requires_grad:
         raise RuntimeError(LEAF_INPLACE_ERROR)
     if is_dirty:
         out._version_counter.bump()
     elif any(out is t for t in tensor_inputs):
         out = Tensor._view(out._data, out)
-    if any(out is n for n in ctx.non_differentiable) or out._data.dtype.kind not in "fc":
+    if not differentiable:
         return out
     out._grad_fn, out._output_nr = ctx, output_nr
     return out
