@@ -88,6 +88,7 @@ class Tensor(TensorMethods):
     _detached_from = None
     _no_grad_view = False
     _is_inference = False
+    _is_wrapped_number = False  # a Python number taking part in an op (``x * 3``)
 
     def _init(self, data: np.ndarray, version_counter: VersionCounter | None = None):
         self._data = data
