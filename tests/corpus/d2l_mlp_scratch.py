@@ -1,5 +1,4 @@
 # Mirrors: d2l.ai, 5.2 "Implementation of Multilayer Perceptrons" (https://d2l.ai/chapter_multilayer-perceptrons/mlp-implementation.html)
-# expected-to-differ: random numbers: minitorch's generator does not draw torch's values yet
 import torch
 from torch import nn
 

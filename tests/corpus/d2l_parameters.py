@@ -1,5 +1,4 @@
 # Mirrors: d2l.ai, Builders' Guide, 6.2 "Parameter Management" and 6.3 "Parameter Initialization" (https://d2l.ai/chapter_builders-guide/parameters.html)
-# expected-to-differ: random numbers: nn.Linear's initial weights and xavier_uniform_ are not torch's values yet
 import torch
 from torch import nn
 

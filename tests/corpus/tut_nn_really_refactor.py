@@ -1,5 +1,4 @@
 # Mirrors: PyTorch tutorials, "What is torch.nn really?" - refactoring with nn.Module, optim, Dataset and DataLoader (https://pytorch.org/tutorials/beginner/nn_tutorial.html), on a small synthetic dataset
-# expected-to-differ: random numbers: nn.Linear's initial weights and the shuffled order are not torch's values yet
 import torch
 import torch.nn.functional as F
 from torch import nn, optim

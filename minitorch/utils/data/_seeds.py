@@ -9,10 +9,7 @@ from ..._factories import empty
 
 def draw_seed(generator=None) -> int:
     """One 64-bit seed, drawn as torch draws it: ``torch.empty((), dtype=torch.int64).random_()``."""
-    holder = empty((), dtype=int64)
-    if hasattr(holder, "random_"):
-        return int(holder.random_(generator=generator).item())
-    return int(_random.integers(0, 2**63 - 1, (), generator))  # minitorch without Tensor.random_
+    return int(empty((), dtype=int64).random_(generator=generator).item())
 
 
 def seeded_generator(seed: int):

@@ -107,7 +107,7 @@ def random_split(dataset, lengths, generator=None):
 
     The order comes from ``randperm`` on ``generator`` (the default generator when None), as in torch.
     """
-    from ..._factories import randperm
+    from ... import randperm
 
     if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
         lengths = _lengths_from_fractions(len(dataset), lengths)

@@ -50,7 +50,7 @@ class RandomSampler(Sampler):
         return len(self.data_source) if self._num_samples is None else self._num_samples
 
     def __iter__(self):
-        from ..._factories import randint, randperm
+        from ... import randint, randperm
 
         n = len(self.data_source)
         generator = self.generator or seeded_generator(draw_seed())
@@ -74,7 +74,7 @@ class SubsetRandomSampler(Sampler):
         self.indices, self.generator = indices, generator
 
     def __iter__(self):
-        from ..._factories import randperm
+        from ... import randperm
 
         for i in randperm(len(self.indices), generator=self.generator).tolist():
             yield self.indices[i]
