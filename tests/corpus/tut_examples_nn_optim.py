@@ -1,5 +1,4 @@
 # Mirrors: PyTorch tutorials, "Learning PyTorch with Examples" - PyTorch: nn and optim (https://pytorch.org/tutorials/beginner/pytorch_with_examples.html)
-# expected-to-differ: optim.RMSprop is not implemented yet
 import torch
 
 torch.manual_seed(0)
