@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 
 from .grad_mode import is_grad_enabled, no_grad
-from .node import Node, attach, unbroadcast
+from .node import Node, attach, set_grad_fn, unbroadcast
 from .saved_tensor import SavedTensor
 
 LEAF_INPLACE_ERROR = "a leaf Variable that requires grad has been used in an in-place operation."
@@ -194,7 +194,7 @@ def _record_outputs(ctx: BackwardCFunction, args, outputs):
 
 def _placeholder():
     """Something ``attach`` can hang a grad_fn on while it builds the edges (outputs are set one by one)."""
-    return type("_Output", (), {})()
+    return type("_Output", (), {"_retains_grad": False})()
 
 
 def _record_output(ctx: BackwardCFunction, out, output_nr: int, tensor_inputs):
@@ -215,7 +215,7 @@ def _record_output(ctx: BackwardCFunction, out, output_nr: int, tensor_inputs):
         out = Tensor._view(out._data, out)
     if not differentiable:
         return out
-    out._grad_fn, out._output_nr = ctx, output_nr
+    set_grad_fn(out, ctx, output_nr)
     return out
 
 

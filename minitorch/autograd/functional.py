@@ -60,7 +60,7 @@ def _gradients(out, grad_out, inputs) -> list:
 
     if not out.requires_grad:
         return [np.zeros(t.shape, t._data.dtype) for t in inputs]
-    grads = run_backward((out,), (grad_out,), retain_graph=True, inputs=inputs, allow_unused=True,
+    grads = run_backward((out,), (grad_out,), keep_graph=True, inputs=inputs, allow_unused=True,
                          accumulate=False)
     return [np.zeros(t.shape, t._data.dtype) if g is None else g._data for g, t in zip(grads, inputs)]
 
