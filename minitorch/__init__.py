@@ -70,6 +70,7 @@ from ._random_factories import (
 from ._ranges import arange, linspace, logspace
 from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+from .autograd.inference_mode import inference_mode, is_inference_mode_enabled
 from .ops._util import is_tensor
 from .ops.arithmetic import add, div, mul, neg, pow, reciprocal, sub
 from .ops.broadcasting import atleast_1d, atleast_2d, atleast_3d, broadcast_tensors, broadcast_to, meshgrid
@@ -157,7 +158,7 @@ def get_default_dtype():
     return float32
 
 
-_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg"}
+_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg", "utils"}
 
 
 def __getattr__(name):

@@ -3,6 +3,7 @@
 Usage::
 
     python -m minitorch.run script.py [arguments for the script ...]
+    python -m minitorch.run --compare script.py [arguments ...]   # diff its output against real torch's
 
 Inside the script (and inside anything it imports) ``import torch`` gives ``minitorch``,
 ``import torch.nn as nn`` gives ``minitorch.nn``, ``from torch.nn import functional as F`` gives
@@ -27,7 +28,7 @@ import sys
 
 ALIASED_NAME = "torch"
 TARGET_NAME = "minitorch"
-USAGE = "usage: python -m minitorch.run script.py [arguments ...]"
+USAGE = "usage: python -m minitorch.run [--compare] script.py [arguments ...]"
 
 
 def counterpart_name(torch_name):
@@ -128,10 +129,15 @@ def main(argv=None):
         print(USAGE, file=sys.stderr)
         print(__doc__.split("Usage::")[0].strip(), file=sys.stderr)
         return 0 if argv else 2
-    script, *arguments = argv
-    if not os.path.isfile(script):
-        print(f"{USAGE}\nno such script: {script}", file=sys.stderr)
+    comparing = argv[0] == "--compare"
+    script, *arguments = (argv[1:] or [None]) if comparing else argv
+    if script is None or not os.path.isfile(script):
+        print(USAGE if script is None else f"{USAGE}\nno such script: {script}", file=sys.stderr)
         return 2
+    if comparing:
+        from .run_compare import compare
+
+        return compare(script, arguments)
     run_script(script, arguments)
     return 0
 

@@ -18,6 +18,7 @@ from ._storage import UntypedStorage, VersionCounter
 from ._strides import contiguous_strides, element_strides, is_non_overlapping_and_dense, restride, storage_start
 from ._tensor_methods import TensorMethods
 from .autograd import engine
+from .autograd import inference_mode as _inference_mode
 from .autograd import node as _node
 from .autograd.accumulate_grad import AccumulateGrad, accumulate_grad
 from .autograd.grad_mode import is_grad_enabled
@@ -90,10 +91,14 @@ class Tensor(TensorMethods):
     _detached_from = None
     _no_grad_view = False  # made under no_grad (torch's CreationMeta::NO_GRAD_MODE)
     _multi_output_view = False  # one of several views one op returned (CreationMeta::MULTI_OUTPUT_NODE)
+    _is_inference = False
+    _is_wrapped_number = False  # a Python number taking part in an op (``x * 3``)
 
     def _init(self, data: np.ndarray, version_counter: VersionCounter | None = None):
         self._data = data
         self._version_counter = version_counter or VersionCounter()
+        if _inference_mode.enabled:
+            self._is_inference = True
 
     @classmethod
     def _wrap(cls, data, version_counter=None) -> Tensor:
@@ -172,6 +177,10 @@ class Tensor(TensorMethods):
     def _is_view(self) -> bool:
         return self._base is not None
 
+    def is_inference(self) -> bool:
+        """True for tensors made inside ``inference_mode()``: autograd will not save them for backward."""
+        return self._is_inference
+
     # -- autograd state ------------------------------------------------------------------------------
 
     @property
@@ -194,6 +203,8 @@ class Tensor(TensorMethods):
             raise RuntimeError(NON_LEAF_REQUIRES_GRAD_ERROR + ("" if value else NON_LEAF_NO_GRAD_HINT))
         if value and not self.dtype.is_floating_point:
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
+        if value and self._is_inference and not _inference_mode.enabled:
+            raise RuntimeError(_inference_mode.REQUIRES_GRAD_ERROR)
         self._requires_grad = bool(value)
 
     def requires_grad_(self, requires_grad: bool = True) -> Tensor:

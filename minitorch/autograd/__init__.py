@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from . import grad_mode
+from . import functional, grad_mode, graph
 from .anomaly_mode import detect_anomaly, is_anomaly_enabled, set_detect_anomaly
 from .engine import backward, grad
+from .function import Function, FunctionCtx
 from .grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .gradcheck import GradcheckError, gradcheck
 from .node import Node
 
 __all__ = ["backward", "grad", "gradcheck", "GradcheckError", "no_grad", "enable_grad", "set_grad_enabled",
            "is_grad_enabled", "grad_mode", "Node", "detect_anomaly", "set_detect_anomaly",
-           "Variable"]
+           "Variable", "Function", "FunctionCtx", "functional", "graph"]
 
 
 def Variable(tensor, requires_grad=False, volatile=False):  # noqa: N802 (torch's legacy name)

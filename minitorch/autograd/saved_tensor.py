@@ -12,6 +12,9 @@ import weakref
 
 import numpy as np
 
+from .graph import current_hooks
+from .inference_mode import SAVED_ERROR as INFERENCE_SAVED_ERROR
+
 FREED_ERROR = (
     "Trying to backward through the graph a second time (or directly access saved tensors after they have "
     "already been freed). Saved intermediate values of the graph are freed when you call .backward() or "
@@ -31,9 +34,11 @@ class SavedTensor:
     """
 
     __slots__ = ("saved_version", "is_output", "_data", "_counter", "_node", "_tensor_class", "_tensor",
-                 "_freed", "_was_leaf")
+                 "_freed", "_was_leaf", "_packed")
 
     def __init__(self, tensor, saved_by, is_output: bool = False):
+        if tensor._is_inference:
+            raise RuntimeError(INFERENCE_SAVED_ERROR)
         self.saved_version = tensor._version
         self.is_output = is_output
         if is_output:
@@ -46,6 +51,10 @@ class SavedTensor:
         # A saved non-leaf must keep its grad_fn (detach_() after saving is refused when unpacking).
         self._was_leaf = is_output or (tensor._grad_fn is None and (tensor._base is None or tensor.grad_fn is None))
         self._freed = False
+        hooks = current_hooks()  # inside saved_tensors_hooks(pack, unpack): keep what pack returns instead
+        self._packed = None
+        if hooks is not None and not tensor._is_wrapped_number:
+            self._packed = (hooks[0](tensor), hooks[1])
 
     def current_version(self) -> int:
         """The version the saved tensor has now."""
@@ -54,12 +63,12 @@ class SavedTensor:
     def release(self) -> None:
         """Free the saved values (done after backward unless retain_graph=True)."""
         self._freed = True
-        self._tensor = self._data = None
+        self._tensor = self._data = self._packed = None
 
     def unpack_data(self) -> np.ndarray:
         """The saved values, checked like ``unpack()`` (what backward formulas use: no Tensor is built)."""
-        if self._freed or self.current_version() != self.saved_version:
-            return self.unpack()._data  # raises the error
+        if self._freed or self._packed is not None or self.current_version() != self.saved_version:
+            return self.unpack()._data  # raises the error, or unpacks through the hook
         if self.is_output:
             return self._data
         if not self._was_leaf and self._tensor.grad_fn is None:
@@ -78,7 +87,20 @@ class SavedTensor:
                 raise RuntimeError(DETACHED_ERROR)
         if self.current_version() != self.saved_version:
             raise RuntimeError(_modified_message(tensor, self))
+        if self._packed is not None:
+            return self._through_unpack_hook(tensor)
         return tensor
+
+    def _through_unpack_hook(self, original):
+        """What the unpack hook returns, carrying the original's place in the graph (as torch re-attaches it)."""
+        packed, unpack_hook = self._packed
+        value = unpack_hook(packed)
+        if value is original:
+            return value
+        unpacked = type(original)._wrap(value._data)
+        unpacked._requires_grad = original.requires_grad and original.is_leaf
+        unpacked._grad_fn, unpacked._output_nr = original.grad_fn, original.output_nr
+        return unpacked
 
 
 def _modified_message(tensor, saved: SavedTensor) -> str:

@@ -14,13 +14,14 @@ from collections import OrderedDict
 from .. import _dtype
 from ..autograd.node import RemovableHandle, add_hook
 from . import _module_state
+from ._backward_hooks import BackwardHooks, backward_hook_for
 from ._module_repr import module_repr
 from ._module_state import check_name as _check_name
 from ._module_tree import ModuleTree
 from .parameter import Parameter, clear_grads, is_tensor, legacy_type_name
 
 
-class Module(ModuleTree):
+class Module(ModuleTree, BackwardHooks):
     """Base class for all neural network modules; subclasses define ``forward``.
 
     Walking the tree (``parameters()``, ``named_modules()``, ``children()``...) is in ``_module_tree.py``.
@@ -37,6 +38,8 @@ class Module(ModuleTree):
         object.__setattr__(self, "_modules", OrderedDict())
         object.__setattr__(self, "_forward_hooks", OrderedDict())
         object.__setattr__(self, "_forward_pre_hooks", OrderedDict())
+        object.__setattr__(self, "_backward_pre_hooks", OrderedDict())
+        object.__setattr__(self, "_backward_hooks", OrderedDict())
 
     # -- registration ---------------------------------------------------------------------------------
 
@@ -153,12 +156,15 @@ class Module(ModuleTree):
             replaced = hook(self, args)
             if replaced is not None:
                 args = replaced if isinstance(replaced, tuple) else (replaced,)
+        backward_hook = backward_hook_for(self)  # register_full_backward_hook: see _backward_hooks.py
+        if backward_hook:
+            args = backward_hook.setup_input_hook(args)
         result = self.forward(*args, **kwargs)
         for hook in list(self._forward_hooks.values()):
             replaced = hook(self, args, result)
             if replaced is not None:
                 result = replaced
-        return result
+        return backward_hook.setup_output_hook(result) if backward_hook else result
 
     def register_forward_hook(self, hook) -> RemovableHandle:
         """Call ``hook(module, inputs, output)`` after each forward; a non-None return replaces the output."""

@@ -15,7 +15,11 @@ def is_tensor(value) -> bool:
 
 def as_tensor(value):
     """A tensor for ``value``; a Python number becomes a 0-d tensor of its own type, as torch wraps it."""
-    return value if is_tensor(value) else _node.Tensor._wrap(np.asarray(value))
+    if is_tensor(value):
+        return value
+    wrapped = _node.Tensor._wrap(np.asarray(value))
+    wrapped._is_wrapped_number = True  # saved-tensor hooks skip these, as torch's do
+    return wrapped
 
 
 def values(value, dtype) -> np.ndarray:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._strides import is_non_overlapping_and_dense
+from ..autograd import inference_mode
 from ..autograd.grad_mode import is_grad_enabled, no_grad
 from ..autograd.saved_tensor import SavedTensor
 from ..autograd.view_history import handle_view_on_rebase, rebase_history
@@ -141,6 +142,8 @@ def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False, reads_inputs_
             result = _run(op, tensor, args, options, tensor, reads_inputs_first)
         _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
         write_values(tensor, result._data, cast, overlap_ok)
+        if tensor._is_inference and not inference_mode.enabled:  # torch checks after writing, as here
+            raise RuntimeError(inference_mode.INPLACE_ERROR)
         return tensor
     result = _run(op, _old_value(tensor), args, options, tensor, reads_inputs_first)
     _check_overlap_and_shape(tensor, args, result, reads_inputs_first)
