@@ -42,8 +42,65 @@ from ._random_factories import (
 )
 from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
-from .ops.arithmetic import add, div, mul, neg, pow, reciprocal, sub
+from .ops.arithmetic import add, mul, neg, pow, reciprocal, sub
 from .ops.copy import clone
+from .ops.elementwise_binary import arctan2, atan2, copysign, fmax, fmin, fmod, hypot, remainder, xlogy
+from .ops.elementwise_extra import (
+    addcdiv,
+    addcmul,
+    clamp_max,
+    clamp_min,
+    div,
+    divide,
+    float_power,
+    floor_divide,
+    lerp,
+    logit,
+    nan_to_num,
+    round,
+    square,
+    true_divide,
+)
+from .ops.elementwise_math import (
+    acos,
+    acosh,
+    arccos,
+    arccosh,
+    arcsin,
+    arcsinh,
+    arctan,
+    arctanh,
+    asin,
+    asinh,
+    atan,
+    atanh,
+    ceil,
+    cos,
+    cosh,
+    deg2rad,
+    digamma,
+    erf,
+    erfc,
+    erfinv,
+    exp2,
+    expm1,
+    fix,
+    floor,
+    frac,
+    lgamma,
+    log1p,
+    log2,
+    log10,
+    rad2deg,
+    rsqrt,
+    sgn,
+    sign,
+    sin,
+    sinc,
+    sinh,
+    tan,
+    trunc,
+)
 from .ops.linalg import bmm, dot, matmul, mm, mv
 from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
 from .ops.reduction import argmax, argmin, max, mean, min, sum
@@ -67,6 +124,7 @@ float = float32  # noqa: A001
 double = float64
 long = int64
 clip = clamp
+multiply, subtract, negative, absolute = mul, sub, neg, abs
 preserve_format, contiguous_format = _MemoryFormat("preserve_format"), _MemoryFormat("contiguous_format")
 concat = concatenate = cat
 

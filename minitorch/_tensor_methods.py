@@ -5,12 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from ._dtype import bool_, float32, float64, int64
+from ._tensor_elementwise_extra import ExtraElementwiseMethods
 from ._tensor_inplace import InPlaceMethods
+from ._tensor_math import TrigExpLogMethods
+from ._tensor_math_more import RoundingAndBinaryMethods
 from .ops import arithmetic, copy, indexing, linalg, pointwise, reduction, shape
 from .ops._util import binary_operands
 
 
-class TensorMethods(InPlaceMethods):
+class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, InPlaceMethods):
     """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
 
     # -- description -----------------------------------------------------------------------------------
@@ -97,7 +100,7 @@ class TensorMethods(InPlaceMethods):
     __sub__ = sub
     __mul__ = mul = arithmetic.mul
     __rmul__ = arithmetic.mul
-    __truediv__ = div = arithmetic.div
+    __truediv__ = arithmetic.div  # div (with rounding_mode=) is in _tensor_elementwise_extra.py
     __rtruediv__ = arithmetic.rdiv
     __pow__ = pow = arithmetic.pow
     __rpow__ = arithmetic.rpow

@@ -1,0 +1,82 @@
+"""Special functions numpy lacks (erf, erfinv, lgamma, digamma, trigamma), computed in float64.
+
+Each takes and returns a numpy array; callers round the result to the input's float type.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+_erf = np.frompyfunc(math.erf, 1, 1)
+_erfc = np.frompyfunc(math.erfc, 1, 1)
+_lgamma = np.frompyfunc(lambda v: math.inf if v <= 0 and v == int(v) else math.lgamma(v), 1, 1)
+
+
+def erf(x: np.ndarray) -> np.ndarray:
+    """The error function ``2/sqrt(pi) * integral_0^x exp(-t**2) dt``."""
+    return _erf(np.asarray(x, np.float64)).astype(np.float64)
+
+
+def erfc(x: np.ndarray) -> np.ndarray:
+    """``1 - erf(x)``, accurate for large x."""
+    return _erfc(np.asarray(x, np.float64)).astype(np.float64)
+
+
+def erfinv(y: np.ndarray) -> np.ndarray:
+    """The inverse of erf on (-1, 1): a rough start, then Newton steps ``x -= (erf(x) - y) / erf'(x)``."""
+    y = np.asarray(y, np.float64)
+    inside = np.abs(y) < 1
+    safe = np.where(inside, y, 0.0)
+    w = -np.log((1 - safe) * (1 + safe))  # Winitzki's approximation, good to about 2e-3
+    x = np.sign(safe) * np.sqrt(np.sqrt((4.3307 - w / 2) ** 2 + w / 0.147) - (4.3307 - w / 2))
+    for _ in range(4):
+        x = x - (erf(x) - safe) / (2 / math.sqrt(math.pi) * np.exp(-x * x))
+    edge = np.where(np.abs(y) == 1, np.copysign(np.inf, y), np.nan)
+    return np.where(inside, x, edge)
+
+
+def lgamma(x: np.ndarray) -> np.ndarray:
+    """``log(|gamma(x)|)``; +inf at 0 and the negative integers."""
+    return _lgamma(np.asarray(x, np.float64)).astype(np.float64)
+
+
+def _shifted(x, series, step, shifts=8):
+    """Recurrence ``f(x) = step(x) + f(x + 1)`` until x >= shifts, then the asymptotic ``series``."""
+    total = np.zeros_like(x)
+    for _ in range(shifts):
+        small = x < shifts
+        total = total + np.where(small, step(np.where(small, x, 1.0)), 0.0)
+        x = np.where(small, x + 1, x)
+    return total + series(x)
+
+
+def digamma(x: np.ndarray) -> np.ndarray:
+    """``d/dx lgamma(x)``; -inf at 0 and nan at negative integers, as torch gives."""
+    x = np.asarray(x, np.float64)
+    with np.errstate(all="ignore"):
+        reflected = np.where(x < 0, 1 - x, x)
+
+        def series(z):
+            z2 = 1 / (z * z)
+            return np.log(z) - 0.5 / z - z2 * (1 / 12 - z2 * (1 / 120 - z2 * (1 / 252 - z2 * (1 / 240 - z2 / 132))))
+
+        value = _shifted(reflected, series, lambda z: -1 / z)
+        value = np.where(x < 0, value - math.pi / np.tan(math.pi * x), value)
+        value = np.where(x == 0, -np.inf, value)
+        return np.where((x < 0) & (x == np.floor(x)), np.nan, value)
+
+
+def trigamma(x: np.ndarray) -> np.ndarray:
+    """``d/dx digamma(x)``."""
+    x = np.asarray(x, np.float64)
+    with np.errstate(all="ignore"):
+        reflected = np.where(x < 0, 1 - x, x)
+
+        def series(z):
+            z2 = 1 / (z * z)
+            return 1 / z + z2 / 2 + z2 / z * (1 / 6 - z2 * (1 / 30 - z2 * (1 / 42 - z2 * (1 / 30 - z2 * 5 / 66))))
+
+        value = _shifted(reflected, series, lambda z: 1 / (z * z), shifts=16)
+        return np.where(x < 0, -value + (math.pi / np.sin(math.pi * x)) ** 2, value)
