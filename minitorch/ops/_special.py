@@ -11,7 +11,17 @@ import numpy as np
 
 _erf = np.frompyfunc(math.erf, 1, 1)
 _erfc = np.frompyfunc(math.erfc, 1, 1)
-_lgamma = np.frompyfunc(lambda v: math.inf if v <= 0 and v == int(v) else math.lgamma(v), 1, 1)
+
+
+def _lgamma_one(v: float) -> float:
+    if math.isnan(v):
+        return v
+    if math.isinf(v) or (v <= 0 and v == math.floor(v)):
+        return math.inf
+    return math.lgamma(v)
+
+
+_lgamma = np.frompyfunc(_lgamma_one, 1, 1)
 
 
 def erf(x: np.ndarray) -> np.ndarray:
@@ -53,7 +63,7 @@ def _shifted(x, series, step, shifts=8):
 
 
 def digamma(x: np.ndarray) -> np.ndarray:
-    """``d/dx lgamma(x)``; -inf at 0 and nan at negative integers, as torch gives."""
+    """``d/dx lgamma(x)``; -inf at 0 and nan at the negative integers, as torch gives."""
     x = np.asarray(x, np.float64)
     with np.errstate(all="ignore"):
         reflected = np.where(x < 0, 1 - x, x)
@@ -64,7 +74,7 @@ def digamma(x: np.ndarray) -> np.ndarray:
 
         value = _shifted(reflected, series, lambda z: -1 / z)
         value = np.where(x < 0, value - math.pi / np.tan(math.pi * x), value)
-        value = np.where(x == 0, -np.inf, value)
+        value = np.where(x == 0, np.copysign(np.inf, -x), value)  # -0.0 gives +inf, as torch
         return np.where((x < 0) & (x == np.floor(x)), np.nan, value)
 
 

@@ -7,6 +7,8 @@ op's scalar variant (``FmodBackward0`` instead of ``FmodBackward1``), which has 
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 from .._dtype import DEFAULT_FLOAT
@@ -41,19 +43,26 @@ class BinaryOp:
     """One element-wise function of two operands: ``op(input, other, *, out=None)``.
 
     ``ints``: ``"float"`` computes integer inputs in the default float type (atan2), ``"keep"`` keeps
-    them (fmod), ``"none"`` raises torch's "not implemented for 'Long'" (hypot).
+    them (fmod; an integer division by zero raises), ``"none"`` raises torch's "not implemented for 'Long'"
+    (hypot). ``numbers``: whether ``other`` may be a Python number (torch has no such variant of atan2).
     """
 
-    def __init__(self, name, forward, d_self, d_other, nodes, ints="float", formula=""):
+    def __init__(self, name, forward, d_self, d_other, nodes, ints="float", formula="", numbers=True):
         self.__name__ = self.name = name
-        self.forward, self.ints = forward, ints
+        self.forward, self.ints, self.numbers = forward, ints, numbers
         self.tensor_node = _node(nodes[0], d_self, d_other, formula)
         self.scalar_node = _node(nodes[-1], d_self, d_other, formula)
         self.__doc__ = f"torch.{name}: {formula}"
 
     def _operands(self, a, b):
+        if not (self.numbers or is_tensor(b)):
+            raise TypeError(f"{self.__name__}(): argument 'other' (position 2) must be Tensor, not {type(b).__name__}")
         x, y, dtype = binary_operands(a, b)
-        if dtype.is_floating_point or self.ints == "keep":
+        if dtype.is_floating_point:
+            return x, y
+        if self.ints == "keep":
+            if np.any(np.asarray(y) == 0) and self.name in ("fmod", "remainder"):
+                raise RuntimeError("ZeroDivisionError")
             return x, y
         if self.ints == "none":
             raise NotImplementedError(f"\"{self.name}_cpu\" not implemented for '{dtype.legacy_name}'")
@@ -70,6 +79,12 @@ class BinaryOp:
         if result.grad_fn is not None:
             result.grad_fn._other_value = y
         return result
+
+    def alias(self, name):
+        """The same op under another of torch's names (``arctan2`` for ``atan2``): errors say that name."""
+        twin = copy.copy(self)
+        twin.__name__ = name  # the argument errors say the alias; errors from inside the op say self.name
+        return twin
 
     def __call__(self, input, other, *, out=None):  # noqa: A002 (torch's argument name)
         return with_out(self.name, self.compute, out, input, other)
@@ -88,8 +103,9 @@ def _fmin_picks_self(x, y):
 
 
 atan2 = BinaryOp("atan2", np.arctan2, lambda x, y, r: y / (x * x + y * y), lambda x, y, r: -x / (x * x + y * y),
-                 ("Atan2Backward0",), formula="d/dx atan2(x, y) = y / (x**2 + y**2), d/dy = -x / (x**2 + y**2)")
-hypot = BinaryOp("hypot", np.hypot, lambda x, y, r: x / r, lambda x, y, r: y / r, ("HypotBackward0",),
+                 ("Atan2Backward0",), numbers=False,
+                 formula="d/dx atan2(x, y) = y / (x**2 + y**2), d/dy = -x / (x**2 + y**2)")
+hypot = BinaryOp("hypot", np.hypot, lambda x, y, r: x / r, lambda x, y, r: y / r, ("HypotBackward0",), numbers=False,
                  ints="none", formula="d/dx sqrt(x**2 + y**2) = x / r, d/dy = y / r")
 fmod = BinaryOp("fmod", np.fmod, lambda x, y, r: 1.0, lambda x, y, r: -np.trunc(x / y),
                 ("FmodBackward1", "FmodBackward0"), ints="keep",
@@ -98,13 +114,15 @@ remainder = BinaryOp("remainder", np.mod, lambda x, y, r: 1.0, lambda x, y, r: -
                      ("RemainderBackward1", "RemainderBackward0"), ints="keep",
                      formula="d/dx (x - y * floor(x / y)) = 1, d/dy = -floor(x / y)")
 fmax = BinaryOp("fmax", np.fmax, lambda x, y, r: _fmax_picks_self(x, y), lambda x, y, r: ~_fmax_picks_self(x, y),
-                ("FmaxBackward0",), ints="keep", formula="the gradient goes to the operand picked (x on ties)")
+                ("FmaxBackward0",), ints="keep", numbers=False,
+                formula="the gradient goes to the operand picked (x on ties)")
 fmin = BinaryOp("fmin", np.fmin, lambda x, y, r: _fmin_picks_self(x, y), lambda x, y, r: ~_fmin_picks_self(x, y),
-                ("FminBackward0",), ints="keep", formula="the gradient goes to the operand picked (x on ties)")
+                ("FminBackward0",), ints="keep", numbers=False,
+                formula="the gradient goes to the operand picked (x on ties)")
 xlogy = BinaryOp("xlogy", _xlogy, lambda x, y, r: np.where((x == 0) & ~np.isnan(y), 0, np.log(y)),
                  lambda x, y, r: x / y, ("XlogyBackward0", "XlogyBackward2"),
                  formula="d/dx x * log(y) = log(y), d/dy = x / y")
 copysign = BinaryOp("copysign", np.copysign, lambda x, y, r: np.where(x == 0, 0.0, r / np.where(x == 0, 1, x)),
                     lambda x, y, r: np.zeros_like(r), ("CopysignBackward0", "CopysignBackward1"),
                     formula="d/dx copysign(x, y) = sign(x) * sign(result), d/dy = 0")
-arctan2 = atan2
+arctan2 = atan2.alias("arctan2")

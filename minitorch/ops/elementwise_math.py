@@ -9,6 +9,7 @@ reciprocal and relu live in ``pointwise.py`` / ``arithmetic.py`` and follow the 
 
 from __future__ import annotations
 
+import copy
 import math
 
 import numpy as np
@@ -46,12 +47,14 @@ class UnaryOp:
     """One element-wise function: ``op(input, *, out=None)``.
 
     ``ints`` says what integer and bool inputs do: ``"float"`` computes in the default float type (sin),
-    ``"keep"`` keeps the dtype (floor), ``"none"`` raises torch's "not implemented for 'Long'" (frac).
+    ``"keep"`` keeps the dtype (sign), ``"ints"`` keeps integers but refuses bools (floor), ``"none"``
+    refuses both with torch's "not implemented for 'Long'" naming the CPU ``kernel`` (frac).
     """
 
-    def __init__(self, name, forward, derivative=None, saves="self", ints="float", node=None, formula=""):
+    def __init__(self, name, forward, derivative=None, saves="self", ints="float", node=None, formula="",
+                 kernel=None):
         self.__name__ = self.name = name
-        self.forward, self.ints = forward, ints
+        self.forward, self.ints, self.kernel = forward, ints, kernel or f"{name}_cpu"
         node_name = node or name.capitalize() + "Backward0"
         self.node = _backward_node(node_name, derivative, saves if derivative else None, formula)
         self.saves = saves if derivative else None
@@ -59,11 +62,11 @@ class UnaryOp:
 
     def _input_values(self, a) -> np.ndarray:
         if not is_tensor(a):
-            raise TypeError(f"{self.name}(): argument 'input' (position 1) must be Tensor, not {type(a).__name__}")
-        if a.dtype.is_floating_point or self.ints == "keep":
+            raise TypeError(f"{self.__name__}(): argument 'input' (position 1) must be Tensor, not {type(a).__name__}")
+        if a.dtype.is_floating_point or self.ints == "keep" or (self.ints == "ints" and a.dtype.category == 1):
             return a._data
-        if self.ints == "none":
-            raise NotImplementedError(f"\"{self.name}_cpu\" not implemented for '{a.dtype.legacy_name}'")
+        if self.ints in ("none", "ints"):
+            raise NotImplementedError(f"\"{self.kernel}\" not implemented for '{a.dtype.legacy_name}'")
         return a._data.astype(DEFAULT_FLOAT.numpy)
 
     def compute(self, a):
@@ -73,6 +76,12 @@ class UnaryOp:
             out = np.asarray(self.forward(x)).astype(x.dtype, copy=False)
         saved = {"self": a} if self.saves == "self" else None
         return record(self.node, out, (a,), saved=saved, save_result=self.saves == "result")
+
+    def alias(self, name):
+        """The same op under another of torch's names (``arcsin`` for ``asin``): errors say that name."""
+        twin = copy.copy(self)
+        twin.__name__ = name  # the argument errors say the alias; errors from inside the op say self.name
+        return twin
 
     def __call__(self, input, *, out=None):  # noqa: A002 (torch's argument name)
         return with_out(self.name, self.compute, out, input)
@@ -114,10 +123,14 @@ rsqrt = UnaryOp("rsqrt", lambda x: 1 / np.sqrt(x), lambda r: -0.5 * r * r * r, s
                 formula="d/dx x**-0.5 = -0.5 * x**-1.5")
 sign = UnaryOp("sign", _sign, None, ints="keep", formula="no gradient (zero almost everywhere)")
 sgn = UnaryOp("sgn", _sign, None, ints="keep", formula="no gradient (zero almost everywhere)")
-floor = UnaryOp("floor", _whole(np.floor), None, ints="keep", formula="no gradient (zero almost everywhere)")
-ceil = UnaryOp("ceil", _whole(np.ceil), None, ints="keep", formula="no gradient (zero almost everywhere)")
-round_whole = UnaryOp("round", _whole(np.rint), None, ints="keep", formula="no gradient (zero almost everywhere)")
-trunc = UnaryOp("trunc", _whole(np.trunc), None, ints="keep", formula="no gradient (zero almost everywhere)")
+floor = UnaryOp("floor", _whole(np.floor), None, ints="ints", kernel="floor_vml_cpu",
+                  formula="no gradient (zero almost everywhere)")
+ceil = UnaryOp("ceil", _whole(np.ceil), None, ints="ints", kernel="ceil_vml_cpu",
+                 formula="no gradient (zero almost everywhere)")
+round_whole = UnaryOp("round", _whole(np.rint), None, ints="ints", kernel="round_vml_cpu",
+                      formula="no gradient (zero almost everywhere)")
+trunc = UnaryOp("trunc", _whole(np.trunc), None, ints="ints", kernel="trunc_vml_cpu",
+                  formula="no gradient (zero almost everywhere)")
 frac = UnaryOp("frac", lambda x: x - np.trunc(x), lambda _: 1.0, saves=None, ints="none",
                formula="d/dx (x - trunc(x)) = 1")
 erf = UnaryOp("erf", _special.erf, lambda x: 2 / SQRT_PI * np.exp(-x * x),
@@ -135,4 +148,6 @@ rad2deg = UnaryOp("rad2deg", np.rad2deg, lambda _: 180 / math.pi, saves=None, no
 sinc = UnaryOp("sinc", np.sinc, lambda x: np.where(x == 0, 0.0, (np.cos(math.pi * x) * math.pi * x - np.sin(
     math.pi * x)) / (math.pi * x * x)), formula="d/dx sin(pi x)/(pi x) = (cos(pi x) pi x - sin(pi x)) / (pi x**2)")
 
-arcsin, arccos, arctan, arcsinh, arccosh, arctanh, fix = asin, acos, atan, asinh, acosh, atanh, trunc
+arcsin, arccos, arctan = asin.alias("arcsin"), acos.alias("arccos"), atan.alias("arctan")
+arcsinh, arccosh, arctanh = asinh.alias("arcsinh"), acosh.alias("arccosh"), atanh.alias("arctanh")
+fix = trunc.alias("fix")
