@@ -43,6 +43,35 @@ from ._random_factories import (
 from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .ops.arithmetic import add, mul, neg, pow, reciprocal, sub
+from .ops.comparison import (
+    allclose,
+    bitwise_and,
+    bitwise_not,
+    bitwise_or,
+    bitwise_xor,
+    eq,
+    equal,
+    ge,
+    greater,
+    greater_equal,
+    gt,
+    isclose,
+    isfinite,
+    isinf,
+    isnan,
+    isneginf,
+    isposinf,
+    le,
+    less,
+    less_equal,
+    logical_and,
+    logical_not,
+    logical_or,
+    logical_xor,
+    lt,
+    ne,
+    not_equal,
+)
 from .ops.copy import clone
 from .ops.elementwise_binary import arctan2, atan2, copysign, fmax, fmin, fmod, hypot, remainder, xlogy
 from .ops.elementwise_extra import (
@@ -137,16 +166,6 @@ def is_tensor(obj) -> bool:
 def numel(input) -> int:  # noqa: A002 (torch's argument name)
     """The number of elements of ``input``."""
     return input.numel()
-
-
-def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False) -> bool:
-    """Whether all values of ``a`` and ``b`` are close."""
-    return a.allclose(b, rtol, atol, equal_nan)
-
-
-def equal(a, b) -> bool:
-    """Whether ``a`` and ``b`` have the same shape and values."""
-    return a.equal(b)
 
 
 def is_floating_point(input) -> bool:  # noqa: A002

@@ -132,27 +132,27 @@ class RoundingAndBinaryMethods:
 
     def atan2(self, other):
         """``torch.atan2(self, other)``."""
-        return binary.atan2(self, other)
+        return binary.atan2.method(self, other)
 
     def atan2_(self, other):
         """``atan2`` in place."""
-        return apply_inplace(self, binary.atan2, other)
+        return apply_inplace(self, binary.atan2.method, other)
 
     def arctan2(self, other):
         """``torch.arctan2(self, other)``."""
-        return binary.arctan2(self, other)
+        return binary.arctan2.method(self, other)
 
     def arctan2_(self, other):
         """``arctan2`` in place."""
-        return apply_inplace(self, binary.arctan2, other)
+        return apply_inplace(self, binary.arctan2.method, other)
 
     def hypot(self, other):
         """``torch.hypot(self, other)``."""
-        return binary.hypot(self, other)
+        return binary.hypot.method(self, other)
 
     def hypot_(self, other):
         """``hypot`` in place."""
-        return apply_inplace(self, binary.hypot, other)
+        return apply_inplace(self, binary.hypot.method, other)
 
     def fmod(self, other):
         """``torch.fmod(self, other)``."""
@@ -172,19 +172,19 @@ class RoundingAndBinaryMethods:
 
     def fmax(self, other):
         """``torch.fmax(self, other)``."""
-        return binary.fmax(self, other)
+        return binary.fmax.method(self, other)
 
     def fmax_(self, other):
         """``fmax`` in place."""
-        return apply_inplace(self, binary.fmax, other)
+        return apply_inplace(self, binary.fmax.method, other)
 
     def fmin(self, other):
         """``torch.fmin(self, other)``."""
-        return binary.fmin(self, other)
+        return binary.fmin.method(self, other)
 
     def fmin_(self, other):
         """``fmin`` in place."""
-        return apply_inplace(self, binary.fmin, other)
+        return apply_inplace(self, binary.fmin.method, other)
 
     def xlogy(self, other):
         """``torch.xlogy(self, other)``."""

@@ -5,15 +5,17 @@ from __future__ import annotations
 import numpy as np
 
 from ._dtype import bool_, float32, float64, int64
+from ._tensor_comparison import ComparisonMethods
 from ._tensor_elementwise_extra import ExtraElementwiseMethods
 from ._tensor_inplace import InPlaceMethods
 from ._tensor_math import TrigExpLogMethods
 from ._tensor_math_more import RoundingAndBinaryMethods
-from .ops import arithmetic, copy, indexing, linalg, pointwise, reduction, shape
+from .ops import arithmetic, comparison, copy, indexing, linalg, pointwise, reduction, shape
 from .ops._util import binary_operands
 
 
-class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, InPlaceMethods):
+class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, ComparisonMethods,
+                    InPlaceMethods):
     """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
 
     # -- description -----------------------------------------------------------------------------------
@@ -138,13 +140,16 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     def __ge__(self, other):
         return pointwise.compare(self, other, np.greater_equal)
 
-    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
-
     def __and__(self, other):
-        return pointwise.compare(self, other, np.logical_and)
+        return comparison.bitwise_and(self, other)
 
     def __or__(self, other):
-        return pointwise.compare(self, other, np.logical_or)
+        return comparison.bitwise_or(self, other)
+
+    def __xor__(self, other):
+        return comparison.bitwise_xor(self, other)
+
+    __rand__, __ror__, __rxor__ = __and__, __or__, __xor__
 
     def __invert__(self):
         return _no_grad_result(self, None, lambda x, _: ~x)
@@ -228,13 +233,6 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
 
         return functional.log_softmax(self, dim)
 
-    def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False) -> bool:
-        """Whether all values are close to ``other``'s."""
-        return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
-
-    def equal(self, other) -> bool:
-        """Whether shapes and all values are equal."""
-        return self.shape == other.shape and bool(np.array_equal(self._data, other._data))
 
 def _reduce_bool(a, numpy_op, dim, keepdim):
     from .tensor import Tensor

@@ -54,9 +54,19 @@ class BinaryOp:
         self.scalar_node = _node(nodes[-1], d_self, d_other, formula)
         self.__doc__ = f"torch.{name}: {formula}"
 
+    def check_other(self, other, position=2):
+        """torch's TypeError when ``other`` is a number and the op takes only tensors."""
+        if not (self.numbers or is_tensor(other)):
+            raise TypeError(f"{self.__name__}(): argument 'other' (position {position}) must be Tensor, not "
+                            f"{type(other).__name__}")
+
+    def method(self, a, b):
+        """``a.<name>(b)``: as the function, but torch counts ``b`` as argument 1 in its errors."""
+        self.check_other(b, position=1)
+        return self.compute(a, b)
+
     def _operands(self, a, b):
-        if not (self.numbers or is_tensor(b)):
-            raise TypeError(f"{self.__name__}(): argument 'other' (position 2) must be Tensor, not {type(b).__name__}")
+        self.check_other(b)
         x, y, dtype = binary_operands(a, b)
         if dtype.is_floating_point:
             return x, y
