@@ -131,9 +131,27 @@ from .ops.elementwise_math import (
     trunc,
 )
 from .ops.linalg import bmm, dot, matmul, mm, mv
+from .ops.norms import norm
 from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
 from .ops.reduction import argmax, argmin, max, mean, min, sum
+from .ops.scan import cumprod, cumsum
 from .ops.shape import cat, flatten, permute, reshape, squeeze, stack, t, transpose, unbind, unsqueeze
+from .ops.sorting import argsort, kthvalue, median, mode, sort, topk
+from .ops.statistics import (
+    all,
+    amax,
+    amin,
+    aminmax,
+    any,
+    count_nonzero,
+    logsumexp,
+    prod,
+    std,
+    std_mean,
+    var,
+    var_mean,
+)
+from .ops.unique import unique, unique_consecutive
 from .tensor import Tensor
 
 __version__ = "0.1.0"
@@ -178,7 +196,7 @@ def get_default_dtype():
     return float32
 
 
-_LAZY = {"nn", "optim", "viz", "teach", "random"}
+_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg", "return_types"}
 
 
 def __getattr__(name):

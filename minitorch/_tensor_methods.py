@@ -10,12 +10,13 @@ from ._tensor_elementwise_extra import ExtraElementwiseMethods
 from ._tensor_inplace import InPlaceMethods
 from ._tensor_math import TrigExpLogMethods
 from ._tensor_math_more import RoundingAndBinaryMethods
+from ._tensor_reductions import ReductionMethods
 from .ops import arithmetic, comparison, copy, indexing, linalg, pointwise, reduction, shape
 from .ops._util import binary_operands
 
 
 class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, ComparisonMethods,
-                    InPlaceMethods):
+                    ReductionMethods, InPlaceMethods):
     """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
 
     # -- description -----------------------------------------------------------------------------------
@@ -213,14 +214,6 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
         """minitorch has no GPU: raises as a CPU-only torch does."""
         raise AssertionError("Torch not compiled with CUDA enabled")
 
-    def all(self, dim=None, keepdim=False):
-        """Whether every element is true (non-zero), overall or along ``dim``."""
-        return _reduce_bool(self, np.all, dim, keepdim)
-
-    def any(self, dim=None, keepdim=False):
-        """Whether some element is true (non-zero), overall or along ``dim``."""
-        return _reduce_bool(self, np.any, dim, keepdim)
-
     def softmax(self, dim):
         """``nn.functional.softmax`` along ``dim``."""
         from .nn import functional
@@ -232,13 +225,6 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
         from .nn import functional
 
         return functional.log_softmax(self, dim)
-
-
-def _reduce_bool(a, numpy_op, dim, keepdim):
-    from .tensor import Tensor
-
-    axis = None if dim is None else dim
-    return Tensor._wrap(np.asarray(numpy_op(a._data, axis=axis, keepdims=keepdim and dim is not None)))
 
 
 def _no_grad_result(a, b, numpy_op):
