@@ -47,7 +47,7 @@ class CumprodBackward0(Node):
         for i in range(x.shape[-1]):
             without_i = x.copy()
             without_i[..., i] = 1
-            running = np.cumprod(without_i[..., i:], -1)
+            running = np.cumprod(without_i, -1)[..., i:]
             result[..., i] = (grad[..., i:] * running).sum(-1)
         return (np.moveaxis(result, -1, axis),)
 

@@ -108,9 +108,9 @@ def _select(node_cls, result_type, a, position, dim, keepdim, attrs=None):
 
 def kthvalue(input, k, dim=-1, keepdim=False):  # noqa: A002
     """The ``k``-th smallest value along ``dim`` (k counts from 1) and its index."""
-    size = input.shape[wrap_dim(dim, input.ndim)] if input.ndim else 1
-    if not 1 <= k <= size:
-        raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {dim}")
+    axis = wrap_dim(dim, input.ndim)
+    if not 1 <= k <= (input.shape[axis] if input.ndim else 1):
+        raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {axis}")
     return _select(KthvalueBackward0, return_types.kthvalue, input, k - 1, dim, keepdim, {"k": k})
 
 

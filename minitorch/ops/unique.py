@@ -4,7 +4,29 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd.node import Node, record
 from ._util import wrap_dim
+
+
+class _NoDerivative(Node):
+    """torch records these ops but gives them no derivative: their backward raises."""
+
+    op_name = ""
+
+    def apply(self, grad):
+        raise RuntimeError(f"the derivative for '{self.op_name}' is not implemented.")
+
+
+class Unique2Backward0(_NoDerivative):
+    op_name = "_unique2"
+
+
+class UniqueDimBackward0(_NoDerivative):
+    op_name = "unique_dim"
+
+
+class UniqueConsecutiveBackward0(_NoDerivative):
+    op_name = "unique_consecutive"
 
 
 def _wrap(data, dtype=None):
@@ -13,9 +35,9 @@ def _wrap(data, dtype=None):
     return Tensor._wrap(np.ascontiguousarray(data if dtype is None else np.asarray(data, dtype)))
 
 
-def _results(values, inverse, counts, return_inverse, return_counts):
+def _results(node_cls, a, values, inverse, counts, return_inverse, return_counts):
     """The tensor alone, or a tuple with the inverse indices and/or counts, as torch returns them."""
-    results = [_wrap(values)]
+    results = [record(node_cls, np.ascontiguousarray(values), (a,))]
     if return_inverse:
         results.append(_wrap(inverse, np.int64))
     if return_counts:
@@ -33,7 +55,8 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
     axis = None if dim is None else wrap_dim(dim, input.ndim)
     values, inverse, counts = np.unique(data, return_inverse=True, return_counts=True, axis=axis)
     inverse = inverse.reshape(data.shape) if axis is None else inverse.reshape(-1)
-    return _results(values, inverse, counts, return_inverse, return_counts)
+    node_cls = Unique2Backward0 if axis is None else UniqueDimBackward0
+    return _results(node_cls, input, values, inverse, counts, return_inverse, return_counts)
 
 
 def unique_consecutive(input, return_inverse=False, return_counts=False, dim=None):  # noqa: A002
@@ -41,7 +64,9 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
     axis = 0 if dim is None else wrap_dim(dim, input.ndim)
     data = input._data.reshape(-1) if dim is None else np.moveaxis(input._data, axis, 0)
     if data.shape[0] == 0:
-        return _results(data, np.zeros(input.shape, np.int64), np.zeros(0, np.int64), return_inverse, return_counts)
+        empty = np.zeros(0, np.int64)
+        return _results(UniqueConsecutiveBackward0, input, data, empty.reshape(input.shape), empty, return_inverse,
+                        return_counts)
     changed = np.any((data[1:] != data[:-1]).reshape(data.shape[0] - 1, -1), axis=1)
     starts = np.concatenate([[True], changed])
     values = data[starts]
@@ -51,4 +76,4 @@ def unique_consecutive(input, return_inverse=False, return_counts=False, dim=Non
         inverse = inverse.reshape(input.shape)
     else:
         values = np.moveaxis(values, 0, axis)
-    return _results(values, inverse, counts, return_inverse, return_counts)
+    return _results(UniqueConsecutiveBackward0, input, values, inverse, counts, return_inverse, return_counts)
