@@ -70,9 +70,21 @@ def _lerp_values(start, end, weight):
     return np.where(np.abs(weight) < 0.5, start + weight * diff, end - diff * (1 - weight)).astype(diff.dtype)
 
 
+_CPP_TYPE_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
+
+
+def _check_lerp_dtypes(a, b, w):
+    """lerp does not promote: end (and a tensor weight) must have input's dtype."""
+    for name, other in (("end", b), ("weight", w)):
+        if is_tensor(other) and other.dtype is not a.dtype:
+            raise RuntimeError(f"expected dtype {_CPP_TYPE_NAMES[a.dtype.name]} for `{name}` but got dtype "
+                               f"{_CPP_TYPE_NAMES[other.dtype.name]}")
+
+
 def lerp(input, end, weight, *, out=None):  # noqa: A002
     """``input + weight * (end - input)``; ``weight`` is a number or a tensor."""
     def compute(a, b, w):
+        _check_lerp_dtypes(a, b, w)
         x, y, dtype = binary_operands(a, b)
         if not dtype.is_floating_point:
             raise NotImplementedError(f"\"lerp_kernel_scalar\" not implemented for '{dtype.legacy_name}'")

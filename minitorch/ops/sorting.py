@@ -57,9 +57,9 @@ def _picked(node_cls, result_type, a, values, indices, dim, keepdim, axis, attrs
     """Wrap values and int64 indices, recording ``node_cls`` with torch's saved attributes."""
     from ..tensor import Tensor
 
-    index_tensor = Tensor._wrap(np.ascontiguousarray(indices, dtype=np.int64))
+    index_tensor = Tensor._wrap(np.array(indices, dtype=np.int64, order="C"))
     shown = {"dim": saved_dim(dim), "indices": index_tensor, "self_sym_sizes": tuple(a.shape), **(attrs or {})}
-    out = record(node_cls, np.ascontiguousarray(values), (a,), attrs=shown)
+    out = record(node_cls, np.array(values, order="C"), (a,), attrs=shown)
     if out.grad_fn is not None:
         out.grad_fn._axis, out.grad_fn._keepdim = axis, keepdim
     return result_type(out, index_tensor)

@@ -32,12 +32,12 @@ class UniqueConsecutiveBackward0(_NoDerivative):
 def _wrap(data, dtype=None):
     from ..tensor import Tensor
 
-    return Tensor._wrap(np.ascontiguousarray(data if dtype is None else np.asarray(data, dtype)))
+    return Tensor._wrap(np.array(data, dtype=dtype, order="C"))
 
 
 def _results(node_cls, a, values, inverse, counts, return_inverse, return_counts):
     """The tensor alone, or a tuple with the inverse indices and/or counts, as torch returns them."""
-    results = [record(node_cls, np.ascontiguousarray(values), (a,))]
+    results = [record(node_cls, np.array(values, order="C"), (a,))]
     if return_inverse:
         results.append(_wrap(inverse, np.int64))
     if return_counts:
