@@ -69,13 +69,13 @@ class ReductionMethods:
         """``cumprod`` in place."""
         return apply_inplace(self, scan.cumprod, dim, dtype=dtype)
 
-    def sort(self, dim=-1, descending=False, stable=False):
-        """``torch.sort(self, dim, descending, stable)``."""
-        return sorting.sort(self, dim, descending, stable)
+    def sort(self, dim=-1, descending=False, *, stable=False):
+        """``torch.sort(self, dim, descending, stable=stable)``."""
+        return sorting.sort(self, dim, descending, stable=stable)
 
-    def argsort(self, dim=-1, descending=False, stable=False):
-        """``torch.argsort(self, dim, descending, stable)``."""
-        return sorting.argsort(self, dim, descending, stable)
+    def argsort(self, dim=-1, descending=False, *, stable=False):
+        """``torch.argsort(self, dim, descending, stable=stable)``."""
+        return sorting.argsort(self, dim, descending, stable=stable)
 
     def topk(self, k, dim=-1, largest=True, sorted=True):  # noqa: A002
         """``torch.topk(self, k, dim, largest, sorted)``."""

@@ -65,7 +65,7 @@ def _picked(node_cls, result_type, a, values, indices, dim, keepdim, axis, attrs
     return result_type(out, index_tensor)
 
 
-def sort(input, dim=-1, descending=False, stable=False):  # noqa: A002
+def sort(input, dim=-1, descending=False, *, stable=False):  # noqa: A002
     """Values sorted along ``dim`` and where each came from: ``torch.return_types.sort``."""
     axis = wrap_dim(dim, input.ndim)
     if input.ndim == 0:
@@ -76,9 +76,9 @@ def sort(input, dim=-1, descending=False, stable=False):  # noqa: A002
     return _picked(SortBackward0, return_types.sort, input, values, order, dim, True, axis)
 
 
-def argsort(input, dim=-1, descending=False, stable=False):  # noqa: A002
+def argsort(input, dim=-1, descending=False, *, stable=False):  # noqa: A002
     """The indices that sort ``input`` along ``dim``."""
-    return sort(input, dim, descending, stable).indices
+    return sort(input, dim, descending, stable=stable).indices
 
 
 def topk(input, k, dim=-1, largest=True, sorted=True):  # noqa: A002
@@ -140,7 +140,8 @@ def _mode_of_rows(rows):
         uniques, counts = np.unique(row, return_counts=True)
         value = uniques[np.argmax(counts)]
         values.append(value)
-        indices.append(np.flatnonzero(row == value)[-1])
+        same = (row == value) | (row != row) & (value != value)  # nan counts as equal to nan
+        indices.append(np.flatnonzero(same)[-1])
     return np.asarray(values, rows.dtype), np.asarray(indices, np.int64)
 
 
