@@ -134,7 +134,7 @@ from .ops.linalg import bmm, dot, matmul, mm, mv
 from .ops.norms import norm
 from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
 from .ops.reduction import argmax, argmin, max, mean, min, sum
-from .ops.scan import cumprod, cumsum
+from .ops.scan import cummax, cummin, cumprod, cumsum
 from .ops.shape import cat, flatten, permute, reshape, squeeze, stack, t, transpose, unbind, unsqueeze
 from .ops.sorting import argsort, kthvalue, median, mode, sort, topk
 from .ops.statistics import (

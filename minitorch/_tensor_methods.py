@@ -13,6 +13,8 @@ from ._tensor_math_more import RoundingAndBinaryMethods
 from ._tensor_reductions import ReductionMethods
 from .ops import arithmetic, comparison, copy, indexing, linalg, pointwise, reduction, shape
 from .ops._util import binary_operands
+from .ops.elementwise_binary import remainder
+from .ops.elementwise_extra import floor_divide
 
 
 class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, ComparisonMethods,
@@ -118,10 +120,10 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
         return linalg.matmul(other, self)
 
     def __floordiv__(self, other):
-        return _no_grad_result(self, other, np.floor_divide)
+        return floor_divide(self, other)
 
     def __mod__(self, other):
-        return _no_grad_result(self, other, np.mod)
+        return remainder(self, other)
 
     def __eq__(self, other):
         return pointwise.compare(self, other, np.equal)

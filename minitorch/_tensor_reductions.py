@@ -69,6 +69,14 @@ class ReductionMethods:
         """``cumprod`` in place."""
         return apply_inplace(self, scan.cumprod, dim, dtype=dtype)
 
+    def cummax(self, dim):
+        """``torch.cummax(self, dim)``."""
+        return scan.cummax(self, dim)
+
+    def cummin(self, dim):
+        """``torch.cummin(self, dim)``."""
+        return scan.cummin(self, dim)
+
     def sort(self, dim=-1, descending=False, *, stable=False):
         """``torch.sort(self, dim, descending, stable=stable)``."""
         return sorting.sort(self, dim, descending, stable=stable)

@@ -1,4 +1,4 @@
-"""Running reductions along a dim: cumsum and cumprod, each beside its backward Node."""
+"""Running reductions along a dim: cumsum, cumprod, cummax and cummin, each beside its backward Node."""
 
 from __future__ import annotations
 
@@ -63,3 +63,72 @@ def cumprod(input, dim, *, dtype=None, out=None):  # noqa: A002
             result.grad_fn._axis = axis
         return result
     return with_out("cumprod", compute, out, input)
+
+
+class CummaxBackward0(Node):
+    """d/dx cummax(x): each output's gradient goes to the element it copied (``indices``), added up."""
+
+    def apply(self, grad):
+        out = np.zeros(self._input_meta[0][0], grad.dtype)
+        if out.ndim == 0:
+            return (grad,)
+        where = _leading_index(self._saved_indices._data, self._axis)
+        np.add.at(np.moveaxis(out, self._axis, -1), where, np.moveaxis(grad, self._axis, -1))
+        return (out,)
+
+
+class CumminBackward0(CummaxBackward0):
+    """d/dx cummin(x): each output's gradient goes to the element it copied (``indices``), added up."""
+
+
+def _leading_index(indices, axis):
+    """An index tuple that addresses ``indices`` (moved to the last axis) along the other axes too."""
+    moved = np.moveaxis(indices, axis, -1)
+    return (*np.indices(moved.shape)[:-1], moved)
+
+
+def _takes_over(current, previous, better):
+    """Whether the running extreme moves to ``current``: it is at least as good, or nan (which sticks)."""
+    if current.dtype.kind != "f":
+        return better(current, previous)
+    return np.isnan(current) | (better(current, previous) & ~np.isnan(previous))
+
+
+def _running_extreme(data, axis, better):
+    """Running max (or min) along ``axis`` and the index it came from; ties take the later index."""
+    values = np.moveaxis(data.copy(), axis, -1)
+    indices = np.zeros(values.shape, np.int64)
+    for i in range(1, values.shape[-1]):
+        take = _takes_over(values[..., i], values[..., i - 1], better)
+        values[..., i] = np.where(take, values[..., i], values[..., i - 1])
+        indices[..., i] = np.where(take, i, indices[..., i - 1])
+    return np.moveaxis(values, -1, axis), np.moveaxis(indices, -1, axis)
+
+
+def _cumulative_extreme(node_cls, result_type, better, a, dim):
+    from ..tensor import Tensor
+
+    axis = wrap_dim(dim, a.ndim)
+    if a.ndim:
+        values, indices = _running_extreme(a._data, axis, better)
+    else:
+        values, indices = a._data.copy(), np.zeros((), np.int64)
+    index_tensor = Tensor._wrap(indices)
+    out = record(node_cls, values, (a,), attrs={"dim": saved_dim(dim), "indices": index_tensor})
+    if out.grad_fn is not None:
+        out.grad_fn._axis = axis
+    return result_type(out, index_tensor)
+
+
+def cummax(input, dim):  # noqa: A002
+    """The running maximum along ``dim`` and where it was found: ``torch.return_types.cummax``."""
+    from . import return_types
+
+    return _cumulative_extreme(CummaxBackward0, return_types.cummax, np.greater_equal, input, dim)
+
+
+def cummin(input, dim):  # noqa: A002
+    """The running minimum along ``dim`` and where it was found: ``torch.return_types.cummin``."""
+    from . import return_types
+
+    return _cumulative_extreme(CumminBackward0, return_types.cummin, np.less_equal, input, dim)

@@ -27,6 +27,7 @@ REDUCTIONS = {
     "sort": lambda x: x.sort(1, descending=True).values, "topk": lambda x: x.topk(2, 0).values,
     "kthvalue": lambda x: x.kthvalue(2, 1).values, "median": lambda x: x.median(),
     "median_dim": lambda x: x.median(0, keepdim=True).values, "mode": lambda x: x.mode(1).values,
+    "cummax": lambda x: x.cummax(1).values, "cummin": lambda x: x.cummin(0).values,
 }
 
 

@@ -154,6 +154,8 @@ CALLS = {
     "nan_to_num_args": lambda lib, a, b: lib.nan_to_num(a / 0, nan=1.0, posinf=2.0),
     "multiply": lambda lib, a, b: lib.multiply(a, b),
     "subtract": lambda lib, a, b: lib.subtract(a, b, alpha=2),
+    "mod_operator": lambda lib, a, b: a % 0.7,
+    "floordiv_operator": lambda lib, a, b: a // b,
 }
 
 

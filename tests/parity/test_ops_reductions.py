@@ -18,19 +18,26 @@ CALLS = {
     "var_correction": lambda lib, x: x.var(1, correction=0, keepdim=True),
     "var_unbiased_false": lambda lib, x: lib.var(x, False), "var_dims": lambda lib, x: x.var((0, 1), unbiased=False),
     "std": lambda lib, x: x.std(), "std_dim": lambda lib, x: lib.std(x, dim=-1, correction=2),
-    "norm": lambda lib, x: x.norm(), "norm_p1": lambda lib, x: lib.norm(x, p=1), "norm_p3_dim": lambda lib, x: x.norm(3, 1),
-    "norm_inf": lambda lib, x: x.norm(p=float("inf"), dim=0), "norm_fro_dim": lambda lib, x: lib.norm(x, "fro", 1, True),
+    "norm": lambda lib, x: x.norm(),
+    "norm_p1": lambda lib, x: lib.norm(x, p=1),
+    "norm_p3_dim": lambda lib, x: x.norm(3, 1),
+    "norm_inf": lambda lib, x: x.norm(p=float("inf"), dim=0),
+    "norm_fro_dim": lambda lib, x: lib.norm(x,
+    "fro", 1, True),
     "vector_norm": lambda lib, x: lib.linalg.vector_norm(x, ord=0.5, dim=(0, 1)),
     "linalg_norm": lambda lib, x: lib.linalg.norm(x, dim=1),
     "logsumexp": lambda lib, x: lib.logsumexp(x, 1), "logsumexp_dims": lambda lib, x: x.logsumexp((0, 1), True),
-    "amax": lambda lib, x: x.amax(), "amax_dim": lambda lib, x: lib.amax(x, 1), "amin_dims": lambda lib, x: x.amin((0, 1)),
+    "amax": lambda lib, x: x.amax(),
+    "amax_dim": lambda lib, x: lib.amax(x, 1),
+    "amin_dims": lambda lib, x: x.amin((0, 1)),
     "cumsum": lambda lib, x: x.cumsum(1), "cumsum_dim0": lambda lib, x: lib.cumsum(x, dim=0),
     "cumprod": lambda lib, x: x.cumprod(-1), "cumprod_zero": lambda lib, x: (x * (x > 0)).cumprod(1),
     "sort_values": lambda lib, x: x.sort().values, "sort_desc": lambda lib, x: lib.sort(x, 0, descending=True)[0],
     "topk": lambda lib, x: x.topk(2).values, "topk_smallest": lambda lib, x: lib.topk(x, 2, dim=0, largest=False)[0],
     "kthvalue": lambda lib, x: x.kthvalue(2).values, "median_all": lambda lib, x: x.median(),
     "median_dim": lambda lib, x: lib.median(x, 1).values, "mode": lambda lib, x: x.round().mode(0).values,
-    "max_dim": lambda lib, x: x.max(1).values,
+    "max_dim": lambda lib, x: x.max(1).values, "cummax": lambda lib, x: x.cummax(1).values,
+    "cummin": lambda lib, x: lib.cummin(x, 0).values,
 }
 
 
@@ -67,9 +74,11 @@ PRINTED = {
     "prod_int": lambda lib, x: lib.tensor([[1, 2], [3, 4]]).prod(0), "cumsum_bool": lambda lib, x: (x > 0).cumsum(1),
     "count_nonzero": lambda lib, x: lib.count_nonzero(x.round(), dim=1), "all_dims": lambda lib, x: (x > -7).all(1),
     "any_tuple": lambda lib, x: lib.any(x > 5, dim=(0, 1)), "sum_then_norm": lambda lib, x: x.sum(0).norm(),
-    "std_int_error": lambda lib, x: lib.tensor([1, 2]).std(), "norm_int_error": lambda lib, x: lib.tensor([1, 2]).norm(),
+    "std_int_error": lambda lib, x: lib.tensor([1, 2]).std(),
+    "norm_int_error": lambda lib, x: lib.tensor([1, 2]).norm(),
     "topk_range_error": lambda lib, x: x.topk(9), "kthvalue_range_error": lambda lib, x: x.kthvalue(0),
     "std_one_element": lambda lib, x: lib.tensor([2.0]).std(),
+    "cummax_ties": lambda lib, x: x.round().cummax(1), "cummin_nan": lambda lib, x: lib.cummin(x.sqrt(), 0),
 }
 
 
