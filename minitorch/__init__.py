@@ -73,22 +73,19 @@ from .ops.comparison import (
     not_equal,
 )
 from .ops.copy import clone
+from .ops.division import div, divide, floor_divide, true_divide
 from .ops.elementwise_binary import arctan2, atan2, copysign, fmax, fmin, fmod, hypot, remainder, xlogy
 from .ops.elementwise_extra import (
     addcdiv,
     addcmul,
     clamp_max,
     clamp_min,
-    div,
-    divide,
     float_power,
-    floor_divide,
     lerp,
     logit,
     nan_to_num,
     round,
     square,
-    true_divide,
 )
 from .ops.elementwise_math import (
     acos,
@@ -130,6 +127,7 @@ from .ops.elementwise_math import (
     tan,
     trunc,
 )
+from .ops.extremes import all, amax, amin, aminmax, any, count_nonzero
 from .ops.linalg import bmm, dot, matmul, mm, mv
 from .ops.norms import norm
 from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
@@ -138,12 +136,6 @@ from .ops.scan import cummax, cummin, cumprod, cumsum
 from .ops.shape import cat, flatten, permute, reshape, squeeze, stack, t, transpose, unbind, unsqueeze
 from .ops.sorting import argsort, kthvalue, median, mode, sort, topk
 from .ops.statistics import (
-    all,
-    amax,
-    amin,
-    aminmax,
-    any,
-    count_nonzero,
     logsumexp,
     prod,
     std,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .ops import arithmetic, pointwise
+from .ops import arithmetic, division, pointwise
 from .ops import elementwise_extra as extra
 from .ops.inplace import apply_inplace
 
@@ -60,35 +60,35 @@ class ExtraElementwiseMethods:
 
     def div(self, other, *, rounding_mode=None):
         """``torch.div(self, other, rounding_mode=rounding_mode)``."""
-        return extra.div(self, other, rounding_mode=rounding_mode)
+        return division.div(self, other, rounding_mode=rounding_mode)
 
     def div_(self, other, *, rounding_mode=None):
         """``div`` in place."""
-        return apply_inplace(self, extra.div, other, rounding_mode=rounding_mode)
+        return apply_inplace(self, division.div, other, rounding_mode=rounding_mode)
 
     def divide(self, other, *, rounding_mode=None):
         """``torch.divide(self, other, rounding_mode=rounding_mode)``."""
-        return extra.divide(self, other, rounding_mode=rounding_mode)
+        return division.divide(self, other, rounding_mode=rounding_mode)
 
     def divide_(self, other, *, rounding_mode=None):
         """``divide`` in place."""
-        return apply_inplace(self, extra.divide, other, rounding_mode=rounding_mode)
+        return apply_inplace(self, division.divide, other, rounding_mode=rounding_mode)
 
     def true_divide(self, other):
         """``torch.true_divide(self, other)``."""
-        return extra.true_divide(self, other)
+        return division.true_divide(self, other)
 
     def true_divide_(self, other):
         """``true_divide`` in place."""
-        return apply_inplace(self, extra.true_divide, other)
+        return apply_inplace(self, division.true_divide, other)
 
     def floor_divide(self, other):
         """``torch.floor_divide(self, other)``."""
-        return extra.floor_divide(self, other)
+        return division.floor_divide(self, other)
 
     def floor_divide_(self, other):
         """``floor_divide`` in place."""
-        return apply_inplace(self, extra.floor_divide, other)
+        return apply_inplace(self, division.floor_divide, other)
 
     def square(self):
         """``torch.square(self)``."""

@@ -13,8 +13,8 @@ from ._tensor_math_more import RoundingAndBinaryMethods
 from ._tensor_reductions import ReductionMethods
 from .ops import arithmetic, comparison, copy, indexing, linalg, pointwise, reduction, shape
 from .ops._util import binary_operands
+from .ops.division import floor_divide
 from .ops.elementwise_binary import remainder
-from .ops.elementwise_extra import floor_divide
 
 
 class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, ComparisonMethods,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .ops import norms, scan, sorting, statistics, unique
+from .ops import extremes, norms, scan, sorting, statistics, unique
 from .ops.inplace import apply_inplace
 
 
 class ReductionMethods:
-    """Calls into ``ops/statistics.py``, ``norms.py``, ``scan.py``, ``sorting.py`` and ``unique.py``."""
+    """Calls into ``ops/statistics.py``, ``extremes.py``, ``norms.py``, ``scan.py``, ``sorting.py``, ``unique.py``."""
 
     def prod(self, dim=None, keepdim=False, *, dtype=None):
         """``torch.prod(self, dim, keepdim, dtype=dtype)``."""
@@ -27,27 +27,27 @@ class ReductionMethods:
 
     def amax(self, dim=(), keepdim=False):
         """``torch.amax(self, dim, keepdim)``."""
-        return statistics.amax(self, dim, keepdim)
+        return extremes.amax(self, dim, keepdim)
 
     def amin(self, dim=(), keepdim=False):
         """``torch.amin(self, dim, keepdim)``."""
-        return statistics.amin(self, dim, keepdim)
+        return extremes.amin(self, dim, keepdim)
 
     def aminmax(self, *, dim=None, keepdim=False):
         """``torch.aminmax(self, dim=dim, keepdim=keepdim)``."""
-        return statistics.aminmax(self, dim=dim, keepdim=keepdim)
+        return extremes.aminmax(self, dim=dim, keepdim=keepdim)
 
     def count_nonzero(self, dim=None):
         """``torch.count_nonzero(self, dim)``."""
-        return statistics.count_nonzero(self, dim)
+        return extremes.count_nonzero(self, dim)
 
     def all(self, dim=None, keepdim=False):
         """``torch.all(self, dim, keepdim)``."""
-        return statistics.all(self, dim, keepdim)
+        return extremes.all(self, dim, keepdim)
 
     def any(self, dim=None, keepdim=False):
         """``torch.any(self, dim, keepdim)``."""
-        return statistics.any(self, dim, keepdim)
+        return extremes.any(self, dim, keepdim)
 
     def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
         """``torch.norm(self, p, dim, keepdim, dtype)``."""
