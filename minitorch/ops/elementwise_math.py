@@ -95,29 +95,41 @@ def _sign(x):
     return x if x.dtype == np.bool_ else np.where(np.isnan(x), 0, np.sign(x)).astype(x.dtype) + 0
 
 
+def _wide(numpy_fn):
+    """Compute float32 in float64 and round once: closer to torch's float32 kernels than numpy's own."""
+    return lambda x: numpy_fn(x.astype(np.float64) if x.dtype == np.float32 else x)
+
+
+def _sinc(x):
+    """``sin(pi x) / (pi x)`` in the input's precision, as torch computes it (1 at 0)."""
+    product = np.asarray(math.pi, x.dtype) * x
+    return np.where(x == 0, 1, _wide(np.sin)(product).astype(x.dtype) / np.where(x == 0, 1, product))
+
+
 def _whole(numpy_round):
     """floor/ceil/trunc: integer tensors are already whole, so they come back as a copy."""
     return lambda x: x.copy() if from_numpy_dtype(x.dtype).category < 2 else numpy_round(x)
 
 
 # name, numpy forward, derivative d(out)/d(in) in terms of the saved tensor, what the node saves
-sin = UnaryOp("sin", np.sin, lambda x: np.cos(x), formula="d/dx sin(x) = cos(x)")
-cos = UnaryOp("cos", np.cos, lambda x: -np.sin(x), formula="d/dx cos(x) = -sin(x)")
-tan = UnaryOp("tan", np.tan, lambda r: 1 + r * r, saves="result", formula="d/dx tan(x) = 1 + tan(x)**2")
-asin = UnaryOp("asin", np.arcsin, lambda x: 1 / np.sqrt(1 - x * x), formula="d/dx asin(x) = 1 / sqrt(1 - x**2)")
-acos = UnaryOp("acos", np.arccos, lambda x: -1 / np.sqrt(1 - x * x), formula="d/dx acos(x) = -1 / sqrt(1 - x**2)")
-atan = UnaryOp("atan", np.arctan, lambda x: 1 / (1 + x * x), formula="d/dx atan(x) = 1 / (1 + x**2)")
-sinh = UnaryOp("sinh", np.sinh, lambda x: np.cosh(x), formula="d/dx sinh(x) = cosh(x)")
-cosh = UnaryOp("cosh", np.cosh, lambda x: np.sinh(x), formula="d/dx cosh(x) = sinh(x)")
+sin = UnaryOp("sin", _wide(np.sin), lambda x: np.cos(x), formula="d/dx sin(x) = cos(x)")
+cos = UnaryOp("cos", _wide(np.cos), lambda x: -np.sin(x), formula="d/dx cos(x) = -sin(x)")
+tan = UnaryOp("tan", _wide(np.tan), lambda r: 1 + r * r, saves="result", formula="d/dx tan(x) = 1 + tan(x)**2")
+asin = UnaryOp("asin", _wide(np.arcsin), lambda x: 1 / np.sqrt(1 - x * x), formula="d/dx asin(x) = 1 / sqrt(1 - x**2)")
+acos = UnaryOp("acos", _wide(np.arccos), lambda x: -1 / np.sqrt(1 - x * x),
+               formula="d/dx acos(x) = -1 / sqrt(1 - x**2)")
+atan = UnaryOp("atan", _wide(np.arctan), lambda x: 1 / (1 + x * x), formula="d/dx atan(x) = 1 / (1 + x**2)")
+sinh = UnaryOp("sinh", _wide(np.sinh), lambda x: np.cosh(x), formula="d/dx sinh(x) = cosh(x)")
+cosh = UnaryOp("cosh", _wide(np.cosh), lambda x: np.sinh(x), formula="d/dx cosh(x) = sinh(x)")
 asinh = UnaryOp("asinh", np.arcsinh, lambda x: 1 / np.sqrt(x * x + 1), formula="d/dx asinh(x) = 1 / sqrt(x**2 + 1)")
 acosh = UnaryOp("acosh", np.arccosh, lambda x: 1 / np.sqrt((x - 1) * (x + 1)),
                 formula="d/dx acosh(x) = 1 / sqrt(x**2 - 1)")
-atanh = UnaryOp("atanh", np.arctanh, lambda x: 1 / (1 - x * x), formula="d/dx atanh(x) = 1 / (1 - x**2)")
-exp2 = UnaryOp("exp2", np.exp2, lambda r: r * LN2, saves="result", formula="d/dx 2**x = 2**x * log(2)")
-expm1 = UnaryOp("expm1", np.expm1, lambda r: r + 1, saves="result", formula="d/dx (exp(x) - 1) = exp(x)")
-log2 = UnaryOp("log2", np.log2, lambda x: 1 / (x * LN2), formula="d/dx log2(x) = 1 / (x * log(2))")
-log10 = UnaryOp("log10", np.log10, lambda x: 1 / (x * LN10), formula="d/dx log10(x) = 1 / (x * log(10))")
-log1p = UnaryOp("log1p", np.log1p, lambda x: 1 / (1 + x), node="Log1PBackward0",
+atanh = UnaryOp("atanh", _wide(np.arctanh), lambda x: 1 / (1 - x * x), formula="d/dx atanh(x) = 1 / (1 - x**2)")
+exp2 = UnaryOp("exp2", _wide(np.exp2), lambda r: r * LN2, saves="result", formula="d/dx 2**x = 2**x * log(2)")
+expm1 = UnaryOp("expm1", _wide(np.expm1), lambda r: r + 1, saves="result", formula="d/dx (exp(x) - 1) = exp(x)")
+log2 = UnaryOp("log2", _wide(np.log2), lambda x: 1 / (x * LN2), formula="d/dx log2(x) = 1 / (x * log(2))")
+log10 = UnaryOp("log10", _wide(np.log10), lambda x: 1 / (x * LN10), formula="d/dx log10(x) = 1 / (x * log(10))")
+log1p = UnaryOp("log1p", _wide(np.log1p), lambda x: 1 / (1 + x), node="Log1PBackward0",
                 formula="d/dx log(1 + x) = 1 / (1 + x)")
 rsqrt = UnaryOp("rsqrt", lambda x: 1 / np.sqrt(x), lambda r: -0.5 * r * r * r, saves="result",
                 formula="d/dx x**-0.5 = -0.5 * x**-1.5")
@@ -143,9 +155,10 @@ lgamma = UnaryOp("lgamma", _special.lgamma, _special.digamma, formula="d/dx lgam
 digamma = UnaryOp("digamma", _special.digamma, _special.trigamma, formula="d/dx digamma(x) = trigamma(x)")
 deg2rad = UnaryOp("deg2rad", np.deg2rad, lambda _: math.pi / 180, saves=None, node="Deg2RadBackward0",
                   formula="d/dx (x * pi / 180) = pi / 180")
-rad2deg = UnaryOp("rad2deg", np.rad2deg, lambda _: 180 / math.pi, saves=None, node="Rad2DegBackward0",
+rad2deg = UnaryOp("rad2deg", lambda x: x * np.asarray(180 / math.pi, x.dtype), lambda _: 180 / math.pi, saves=None,
+                  node="Rad2DegBackward0",
                   formula="d/dx (x * 180 / pi) = 180 / pi")
-sinc = UnaryOp("sinc", np.sinc, lambda x: np.where(x == 0, 0.0, (np.cos(math.pi * x) * math.pi * x - np.sin(
+sinc = UnaryOp("sinc", _sinc, lambda x: np.where(x == 0, 0.0, (np.cos(math.pi * x) * math.pi * x - np.sin(
     math.pi * x)) / (math.pi * x * x)), formula="d/dx sin(pi x)/(pi x) = (cos(pi x) pi x - sin(pi x)) / (pi x**2)")
 
 arcsin, arccos, arctan = asin.alias("arcsin"), acos.alias("arccos"), atan.alias("arctan")
