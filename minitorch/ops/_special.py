@@ -62,20 +62,37 @@ def _shifted(x, series, step, shifts=8):
     return total + series(x)
 
 
+# The asymptotic series of digamma for large z, in powers of 1/z**2: 1/12, -1/120, 1/252, -1/240, 1/132, -691/32760,
+# 1/12 (from the Bernoulli numbers), and digamma(10), where the recurrence below stops.
+_DIGAMMA_SERIES = (1 / 12, -1 / 120, 1 / 252, -1 / 240, 1 / 132, -691 / 32760, 1 / 12)
+_DIGAMMA_10 = 2.25175258906672110764
+
+
 def digamma(x: np.ndarray) -> np.ndarray:
-    """``d/dx lgamma(x)``; -inf at 0 and nan at the negative integers, as torch gives."""
-    x = np.asarray(x, np.float64)
+    """``d/dx lgamma(x)`` in x's own precision, by torch's method: reflect negative x to 1 - x, step up with
+    ``digamma(z) = digamma(z + 1) - 1/z`` until z >= 10, then the asymptotic series. -inf at 0 (+inf at -0.0),
+    nan at the negative integers."""
+    x = np.asarray(x)
+    kind = x.dtype.type
     with np.errstate(all="ignore"):
-        reflected = np.where(x < 0, 1 - x, x)
-
-        def series(z):
-            z2 = 1 / (z * z)
-            return np.log(z) - 0.5 / z - z2 * (1 / 12 - z2 * (1 / 120 - z2 * (1 / 252 - z2 * (1 / 240 - z2 / 132))))
-
-        value = _shifted(reflected, series, lambda z: -1 / z)
-        value = np.where(x < 0, value - math.pi / np.tan(math.pi * x), value)
-        value = np.where(x == 0, np.copysign(np.inf, -x), value)  # -0.0 gives +inf, as torch
-        return np.where((x < 0) & (x == np.floor(x)), np.nan, value)
+        negative = x < 0
+        z = np.where(negative, kind(1) - x, x)
+        result = np.zeros_like(z)
+        for _ in range(10):
+            small = z < 10
+            result = np.where(small, result - kind(1) / z, result)
+            z = np.where(small, z + kind(1), z)
+        inv2 = kind(1) / (z * z)
+        series = np.zeros_like(z)
+        for coefficient in reversed(_DIGAMMA_SERIES):
+            series = series * inv2 + kind(coefficient)
+        series = np.where(z < 1e17, inv2 * series, 0)
+        value = result + np.log(z.astype(np.float64)).astype(x.dtype) - kind(0.5) / z - series
+        value = np.where(z == 10, result + kind(_DIGAMMA_10), value)
+        reflection = (math.pi / np.tan(math.pi * np.modf(x.astype(np.float64))[0])).astype(x.dtype)
+        value = np.where(negative, value - reflection, value)
+        value = np.where(x == 0, np.copysign(np.inf, -x), value)
+        return np.where(negative & (x == np.trunc(x)), np.nan, value).astype(x.dtype)
 
 
 def trigamma(x: np.ndarray) -> np.ndarray:
