@@ -14,6 +14,15 @@ def _running_input(a, dtype):
     return data if dtype is None else data.astype(dtype.numpy)
 
 
+def _running(numpy_scan, data, axis):
+    """A running sum or product; float32 accumulates in float64 and rounds each result once, as torch."""
+    if data.ndim == 0:
+        return data.copy()
+    if data.dtype == np.float32:
+        return numpy_scan(data.astype(np.float64), axis).astype(np.float32)
+    return numpy_scan(data, axis)
+
+
 class CumsumBackward0(Node):
     """d/dx_i sum_{k<=j} x_k = 1 for every j >= i: the gradient summed from the end."""
 
@@ -27,7 +36,7 @@ def cumsum(input, dim, *, dtype=None, out=None):  # noqa: A002
     def compute(a):
         axis = wrap_dim(dim, a.ndim)
         data = _running_input(a, dtype)
-        result = record(CumsumBackward0, np.cumsum(data, axis) if a.ndim else data.copy(), (a,),
+        result = record(CumsumBackward0, _running(np.cumsum, data, axis), (a,),
                         attrs={"dim": saved_dim(dim)})
         if result.grad_fn is not None:
             result.grad_fn._axis = axis
@@ -57,7 +66,7 @@ def cumprod(input, dim, *, dtype=None, out=None):  # noqa: A002
     def compute(a):
         axis = wrap_dim(dim, a.ndim)
         data = _running_input(a, dtype)
-        result = record(CumprodBackward0, np.cumprod(data, axis) if a.ndim else data.copy(), (a,),
+        result = record(CumprodBackward0, _running(np.cumprod, data, axis), (a,),
                         saved={"self": a}, attrs={"dim": saved_dim(dim)}, save_result=True)
         if result.grad_fn is not None:
             result.grad_fn._axis = axis

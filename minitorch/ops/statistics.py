@@ -86,7 +86,8 @@ def _correction(name, a, dim, unbiased, correction):
 
 
 def _variance(name, a, dim, keepdim, correction):
-    """(variance, mean, numpy axes, degrees of freedom), computed in float64 then rounded to a's dtype."""
+    """(variance, mean, numpy axes, shown dims, degrees of freedom), computed in float64; the variance stays
+    float64 (std takes its square root before rounding, as torch), the mean is rounded to a's dtype."""
     axes, shown = _reduced_dims(dim, a.ndim)
     x = a._data.astype(np.float64)
     mean = x.mean(axis=axes, keepdims=True)
@@ -97,7 +98,7 @@ def _variance(name, a, dim, keepdim, correction):
     with np.errstate(all="ignore"):
         var = ((x - mean) ** 2).sum(axis=axes, keepdims=keepdim) / dof
     mean = mean if keepdim else mean.reshape(var.shape)
-    return var.astype(a._data.dtype), mean.astype(a._data.dtype), axes, shown, dof
+    return var, mean.astype(a._data.dtype), axes, shown, dof
 
 
 class VarBackward0(Node):
@@ -124,7 +125,7 @@ class StdBackward0(Node):
 def _var_or_std(name, node_cls, input, dim, unbiased, keepdim, correction):
     dim, correction = _correction(name, input, dim, unbiased, correction)
     var, _, axes, shown, dof = _variance(name, input, dim, keepdim, correction)
-    out = var if name == "var" else np.sqrt(var)
+    out = (var if name == "var" else np.sqrt(var)).astype(input._data.dtype)
     result = _record_reduction(node_cls, np.asarray(out), input, axes, keepdim, saved={"self": input},
                                attrs={"correction": correction, "dim": shown, "keepdim": keepdim},
                                save_result=name == "std")
@@ -171,7 +172,7 @@ class StdMeanBackward0(_WithMeanBackward):
 def _with_mean(name, node_cls, a, dim, unbiased, keepdim, correction):
     dim, correction = _correction(name[:3], a, dim, unbiased, correction)
     var, mean, axes, shown, dof = _variance(name[:3], a, dim, keepdim, correction)
-    spread = var if name == "var_mean" else np.sqrt(var)
+    spread = (var if name == "var_mean" else np.sqrt(var)).astype(a._data.dtype)
     node = node_cls()
     first = record(node_cls, np.asarray(spread), (a,), saved={"self": a}, node=node,
                    attrs={"correction": correction, "dim": shown, "keepdim": keepdim}, save_result=True)
