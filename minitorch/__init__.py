@@ -188,7 +188,7 @@ def get_default_dtype():
     return float32
 
 
-_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg", "return_types"}
+_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg", "return_types", "special"}
 
 
 def __getattr__(name):

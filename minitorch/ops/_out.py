@@ -17,6 +17,12 @@ RESIZE_WARNING = (
     "/__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)")
 
 
+def require_tensor(name: str, value) -> None:
+    """torch's TypeError when a function that takes only a tensor gets a number."""
+    if not hasattr(value, "_data"):
+        raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {type(value).__name__}")
+
+
 def check_out_grad(name: str, out, *inputs) -> None:
     """torch records no graph through ``out=``: it refuses when an argument requires grad."""
     if not is_grad_enabled():

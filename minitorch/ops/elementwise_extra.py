@@ -8,7 +8,7 @@ import numpy as np
 from .._dtype import DEFAULT_FLOAT, float64, result_type
 from ..autograd.node import Node, record, unbroadcast
 from . import arithmetic, copy
-from ._out import with_out
+from ._out import require_tensor, with_out
 from ._util import binary_operands, is_tensor, values
 from .elementwise_math import round_whole
 
@@ -177,6 +177,7 @@ class NanToNumBackward0(Node):
 
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None, *, out=None):  # noqa: A002
     """Replace nan by ``nan``, +inf by ``posinf`` and -inf by ``neginf`` (default: the dtype's extremes)."""
+    require_tensor("nan_to_num", input)
     def compute(a):
         data = a._data if not a.dtype.is_floating_point else np.nan_to_num(a._data, nan=nan, posinf=posinf,
                                                                              neginf=neginf)
@@ -198,6 +199,7 @@ class LogitBackward0(Node):
 
 def logit(input, eps=None, *, out=None):  # noqa: A002
     """``log(p / (1 - p))``; with ``eps``, p is first clamped to ``[eps, 1 - eps]``."""
+    require_tensor("logit", input)
     def compute(a):
         x = a._data if a.dtype.is_floating_point else a._data.astype(DEFAULT_FLOAT.numpy)
         z = x if eps is None else np.clip(x, eps, 1 - eps)

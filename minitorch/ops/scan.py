@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
-from ._out import with_out
+from ._out import require_tensor, with_out
 from ._util import saved_dim, wrap_dim
 
 
@@ -33,6 +33,7 @@ class CumsumBackward0(Node):
 
 def cumsum(input, dim, *, dtype=None, out=None):  # noqa: A002
     """Running sums along ``dim``; integers and bools add up as int64."""
+    require_tensor("cumsum", input)
     def compute(a):
         axis = wrap_dim(dim, a.ndim)
         data = _running_input(a, dtype)
@@ -63,6 +64,7 @@ class CumprodBackward0(Node):
 
 def cumprod(input, dim, *, dtype=None, out=None):  # noqa: A002
     """Running products along ``dim``; integers and bools multiply as int64."""
+    require_tensor("cumprod", input)
     def compute(a):
         axis = wrap_dim(dim, a.ndim)
         data = _running_input(a, dtype)

@@ -198,3 +198,29 @@ def test_out_resize_warning_is_torchs(torch):
             lib.sin(lib.tensor([0.5, 1.0]), out=lib.empty(3))
         messages.append([str(w.message) for w in caught])
     assert messages[0] == messages[1]
+
+
+SPECIAL = ["erf", "erfc", "erfinv", "digamma", "psi", "gammaln", "exp2", "expm1", "log1p", "sinc", "expit", "logit"]
+
+
+@pytest.mark.parametrize("name", SPECIAL)
+def test_special_namespace(torch, name):
+    def run(lib):
+        x = lib.tensor([0.1, 0.45, 0.8], dtype=lib.float64, requires_grad=True)
+        y = getattr(lib.special, name)(x)
+        y.sum().backward()
+        return y, y.grad_fn.name(), x.grad
+
+    (_, ours), (_, theirs) = both(torch, run)
+    assert ours[1] == theirs[1]
+    np.testing.assert_allclose(ours[0].tolist(), theirs[0].tolist(), rtol=1e-12)
+    np.testing.assert_allclose(ours[2].tolist(), theirs[2].tolist(), rtol=1e-9)
+    assert_same(*both(torch, lambda lib: getattr(lib.special, name)(1.0)))
+
+
+def test_special_functions_with_arguments(torch):
+    assert_same(*both(torch, lambda lib: lib.special.xlogy(lib.tensor([0.0, 2.0]), 3.0)))
+    assert_same(*both(torch, lambda lib: lib.special.round(lib.tensor([0.125, 2.5]), decimals=1)))
+    assert_same(*both(torch, lambda lib: lib.special.logsumexp(lib.tensor([[0.5, 2.0]]), 1)))
+    assert_same(*both(torch, lambda lib: lib.special.softmax(lib.tensor([[0.5, 2.0]]), 1)))
+    assert_same(*both(torch, lambda lib: lib.min(lib.tensor([0.5, 2.0]), lib.tensor([1.0, 1.0]))))
