@@ -26,12 +26,12 @@ _lgamma = np.frompyfunc(_lgamma_one, 1, 1)
 
 def erf(x: np.ndarray) -> np.ndarray:
     """The error function ``2/sqrt(pi) * integral_0^x exp(-t**2) dt``."""
-    return _erf(np.asarray(x, np.float64)).astype(np.float64)
+    return np.asarray(_erf(np.asarray(x, np.float64)), np.float64)
 
 
 def erfc(x: np.ndarray) -> np.ndarray:
     """``1 - erf(x)``, accurate for large x."""
-    return _erfc(np.asarray(x, np.float64)).astype(np.float64)
+    return np.asarray(_erfc(np.asarray(x, np.float64)), np.float64)
 
 
 def erfinv(y: np.ndarray) -> np.ndarray:
@@ -49,7 +49,7 @@ def erfinv(y: np.ndarray) -> np.ndarray:
 
 def lgamma(x: np.ndarray) -> np.ndarray:
     """``log(|gamma(x)|)``; +inf at 0 and the negative integers."""
-    return _lgamma(np.asarray(x, np.float64)).astype(np.float64)
+    return np.asarray(_lgamma(np.asarray(x, np.float64)), np.float64)
 
 
 def _shifted(x, series, step, shifts=8):

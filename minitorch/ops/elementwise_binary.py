@@ -112,7 +112,13 @@ def _fmin_picks_self(x, y):
     return (x <= y) | np.isnan(y)
 
 
-atan2 = BinaryOp("atan2", np.arctan2, lambda x, y, r: y / (x * x + y * y), lambda x, y, r: -x / (x * x + y * y),
+def _over_squares(numerator, x, y):
+    """``numerator * (1 / (x**2 + y**2))``, the reciprocal taken as 0 where x**2 + y**2 is 0 (as torch)."""
+    squares = x * x + y * y
+    return numerator * np.where(squares == 0, 0, 1 / np.where(squares == 0, 1, squares))
+
+
+atan2 = BinaryOp("atan2", np.arctan2, lambda x, y, r: _over_squares(y, x, y), lambda x, y, r: _over_squares(-x, x, y),
                  ("Atan2Backward0",), numbers=False,
                  formula="d/dx atan2(x, y) = y / (x**2 + y**2), d/dy = -x / (x**2 + y**2)")
 hypot = BinaryOp("hypot", np.hypot, lambda x, y, r: x / r, lambda x, y, r: y / r, ("HypotBackward0",), numbers=False,
@@ -129,7 +135,7 @@ fmax = BinaryOp("fmax", np.fmax, lambda x, y, r: _fmax_picks_self(x, y), lambda 
 fmin = BinaryOp("fmin", np.fmin, lambda x, y, r: _fmin_picks_self(x, y), lambda x, y, r: ~_fmin_picks_self(x, y),
                 ("FminBackward0",), ints="keep", numbers=False,
                 formula="the gradient goes to the operand picked (x on ties)")
-xlogy = BinaryOp("xlogy", _xlogy, lambda x, y, r: np.where((x == 0) & ~np.isnan(y), 0, np.log(y)),
+xlogy = BinaryOp("xlogy", _xlogy, lambda x, y, r: np.where((x == 0) & (y <= 0), 0, np.log(y)),
                  lambda x, y, r: x / y, ("XlogyBackward0", "XlogyBackward2"),
                  formula="d/dx x * log(y) = log(y), d/dy = x / y")
 copysign = BinaryOp("copysign", np.copysign, lambda x, y, r: np.where(x == 0, 0.0, r / np.where(x == 0, 1, x)),
