@@ -42,3 +42,38 @@ def test_table_ops_match_torch(torch, program):
 
     # float32 transcendental kernels differ from numpy's in the last bit: compare to a few ulps
     assert_same(*both(torch, run), rtol=2e-5 if dtype == "float32" else 1e-9)
+
+
+REDUCTIONS = {
+    "prod": lambda x, d, k: x.prod(d, keepdim=k), "var": lambda x, d, k: x.var(d, keepdim=k),
+    "std": lambda x, d, k: x.std(d, correction=0, keepdim=k), "norm": lambda x, d, k: x.norm(dim=d, keepdim=k),
+    "norm_1": lambda x, d, k: x.norm(1, d, k), "logsumexp": lambda x, d, k: x.logsumexp(d, k),
+    "amax": lambda x, d, k: x.amax(d, k), "amin": lambda x, d, k: x.amin(d, k),
+    "cumsum": lambda x, d, k: x.cumsum(d), "cumprod": lambda x, d, k: x.cumprod(d),
+    "cummax": lambda x, d, k: x.cummax(d).values, "sort_stable": lambda x, d, k: x.sort(dim=d, stable=True).values,
+    "median": lambda x, d, k: x.median(), "max": lambda x, d, k: x.max(d, k).values,
+}
+
+
+@st.composite
+def reductions(draw):
+    """A reduction, a 2-d input whose values often tie, and a dim."""
+    shape = draw(st.sampled_from([(2, 3), (3, 1), (1, 4), (3, 3)]))
+    values = draw(st.lists(st.sampled_from([-2.0, -0.5, 0.0, 0.5, 1.5, 3.0]), min_size=int(np.prod(shape)),
+                           max_size=int(np.prod(shape))))
+    name, dim = draw(st.sampled_from(sorted(REDUCTIONS))), draw(st.sampled_from([0, 1, -1]))
+    return name, np.array(values).reshape(shape), dim, draw(st.booleans())
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+@given(reductions())
+def test_reductions_match_torch(torch, case):
+    name, values, dim, keepdim = case
+
+    def run(lib):
+        x = lib.tensor(values, dtype=lib.float64, requires_grad=True)
+        out = REDUCTIONS[name](x, dim, keepdim)
+        out.sum().backward()
+        return lib.cat([out.detach().reshape(-1), x.grad.reshape(-1)])
+
+    assert_same(*both(torch, run), rtol=1e-9)
