@@ -192,9 +192,9 @@ class LogitBackward0(Node):
         x, eps = self.unpack("self"), self._saved_eps
         with np.errstate(all="ignore"):
             slope = grad / (x * (1 - x))
-        if eps is None:  # at 0 and 1 exactly: grad * inf, whatever the sign of zero
-            slope = np.where((x == 0) | (x == 1), grad * np.inf, slope)
-            return (np.where((x < 0) | (x > 1), np.nan, slope),)
+            if eps is None:  # at 0 and 1 exactly: grad * inf, whatever the sign of zero
+                slope = np.where((x == 0) | (x == 1), grad * np.inf, slope)
+                return (np.where((x < 0) | (x > 1), np.nan, slope),)
         return (np.where((x < eps) | (x > 1 - eps), 0, slope),)
 
 
