@@ -69,8 +69,9 @@ def _checkboxes_and_diagram(widget):
     """The checkbox controls and the diagram of an `explore` widget (found by type, not position)."""
     import ipywidgets
 
-    controls, diagram = widget.children[0], widget.children[1]
-    return [c for c in controls.children if isinstance(c, ipywidgets.Checkbox) and not c.disabled], diagram
+    switches = widget.children[0]  # the row of requires_grad checkboxes (and the backward() button)
+    diagram = next(child for child in widget.children if isinstance(child, ipywidgets.HTML) and "<svg" in child.value)
+    return [c for c in switches.children if isinstance(c, ipywidgets.Checkbox) and not c.disabled], diagram
 
 
 def toggle_times(rounds: int = 2) -> tuple[list[float], list[float]]:

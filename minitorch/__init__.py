@@ -7,12 +7,29 @@
 from __future__ import annotations
 
 import importlib
+import math as _math
 
-from . import autograd
-from ._dtype import Size, device, dtype, float32, float64, int64, result_type
+from . import autograd, backends, cuda
+from ._device import device, layout, sparse_coo, sparse_csr, strided
+from ._dtype import (
+    Size,
+    bfloat16,
+    complex64,
+    complex128,
+    dtype,
+    float16,
+    float32,
+    float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    result_type,
+    uint8,
+)
 from ._dtype import bool_ as bool  # noqa: A001 (torch.bool)
+from ._dtype_info import finfo, iinfo
 from ._factories import (
-    arange,
     as_tensor,
     empty,
     empty_like,
@@ -20,12 +37,22 @@ from ._factories import (
     from_numpy,
     full,
     full_like,
-    linspace,
     ones,
     ones_like,
     tensor,
     zeros,
     zeros_like,
+)
+from ._legacy import (
+    BoolTensor,
+    ByteTensor,
+    CharTensor,
+    DoubleTensor,
+    FloatTensor,
+    HalfTensor,
+    IntTensor,
+    LongTensor,
+    ShortTensor,
 )
 from ._printing import set_printoptions
 from ._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
@@ -40,9 +67,11 @@ from ._random_factories import (
     randn_like,
     randperm,
 )
+from ._ranges import arange, linspace, logspace
 from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .ops.arithmetic import add, mul, neg, pow, reciprocal, sub
+from .ops.broadcasting import atleast_1d, atleast_2d, atleast_3d, broadcast_tensors, broadcast_to, meshgrid
 from .ops.comparison import (
     allclose,
     bitwise_and,
@@ -73,6 +102,7 @@ from .ops.comparison import (
     not_equal,
 )
 from .ops.copy import clone
+from .ops.diagonals import diag, diag_embed, diagonal, trace, tril, triu
 from .ops.division import div, divide, floor_divide, true_divide
 from .ops.elementwise_binary import arctan2, atan2, copysign, fmax, fmin, fmod, hypot, remainder, xlogy
 from .ops.elementwise_extra import (
@@ -128,13 +158,31 @@ from .ops.elementwise_math import (
     trunc,
 )
 from .ops.extremes import all, amax, amin, aminmax, any, count_nonzero
+from .ops.gather_scatter import gather, scatter, scatter_add, take, take_along_dim
+from .ops.index_ops import index_add, index_copy, index_fill, index_select, masked_fill, masked_select
 from .ops.linalg import bmm, dot, matmul, mm, mv
 from .ops.norms import norm
 from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
+from .ops.rearrange import (
+    column_stack,
+    cross,
+    dstack,
+    flip,
+    fliplr,
+    flipud,
+    hstack,
+    outer,
+    repeat_interleave,
+    roll,
+    rot90,
+    tile,
+    vstack,
+)
 from .ops.reduction import argmax, argmin, max, mean, min, sum
 from .ops.scan import cummax, cummin, cumprod, cumsum
 from .ops.shape import cat, flatten, permute, reshape, squeeze, stack, t, transpose, unbind, unsqueeze
 from .ops.sorting import argsort, kthvalue, median, mode, sort, topk
+from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unflatten
 from .ops.statistics import (
     logsumexp,
     prod,
@@ -161,11 +209,22 @@ class _MemoryFormat:
 
 float = float32  # noqa: A001
 double = float64
+half = float16
 long = int64
+int = int32  # noqa: A001
+short = int16
+cfloat = complex64
+cdouble = complex128
+nan, inf, pi, e = _math.nan, _math.inf, _math.pi, _math.e
+newaxis = None
 clip = clamp
 multiply, subtract, negative, absolute = mul, sub, neg, abs
 preserve_format, contiguous_format = _MemoryFormat("preserve_format"), _MemoryFormat("contiguous_format")
 concat = concatenate = cat
+ger = outer
+row_stack = vstack
+moveaxis = movedim
+swapdims = swapaxes
 
 
 def is_tensor(obj) -> bool:

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._device import device  # noqa: F401 (kept here: older imports find device beside dtype)
+
 
 class dtype:  # noqa: N801 (torch spells it in lower case)
     """A tensor element type, printed as torch prints it (``torch.float32``)."""
 
-    def __init__(self, name: str, numpy_dtype, category: int, legacy_name: str):
+    def __init__(self, name: str, numpy_dtype, category: int, legacy_name: str, itemsize: int = 0):
         self.name = name
-        self.numpy = np.dtype(numpy_dtype)
-        self.category = category  # 0 bool, 1 integer, 2 floating point: the order promotion follows
+        self.numpy = None if numpy_dtype is None else np.dtype(numpy_dtype)  # None: minitorch cannot hold it
+        self.category = category  # 0 bool, 1 integer, 2 floating point, 3 complex: the order promotion follows
         self.is_floating_point = category == 2
-        self.is_complex = False
-        self.is_signed = category != 0
-        self.itemsize = self.numpy.itemsize
+        self.is_complex = category == 3
+        self.is_signed = category != 0 and name != "uint8"
+        self.itemsize = itemsize or self.numpy.itemsize
         self.legacy_name = legacy_name  # "Float", as in torch.FloatTensor and some error texts
 
     def __repr__(self):
@@ -26,17 +28,35 @@ class dtype:  # noqa: N801 (torch spells it in lower case)
 
 
 bool_ = dtype("bool", np.bool_, 0, "Bool")
+uint8 = dtype("uint8", np.uint8, 1, "Byte")
+int8 = dtype("int8", np.int8, 1, "Char")
+int16 = dtype("int16", np.int16, 1, "Short")
+int32 = dtype("int32", np.int32, 1, "Int")
 int64 = dtype("int64", np.int64, 1, "Long")
+float16 = dtype("float16", np.float16, 2, "Half")
 float32 = dtype("float32", np.float32, 2, "Float")
 float64 = dtype("float64", np.float64, 2, "Double")
+# Named so that learners' code can mention them; making a tensor of one raises NotImplementedError.
+bfloat16 = dtype("bfloat16", None, 2, "BFloat16", itemsize=2)
+complex64 = dtype("complex64", None, 3, "ComplexFloat", itemsize=8)
+complex128 = dtype("complex128", None, 3, "ComplexDouble", itemsize=16)
 
 DEFAULT_FLOAT = float32
-_ALL = (bool_, int64, float32, float64)
-_BY_NUMPY = {d.numpy: d for d in _ALL}
+_ALL = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64, bfloat16, complex64, complex128)
+_BY_NUMPY = {d.numpy: d for d in _ALL if d.numpy is not None}
 
 
 def _dtype_by_name(name: str) -> dtype:
     return next(d for d in _ALL if d.name == name)
+
+
+def check_supported(d: dtype) -> dtype:
+    """``d`` itself, or a NotImplementedError naming it when minitorch cannot hold tensors of it."""
+    if d.numpy is None:
+        kind = "complex" if d.is_complex else d.name
+        raise NotImplementedError(f"minitorch does not implement {kind} tensors (torch.{d.name}); it supports "
+                                  "bool, uint8, int8, int16, int32, int64, float16, float32 and float64")
+    return d
 
 
 def from_numpy_dtype(np_dtype) -> dtype:
@@ -50,8 +70,10 @@ def from_numpy_dtype(np_dtype) -> dtype:
         return int64
     if np_dtype.kind == "b":
         return bool_
+    if np_dtype.kind == "c":
+        return check_supported(complex128 if np_dtype.itemsize > 8 else complex64)
     raise TypeError(f"can't convert np.ndarray of type numpy.{np_dtype}. The only supported types are: "
-                    "float64, float32, int64, and bool.")
+                    "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, uint8, and bool.")
 
 
 def _promote_pair(a: dtype | None, b: dtype | None) -> dtype | None:
@@ -61,6 +83,11 @@ def _promote_pair(a: dtype | None, b: dtype | None) -> dtype | None:
         return a
     if a.category != b.category:
         return a if a.category > b.category else b
+    if a.category == 1 and a.is_signed != b.is_signed:  # uint8 with a signed type: a signed type holding both
+        signed = a if a.is_signed else b
+        return signed if signed.itemsize > 1 else int16
+    if {a.name, b.name} == {"float16", "bfloat16"}:
+        return float32
     return a if a.itemsize >= b.itemsize else b
 
 
@@ -83,6 +110,8 @@ def scalar_dtype(value) -> dtype:
         return bool_
     if isinstance(value, (int, np.integer)):
         return int64
+    if isinstance(value, complex):
+        return check_supported(complex64)
     return DEFAULT_FLOAT
 
 
@@ -106,8 +135,10 @@ def result_type(*operands) -> dtype:
 
 def resolve(d) -> dtype | None:
     """Accept a minitorch dtype, a numpy dtype or a Python type (float, int, bool) and return a dtype."""
-    if d is None or isinstance(d, dtype):
+    if d is None:
         return d
+    if isinstance(d, dtype):
+        return check_supported(d)
     if d is float:
         return float64
     if d is int:
@@ -135,27 +166,3 @@ class Size(tuple):
 
     def __add__(self, other):
         return Size(tuple(self) + tuple(other))
-
-
-class device:  # noqa: N801
-    """The only device minitorch has: the CPU. ``torch.device('cpu')`` works; other devices raise."""
-
-    def __init__(self, type: str = "cpu", index=None):  # noqa: A002 (torch's argument name)
-        if isinstance(type, device):
-            type = type.type
-        kind = str(type).split(":")[0]
-        if kind != "cpu":
-            raise AssertionError("Torch not compiled with CUDA enabled")
-        self.type, self.index = "cpu", None
-
-    def __repr__(self):
-        return "device(type='cpu')"
-
-    def __str__(self):
-        return "cpu"
-
-    def __eq__(self, other):
-        return isinstance(other, device) or other == "cpu"
-
-    def __hash__(self):
-        return hash("cpu")

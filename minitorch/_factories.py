@@ -6,23 +6,60 @@ import warnings
 
 import numpy as np
 
-from ._dtype import DEFAULT_FLOAT, from_numpy_dtype, int64, resolve, scalar_dtype
+from ._device import check_device, check_layout
+from ._dtype import DEFAULT_FLOAT, from_numpy_dtype, resolve, scalar_dtype
 from .tensor import Tensor
 
 
-def _sizes(size) -> tuple:
+def _sizes(size, keyword=None, name="zeros") -> tuple:
+    """The shape from ``zeros(2, 3)``, ``zeros((2, 3))`` or ``zeros(size=(2, 3))``."""
+    if keyword is not None:
+        size = (keyword,)
     if len(size) == 1 and not isinstance(size[0], (int, np.integer)):
         size = tuple(size[0])
+    for position, n in enumerate(size):
+        if not isinstance(n, (int, np.integer)) and not hasattr(n, "__index__"):
+            raise TypeError(f"{name}(): argument 'size' failed to unpack the object at pos {position + 1} with "
+                            f"error \"type must be tuple of ints,but got {type(n).__name__}\"")
+    if any(int(n) < 0 for n in size):
+        raise RuntimeError(f"{name}: Dimension size must be non-negative.")
     return tuple(int(n) for n in size)
 
 
-def _finish(data: np.ndarray, requires_grad: bool) -> Tensor:
-    out = Tensor._wrap(data)
-    if requires_grad:
-        if not out.dtype.is_floating_point:
-            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
-        out._requires_grad = True
+def _place(device=None, layout=None) -> None:
+    """Check the ``device=`` and ``layout=`` keywords: only the CPU and dense (strided) tensors exist."""
+    check_device(device)
+    check_layout(layout)
+
+
+def _out_dtype(dtype, out, default):
+    """The dtype of a new tensor: ``dtype=``, else the ``out=`` tensor's, else ``default``."""
+    dtype = resolve(dtype)
+    if out is None:
+        return dtype or default
+    if dtype is not None and dtype is not out.dtype:
+        raise RuntimeError(f"dtype {dtype.legacy_name} does not match dtype of out parameter "
+                           f"({out.dtype.legacy_name})")
+    return out.dtype
+
+
+def write_out(out: Tensor, data: np.ndarray) -> Tensor:
+    """Store ``data`` in the ``out=`` tensor (resized when its shape differs) and return it."""
+    if out._data.shape == data.shape:
+        out._data[...] = data
+    else:
+        out._data = np.array(data, dtype=out._data.dtype)
+    out._version_counter.bump()
     return out
+
+
+def _finish(data: np.ndarray, requires_grad: bool, out=None) -> Tensor:
+    result = Tensor._wrap(data) if out is None else write_out(out, data)
+    if requires_grad:
+        if not result.dtype.is_floating_point:
+            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
+        result._requires_grad = True
+    return result
 
 
 def _infer_dtype(data):
@@ -47,8 +84,9 @@ def _nested_values(data):
     return data
 
 
-def tensor(data, dtype=None, device=None, requires_grad=False) -> Tensor:
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False) -> Tensor:
     """A new leaf tensor holding a *copy* of ``data`` (nested lists, numbers, numpy arrays, tensors)."""
+    check_device(device)
     if isinstance(data, Tensor):
         warnings.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() "
                       "or sourceTensor.detach().clone().requires_grad_(True), rather than "
@@ -65,8 +103,9 @@ def tensor(data, dtype=None, device=None, requires_grad=False) -> Tensor:
 
 def as_tensor(data, dtype=None, device=None) -> Tensor:
     """``data`` as a tensor, sharing memory with a numpy array or tensor when the dtype allows."""
-    if isinstance(data, Tensor) and (dtype is None or resolve(dtype) is data.dtype):
-        return data
+    check_device(device)
+    if isinstance(data, Tensor):
+        return data if dtype is None else data.to(resolve(dtype))
     if isinstance(data, np.ndarray) and (dtype is None or resolve(dtype).numpy == data.dtype):
         return from_numpy(data)
     return tensor(data, dtype=dtype)
@@ -78,72 +117,67 @@ def from_numpy(array: np.ndarray) -> Tensor:
     return Tensor._wrap(array)
 
 
-def _filled(size, value, dtype, requires_grad):
-    dtype = resolve(dtype) or DEFAULT_FLOAT
-    return _finish(np.full(_sizes(size), value, dtype=dtype.numpy), requires_grad)
+def _filled(sizes, value, kwargs, name, default=DEFAULT_FLOAT):
+    """A tensor of ``sizes`` filled with ``value``; ``kwargs`` are the shared factory keywords."""
+    _place(kwargs.get("device"), kwargs.get("layout"))
+    out = kwargs.get("out")
+    dtype = _out_dtype(kwargs.get("dtype"), out, default)
+    shape = _sizes(sizes, kwargs.get("size"), name)
+    return _finish(np.full(shape, value, dtype=dtype.numpy), kwargs.get("requires_grad", False), out)
 
 
-def zeros(*size, dtype=None, device=None, requires_grad=False) -> Tensor:
+def zeros(*sizes, size=None, out=None, dtype=None, layout=None, device=None, pin_memory=False,
+          requires_grad=False) -> Tensor:
     """A tensor of zeros."""
-    return _filled(size, 0, dtype, requires_grad)
+    return _filled(sizes, 0, locals(), "zeros")
 
 
-def ones(*size, dtype=None, device=None, requires_grad=False) -> Tensor:
+def ones(*sizes, size=None, out=None, dtype=None, layout=None, device=None, pin_memory=False,
+         requires_grad=False) -> Tensor:
     """A tensor of ones."""
-    return _filled(size, 1, dtype, requires_grad)
+    return _filled(sizes, 1, locals(), "ones")
 
 
-def empty(*size, dtype=None, device=None, requires_grad=False) -> Tensor:
+def empty(*sizes, size=None, out=None, dtype=None, layout=None, device=None, pin_memory=False,
+          requires_grad=False, memory_format=None) -> Tensor:
     """A tensor whose values are not set (minitorch fills it with zeros; never rely on that)."""
-    return _filled(size, 0, dtype, requires_grad)
+    return _filled(sizes, 0, locals(), "empty")
 
 
-def full(size, fill_value, dtype=None, device=None, requires_grad=False) -> Tensor:
-    """A tensor filled with ``fill_value``; its dtype follows the value (int64 for ints)."""
-    return _filled((size,), fill_value, dtype or scalar_dtype(fill_value), requires_grad)
+def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, pin_memory=False,
+         requires_grad=False) -> Tensor:
+    """A tensor filled with ``fill_value``; its dtype follows the value (int64 for ints, bool for bools)."""
+    return _filled((size,), fill_value, locals(), "full", scalar_dtype(fill_value))
 
 
-def _like(t, value, dtype, requires_grad):
+def _like(t, value, dtype, requires_grad, device=None, layout=None):
+    _place(device, layout)
     return _finish(np.full(t.shape, value, dtype=(resolve(dtype) or t.dtype).numpy), requires_grad)
 
 
-def zeros_like(t, dtype=None, device=None, requires_grad=False) -> Tensor:
+def zeros_like(t, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
     """Zeros with ``t``'s shape and dtype."""
-    return _like(t, 0, dtype, requires_grad)
+    return _like(t, 0, dtype, requires_grad, device, layout)
 
 
-def ones_like(t, dtype=None, device=None, requires_grad=False) -> Tensor:
+def ones_like(t, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
     """Ones with ``t``'s shape and dtype."""
-    return _like(t, 1, dtype, requires_grad)
+    return _like(t, 1, dtype, requires_grad, device, layout)
 
 
-def empty_like(t, dtype=None, device=None, requires_grad=False) -> Tensor:
+def empty_like(t, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
     """A tensor with ``t``'s shape and dtype (filled with zeros in minitorch)."""
-    return _like(t, 0, dtype, requires_grad)
+    return _like(t, 0, dtype, requires_grad, device, layout)
 
 
-def full_like(t, fill_value, dtype=None, device=None, requires_grad=False) -> Tensor:
+def full_like(t, fill_value, dtype=None, layout=None, device=None, requires_grad=False,
+              memory_format=None) -> Tensor:
     """``t``'s shape and dtype, filled with ``fill_value``."""
-    return _like(t, fill_value, dtype, requires_grad)
+    return _like(t, fill_value, dtype, requires_grad, device, layout)
 
 
-def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False) -> Tensor:
-    """Evenly spaced values in ``[start, end)``: int64 for integer arguments, else the default float."""
-    if end is None:
-        start, end = 0, start
-    numbers = (start, end, step)
-    default = int64 if all(isinstance(n, (int, np.integer)) for n in numbers) else DEFAULT_FLOAT
-    dtype = resolve(dtype) or default
-    count = max(int(np.ceil((end - start) / step)), 0)
-    return _finish((start + np.arange(count) * step).astype(dtype.numpy), requires_grad)
-
-
-def linspace(start, end, steps, dtype=None, device=None, requires_grad=False) -> Tensor:
-    """``steps`` values evenly spaced from ``start`` to ``end`` inclusive."""
-    dtype = resolve(dtype) or DEFAULT_FLOAT
-    return _finish(np.linspace(start, end, steps).astype(dtype.numpy), requires_grad)
-
-
-def eye(n, m=None, dtype=None, device=None, requires_grad=False) -> Tensor:
-    """The identity matrix."""
-    return _finish(np.eye(n, m, dtype=(resolve(dtype) or DEFAULT_FLOAT).numpy), requires_grad)
+def eye(n, m=None, *, out=None, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor:
+    """The identity matrix (``n`` rows, ``m`` columns, ``n`` by default)."""
+    _place(device, layout)
+    dtype = _out_dtype(dtype, out, DEFAULT_FLOAT)
+    return _finish(np.eye(n, m, dtype=dtype.numpy), requires_grad, out)

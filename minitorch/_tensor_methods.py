@@ -7,6 +7,7 @@ import numpy as np
 from ._dtype import bool_, float32, float64, int64
 from ._tensor_comparison import ComparisonMethods
 from ._tensor_elementwise_extra import ExtraElementwiseMethods
+from ._tensor_families import FamilyMethods
 from ._tensor_inplace import InPlaceMethods
 from ._tensor_math import TrigExpLogMethods
 from ._tensor_math_more import RoundingAndBinaryMethods
@@ -18,7 +19,7 @@ from .ops.elementwise_binary import remainder
 
 
 class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, ComparisonMethods,
-                    ReductionMethods, InPlaceMethods):
+                    ReductionMethods, FamilyMethods, InPlaceMethods):
     """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
 
     # -- description -----------------------------------------------------------------------------------
@@ -206,7 +207,9 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
 
     def type(self, dtype=None):
         """Convert to ``dtype`` (or, with no argument, the legacy type name such as ``torch.FloatTensor``)."""
-        return f"torch.{self.dtype.legacy_name}Tensor" if dtype is None else copy.to(self, dtype)
+        from ._legacy import legacy_dtype
+
+        return f"torch.{self.dtype.legacy_name}Tensor" if dtype is None else copy.to(self, legacy_dtype(dtype))
 
     def cpu(self):
         """The tensor itself: minitorch lives on the CPU."""

@@ -34,8 +34,12 @@ class Tensor(TensorMethods):
 
     def __init__(self, *args):
         """``Tensor(data)`` (a nested list) or ``Tensor(*sizes)``: float32, as torch's legacy constructor."""
-        if len(args) == 1 and not isinstance(args[0], int):
+        if len(args) == 1 and not isinstance(args[0], (int, _dtype.Size)):
             data = np.array(args[0], dtype=np.float32)
+        elif len(args) == 1 and isinstance(args[0], _dtype.Size):
+            data = np.zeros(tuple(args[0]), dtype=np.float32)
+        elif not args:
+            data = np.zeros(0, dtype=np.float32)
         else:
             data = np.zeros(args, dtype=np.float32)
         self._init(data)

@@ -10,11 +10,43 @@ import warnings
 from ..ops import pointwise, pool, shape
 from ..ops.conv import convolution
 from . import _conv_args, _loss_ops, _pad_ops, _random_ops, _softmax_ops
+from ._activation_functional import (
+    celu,
+    elu,
+    gelu,
+    hardsigmoid,
+    hardswish,
+    hardtanh,
+    leaky_relu,
+    logsigmoid,
+    mish,
+    relu6,
+    selu,
+    silu,
+    softmin,
+    softplus,
+    softsign,
+    tanhshrink,
+    threshold,
+)
+from ._layer_functional import (
+    adaptive_avg_pool2d,
+    avg_pool2d,
+    batch_norm,
+    dropout2d,
+    huber_loss,
+    l1_loss,
+    one_hot,
+    smooth_l1_loss,
+)
 from ._linear_ops import linear
 
 __all__ = [
     "conv2d", "linear", "relu", "sigmoid", "tanh", "softmax", "log_softmax", "cross_entropy", "nll_loss",
     "mse_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "pad", "max_pool2d", "dropout",
+    "celu", "elu", "gelu", "hardsigmoid", "hardswish", "hardtanh", "leaky_relu", "logsigmoid", "mish", "relu6",
+    "selu", "silu", "softmin", "softplus", "softsign", "tanhshrink", "threshold", "avg_pool2d", "batch_norm",
+    "dropout2d", "huber_loss", "l1_loss", "one_hot", "smooth_l1_loss", "adaptive_avg_pool2d",
 ]
 
 SAME_PADDING_WARNING = (

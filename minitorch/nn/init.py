@@ -142,6 +142,16 @@ def ones_(tensor):
         return tensor.fill_(1.0)
 
 
+def eye_(tensor):
+    """Fill a matrix with the identity (ones on the diagonal, zeros elsewhere)."""
+    if tensor.ndim != 2:
+        raise ValueError("Only tensors with 2 dimensions are supported")
+    from .._factories import eye
+
+    with no_grad():
+        return tensor.copy_(eye(*tensor.shape, dtype=tensor.dtype))
+
+
 def xavier_uniform_(tensor, gain=1.0, generator=None):
     """Glorot uniform: ``U(-a, a)`` with ``a = gain * sqrt(6 / (fan_in + fan_out))``."""
     fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)

@@ -91,3 +91,37 @@ class CrossEntropyLoss(_WeightedLoss):
         """``F.cross_entropy(input, target, ...)``."""
         return F.cross_entropy(input, target, weight=self.weight, ignore_index=self.ignore_index,
                                reduction=self.reduction, label_smoothing=self.label_smoothing)
+
+
+class L1Loss(_Loss):
+    """Mean absolute error between input and target."""
+
+    def forward(self, input, target):
+        """``F.l1_loss(input, target, reduction)``."""
+        return F.l1_loss(input, target, reduction=self.reduction)
+
+
+class SmoothL1Loss(_Loss):
+    """Squared error below ``beta``, absolute error above (less sensitive to outliers than MSE)."""
+
+    def __init__(self, size_average=None, reduce=None, reduction="mean", beta=1.0):
+        """Store ``beta``."""
+        super().__init__(size_average, reduce, reduction)
+        self.beta = beta
+
+    def forward(self, input, target):
+        """``F.smooth_l1_loss(input, target, reduction, beta)``."""
+        return F.smooth_l1_loss(input, target, reduction=self.reduction, beta=self.beta)
+
+
+class HuberLoss(_Loss):
+    """Squared error below ``delta``, ``delta``-sloped absolute error above."""
+
+    def __init__(self, reduction="mean", delta=1.0):
+        """Store ``delta``."""
+        super().__init__(reduction=reduction)
+        self.delta = delta
+
+    def forward(self, input, target):
+        """``F.huber_loss(input, target, reduction, delta)``."""
+        return F.huber_loss(input, target, reduction=self.reduction, delta=self.delta)

@@ -55,14 +55,14 @@ class ToCopyBackward0(Node):
 
 def to(a, *args, **kwargs):
     """Convert to another dtype (recorded as ``ToCopyBackward0``); devices other than the CPU raise."""
-    from .._dtype import device
+    from .._device import check_device, is_device
 
     dtype = kwargs.get("dtype")
     for arg in args + tuple(v for k, v in kwargs.items() if k == "device"):
         if hasattr(arg, "_data"):
             dtype = arg.dtype
-        elif isinstance(arg, (str, device)):
-            device(arg)
+        elif is_device(arg):
+            check_device(arg)
         elif arg is not None:
             dtype = resolve(arg)
     if dtype is None or dtype.numpy == a._data.dtype:

@@ -136,7 +136,11 @@ class SqueezeBackward4(SqueezeBackward0):
 
 
 def squeeze(a, dim=None):
-    """Remove dimensions of size 1 (all of them, or only ``dim``); a view."""
+    """Remove dimensions of size 1 (all of them, only ``dim``, or those of a tuple of dims); a view."""
+    if isinstance(dim, (tuple, list)):
+        from .splitting import squeeze_dims
+
+        return squeeze_dims(a, dim)
     if dim is None:
         shape = tuple(n for n in a.shape if n != 1)
         return record(SqueezeBackward0, a._data.reshape(shape), (a,), attrs={"self_sym_sizes": tuple(a.shape)},

@@ -1,7 +1,9 @@
-"""``minitorch.optim``: ``Optimizer``, ``SGD`` and ``Adam``, as ``torch.optim``."""
+"""``minitorch.optim``: ``Optimizer``, ``SGD``, ``Adam``, ``AdamW``, ``RMSprop`` and ``Adagrad``, as ``torch.optim``."""
 
-from .adam import Adam
+from .adagrad import Adagrad
+from .adam import Adam, AdamW
 from .optimizer import Optimizer
+from .rmsprop import RMSprop
 from .sgd import SGD
 
-__all__ = ["Optimizer", "SGD", "Adam"]
+__all__ = ["Optimizer", "SGD", "Adam", "AdamW", "RMSprop", "Adagrad"]

@@ -68,3 +68,14 @@ class Adam(Optimizer):
         step_size = lr / (1 - beta1**step)
         denominator = np.sqrt(second) / math.sqrt(1 - beta2**step) + group["eps"]
         write_in_place(param, addcdiv(param._data, -step_size, exp_avg, denominator))
+
+
+class AdamW(Adam):
+    """Adam with decoupled weight decay: ``p *= 1 - lr * weight_decay`` before the Adam step."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
+                 maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):
+        """Adam's options, with ``weight_decay=0.01`` and ``decoupled_weight_decay=True``."""
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, foreach=foreach, maximize=maximize,
+                         capturable=capturable, differentiable=differentiable, fused=fused,
+                         decoupled_weight_decay=True)

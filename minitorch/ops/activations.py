@@ -1,0 +1,127 @@
+"""The activation functions beyond relu/sigmoid/tanh, as one table: each has a forward and a derivative
+on numpy arrays, and a node named as torch names it (``LeakyReluBackward0``, ``GeluBackward0``...).
+
+``derivative(x, result, options)`` is d result / d x, elementwise; the node multiplies it by the gradient.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..autograd.node import Node, record
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+_erf = np.vectorize(math.erf, otypes=[np.float64])
+
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def _softplus(x, beta=1.0, threshold=20.0):
+    scaled = x * beta
+    return np.where(scaled > threshold, x, np.log1p(np.exp(np.minimum(scaled, threshold))) / beta)
+
+
+def _gelu(x, approximate):
+    if approximate == "tanh":
+        inner = math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)
+        return 0.5 * x * (1 + np.tanh(inner))
+    return 0.5 * x * (1 + _erf(x.astype(np.float64) / math.sqrt(2)).astype(x.dtype))
+
+
+def _gelu_derivative(x, approximate):
+    if approximate == "tanh":
+        k = math.sqrt(2 / math.pi)
+        inner = np.tanh(k * (x + 0.044715 * x**3))
+        return 0.5 * (1 + inner) + 0.5 * x * (1 - inner**2) * k * (1 + 3 * 0.044715 * x**2)
+    cdf = 0.5 * (1 + _erf(x.astype(np.float64) / math.sqrt(2)).astype(x.dtype))
+    return cdf + x * np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)
+
+
+def _elu(x, alpha, scale=1.0, input_scale=1.0):
+    return np.where(x > 0, x * scale, alpha * scale * np.expm1(np.minimum(x, 0) * input_scale))
+
+
+def _elu_derivative(x, alpha, scale=1.0, input_scale=1.0):
+    return np.where(x > 0, scale, alpha * scale * input_scale * np.exp(np.minimum(x, 0) * input_scale))
+
+
+def _mish_derivative(x):
+    t = np.tanh(_softplus(x))
+    return t + x * (1 - t * t) * _sigmoid(x)
+
+
+# name: (forward(x, o), derivative(x, o)), where o holds the op's options
+TABLE = {
+    "leaky_relu": (lambda x, o: np.where(x > 0, x, x * o["negative_slope"]),
+                   lambda x, o: np.where(x > 0, 1.0, o["negative_slope"])),
+    "elu": (lambda x, o: _elu(x, o["alpha"]), lambda x, o: _elu_derivative(x, o["alpha"])),
+    "selu": (lambda x, o: _elu(x, SELU_ALPHA, SELU_SCALE), lambda x, o: _elu_derivative(x, SELU_ALPHA, SELU_SCALE)),
+    "celu": (lambda x, o: _elu(x, o["alpha"], 1.0, 1 / o["alpha"]),
+             lambda x, o: _elu_derivative(x, o["alpha"], 1.0, 1 / o["alpha"])),
+    "gelu": (lambda x, o: _gelu(x, o["approximate"]), lambda x, o: _gelu_derivative(x, o["approximate"])),
+    "silu": (lambda x, o: x * _sigmoid(x), lambda x, o: _sigmoid(x) * (1 + x * (1 - _sigmoid(x)))),
+    "mish": (lambda x, o: x * np.tanh(_softplus(x)), lambda x, o: _mish_derivative(x)),
+    "softplus": (lambda x, o: _softplus(x, o["beta"], o["threshold"]),
+                 lambda x, o: np.where(x * o["beta"] > o["threshold"], 1.0, _sigmoid(x * o["beta"]))),
+    "hardtanh": (lambda x, o: np.clip(x, o["min_val"], o["max_val"]),
+                 lambda x, o: ((x > o["min_val"]) & (x < o["max_val"])).astype(x.dtype)),
+    "logsigmoid": (lambda x, o: -_softplus(-x), lambda x, o: _sigmoid(-x)),
+    "hardsigmoid": (lambda x, o: np.clip(x + 3, 0, 6) / 6, lambda x, o: ((x > -3) & (x < 3)) / 6),
+    "hardswish": (lambda x, o: x * np.clip(x + 3, 0, 6) / 6,
+                  lambda x, o: np.where(x <= -3, 0.0, np.where(x < 3, x / 3 + 0.5, 1.0))),
+    "threshold": (lambda x, o: np.where(x > o["threshold"], x, o["value"]),
+                  lambda x, o: (x > o["threshold"]).astype(x.dtype)),
+}
+
+
+class _ActivationBackward(Node):
+    """d f(x) / dx from the table, times the incoming gradient."""
+
+    kind = ""
+
+    def apply(self, grad):
+        x = self.unpack("self")
+        derivative = TABLE[self.kind][1](x, self._options)
+        return ((grad * derivative).astype(grad.dtype),)
+
+
+def _node(name: str, kind: str) -> type:
+    doc = f"d {kind}(x) / dx, from the activation table."
+    return type(name, (_ActivationBackward,), {"kind": kind, "__doc__": doc})
+
+
+NODES = {
+    "leaky_relu": _node("LeakyReluBackward0", "leaky_relu"), "elu": _node("EluBackward0", "elu"),
+    "selu": _node("EluBackward0", "selu"), "celu": _node("CeluBackward0", "celu"),
+    "gelu": _node("GeluBackward0", "gelu"), "silu": _node("SiluBackward0", "silu"),
+    "mish": _node("MishBackward0", "mish"), "softplus": _node("SoftplusBackward0", "softplus"),
+    "hardtanh": _node("HardtanhBackward0", "hardtanh"), "logsigmoid": _node("LogSigmoidBackward0", "logsigmoid"),
+    "hardsigmoid": _node("HardsigmoidBackward0", "hardsigmoid"),
+    "hardswish": _node("HardswishBackward0", "hardswish"), "threshold": _node("ThresholdBackward0", "threshold"),
+}
+IN_PLACE_NODES = {"leaky_relu": _node("LeakyReluBackward1", "leaky_relu"), "elu": _node("EluBackward1", "elu"),
+                  "selu": _node("EluBackward1", "selu"), "celu": _node("CeluBackward1", "celu")}
+
+
+def activation(kind: str, a, options=None, node_cls=None):
+    """``kind`` applied to ``a`` elementwise (a float tensor), recorded with its node."""
+    options = options or {}
+    values = a._data
+    out_data = np.asarray(TABLE[kind][0](values, options)).astype(values.dtype)
+    attrs = {name: value for name, value in options.items()}
+    out = record(node_cls or NODES[kind], out_data, (a,), saved={"self": a}, attrs=attrs)
+    if out._grad_fn is not None:
+        out._grad_fn._options = options
+    return out
+
+
+def activation_(kind: str, a, options=None):
+    """``kind`` applied in place (``F.leaky_relu(x, inplace=True)``), recorded as torch records it."""
+    from .inplace import apply_inplace
+
+    return apply_inplace(a, lambda t: activation(kind, t, options, IN_PLACE_NODES.get(kind)))

@@ -1,0 +1,82 @@
+"""Batch normalisation: each channel (dim 1) normalised by its mean and variance over the batch (and
+spatial dims), then scaled by ``weight`` and shifted by ``bias``. One node, ``NativeBatchNormBackward0``.
+
+In training the batch's own statistics are used and the running ones are updated in place (even under
+``no_grad``, as torch does); in eval the running statistics are used.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..autograd.node import Node, record
+
+
+def _channel_shape(ndim: int) -> tuple:
+    """The shape that lines per-channel values up with dim 1 of an input of ``ndim`` dims."""
+    return (1, -1) + (1,) * (ndim - 2)
+
+
+class NativeBatchNormBackward0(Node):
+    """d batch_norm: with x^ = (x - mean) * invstd, dx = w * invstd * (g - mean(g) - x^ * mean(g * x^)) in
+    training (g alone in eval), dweight = sum(g * x^), dbias = sum(g)."""
+
+    def apply(self, grad):
+        x = self.unpack("input").astype(np.float64)
+        g = grad.astype(np.float64)
+        axes, shape = self._axes, _channel_shape(x.ndim)
+        xhat = (x - self._mean.reshape(shape)) * self._invstd.reshape(shape)
+        weight = np.ones_like(self._invstd) if self._weight is None else self._weight
+        scale = (weight * self._invstd).reshape(shape)
+        if self._training:
+            grad_input = scale * (g - g.mean(axis=axes, keepdims=True)
+                                  - xhat * (g * xhat).mean(axis=axes, keepdims=True))
+        else:
+            grad_input = scale * g
+        grad_weight = (g * xhat).sum(axis=axes) if self.needs_grad(1) else None
+        grad_bias = g.sum(axis=axes) if self.needs_grad(2) else None
+        return grad_input.astype(grad.dtype), grad_weight, grad_bias
+
+
+def _update_running(running_mean, running_var, mean, var, count, momentum):
+    """running = (1 - momentum) * running + momentum * batch statistic (the variance unbiased)."""
+    unbiased = var * count / max(count - 1, 1)
+    for running, value in ((running_mean, mean), (running_var, unbiased)):
+        if running is not None:
+            new = (1 - momentum) * running._data.astype(np.float64) + momentum * value
+            running._data[...] = new.astype(running._data.dtype)
+            running._version_counter.bump()
+
+
+def _statistics(x, axes, training, running_mean, running_var):
+    """The (mean, var) used to normalise: the batch's in training, the running ones in eval."""
+    if training:
+        return x.mean(axis=axes), x.var(axis=axes)
+    return running_mean._data.astype(np.float64), running_var._data.astype(np.float64)
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1,
+               eps=1e-05):
+    """Normalise ``input`` per channel; update ``running_mean``/``running_var`` when training."""
+    x = input._data.astype(np.float64)
+    axes = (0,) + tuple(range(2, input.ndim))
+    count = x.size // max(x.shape[1], 1)
+    if training and count <= 1:
+        raise ValueError(f"Expected more than 1 value per channel when training, got input size {input.shape}")
+    mean, var = _statistics(x, axes, training, running_mean, running_var)
+    if training:
+        _update_running(running_mean, running_var, mean, var, count, momentum)
+    invstd = 1 / np.sqrt(var + eps)
+    shape = _channel_shape(input.ndim)
+    out = (x - mean.reshape(shape)) * invstd.reshape(shape)
+    if weight is not None:
+        out = out * weight._data.reshape(shape)
+    if bias is not None:
+        out = out + bias._data.reshape(shape)
+    result = record(NativeBatchNormBackward0, out.astype(input._data.dtype), (input, weight, bias),
+                    saved={"input": input}, attrs={"training": training, "eps": eps})
+    node = result._grad_fn
+    if node is not None:
+        node._axes, node._mean, node._invstd, node._training = axes, mean, invstd, training
+        node._weight = None if weight is None else weight._data.astype(np.float64)
+    return result

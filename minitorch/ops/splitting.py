@@ -1,0 +1,185 @@
+"""Views that cut or re-arrange dims: split, chunk, tensor_split, narrow, movedim, swapaxes, squeeze of
+several dims, and the in-place shape changes (``unsqueeze_``, ``squeeze_``, ``t_``, ``transpose_``).
+
+Every result shares memory with its input, as in torch.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..autograd.node import Node, attach, needs_recording, record
+from ._util import saved_dim, wrap_dim
+from .indexing import slice_dim
+from .inplace import _old_value, check_inplace
+
+
+class SplitBackward0(Node):
+    """d split(x, size, dim): the pieces' gradients joined back along ``dim`` (zeros for unused pieces)."""
+
+    def apply(self, *grads):
+        shape, dtype = self._input_meta[0]
+        parts = []
+        for grad, (start, stop) in zip(grads, self._bounds):
+            piece_shape = shape[:self._axis] + (stop - start,) + shape[self._axis + 1:]
+            parts.append(np.zeros(piece_shape, dtype) if grad is None else grad)
+        return (np.concatenate(parts, self._axis),)
+
+
+class SplitWithSizesBackward0(SplitBackward0):
+    """d split(x, [sizes], dim): the pieces' gradients joined back along ``dim``."""
+
+
+def _split_views(a, d: int, sizes, node_cls, attrs):
+    """Views of consecutive pieces of ``sizes`` along dim ``d``, all outputs of one node."""
+    from ..tensor import Tensor
+
+    bounds = list(zip(np.cumsum([0, *sizes[:-1]]), np.cumsum(sizes)))
+    moved = np.moveaxis(a._data, d, 0)
+    outs = tuple(Tensor._view(np.moveaxis(moved[start:stop], 0, d), a) for start, stop in bounds)
+    if needs_recording((a,)) and a._data.dtype.kind == "f":
+        node = node_cls()
+        node._axis, node._num_outputs, node._bounds = d, len(outs), [(int(s), int(e)) for s, e in bounds]
+        for i, out in enumerate(outs):
+            attach(node, out, (a,), attrs=attrs, output_nr=i)
+    return outs
+
+
+def split(a, split_size_or_sections, dim=0):
+    """Pieces of ``split_size`` along ``dim`` (the last may be smaller), or of the given list of sizes."""
+    d = wrap_dim(dim, a.ndim)
+    length = a.shape[d]
+    if not isinstance(split_size_or_sections, (int, np.integer)):
+        sizes = [int(n) for n in split_size_or_sections]
+        if sum(sizes) != length:
+            raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {length} (input tensor's "
+                               f"size at dimension {d}), but got split_sizes=[{', '.join(map(str, sizes))}]")
+        return _split_views(a, d, sizes, SplitWithSizesBackward0, {"dim": dim, "split_sizes": tuple(sizes)})
+    size = int(split_size_or_sections)
+    if size == 0 and length:
+        raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension size of {length}")
+    count = max(-(-length // size), 1) if size else 1
+    sizes = [size] * (count - 1) + [length - size * (count - 1)]
+    return _split_views(a, d, sizes, SplitBackward0, {"dim": dim, "split_size": size})
+
+
+def chunk(a, chunks, dim=0):
+    """About ``chunks`` equal pieces along ``dim`` (each ``ceil(size / chunks)`` long; maybe fewer pieces)."""
+    if chunks <= 0:
+        raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+    length = a.shape[wrap_dim(dim, a.ndim)]
+    return split(a, max(-(-length // chunks), 1) if length else 0, dim)
+
+
+def tensor_split(a, indices_or_sections, dim=0):
+    """Pieces along ``dim``: ``n`` nearly equal ones (the first ones one longer), or cut at the given indices."""
+    d = wrap_dim(dim, a.ndim)
+    length = a.shape[d]
+    if isinstance(indices_or_sections, (int, np.integer)):
+        n = int(indices_or_sections)
+        if n <= 0:
+            raise RuntimeError(f"number of sections must be larger than 0, got {n}")
+        sizes = [length // n + (1 if i < length % n else 0) for i in range(n)]
+        cuts = list(np.cumsum([0, *sizes]))
+    else:
+        cuts = [0, *[int(i) for i in indices_or_sections], length]
+    return tuple(slice_dim(a, d, slice(min(start, length), max(min(stop, length), min(start, length))))
+                 for start, stop in zip(cuts[:-1], cuts[1:]))
+
+
+def narrow(a, dim, start, length):
+    """The ``length`` elements from ``start`` along ``dim`` (a view)."""
+    d = wrap_dim(dim, a.ndim)
+    start = int(start)
+    size = a.shape[d]
+    if not -size <= start <= size:
+        raise IndexError(f"start out of range (expected to be in range of [{-size}, {size}], but got {start})")
+    start = start % size if start < 0 else start
+    if start + length > size:
+        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
+    return slice_dim(a, d, slice(start, start + length))
+
+
+def unflatten(a, dim, sizes):
+    """Dim ``dim`` split into dims of ``sizes`` (one may be -1), as a view."""
+    from .shape import view
+
+    d = wrap_dim(dim, a.ndim)
+    return view(a, *(tuple(a.shape[:d]) + tuple(sizes) + tuple(a.shape[d + 1:])))
+
+
+def movedim(a, source, destination):
+    """Move dims from ``source`` to ``destination`` positions, the others keeping their order (a view)."""
+    from .shape import permute
+
+    source = [source] if isinstance(source, int) else list(source)
+    destination = [destination] if isinstance(destination, int) else list(destination)
+    src = [wrap_dim(s, a.ndim) for s in source]
+    dst = [wrap_dim(s, a.ndim) for s in destination]
+    order = [n for n in range(a.ndim) if n not in src]
+    for place, dim in sorted(zip(dst, src)):
+        order.insert(place, dim)
+    return permute(a, *order)
+
+
+def swapaxes(a, axis0, axis1):
+    """``transpose(a, axis0, axis1)`` under numpy's name."""
+    from .shape import transpose
+
+    return transpose(a, axis0, axis1)
+
+
+class SqueezeBackward2(Node):
+    """d squeeze(x, dims) / dx: the gradient reshaped back to x's shape."""
+
+    def apply(self, grad):
+        return (grad.reshape(self._saved_self_sym_sizes),)
+
+
+def squeeze_dims(a, dims):
+    """Remove those of ``dims`` that have size 1 (a view)."""
+    wrapped = {wrap_dim(d, a.ndim) for d in dims}
+    shape = tuple(n for i, n in enumerate(a.shape) if not (i in wrapped and n == 1))
+    return record(SqueezeBackward2, a._data.reshape(shape), (a,),
+                  attrs={"dim": tuple(saved_dim(d) for d in dims), "self_sym_sizes": tuple(a.shape)}, view_of=a)
+
+
+class UnsqueezeBackward1(Node):
+    """d x.unsqueeze_(dim) / dx: the gradient with that dim removed again."""
+
+    def apply(self, grad):
+        return (grad.reshape(self._input_meta[0][0]),)
+
+
+class SqueezeBackward3(UnsqueezeBackward1):
+    """d x.squeeze_() / dx: the gradient reshaped back."""
+
+
+class SqueezeBackward4(UnsqueezeBackward1):
+    """d x.squeeze_(dim) / dx: the gradient reshaped back."""
+
+
+class TBackward1(UnsqueezeBackward1):
+    """d x.t_() / dx: the gradient transposed back."""
+
+    def apply(self, grad):
+        return (grad.T,)
+
+
+class TransposeBackward1(UnsqueezeBackward1):
+    """d x.transpose_(d0, d1) / dx: the gradient with the two dims swapped back."""
+
+    def apply(self, grad):
+        return (np.swapaxes(grad, *self._axes),)
+
+
+def restride_(a, viewed, node_cls, attrs=None):
+    """Give ``a`` the shape and strides of ``viewed`` (a view of it), in place, as ``unsqueeze_`` does."""
+    check_inplace(a)
+    old = _old_value(a) if needs_recording((a,)) else None
+    a._data = viewed._data
+    a._version_counter.bump()
+    if old is not None:
+        node = node_cls()
+        attach(node, a, (old,), attrs=attrs)
+    return a, a._grad_fn
