@@ -70,6 +70,7 @@ from ._random_factories import (
 from ._ranges import arange, linspace, logspace
 from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
+from .ops._util import is_tensor
 from .ops.arithmetic import add, mul, neg, pow, reciprocal, sub
 from .ops.broadcasting import atleast_1d, atleast_2d, atleast_3d, broadcast_tensors, broadcast_to, meshgrid
 from .ops.comparison import (
@@ -225,11 +226,6 @@ ger = outer
 row_stack = vstack
 moveaxis = movedim
 swapdims = swapaxes
-
-
-def is_tensor(obj) -> bool:
-    """Whether ``obj`` is a minitorch tensor."""
-    return isinstance(obj, Tensor)
 
 
 def numel(input) -> int:  # noqa: A002 (torch's argument name)

@@ -12,7 +12,7 @@ from ._tensor_inplace import InPlaceMethods
 from ._tensor_math import TrigExpLogMethods
 from ._tensor_math_more import RoundingAndBinaryMethods
 from ._tensor_reductions import ReductionMethods
-from .ops import arithmetic, comparison, copy, indexing, linalg, pointwise, reduction, shape
+from .ops import arithmetic, comparison, copy, indexing, linalg, pointwise, reduction, shape, softmax
 from .ops._util import binary_operands
 from .ops.division import floor_divide
 from .ops.elementwise_binary import remainder
@@ -220,16 +220,12 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
         raise AssertionError("Torch not compiled with CUDA enabled")
 
     def softmax(self, dim):
-        """``nn.functional.softmax`` along ``dim``."""
-        from .nn import functional
-
-        return functional.softmax(self, dim)
+        """``exp(self) / exp(self).sum(dim)``, as ``nn.functional.softmax``."""
+        return softmax.softmax(self, dim)
 
     def log_softmax(self, dim):
-        """``nn.functional.log_softmax`` along ``dim``."""
-        from .nn import functional
-
-        return functional.log_softmax(self, dim)
+        """``self - log(exp(self).sum(dim))``, as ``nn.functional.log_softmax``."""
+        return softmax.log_softmax(self, dim)
 
 
 def _no_grad_result(a, b, numpy_op):

@@ -13,10 +13,13 @@ import weakref
 import numpy as np
 
 from . import _dtype
+from ._printing import format_tensor
 from ._storage import UntypedStorage, VersionCounter
 from ._tensor_methods import TensorMethods
+from .autograd import engine
 from .autograd import node as _node
-from .autograd.node import _NO_HOOKS, AccumulateGrad, add_hook
+from .autograd.accumulate_grad import AccumulateGrad, accumulate_grad
+from .autograd.node import _NO_HOOKS, add_hook
 
 NON_LEAF_GRAD_WARNING = (
     "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be "
@@ -25,6 +28,32 @@ NON_LEAF_GRAD_WARNING = (
     "sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more "
     "information. (Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:493.)"
 )
+
+NON_LEAF_REQUIRES_GRAD_ERROR = "you can only change requires_grad flags of leaf variables."
+NON_LEAF_NO_GRAD_HINT = (" If you want to use a computed variable in a subgraph that doesn't require "
+                         "differentiation use var_no_grad = var.detach().")
+_C_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int",
+                 "int32": "int", "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
+                 "bool": "bool"}
+
+
+def _check_assigned_grad(tensor, grad) -> None:
+    """torch's checks on ``tensor.grad = grad``: a tensor, not itself, of the same dtype and size."""
+    if not isinstance(grad, Tensor):
+        raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of type {type(grad).__name__}")
+    if grad is tensor:
+        raise RuntimeError("can't assign Variable as its own grad")
+    if grad.dtype != tensor.dtype:
+        raise RuntimeError(
+            f"attempting to assign a gradient with dtype '{_C_TYPE_NAMES.get(grad._data.dtype.name)}' to a tensor "
+            f"with grad_dtype '{tensor.dtype.legacy_name}'. The gradient must match the tensor's grad_dtype "
+            "(defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific "
+            "dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor "
+            "and its gradient may break downstream systems that assume they match.")
+    if grad.shape != tensor.shape:
+        raise RuntimeError(f"attempting to assign a gradient of size '{list(grad.shape)}' to a tensor of size "
+                           f"'{list(tensor.shape)}'. Please ensure that the gradient and the tensor are the same "
+                           "size")
 
 
 class Tensor(TensorMethods):
@@ -44,7 +73,8 @@ class Tensor(TensorMethods):
             data = np.zeros(args, dtype=np.float32)
         self._init(data)
 
-    # Every tensor starts with these; an instance sets its own value only when it differs (cheaper to create).
+    # Every tensor starts with these; an instance sets its own value only when it differs (cheaper to create,
+    # which the per-op figure of benchmarks/bench_small_ops.py measures).
     _requires_grad = False
     _grad_fn = None
     _output_nr = 0
@@ -147,21 +177,17 @@ class Tensor(TensorMethods):
     @requires_grad.setter
     def requires_grad(self, value: bool):
         if self.grad_fn is not None:
-            if not value:
-                raise RuntimeError(
-                    "you can only change requires_grad flags of leaf variables. If you want to use a computed "
-                    "variable in a subgraph that doesn't require differentiation use "
-                    "var_no_grad = var.detach().")
-            return
+            raise RuntimeError(NON_LEAF_REQUIRES_GRAD_ERROR + ("" if value else NON_LEAF_NO_GRAD_HINT))
         if value and not self.dtype.is_floating_point:
             raise RuntimeError("only Tensors of floating point and complex dtype can require gradients")
         self._requires_grad = bool(value)
 
     def requires_grad_(self, requires_grad: bool = True) -> Tensor:
-        """Set ``requires_grad`` in place (leaves only) and return self."""
+        """Set ``requires_grad`` in place (leaves only; ``True`` on a non-leaf is allowed) and return self."""
         if requires_grad and not self.dtype.is_floating_point:
             raise RuntimeError("only Tensors of floating point dtype can require gradients")
-        self.requires_grad = requires_grad
+        if not (requires_grad and self.grad_fn is not None):
+            self.requires_grad = requires_grad
         return self
 
     @property
@@ -183,6 +209,8 @@ class Tensor(TensorMethods):
 
     @grad.setter
     def grad(self, value):
+        if value is not None:
+            _check_assigned_grad(self, value)
         self._grad = value
 
     @property
@@ -206,8 +234,8 @@ class Tensor(TensorMethods):
         self._retains_grad = True
 
         def keep(grad):
-            self._grad = grad.detach().clone() if self._grad is None else self._grad + grad
-        self.grad_fn._hooks_of_output(self.output_nr)[-1] = keep
+            accumulate_grad(self, grad, in_place=False)
+        self.grad_fn._own_hooks("_retains_grad_hooks")[self.output_nr] = keep
 
     def register_hook(self, hook):
         """Call ``hook(grad)`` when this tensor's gradient is computed; it may return a new gradient."""
@@ -221,9 +249,7 @@ class Tensor(TensorMethods):
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None) -> None:
         """Compute the gradient of this tensor w.r.t. the graph's leaves and add it into their ``.grad``."""
-        from .autograd import backward
-
-        backward(self, gradient, retain_graph, create_graph, inputs=inputs)
+        engine.backward(self, gradient, retain_graph, create_graph, inputs=inputs)
 
     # -- sharing memory ------------------------------------------------------------------------------
 
@@ -253,6 +279,11 @@ class Tensor(TensorMethods):
 
     @data.setter
     def data(self, other: Tensor):
+        if not isinstance(other, Tensor):
+            raise TypeError(f"Variable data has to be a tensor, but got {type(other).__name__}")
+        if self.requires_grad and not other.dtype.is_floating_point:
+            raise RuntimeError("data set to a tensor that requires gradients must be floating point or complex "
+                               "dtype")
         self._data = other._data
 
     def numpy(self) -> np.ndarray:
@@ -267,8 +298,6 @@ class Tensor(TensorMethods):
         return array if dtype is None else array.astype(dtype)
 
     def __repr__(self) -> str:
-        from ._printing import format_tensor
-
         if self.grad_fn is not None:
             suffix = f"grad_fn=<{type(self.grad_fn).__name__}>"
         elif self.requires_grad:

@@ -1,27 +1,192 @@
-"""The backward engine: walks the graph from the roots and runs each node once all its gradients are in.
+"""The backward engine: ``backward()`` and ``grad()``, walking the graph as torch's ``engine.cpp`` does.
 
-As torch's engine does, it first counts, for every node, how many edges lead into it (its dependencies).
-A node becomes ready when the count drops to zero; among ready nodes the most recently created runs first
-(highest ``_seq``), and ``AccumulateGrad`` nodes run as soon as they are ready.
+A learner can read this file beside torch's ``torch/csrc/autograd/engine.cpp``: the names are the same.
+
+1. ``compute_dependencies``: for every node reachable from the roots, count the edges that lead into it.
+2. ``init_to_execute`` (only when ``inputs`` are given): mark which nodes must run (those on a path to an
+   input) and where gradients are captured (``grad()``) instead of accumulated.
+3. ``execute``: a node is ready once its count drops to zero; among ready nodes the most recently created
+   runs first (highest ``_seq``), and ``AccumulateGrad`` nodes as soon as they are ready.
+   ``evaluate_function`` runs the hooks, captures, ``call_function`` (the node's ``apply``), frees the
+   node's saved tensors, and hands each gradient to the next node's input buffer.
 """
 
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections import namedtuple
 
 import numpy as np
 
 from .._dtype import Size
-from . import anomaly_mode
-from . import node as node_module
-from .node import _NO_HOOKS, AccumulateGrad, edge_of
+from . import anomaly_mode, hooks
+from .node import _NO_HOOKS, edge_of
 
 BackwardStep = namedtuple("BackwardStep", "node grads_in grads_out")
 BackwardStep.__doc__ = "One executed node: the gradients it received and those it sent along next_functions."
 
 
-def _root_gradients(roots, grad_roots):
+class GraphTask:
+    """The state of one backward run: dependencies, input buffers, the ready queue, what runs, captures."""
+
+    def __init__(self, keep_graph: bool, accumulate: bool, trace: list | None = None):
+        self.keep_graph = keep_graph  # retain_graph: keep saved tensors for another backward
+        self.accumulate = accumulate  # backward() adds into .grad; grad() only captures
+        self.trace = trace  # a list that receives one BackwardStep per node run (the viz replays it)
+        self.dependencies: dict = {}  # node -> edges still to deliver a gradient into it
+        self.input_buffers: dict = {}  # node -> {input_nr: gradient summed so far}
+        self.ready: list = []  # a heap of (-sequence number, push order, node)
+        self.exec_info: dict = {}  # node -> must it run? Empty: every node runs
+        self.captures: dict = {}  # node -> [(input_nr, index in captured_vars)]
+        self.captured_vars: list = []
+        self._pushes = itertools.count()
+
+    def should_execute(self, node) -> bool:
+        """Whether ``node`` runs or captures in this task (every node does when ``exec_info`` is empty)."""
+        return not self.exec_info or node in self.exec_info
+
+    def add_input(self, node, input_nr: int, grad) -> None:
+        """Sum ``grad`` into ``node``'s input buffer slot ``input_nr``."""
+        slot = self.input_buffers.setdefault(node, {})
+        slot[input_nr] = grad if slot.get(input_nr) is None else slot[input_nr] + grad
+
+    def push_ready(self, node) -> None:
+        """Queue ``node``: the latest created runs first, ties in push order."""
+        heapq.heappush(self.ready, (-node._seq, next(self._pushes), node))
+
+    def capture(self, node, grads: list) -> bool:
+        """Keep the gradients ``grad()`` asked for that arrive at ``node``; return whether ``node`` runs."""
+        for input_nr, index in self.captures.get(node, ()):
+            self.captured_vars[index] = grads[input_nr]
+        return self.exec_info.get(node, True)
+
+    def take_inputs(self, node) -> list:
+        """The gradients collected for ``node``'s outputs (None where nothing arrived)."""
+        slot = self.input_buffers.pop(node, None)
+        if slot is None:
+            return [None] * node._num_outputs
+        if node._num_outputs == 1:
+            return [slot.get(0)]
+        return [slot.get(i) for i in range(node._num_outputs)]
+
+
+def compute_dependencies(task: GraphTask, root_nodes) -> None:
+    """Count, for each node reachable from the roots, how many edges lead into it."""
+    deps, seen, stack = task.dependencies, set(root_nodes), list(root_nodes)
+    while stack:
+        for child, _ in stack.pop().next_functions:
+            if child is None:
+                continue
+            deps[child] = deps.get(child, 0) + 1
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+
+
+def init_to_execute(task: GraphTask, root_nodes, output_edges) -> None:
+    """Mark the nodes that must run to reach ``output_edges`` (the ``inputs``), and where to capture.
+
+    ``backward(inputs=...)`` runs the inputs' own nodes; ``grad()`` only captures what flows into them.
+    """
+    for index, (node, input_nr) in enumerate(output_edges):
+        if task.accumulate:
+            task.exec_info[node] = True
+        else:
+            task.captures.setdefault(node, []).append((input_nr, index))
+            task.exec_info.setdefault(node, False)
+    order, seen, stack = [], set(), list(root_nodes)
+    while stack:  # iterative, so long graphs don't hit Python's recursion limit
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            order.append(node)
+            stack.extend(child for child, _ in node.next_functions if child is not None)
+    for node in reversed(order):  # children before parents
+        if any(child in task.exec_info for child, _ in node.next_functions):
+            task.exec_info[node] = True
+
+
+def validate_outputs(node, grads) -> list:
+    """Check the gradients ``node`` returned against its inputs' shapes; cast them to the inputs' dtypes."""
+    checked = grads
+    for i, (grad, meta) in enumerate(zip(grads, node._input_meta)):
+        if grad is None or meta is None:
+            continue
+        shape, dtype = meta
+        if type(grad) is np.ndarray and grad.dtype == dtype and grad.shape == shape:
+            continue  # the common case, nothing to check or cast: a fast path for bench_small_ops' per-op figure
+        checked = list(checked) if checked is grads else checked
+        grad = np.asarray(grad)
+        if grad.shape != tuple(shape):
+            raise RuntimeError(f"Function returned an invalid gradient: got shape {list(grad.shape)} "
+                               f"but expected shape compatible with {list(shape)}")
+        checked[i] = grad if grad.dtype == dtype else grad.astype(dtype)
+    return checked
+
+
+def call_function(task: GraphTask, node, grads: list) -> tuple:
+    """Run ``node``'s pre-hooks, its backward formula, ``validate_outputs`` and its post-hooks."""
+    if node._node_pre_hooks is not _NO_HOOKS:
+        grads = hooks.call_pre_hooks(node, grads)
+    if grads[0] is None and all(g is None for g in grads):  # nothing arrived: nothing to send on
+        return (None,) * len(node.next_functions)
+    try:
+        if node._released:
+            node.check_not_released()
+        outputs = node.apply(*grads)
+    except RuntimeError as error:
+        if not anomaly_mode.is_anomaly_enabled():
+            raise
+        raise anomaly_mode.report_failure(node, error) from None
+    outputs = validate_outputs(node, outputs)
+    if node._post_hooks is not _NO_HOOKS:  # post-hooks see the checked gradients; theirs are checked by them
+        outputs = hooks.call_post_hooks(node, outputs, grads)
+    if task.trace is not None:
+        task.trace.append(BackwardStep(node, hooks.wrap_all(grads), hooks.wrap_all(outputs)))
+    return outputs
+
+
+def evaluate_function(task: GraphTask, node) -> None:
+    """Hooks and captures for ``node``; run it if needed; pass its gradients on to the next nodes."""
+    grads = task.take_inputs(node)
+    if node._tensor_hooks or node._retains_grad_hooks:
+        grads = hooks.call_tensor_pre_hooks(node, grads)
+    if task.exec_info and not task.capture(node, grads):  # only when inputs= was given
+        return
+    outputs = call_function(task, node, grads)
+    if not task.keep_graph:
+        node.release_saved()
+    dependencies, exec_info, buffers = task.dependencies, task.exec_info, task.input_buffers
+    for (child, input_nr), grad in zip(node.next_functions, outputs):
+        if child is None:
+            continue
+        dependencies[child] -= 1
+        if exec_info and child not in exec_info:
+            continue
+        # task.add_input and task.push_ready written out: a call less per edge shows in the per-op figure
+        # of benchmarks/bench_small_ops.py (about 0.1 us of its ~13 us per op).
+        if grad is not None:
+            slot = buffers.setdefault(child, {})
+            slot[input_nr] = grad if slot.get(input_nr) is None else slot[input_nr] + grad
+        if dependencies[child] == 0:
+            heapq.heappush(task.ready, (-child._seq, next(task._pushes), child))
+
+
+def execute(task: GraphTask, root_edges, root_grads) -> None:
+    """The main loop: seed the roots' buffers, then run ready nodes until none is left."""
+    root_nodes = list(dict.fromkeys(node for node, _ in root_edges))
+    for (node, input_nr), grad in zip(root_edges, root_grads):
+        task.add_input(node, input_nr, grad)
+    for node in root_nodes:
+        if task.dependencies.get(node, 0) == 0 and task.should_execute(node):
+            task.push_ready(node)
+    with np.errstate(all="ignore"):  # NaN and inf propagate silently through the formulas, as in torch
+        while task.ready:
+            evaluate_function(task, heapq.heappop(task.ready)[2])
+
+
+def _root_gradients(roots, grad_roots) -> list:
     """Check the roots and make the implicit gradient (ones) for scalar roots, with torch's errors."""
     grads = []
     for i, (root, grad) in enumerate(zip(roots, grad_roots)):
@@ -36,153 +201,79 @@ def _root_gradients(roots, grad_roots):
         if data.shape != tuple(root.shape):
             raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {Size(data.shape)} and "
                                f"output[{i}] has a shape of {root.shape}.")
-        grads.append(data.astype(root._data.dtype, copy=False))
+        # A view, never the caller's array itself: AccumulateGrad must copy it rather than keep it.
+        grads.append(data.astype(root._data.dtype, copy=False).view())
     return grads
 
 
-def _count_dependencies(root_nodes):
-    """How many edges lead into each node reachable from the roots."""
-    deps, seen, stack = {}, set(root_nodes), list(root_nodes)
-    while stack:
-        for child, _ in stack.pop().next_functions:
-            if child is None:
-                continue
-            deps[child] = deps.get(child, 0) + 1
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return deps
+def _output_edges(task: GraphTask, inputs) -> list:
+    """The edges whose gradients ``inputs`` asks for (``backward(inputs=)`` retains a non-leaf's grad)."""
+    edges = []
+    for tensor in inputs:
+        if not tensor.requires_grad:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+        if task.accumulate and not tensor.is_leaf:
+            tensor.retain_grad()  # as torch does: the gradient lands in .grad through retain_grad's hook
+        edges.append(edge_of(tensor))
+    return edges
 
 
-def _nodes_leading_to(targets, deps, root_nodes):
-    """The nodes from which some target can be reached: only these need to run for ``inputs=``."""
-    order, seen, stack = [], set(), list(root_nodes)
-    while stack:  # an iterative post-order, so long graphs don't hit Python's recursion limit
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        order.append(node)
-        stack.extend(child for child, _ in node.next_functions if child is not None)
-    needed = set(targets)
-    for node in reversed(order):
-        if any(child in needed for child, _ in node.next_functions):
-            needed.add(node)
-    return needed
+def run_backward(tensors, grad_tensors, keep_graph=False, accumulate=True, inputs=None,
+                 allow_unused=False, trace=None):
+    """Run backward from ``tensors``; with ``accumulate=False`` return the gradients of ``inputs``.
 
-
-def _wrap_all(grads):
-    return tuple(None if g is None else node_module.Tensor._wrap(g) for g in grads)
-
-
-def _run_tensor_hooks(node, grads):
-    Tensor = node_module.Tensor  # noqa: N806
-    for output_nr, hooks in node._tensor_hooks.items():
-        for _, hook in sorted(hooks.items(), key=lambda item: item[0] == -1):  # retain_grad's runs last
-            if grads[output_nr] is None:
-                continue
-            replaced = hook(Tensor._wrap(grads[output_nr]))
-            if replaced is not None:
-                grads[output_nr] = replaced._data
-    for hook in list(node._node_pre_hooks.values()):
-        replaced = hook(_wrap_all(grads))
-        if replaced is not None:
-            grads[:] = [None if g is None else g._data for g in replaced]
-
-
-def _checked(grad, meta):
-    """Cast a gradient to its input's dtype, as torch's engine does (shapes must already match)."""
-    shape, dtype = meta
-    if type(grad) is np.ndarray and grad.dtype == dtype and grad.shape == shape:
-        return grad
-    if type(grad) is not np.ndarray:
-        grad = np.asarray(grad)
-    if grad.shape != tuple(shape):
-        raise RuntimeError(f"Function returned an invalid gradient: got shape {list(grad.shape)} "
-                           f"but expected shape compatible with {list(shape)}")
-    return grad if grad.dtype == dtype else grad.astype(dtype)
-
-
-def run_backward(roots, grad_roots, retain_graph=False, inputs=None, allow_unused=False,
-                 accumulate=True, trace=None):
-    """Run backward from ``roots``; return the gradients of ``inputs`` (when given) as a list.
-
-    ``accumulate=True`` (``backward()``) adds into ``.grad``; ``accumulate=False`` (``autograd.grad``)
-    only returns the gradients of ``inputs``. A list passed as ``trace`` receives a ``BackwardStep``
-    per node executed, in order.
+    A list passed as ``trace`` receives a ``BackwardStep`` per node run, in order.
     """
-    grads = _root_gradients(roots, grad_roots)
-    edges = [edge_of(root) for root in roots]
-    root_nodes = list(dict.fromkeys(node for node, _ in edges))
-    deps = _count_dependencies(root_nodes)
-
-    captures = {}  # (node, output_nr) -> index in inputs
-    needed = None
+    task = GraphTask(keep_graph, accumulate, trace)
+    grads = _root_gradients(tensors, grad_tensors)
+    root_edges = [edge_of(t) for t in tensors]
+    root_nodes = list(dict.fromkeys(node for node, _ in root_edges))
+    compute_dependencies(task, root_nodes)
     if inputs is not None:
-        for i, tensor in enumerate(inputs):
-            node, nr = edge_of(tensor)
-            if node is None:
-                raise RuntimeError("One of the differentiated Tensors does not require grad")
-            if accumulate and isinstance(node, AccumulateGrad):
-                continue  # backward(inputs=leaf): just let its AccumulateGrad run
-            captures[(node, nr)] = i
-        targets = {edge_of(t)[0] for t in inputs}
-        needed = _nodes_leading_to(targets, deps, root_nodes)
-    captured = [None] * (len(inputs) if inputs is not None else 0)
-
-    buffers = {}
-    for (node, nr), grad in zip(edges, grads):
-        slot = buffers.setdefault(node, {})
-        slot[nr] = grad if nr not in slot else slot[nr] + grad
-    ready = [(-node._seq, i, node) for i, node in enumerate(root_nodes) if deps.get(node, 0) == 0]
-    heapq.heapify(ready)
-    tiebreak = len(ready)
-
-    while ready:
-        node = heapq.heappop(ready)[2]
-        slot = buffers.pop(node, {})
-        node_grads = [slot.get(i) for i in range(node._num_outputs)]
-        if node._tensor_hooks is not _NO_HOOKS or node._node_pre_hooks is not _NO_HOOKS:
-            _run_tensor_hooks(node, node_grads)
-        if captures:
-            for nr, grad in enumerate(node_grads):
-                if (node, nr) in captures and grad is not None:
-                    captured[captures[(node, nr)]] = grad
-        has_grad = node_grads[0] is not None if len(node_grads) == 1 else any(g is not None for g in node_grads)
-        runs = has_grad and (needed is None or node in needed)
-        if isinstance(node, AccumulateGrad) and (not accumulate or (node, 0) in captures):
-            runs = False
-        try:
-            outputs = node.apply(*node_grads) if runs else ()
-        except RuntimeError as error:
-            if not anomaly_mode.is_anomaly_enabled():
-                raise
-            raise anomaly_mode.report_failure(node, error) from None
-        for hook in list(node._post_hooks.values()) if runs and node._post_hooks is not _NO_HOOKS else ():
-            replaced = hook(_wrap_all(outputs), _wrap_all(node_grads))
-            if replaced is not None:
-                outputs = tuple(None if g is None else g._data for g in replaced)
-        if runs and not retain_graph:
-            node.release_saved()
-        if trace is not None and runs:
-            trace.append(BackwardStep(node, _wrap_all(node_grads), _wrap_all(outputs)))
-        for i, (child, nr) in enumerate(node.next_functions):
-            if child is None:
-                continue
-            grad = outputs[i] if i < len(outputs) else None
-            if grad is not None:
-                grad = _checked(grad, node._input_meta[i])
-                slot = buffers.setdefault(child, {})
-                slot[nr] = grad if slot.get(nr) is None else slot[nr] + grad
-            deps[child] -= 1
-            if deps[child] == 0:
-                tiebreak += 1
-                heapq.heappush(ready, (-child._seq, tiebreak, child))
-
-    if inputs is None:
-        return []
-    for i, tensor in enumerate(inputs):
-        if captured[i] is None and not allow_unused and not (accumulate and tensor.is_leaf):
+        output_edges = _output_edges(task, inputs)
+        task.captured_vars = [None] * len(output_edges)
+        init_to_execute(task, root_nodes, output_edges)
+    execute(task, root_edges, grads)
+    if accumulate:
+        return ()
+    for i, grad in enumerate(task.captured_vars):
+        if grad is None and not allow_unused:
             raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have been used in the "
                                "graph. Set allow_unused=True if this is the desired behavior.")
-    return _wrap_all(captured)
+    return hooks.wrap_all(task.captured_vars)
+
+
+def _as_tuple(value):
+    if value is None:
+        return None
+    return tuple(value) if isinstance(value, (list, tuple)) else (value,)
+
+
+def _check_create_graph(create_graph):
+    if create_graph:
+        raise NotImplementedError("minitorch computes gradients with numpy, so create_graph=True (gradients "
+                                  "of gradients) is not supported; PyTorch supports it.")
+
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None) -> None:
+    """Add the gradients of ``tensors`` w.r.t. the graph's leaves (or only ``inputs``) into ``.grad``."""
+    _check_create_graph(create_graph)
+    tensors = _as_tuple(tensors)
+    grads = _as_tuple(grad_tensors) or (None,) * len(tensors)
+    run_backward(tensors, grads, keep_graph=bool(retain_graph), inputs=_as_tuple(inputs))
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None,
+         materialize_grads=False):
+    """Return the gradients of ``outputs`` w.r.t. ``inputs`` without touching any ``.grad``."""
+    _check_create_graph(create_graph)
+    outputs = _as_tuple(outputs)
+    grads = _as_tuple(grad_outputs) or (None,) * len(outputs)
+    inputs = _as_tuple(inputs)
+    result = run_backward(outputs, grads, keep_graph=bool(retain_graph), accumulate=False, inputs=inputs,
+                          allow_unused=bool(allow_unused) or materialize_grads)
+    if materialize_grads:
+        from .._factories import zeros_like  # here, not at the top: _factories needs minitorch.tensor
+
+        result = tuple(zeros_like(t) if g is None else g for t, g in zip(inputs, result))
+    return result

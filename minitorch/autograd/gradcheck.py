@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import node
+from .engine import grad
+
 
 class GradcheckError(RuntimeError):
     """Raised by ``gradcheck`` when analytical and numerical gradients disagree."""
@@ -32,17 +35,13 @@ def numerical_jacobian(fn, inputs, index, eps):
 
 def analytical_jacobian(fn, inputs, index):
     """d(outputs)/d(inputs[index]) from autograd, one row per output element."""
-    from . import grad
-
     outputs = [o for o in _outputs(fn, inputs)]
     rows = []
     for o in outputs:
         for j in range(o.numel()):
             seed = np.zeros(o.shape, dtype=o._data.dtype)
             seed.reshape(-1)[j] = 1
-            from ..tensor import Tensor
-
-            (g,) = grad(o, inputs[index], Tensor._wrap(seed), retain_graph=True, allow_unused=True)
+            (g,) = grad(o, inputs[index], node.Tensor._wrap(seed), retain_graph=True, allow_unused=True)
             rows.append(np.zeros(inputs[index].numel()) if g is None else g._data.astype(np.float64).ravel())
     return np.stack(rows) if rows else np.zeros((0, 0))
 

@@ -2,7 +2,8 @@
 
 A ``Node`` is what ``tensor.grad_fn`` returns: one backward formula (``apply``), the edges to the nodes
 that produced its inputs (``next_functions``), and the tensors it saved during forward. Leaves that
-require grad end in an ``AccumulateGrad`` node, which adds the incoming gradient into ``leaf.grad``.
+require grad end in an ``AccumulateGrad`` node (``accumulate_grad.py``), which adds the incoming gradient into
+``leaf.grad``.
 """
 
 from __future__ import annotations
@@ -13,11 +14,34 @@ import numpy as np
 
 from . import anomaly_mode
 from .grad_mode import is_grad_enabled
-from .saved_tensor import SavedTensor
+from .saved_tensor import FREED_ERROR, SavedTensor
 
 _sequence = itertools.count()
 Tensor = None  # minitorch.tensor sets this once the class exists (the two modules need each other)
-_NO_HOOKS: dict = {}  # shared by nodes that have none; registering a hook gives a node its own dict
+# Shared by owners that have none; registering a hook gives the owner its own dict. Checking identity with it
+# skips the hook machinery for nodes without hooks (the per-op figure of benchmarks/bench_small_ops.py).
+_NO_HOOKS: dict = {}
+
+
+class RemovableHandle:
+    """Returned by ``register_hook``: ``handle.remove()`` takes the hook away again."""
+
+    _ids = itertools.count()
+
+    def __init__(self, hooks: dict):
+        self._hooks, self.id = hooks, next(self._ids)
+
+    def remove(self) -> None:
+        """Remove the hook."""
+        self._hooks.pop(self.id, None)
+
+
+def add_hook(hooks: dict, hook) -> RemovableHandle:
+    """Store ``hook`` in ``hooks`` (which keeps insertion order) and return its handle."""
+    handle = RemovableHandle(hooks)
+    hooks[handle.id] = hook
+    return handle
+
 
 _PUBLIC_NODE_ATTRIBUTES = ["_sequence_nr", "metadata", "name", "next_functions", "register_hook",
                            "register_prehook"]
@@ -27,15 +51,19 @@ class Node:
     """One backward step. Subclasses are named as torch names them (``MulBackward0``) and define ``apply``."""
 
     _num_outputs = 1  # how many outputs the forward op had (unbind has several)
+    _holds_saved_state = False  # True for nodes that keep forward values outside ``_saved`` (freed too)
+    _released = False  # set once backward freed the saved values (without retain_graph)
+    # Hooks, shared empty dicts until a hook is registered (``_own_hooks`` then gives the node its own):
+    _tensor_hooks: dict = _NO_HOOKS  # output_nr -> {id: hook} registered on the tensors this node produced
+    _retains_grad_hooks: dict = _NO_HOOKS  # output_nr -> retain_grad's hook of that output tensor
+    _node_pre_hooks: dict = _NO_HOOKS  # grad_fn.register_prehook
+    _post_hooks: dict = _NO_HOOKS  # grad_fn.register_hook
 
     def __init__(self):
         self._seq = next(_sequence)
         self.next_functions: tuple = ()
         self._input_meta: list = []  # (shape, numpy dtype) of each input: gradients are checked against it
         self._saved: dict[str, SavedTensor | None] = {}
-        self._tensor_hooks: dict[int, dict] = _NO_HOOKS  # output_nr -> hooks of non-leaf tensors
-        self._node_pre_hooks: dict = _NO_HOOKS
-        self._post_hooks: dict = _NO_HOOKS
         self._metadata = None
 
     @property
@@ -70,9 +98,20 @@ class Node:
         """The backward formula: gradients w.r.t. the outputs in, gradients w.r.t. the inputs out."""
         raise NotImplementedError
 
-    def needs_grad(self, index: int) -> bool:
-        """Whether input ``index`` leads anywhere (a gradient for it would be thrown away otherwise)."""
+    def needs_input_grad(self, index: int) -> bool:
+        """Whether input ``index`` needs a gradient (it leads somewhere; one for it would be thrown away)."""
         return self.next_functions[index][0] is not None
+
+    needs_grad = needs_input_grad  # the earlier name, still used by ops written before the rename
+
+    def input_shape(self, index: int) -> tuple:
+        """The shape input ``index`` had in forward (what its gradient must have)."""
+        return self._input_meta[index][0]
+
+    def check_not_released(self) -> None:
+        """Raise torch's "backward through the graph a second time" if this node's saved values are gone."""
+        if self._released and (self._saved or self._holds_saved_state):
+            raise RuntimeError(FREED_ERROR)
 
     def unpack(self, name: str) -> np.ndarray:
         """The values of the tensor saved as ``name``, checked against in-place changes since saving."""
@@ -80,6 +119,7 @@ class Node:
 
     def release_saved(self) -> None:
         """Free every saved tensor (the graph can then be walked backward only once)."""
+        self._released = True
         for saved in self._saved.values():
             if saved is not None:
                 saved.release()
@@ -112,66 +152,17 @@ class Node:
 
     def __call__(self, *grads):
         """Run the backward formula on tensors, as ``tensor.grad_fn(grad)`` does in torch."""
+        self.check_not_released()
         results = self.apply(*(g._data if isinstance(g, Tensor) else g for g in grads))
         results = tuple(None if r is None else Tensor._wrap(np.asarray(r)) for r in results)
         return results[0] if len(results) == 1 else results
-
-
-class AccumulateGrad(Node):
-    """The end of a gradient path: adds the incoming gradient into ``variable.grad`` (a leaf)."""
-
-    def __init__(self, variable):
-        super().__init__()
-        self._seq = 2**64 - 1  # the highest priority: torch runs these as soon as they are ready
-        self.variable = variable
-        self._input_meta = [(variable.shape, variable._data.dtype)]
-
-    def name(self) -> str:
-        """torch's name for this node, with its C++ namespace."""
-        return "torch::autograd::AccumulateGrad"
-
-    def apply(self, grad):
-        """Run the leaf's hooks, then accumulate: ``grad`` is stored on first use, added afterwards."""
-        leaf = self.variable
-        if not leaf.requires_grad:  # e.g. detach_() was called on it after the graph was built
-            return ()
-        for hook in list(leaf._hooks.values()):
-            replaced = hook(Tensor._wrap(grad))
-            if replaced is not None:
-                grad = replaced._data
-        if leaf.grad is None:
-            leaf.grad = Tensor._wrap(np.array(grad, dtype=leaf._data.dtype, copy=True))
-        else:
-            leaf.grad._data += grad
-            leaf.grad._version_counter.bump()
-        return ()
-
-
-class RemovableHandle:
-    """Returned by ``register_hook``: ``handle.remove()`` takes the hook away again."""
-
-    _ids = itertools.count()
-
-    def __init__(self, hooks: dict):
-        self._hooks, self.id = hooks, next(self._ids)
-
-    def remove(self) -> None:
-        """Remove the hook."""
-        self._hooks.pop(self.id, None)
-
-
-def add_hook(hooks: dict, hook) -> RemovableHandle:
-    """Store ``hook`` in ``hooks`` (which keeps insertion order) and return its handle."""
-    handle = RemovableHandle(hooks)
-    hooks[handle.id] = hook
-    return handle
 
 
 def edge_of(tensor) -> tuple:
     """The ``next_functions`` entry for an input: its grad_fn, its AccumulateGrad, or None."""
     if tensor is None or not hasattr(tensor, "_data"):
         return (None, 0)
-    if tensor._base is None and tensor._grad_fn is not None:  # the common case, without the view checks
+    if tensor._base is None and tensor._grad_fn is not None:  # fast path (bench_small_ops' per-op figure)
         return (tensor._grad_fn, tensor._output_nr)
     if tensor.grad_fn is not None:
         return (tensor.grad_fn, tensor.output_nr)
@@ -190,11 +181,14 @@ def needs_recording(inputs) -> bool:
     return False
 
 
-def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False, node=None, view_of=None):
+def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False, node=None, view_of=None,
+           state=None):
     """Wrap ``out_data`` in a Tensor and, when needed, attach a ``node_cls`` node as its grad_fn.
 
     ``saved`` maps torch's names (``"self"``, ``"other"``) to tensors to keep for backward, ``attrs``
-    maps names to plain values shown as ``_saved_<name>``, and ``save_result=True`` saves the output.
+    maps names to plain values shown as ``_saved_<name>`` (a tensor among them is saved like ``saved``),
+    ``state`` maps names to private values the formula needs (stored as ``_<name>``: dims, axes...),
+    and ``save_result=True`` saves the output.
     With ``view_of=base`` the result is a view: it shares the base's memory and version counter.
     """
     out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
@@ -206,6 +200,8 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False
     if anomaly_mode.is_anomaly_enabled():
         node.metadata["traceback_"] = anomaly_mode.forward_stack()
     attach(node, out, inputs, saved, attrs)
+    for name, value in (state or {}).items():
+        setattr(node, f"_{name}", value)
     if save_result:
         node._saved["result"] = SavedTensor(out, node, is_output=True)
     return out
@@ -222,10 +218,25 @@ def attach(node: Node, out, inputs, saved=None, attrs=None, output_nr: int = 0) 
     if saved:
         for name, tensor in saved.items():
             node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
-    if attrs:
-        for name, value in attrs.items():
+    for name, value in (attrs or {}).items():
+        if isinstance(value, Tensor):
+            node._saved[name] = SavedTensor(value, node)
+        else:
             setattr(node, f"_saved_{name}", value)
-    out._grad_fn, out._output_nr = node, output_nr
+    if out._retains_grad:
+        set_grad_fn(out, node, output_nr)
+    else:
+        out._grad_fn, out._output_nr = node, output_nr
+
+
+def set_grad_fn(tensor, node: Node, output_nr: int = 0) -> None:
+    """Make ``node`` the grad_fn of ``tensor``; ``retain_grad`` follows the tensor to its new node."""
+    old = tensor._grad_fn
+    if tensor._retains_grad and old is not None and old is not node:
+        keep = old._retains_grad_hooks.pop(tensor._output_nr, None)
+        if keep is not None:
+            node._own_hooks("_retains_grad_hooks")[output_nr] = keep
+    tensor._grad_fn, tensor._output_nr = node, output_nr
 
 
 def unbroadcast(grad: np.ndarray, shape) -> np.ndarray:

@@ -19,6 +19,9 @@ FREED_ERROR = (
     "if you need to access saved tensors after calling backward."
 )
 
+DETACHED_ERROR = ("Trying to use a saved tensor that has been detached in-place, i.e. with .detach_()."
+                  "This is not supported, please use out-of-place `.detach()` instead")
+
 
 class SavedTensor:
     """A tensor saved for backward, with the version it had when saved.
@@ -28,7 +31,7 @@ class SavedTensor:
     """
 
     __slots__ = ("saved_version", "is_output", "_data", "_counter", "_node", "_tensor_class", "_tensor",
-                 "_freed")
+                 "_freed", "_was_leaf")
 
     def __init__(self, tensor, saved_by, is_output: bool = False):
         self.saved_version = tensor._version
@@ -40,6 +43,8 @@ class SavedTensor:
             self._tensor_class, self._tensor = type(tensor), None
         else:
             self._tensor = tensor
+        # A saved non-leaf must keep its grad_fn (detach_() after saving is refused when unpacking).
+        self._was_leaf = is_output or (tensor._grad_fn is None and (tensor._base is None or tensor.grad_fn is None))
         self._freed = False
 
     def current_version(self) -> int:
@@ -55,7 +60,11 @@ class SavedTensor:
         """The saved values, checked like ``unpack()`` (what backward formulas use: no Tensor is built)."""
         if self._freed or self.current_version() != self.saved_version:
             return self.unpack()._data  # raises the error
-        return self._data if self.is_output else self._tensor._data
+        if self.is_output:
+            return self._data
+        if not self._was_leaf and self._tensor.grad_fn is None:
+            raise RuntimeError(DETACHED_ERROR)
+        return self._tensor._data
 
     def unpack(self):
         """The saved tensor, or torch's error if it was freed or modified in place since it was saved."""
@@ -65,6 +74,8 @@ class SavedTensor:
             tensor = self._tensor_class._from_saved_output(self._data, self._counter, self._node())
         else:
             tensor = self._tensor
+            if not self._was_leaf and tensor.grad_fn is None:
+                raise RuntimeError(DETACHED_ERROR)
         if self.current_version() != self.saved_version:
             raise RuntimeError(_modified_message(tensor, self))
         return tensor

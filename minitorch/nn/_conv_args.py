@@ -55,6 +55,13 @@ def as_pair(name, value):
 
 def check_conv2d(input, weight, bias, stride, padding, dilation, groups):
     """Raise torch's error for the first thing wrong with a batched conv2d call (padding as a pair)."""
+    _check_arguments(input, weight, bias, stride, padding, groups)
+    _check_weight_shape(input, weight, bias, groups)
+    _check_sizes_and_types(input, weight, padding, dilation)
+
+
+def _check_arguments(input, weight, bias, stride, padding, groups):
+    """The checks torch makes first: the weight's rank, stride, padding, groups, the bias dtype."""
     if weight.ndim != 4:
         raise RuntimeError(f"expected stride to be a single integer value or a list of {weight.ndim - 2} values "
                            f"to match the convolution dimensions, but got stride={list(stride)}")
@@ -66,6 +73,10 @@ def check_conv2d(input, weight, bias, stride, padding, dilation, groups):
         raise RuntimeError("non-positive groups is not supported")
     if bias is not None and bias.dtype != input.dtype:
         raise RuntimeError(f"Input type ({_c_type(input)}) and bias type ({_c_type(bias)}) should be the same")
+
+
+def _check_weight_shape(input, weight, bias, groups):
+    """The weight's shape against groups, the input's channels and the bias."""
     sizes = list(weight.shape)
     if sizes[0] == 0 or sizes[0] % groups:
         what = "at least 1" if sizes[0] == 0 else f"divisible by {groups}"
@@ -81,6 +92,11 @@ def check_conv2d(input, weight, bias, stride, padding, dilation, groups):
     if 0 in sizes[2:]:
         raise RuntimeError(f"kernel size should be greater than zero, but got kernel_height: {sizes[2]} "
                            f"kernel_width: {sizes[3]}")
+
+
+def _check_sizes_and_types(input, weight, padding, dilation):
+    """The kernel against the padded input, then the dtypes."""
+    sizes = list(weight.shape)
     padded = [input.shape[2 + i] + 2 * padding[i] for i in range(2)]
     reach = [dilation[i] * (sizes[2 + i] - 1) + 1 for i in range(2)]
     if any(output_size(padded[i], reach[i], 1, 0, 1) < 1 for i in range(2)):

@@ -7,10 +7,10 @@ import numpy as np
 
 from ..ops import arithmetic, avg_pool, pointwise, regression_losses
 from ..ops import batch_norm as batch_norm_ops
+from ..ops.dropout import dropout_mask
+from ..ops.loss import REDUCTIONS
 from ..ops.reduction import mean as mean_of
 from ..ops.reduction import sum as sum_of
-from ._loss_ops import REDUCTIONS
-from ._random_ops import dropout_mask
 
 
 def _reduction_code(reduction_name):

@@ -7,9 +7,14 @@ Each function checks its arguments the way PyTorch does (same errors), then call
 
 import warnings
 
+from ..ops import dropout as dropout_ops
+from ..ops import loss as loss_ops
+from ..ops import pad as pad_ops
 from ..ops import pointwise, pool, shape
+from ..ops import softmax as softmax_ops
 from ..ops.conv import convolution
-from . import _conv_args, _loss_ops, _pad_ops, _random_ops, _softmax_ops
+from ..ops.linear import linear
+from . import _conv_args
 from ._activation_functional import (
     celu,
     elu,
@@ -39,7 +44,6 @@ from ._layer_functional import (
     one_hot,
     smooth_l1_loss,
 )
-from ._linear_ops import linear
 
 __all__ = [
     "conv2d", "linear", "relu", "sigmoid", "tanh", "softmax", "log_softmax", "cross_entropy", "nll_loss",
@@ -94,7 +98,7 @@ def _string_padding(input, weight, padding, stride, dilation):
     extra = [after - before for before, after in pairs]
     if any(extra):
         warnings.warn(SAME_PADDING_WARNING, UserWarning, stacklevel=3)
-        input = _pad_ops.constant_pad_nd(input, [0, extra[1], 0, extra[0]])
+        input = pad_ops.constant_pad_nd(input, [0, extra[1], 0, extra[0]])
     return input, tuple(before for before, _ in pairs)
 
 
@@ -124,19 +128,19 @@ def _softmax_dim(input, dim, stacklevel):
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
     """Probabilities along ``dim``: ``exp(x) / exp(x).sum(dim, keepdim=True)``."""
     dim = _softmax_dim(input, dim, _stacklevel)
-    return _softmax_ops.softmax(input if dtype is None else input.to(dtype), dim)
+    return softmax_ops.softmax(input if dtype is None else input.to(dtype), dim)
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
     """Log-probabilities along ``dim``, computed without overflow."""
     dim = _softmax_dim(input, dim, _stacklevel)
-    return _softmax_ops.log_softmax(input if dtype is None else input.to(dtype), dim)
+    return softmax_ops.log_softmax(input if dtype is None else input.to(dtype), dim)
 
 
 def _reduction(reduction):
-    if reduction not in _loss_ops.REDUCTIONS:
+    if reduction not in loss_ops.REDUCTIONS:
         raise ValueError(f"{reduction} is not a valid value for reduction")
-    return _loss_ops.REDUCTIONS[reduction]
+    return loss_ops.REDUCTIONS[reduction]
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
@@ -147,7 +151,7 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
                       "This will likely lead to incorrect results due to broadcasting. Please ensure they have the "
                       "same size.", UserWarning, stacklevel=2)
         input, target = _broadcast_pair(input, target)
-    return _loss_ops.mse_loss(input, target, code)
+    return loss_ops.mse_loss(input, target, code)
 
 
 def _broadcast_pair(a, b):
@@ -168,7 +172,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
                          f"({input.shape}) is deprecated. Please ensure they have the same size.")
     if weight is not None and weight.shape != input.shape:
         weight = shape.expand(weight, *input.shape)
-    return _loss_ops.binary_cross_entropy(input, target, weight, code)
+    return loss_ops.binary_cross_entropy(input, target, weight, code)
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
@@ -177,7 +181,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     code = _reduction(reduction)
     if target.shape != input.shape:
         raise ValueError(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
-    return _loss_ops.binary_cross_entropy_with_logits(input, target, weight, pos_weight, code)
+    return loss_ops.binary_cross_entropy_with_logits(input, target, weight, pos_weight, code)
 
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
@@ -216,7 +220,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         raise NotImplementedError("minitorch's cross_entropy does not support label_smoothing")
     log_probs = log_softmax(input, 0 if input.ndim == 1 else 1)
     if target.dtype.is_floating_point and target.shape == input.shape:
-        return _loss_ops.soft_target_cross_entropy(log_probs, target, weight, code)
+        return loss_ops.soft_target_cross_entropy(log_probs, target, weight, code)
     _check_class_targets(input, target, weight, ignore_index)
     return _nll_nd(log_probs, target, weight, ignore_index, code)
 
@@ -224,12 +228,12 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
 def _nll_nd(input, target, weight, ignore_index, code):
     """NLL for any number of dimensions: 3-d and 5-d+ inputs are viewed as ``(N, C, 1, -1)``, as torch does."""
     if input.ndim in (1, 2, 4):
-        return _loss_ops.nll_loss(input, target, weight, ignore_index, code)
+        return loss_ops.nll_loss(input, target, weight, ignore_index, code)
     n, c = input.shape[0], input.shape[1]
     flat_input = shape.view(input.contiguous(), n, c, 1, -1)
     flat_target = shape.view(target.contiguous(), n, 1, -1)
-    out = _loss_ops.nll_loss(flat_input, flat_target, weight, ignore_index, code)
-    return shape.view(out, n, *input.shape[2:]) if code == _loss_ops.NONE else out
+    out = loss_ops.nll_loss(flat_input, flat_target, weight, ignore_index, code)
+    return shape.view(out, n, *input.shape[2:]) if code == loss_ops.NONE else out
 
 
 def pad(input, pad, mode="constant", value=None):
@@ -245,7 +249,7 @@ def pad(input, pad, mode="constant", value=None):
                            f"padding length {len(pad)} and input of dimension {input.ndim}")
     if mode != "constant":
         raise NotImplementedError(f"minitorch supports only mode='constant' padding, not {mode!r}")
-    return _pad_ops.constant_pad_nd(input, list(pad), 0 if value is None else value)
+    return pad_ops.constant_pad_nd(input, list(pad), 0 if value is None else value)
 
 
 def _pool_pair(name, value, message):
@@ -281,4 +285,4 @@ def dropout(input, p=0.5, training=True, inplace=False):
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
     if not training or p == 0.0:
         return input
-    return _random_ops.dropout(input, p, inplace)
+    return dropout_ops.dropout(input, p, inplace)

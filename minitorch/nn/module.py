@@ -74,36 +74,44 @@ class Module(ModuleTree):
     register_module = add_module
 
     def __setattr__(self, name, value):
-        params = self.__dict__.get("_parameters")
-        modules = self.__dict__.get("_modules")
-        buffers = self.__dict__.get("_buffers")
         if isinstance(value, Parameter):
-            if params is None:
-                raise AttributeError("cannot assign parameters before Module.__init__() call")
-            self._forget(name)
-            self.register_parameter(name, value)
-        elif params is not None and name in params:
-            if value is not None:
-                raise TypeError(f"cannot assign '{legacy_type_name(value)}' as parameter '{name}' "
-                                "(torch.nn.Parameter or None expected)")
-            params[name] = None
+            self._set_parameter(name, value)
         elif isinstance(value, Module):
-            if modules is None:
-                raise AttributeError("cannot assign module before Module.__init__() call")
-            self._forget(name)
-            modules[name] = value
-        elif modules is not None and name in modules:
-            if value is not None:
-                raise TypeError(f"cannot assign '{legacy_type_name(value)}' as child module '{name}' "
-                                "(torch.nn.Module or None expected)")
-            modules[name] = None
-        elif buffers is not None and name in buffers:
-            if value is not None and not is_tensor(value):
-                raise TypeError(f"cannot assign '{legacy_type_name(value)}' as buffer '{name}' "
-                                "(torch.nn.Buffer, torch.Tensor or None expected)")
-            buffers[name] = value
-        else:
+            self._set_module(name, value)
+        elif not self._set_registered(name, value):
             object.__setattr__(self, name, value)
+
+    def _set_parameter(self, name, value):
+        if self.__dict__.get("_parameters") is None:
+            raise AttributeError("cannot assign parameters before Module.__init__() call")
+        self._forget(name)
+        self.register_parameter(name, value)
+
+    def _set_module(self, name, value):
+        params = self.__dict__.get("_parameters")
+        if params is not None and name in params:
+            self._set_registered(name, value)
+            return
+        modules = self.__dict__.get("_modules")
+        if modules is None:
+            raise AttributeError("cannot assign module before Module.__init__() call")
+        self._forget(name)
+        modules[name] = value
+
+    def _set_registered(self, name, value) -> bool:
+        """Assign to an already registered parameter, child module or buffer; False if ``name`` is none."""
+        registries = [(self.__dict__.get("_parameters"), "parameter", "torch.nn.Parameter or None"),
+                      (self.__dict__.get("_modules"), "child module", "torch.nn.Module or None"),
+                      (self.__dict__.get("_buffers"), "buffer", "torch.nn.Buffer, torch.Tensor or None")]
+        for registry, kind, expected in registries:
+            if registry is None or name not in registry:
+                continue
+            allowed = value is None or (kind == "buffer" and is_tensor(value))
+            if not allowed:
+                raise TypeError(f"cannot assign '{legacy_type_name(value)}' as {kind} '{name}' ({expected} expected)")
+            registry[name] = value
+            return True
+        return False
 
     def _forget(self, name):
         """Remove ``name`` from the instance dict and every registry (before re-registering it)."""
@@ -189,15 +197,7 @@ class Module(ModuleTree):
 
     def to(self, *args, **kwargs):
         """Convert floating point parameters and buffers to a dtype, in place; devices other than the CPU raise."""
-        dtype = kwargs.get("dtype")
-        for arg in (*args, kwargs.get("device")):
-            if isinstance(arg, str) or type(arg).__name__ == "device":
-                if str(arg).split(":")[0] != "cpu":
-                    raise AssertionError("Torch not compiled with CUDA enabled")
-            elif is_tensor(arg):
-                dtype = arg.dtype
-            elif arg is not None:
-                dtype = arg
+        dtype = _dtype_of_to_arguments(args, kwargs)
         if dtype is not None:
             for module in self.modules():
                 for tensor in (*module._parameters.values(), *module._buffers.values()):
@@ -245,3 +245,17 @@ class Module(ModuleTree):
 
     def __repr__(self):
         return module_repr(self)
+
+
+def _dtype_of_to_arguments(args, kwargs):
+    """The dtype ``Module.to(...)`` asks for (None if none); a device other than the CPU raises."""
+    dtype = kwargs.get("dtype")
+    for arg in (*args, kwargs.get("device")):
+        if isinstance(arg, str) or type(arg).__name__ == "device":
+            if str(arg).split(":")[0] != "cpu":
+                raise AssertionError("Torch not compiled with CUDA enabled")
+        elif is_tensor(arg):
+            dtype = arg.dtype
+        elif arg is not None:
+            dtype = arg
+    return dtype

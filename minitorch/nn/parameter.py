@@ -5,12 +5,8 @@ grad by default. Operations on it return plain tensors: ``Parameter(t) * 2`` is 
 Tensor, which is why assigning it to a module attribute does not register anything.
 """
 
+from ..ops._util import is_tensor
 from ..tensor import Tensor
-
-
-def is_tensor(value) -> bool:
-    """True for a minitorch Tensor (Parameters included)."""
-    return isinstance(value, Tensor)
 
 
 def legacy_type_name(value) -> str:

@@ -9,8 +9,8 @@ from ..autograd import node as _node
 
 
 def is_tensor(value) -> bool:
-    """True for minitorch tensors (anything carrying ``_data``)."""
-    return hasattr(value, "_data")
+    """True for a minitorch Tensor (Parameters included): ``minitorch.is_tensor``."""
+    return isinstance(value, _node.Tensor)
 
 
 def as_tensor(value):
@@ -38,6 +38,7 @@ def check_broadcast(shape_a, shape_b) -> None:
 
 def binary_operands(a, b):
     """Promote two operands like torch and return their arrays and the result dtype."""
+    # Fast paths for the per-op figure of benchmarks/bench_small_ops.py (`y - 0.25`, `y * w` with equal shapes).
     if type(b) in (float, int) and a._data.dtype.kind == "f":  # the common case: float tensor and a number
         return a._data, b, a.dtype
     other = getattr(b, "_data", None)

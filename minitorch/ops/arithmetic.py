@@ -10,9 +10,11 @@ from ._util import as_tensor, binary_operands, float_values, fused_multiply_add,
 
 
 class AddBackward0(Node):
+    """d(a + alpha*b) = grad for a, alpha * grad for b (summed over broadcast dims)."""
+
     def apply(self, grad):
-        grad_b = unbroadcast(grad * self._saved_alpha, self._input_meta[1][0]) if self.needs_grad(1) else None
-        return unbroadcast(grad, self._input_meta[0][0]), grad_b
+        grad_b = unbroadcast(grad * self._saved_alpha, self.input_shape(1)) if self.needs_input_grad(1) else None
+        return unbroadcast(grad, self.input_shape(0)), grad_b
 
 
 def add(a, b, alpha=1):
@@ -23,9 +25,11 @@ def add(a, b, alpha=1):
 
 
 class SubBackward0(Node):
+    """d(a - alpha*b) = grad for a, -alpha * grad for b (summed over broadcast dims)."""
+
     def apply(self, grad):
-        grad_b = unbroadcast(-grad * self._saved_alpha, self._input_meta[1][0]) if self.needs_grad(1) else None
-        return unbroadcast(grad, self._input_meta[0][0]), grad_b
+        grad_b = unbroadcast(-grad * self._saved_alpha, self.input_shape(1)) if self.needs_input_grad(1) else None
+        return unbroadcast(grad, self.input_shape(0)), grad_b
 
 
 def sub(a, b, alpha=1):
@@ -39,6 +43,8 @@ def sub(a, b, alpha=1):
 
 
 class RsubBackward1(Node):
+    """d(c - alpha*a)/da = -alpha."""
+
     def apply(self, grad):
         return (-grad * self._saved_alpha,)
 
@@ -50,10 +56,11 @@ def rsub(a, number, alpha=1):
 
 
 class MulBackward0(Node):
+    """d(a * b) = grad * b for a, grad * a for b."""
+
     def apply(self, grad):
-        meta = self._input_meta  # an entry is None for a Python number
-        grad_a = None if self._saved["other"] is None else unbroadcast(grad * self.unpack("other"), meta[0][0])
-        grad_b = None if self._saved["self"] is None else unbroadcast(grad * self.unpack("self"), meta[1][0])
+        grad_a = unbroadcast(grad * self.unpack("other"), self.input_shape(0)) if self.needs_input_grad(0) else None
+        grad_b = unbroadcast(grad * self.unpack("self"), self.input_shape(1)) if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -66,12 +73,14 @@ def mul(a, b):
 
 
 class DivBackward0(Node):
+    """d(a / b) = grad / b for a, -grad * a / b**2 for b."""
+
     def apply(self, grad):
-        (shape_a, _), (shape_b, _) = self._input_meta
+        shape_a, shape_b = self.input_shape(0), self.input_shape(1)
         other = self.unpack("other")
         grad_a = unbroadcast(grad / other, shape_a)
         grad_b = None
-        if self._saved["self"] is not None:
+        if self.needs_input_grad(1):
             grad_b = unbroadcast(-grad * self.unpack("self") / (other * other), shape_b)
         return grad_a, grad_b
 
@@ -93,6 +102,8 @@ def rdiv(a, number):
 
 
 class NegBackward0(Node):
+    """d(-a)/da = -1."""
+
     def apply(self, grad):
         return (-grad,)
 
@@ -103,6 +114,8 @@ def neg(a):
 
 
 class ReciprocalBackward0(Node):
+    """d(1/a)/da = -result**2."""
+
     def apply(self, grad):
         result = self.unpack("result")
         return (-grad * result * result,)
@@ -127,6 +140,8 @@ def _power(base: np.ndarray, exponent: np.ndarray) -> np.ndarray:
 
 
 class PowBackward0(Node):
+    """d(a ** n)/da = n * a ** (n - 1) for a number n."""
+
     def apply(self, grad):
         exponent = self._saved_exponent
         if exponent == 0:
@@ -135,16 +150,20 @@ class PowBackward0(Node):
 
 
 class PowBackward1(Node):
+    """d(a ** b) = b * a ** (b - 1) for a, result * log(a) for b."""
+
     def apply(self, grad):
         base, exponent, result = self.unpack("self"), self.unpack("exponent"), self.unpack("result")
         with np.errstate(divide="ignore", invalid="ignore"):
             grad_base = grad * exponent * base ** (exponent - 1)
             grad_exp = grad * result * np.log(base)
             grad_exp = np.where((base == 0) & (exponent >= 0), 0, grad_exp)  # torch's one special case
-        return unbroadcast(grad_base, self._input_meta[0][0]), unbroadcast(grad_exp, self._input_meta[1][0])
+        return unbroadcast(grad_base, self.input_shape(0)), unbroadcast(grad_exp, self.input_shape(1))
 
 
 class PowBackward2(Node):
+    """d(c ** b)/db = result * log(c) for a number c."""
+
     def apply(self, grad):
         return (grad * self.unpack("result") * np.log(self.unpack("self")),)
 

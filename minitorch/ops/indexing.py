@@ -56,6 +56,8 @@ def slice_dim(a, dim, piece: slice):
 
 
 class IndexBackward0(Node):
+    _holds_saved_state = True  # the indices, freed after backward as torch frees them
+
     def apply(self, grad):
         out = np.zeros(self._saved_self_sym_sizes, dtype=grad.dtype)
         np.add.at(out, self._index, grad)
@@ -129,6 +131,8 @@ def _advanced(a, index):
 
 
 class IndexPutBackward0(Node):
+    _holds_saved_state = True  # the indices, freed after backward as torch frees them
+
     def apply(self, grad):
         grad_self = grad.copy()
         grad_self[self._index] = 0

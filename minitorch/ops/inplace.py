@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.grad_mode import is_grad_enabled
-from ..autograd.node import Node, edge_of
+from ..autograd.node import Node, edge_of, set_grad_fn
 from ..autograd.saved_tensor import SavedTensor
 
 LEAF_ERROR = "a leaf Variable that requires grad is being used in an in-place operation."
@@ -120,7 +120,7 @@ def apply_inplace(tensor, op, *args, **kwargs):
     if "result" in node._saved:  # ops that save their output (sigmoid_, exp_) now save the changed tensor
         node._saved["result"] = SavedTensor(tensor, node, is_output=True)
     if tensor._base is None:
-        tensor._grad_fn, tensor._output_nr = node, 0
+        set_grad_fn(tensor, node)
     else:
         base = tensor._base
         copy_slices = CopySlices(base, view_geometry(tensor, base), node)
@@ -150,6 +150,8 @@ def _like_base(grad: np.ndarray, base_meta) -> np.ndarray:
 class CopySlices(Node):
     """The base's node after a view of it changed in place: the view's region goes through ``fn``."""
 
+    _holds_saved_state = True  # torch drops ``fn`` once backward ran: a second backward raises
+
     def __init__(self, base, geometry, fn: Node):
         super().__init__()
         self.fn, self._geometry = fn, geometry
@@ -169,6 +171,7 @@ class CopySlices(Node):
         return (grad_base,) + tuple(results[1:])
 
     def release_saved(self) -> None:
+        super().release_saved()
         self.fn.release_saved()
 
 

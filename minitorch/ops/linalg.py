@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
+from .shape import SqueezeBackward4, UnsafeViewBackward0, expand, reshape, squeeze, unsqueeze
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
 
@@ -26,9 +27,11 @@ def _operands(a, b, kind):
 
 
 class DotBackward0(Node):
+    """d(a . b) = grad * b for a, grad * a for b."""
+
     def apply(self, grad):
-        grad_a = grad * self.unpack("tensor") if self.needs_grad(0) else None
-        grad_b = grad * self.unpack("self") if self.needs_grad(1) else None
+        grad_a = grad * self.unpack("tensor") if self.needs_input_grad(0) else None
+        grad_b = grad * self.unpack("self") if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -45,9 +48,11 @@ def dot(a, b):
 
 
 class MvBackward0(Node):
+    """d(M @ v) = outer(grad, v) for M, M.T @ grad for v."""
+
     def apply(self, grad):
-        grad_a = np.outer(grad, self.unpack("vec")) if self.needs_grad(0) else None
-        grad_b = self.unpack("self").T @ grad if self.needs_grad(1) else None
+        grad_a = np.outer(grad, self.unpack("vec")) if self.needs_input_grad(0) else None
+        grad_b = self.unpack("self").T @ grad if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -61,9 +66,11 @@ def mv(a, b):
 
 
 class MmBackward0(Node):
+    """d(A @ B) = grad @ B.T for A, A.T @ grad for B."""
+
     def apply(self, grad):
-        grad_a = grad @ self.unpack("mat2").T if self.needs_grad(0) else None
-        grad_b = self.unpack("self").T @ grad if self.needs_grad(1) else None
+        grad_a = grad @ self.unpack("mat2").T if self.needs_input_grad(0) else None
+        grad_b = self.unpack("self").T @ grad if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -80,9 +87,11 @@ def mm(a, b):
 
 
 class BmmBackward0(Node):
+    """d(A @ B) per batch = grad @ B^T for A, A^T @ grad for B."""
+
     def apply(self, grad):
-        grad_a = grad @ np.swapaxes(self.unpack("mat2"), 1, 2) if self.needs_grad(0) else None
-        grad_b = np.swapaxes(self.unpack("self"), 1, 2) @ grad if self.needs_grad(1) else None
+        grad_a = grad @ np.swapaxes(self.unpack("mat2"), 1, 2) if self.needs_input_grad(0) else None
+        grad_b = np.swapaxes(self.unpack("self"), 1, 2) @ grad if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -97,8 +106,6 @@ def bmm(a, b):
 
 def matmul(a, b):
     """``a @ b``: dot, mv or mm for 1-d/2-d operands; batched dims fold into mm or bmm, as torch does."""
-    from .shape import expand, reshape, squeeze, unsqueeze
-
     if a.ndim == 0 or b.ndim == 0:
         raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {a.ndim}D and "
                            f"{b.ndim}D")
@@ -107,8 +114,6 @@ def matmul(a, b):
     if a.ndim == 2 and b.ndim == 1:
         return mv(a, b)
     if a.ndim == 1 and b.ndim == 2:
-        from .shape import SqueezeBackward4
-
         row = mm(unsqueeze(a, 0), b)
         out = record(SqueezeBackward4, row._data[0], (row,), attrs={"self_sym_sizes": tuple(row.shape)})
         out._version_counter.bump()  # torch squeezes the product in place: it comes back at version 1
@@ -134,6 +139,4 @@ def matmul(a, b):
 
 
 def _unsafe_view(a, shape):
-    from .shape import UnsafeViewBackward0
-
     return record(UnsafeViewBackward0, a._data.reshape(shape), (a,), attrs={"self_sym_sizes": tuple(a.shape)})

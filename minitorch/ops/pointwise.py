@@ -11,6 +11,8 @@ from ._util import as_tensor, binary_operands, float_values, is_tensor, values
 
 
 class ExpBackward0(Node):
+    """d exp(x)/dx = exp(x) = result."""
+
     def apply(self, grad):
         return (grad * self.unpack("result"),)
 
@@ -22,6 +24,8 @@ def exp(a):
 
 
 class LogBackward0(Node):
+    """d log(x)/dx = 1 / x."""
+
     def apply(self, grad):
         return (grad / self.unpack("self"),)
 
@@ -33,6 +37,8 @@ def log(a):
 
 
 class SqrtBackward0(Node):
+    """d sqrt(x)/dx = 1 / (2 * result)."""
+
     def apply(self, grad):
         return (grad / (2 * self.unpack("result")),)
 
@@ -44,8 +50,11 @@ def sqrt(a):
 
 
 class AbsBackward0(Node):
+    """d|x|/dx = sgn(x) (0 at 0 and at NaN, as torch's ``sgn``)."""
+
     def apply(self, grad):
-        return (grad * np.sign(self.unpack("self")),)
+        x = self.unpack("self")
+        return (grad * np.where(np.isnan(x), 0, np.sign(x)).astype(grad.dtype),)
 
 
 def abs(a):  # noqa: A001
@@ -54,6 +63,8 @@ def abs(a):  # noqa: A001
 
 
 class SigmoidBackward0(Node):
+    """d sigmoid(x)/dx = result * (1 - result)."""
+
     def apply(self, grad):
         result = self.unpack("result")
         return (grad * result * (1 - result),)
@@ -68,6 +79,8 @@ def sigmoid(a):
 
 
 class TanhBackward0(Node):
+    """d tanh(x)/dx = 1 - result**2."""
+
     def apply(self, grad):
         result = self.unpack("result")
         return (grad * (1 - result * result),)
@@ -79,8 +92,10 @@ def tanh(a):
 
 
 class ReluBackward0(Node):
+    """d relu(x)/dx = 1 where the result is positive, else 0: torch selects, so a NaN gradient stays put."""
+
     def apply(self, grad):
-        return (grad * (self.unpack("result") > 0),)
+        return (np.where(self.unpack("result") <= 0, 0, grad).astype(grad.dtype),)
 
 
 def relu(a):
@@ -89,6 +104,8 @@ def relu(a):
 
 
 class ClampBackward1(Node):
+    """d clamp(x)/dx = 1 where min <= x <= max, else 0 (selected, so NaN gradients stay where they are)."""
+
     def apply(self, grad):
         x, low, high = self.unpack("self"), self._saved_min, self._saved_max
         inside = np.ones(x.shape, dtype=bool)
@@ -96,7 +113,7 @@ class ClampBackward1(Node):
             inside &= x >= low
         if high is not None:
             inside &= x <= high
-        return (grad * inside,)
+        return (np.where(inside, grad, 0).astype(grad.dtype),)
 
 
 def clamp(a, min=None, max=None):  # noqa: A002
@@ -114,9 +131,11 @@ def clamp(a, min=None, max=None):  # noqa: A002
 
 
 class WhereBackward0(Node):
+    """d where(c, a, b) = grad where c for a, grad where not c for b."""
+
     def apply(self, grad):
         condition = self.unpack("condition")
-        (shape_a, _), (shape_b, _) = self._input_meta
+        shape_a, shape_b = self.input_shape(0), self.input_shape(1)
         return unbroadcast(np.where(condition, grad, 0), shape_a), unbroadcast(np.where(condition, 0, grad),
                                                                                  shape_b)
 
@@ -133,21 +152,22 @@ def where(condition, a=None, b=None):
 
 
 class MaximumBackward0(Node):
-    """Gradient to the larger input; on ties each input gets half."""
+    """d max(x, y) = grad to the larger input, half to each on ties (and to both where a NaN compares false)."""
 
-    picks_first = staticmethod(np.greater)
+    loses = staticmethod(np.less)  # where the first input lost: its gradient is 0 there
 
     def apply(self, grad):
         x, y = self.unpack("self"), self.unpack("other")
-        share = np.where(x == y, 0.5, np.where(self.picks_first(x, y), 1.0, 0.0)).astype(grad.dtype)
-        (shape_a, _), (shape_b, _) = self._input_meta
-        return unbroadcast(grad * share, shape_a), unbroadcast(grad * (1 - share), shape_b)
+        shared = np.where(x == y, grad / 2, grad).astype(grad.dtype)
+        shape_a, shape_b = self.input_shape(0), self.input_shape(1)
+        return (unbroadcast(np.where(self.loses(x, y), 0, shared).astype(grad.dtype), shape_a),
+                unbroadcast(np.where(self.loses(y, x), 0, shared).astype(grad.dtype), shape_b))
 
 
 class MinimumBackward0(MaximumBackward0):
-    """Gradient to the smaller input; on ties each input gets half."""
+    """d min(x, y) = grad to the smaller input, half to each on ties (and to both where a NaN compares false)."""
 
-    picks_first = staticmethod(np.less)
+    loses = staticmethod(np.greater)
 
 
 def maximum(a, b):
@@ -164,7 +184,5 @@ def minimum(a, b):
 
 def compare(a, b, numpy_op):
     """A comparison (``a < b`` ...): a bool tensor that never requires grad."""
-    from ..tensor import Tensor
-
     x, y, _ = binary_operands(a, b)
-    return Tensor._wrap(numpy_op(x, y))
+    return _node.Tensor._wrap(numpy_op(x, y))

@@ -11,6 +11,7 @@ import math
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 
 
@@ -79,6 +80,8 @@ def max_pool2d_backward(grad, indices, input_shape):
 
 
 class MaxPool2DWithIndicesBackward0(Node):
+    """d maxpool(x)/dx = 1 at each window's maximum (``indices``), 0 elsewhere."""
+
     def apply(self, grad):
         x, indices = self.unpack("self"), self.unpack("result1")
         if x.ndim == 3:
@@ -88,14 +91,12 @@ class MaxPool2DWithIndicesBackward0(Node):
 
 def max_pool2d_with_indices(input, kernel, stride, padding, dilation, ceil_mode, saved_stride):
     """Record max pooling of a 3-d or 4-d tensor; returns ``(values, indices)`` tensors."""
-    from ..tensor import Tensor
-
     out_size = check_max_pool2d(input.shape, kernel, stride, padding, dilation, ceil_mode)
     x = input._data[None] if input._data.ndim == 3 else input._data
     values, indices = max_pool2d_forward(x, kernel, stride, padding, dilation, out_size)
     if input._data.ndim == 3:
         values, indices = values[0], indices[0]
-    indices = Tensor._wrap(indices)
+    indices = _node.Tensor._wrap(indices)
     attrs = {"kernel_size": tuple(kernel), "stride": tuple(saved_stride), "padding": tuple(padding),
              "dilation": tuple(dilation), "ceil_mode": ceil_mode}
     out = record(MaxPool2DWithIndicesBackward0, values, (input,), saved={"self": input, "result1": indices},

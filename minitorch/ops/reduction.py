@@ -5,14 +5,20 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import int64
+from ..autograd import node as _node
 from ..autograd.node import Node, record
-from ._util import saved_dim, wrap_dim
+from . import pointwise
+from ._util import is_tensor, saved_dim, wrap_dim
 
 
 def _dims(dim, ndim):
+    """The reduced dims, wrapped and sorted, and as torch shows them in ``_saved_dim``; torch's duplicate error."""
     dims = (dim,) if isinstance(dim, int) else tuple(dim)
-    wrapped = tuple(sorted(wrap_dim(d, ndim) for d in dims))
-    return (wrapped if ndim else ()), tuple(saved_dim(d) for d in dims)  # a 0-d tensor has nothing to reduce
+    wrapped = [wrap_dim(d, ndim) for d in dims]
+    for i, d in enumerate(wrapped):
+        if d in wrapped[:i]:
+            raise RuntimeError(f"dim {d} appears multiple times in the list of dims")
+    return (tuple(sorted(wrapped)) if ndim else ()), tuple(saved_dim(d) for d in dims)  # 0-d: nothing to reduce
 
 
 def _expand_back(grad, shape, dims, keepdim):
@@ -24,14 +30,17 @@ def _expand_back(grad, shape, dims, keepdim):
 
 
 class SumBackward0(Node):
+    """d sum(x)/dx = 1: the gradient expanded to x's shape (a broadcast view, as torch's expand)."""
+
     def apply(self, grad):
-        return (np.broadcast_to(grad, self._saved_self_sym_sizes).copy(),)
+        return (np.broadcast_to(grad, self._saved_self_sym_sizes),)
 
 
 class SumBackward1(Node):
+    """d sum(x, dims)/dx = 1: the gradient expanded back over the summed dims (a broadcast view)."""
+
     def apply(self, grad):
-        shape = self._saved_self_sym_sizes
-        return (_expand_back(grad, shape, self._dims, self._saved_keepdim).copy(),)
+        return (_expand_back(grad, self._saved_self_sym_sizes, self._dims, self._saved_keepdim),)
 
 
 def sum(a, dim=None, keepdim=False, dtype=None):  # noqa: A001
@@ -43,11 +52,9 @@ def sum(a, dim=None, keepdim=False, dtype=None):  # noqa: A001
         return record(SumBackward0, np.asarray(data.sum(dtype=data.dtype)), (a,),
                       attrs={"self_sym_sizes": tuple(a.shape)})
     dims, shown = _dims(dim, a.ndim)
-    out = record(SumBackward1, np.asarray(data.sum(axis=dims, keepdims=keepdim)), (a,),
-                 attrs={"dim": shown, "keepdim": keepdim, "self_sym_sizes": tuple(a.shape)})
-    if out.grad_fn is not None:
-        out.grad_fn._dims = dims
-    return out
+    return record(SumBackward1, np.asarray(data.sum(axis=dims, keepdims=keepdim)), (a,),
+                  attrs={"dim": shown, "keepdim": keepdim, "self_sym_sizes": tuple(a.shape)},
+                  state={"dims": dims})
 
 
 def _check_mean_dtype(a):
@@ -57,11 +64,15 @@ def _check_mean_dtype(a):
 
 
 class MeanBackward0(Node):
+    """d mean(x)/dx = 1/numel: the gradient divided and spread over x's shape."""
+
     def apply(self, grad):
         return (np.broadcast_to(grad / self._saved_self_sym_numel, self._saved_self_sym_sizes).copy(),)
 
 
 class MeanBackward1(Node):
+    """d mean(x, dims)/dx = 1/count: the gradient divided and spread back over the reduced dims."""
+
     def apply(self, grad):
         shape = self._saved_self_sym_sizes
         grad = _expand_back(grad / self._count, shape, self._dims, self._saved_keepdim)
@@ -72,16 +83,17 @@ def mean(a, dim=None, keepdim=False):
     """Mean of all elements, or along ``dim``. Only floating point tensors have a mean."""
     _check_mean_dtype(a)
     if dim is None:
-        return record(MeanBackward0, np.asarray(a._data.mean(dtype=a._data.dtype)), (a,),
+        with np.errstate(all="ignore"):  # the mean of nothing is NaN, without numpy's warning (as torch)
+            value = np.asarray(np.add.reduce(a._data, axis=None) / a._data.dtype.type(a.numel()))
+        return record(MeanBackward0, value.astype(a._data.dtype), (a,),
                       attrs={"self_sym_sizes": tuple(a.shape), "self_sym_numel": a.numel()})
     dims, shown = _dims(dim, a.ndim)
-    out = record(MeanBackward1, np.asarray(a._data.mean(axis=dims, keepdims=keepdim)), (a,),
-                 attrs={"dim": shown, "keepdim": keepdim, "self_sym_sizes": tuple(a.shape),
-                        "self_sym_numel": a.numel()})
-    if out.grad_fn is not None:
-        out.grad_fn._dims = dims
-        out.grad_fn._count = int(np.prod([a.shape[d] for d in dims]))
-    return out
+    count = int(np.prod([a.shape[d] for d in dims]))
+    with np.errstate(all="ignore"):
+        value = np.asarray(np.add.reduce(a._data, axis=dims, keepdims=keepdim) / a._data.dtype.type(count))
+    return record(MeanBackward1, value.astype(a._data.dtype), (a,),
+                  attrs={"dim": shown, "keepdim": keepdim, "self_sym_sizes": tuple(a.shape),
+                         "self_sym_numel": a.numel()}, state={"dims": dims, "count": count})
 
 
 class _ReturnTypes(tuple):
@@ -108,26 +120,27 @@ class MinReturn(_ReturnTypes):
 
 
 class _ExtremumAllBackward(Node):
-    """Whole-tensor max/min: the gradient is shared evenly among the elements equal to the result."""
+    """d max(x)/dx = 1/k at each of the k elements equal to the result, 0 elsewhere."""
 
     def apply(self, grad):
-        hits = self.unpack("self") == self.unpack("result")
+        x, result = self.unpack("self"), self.unpack("result")
+        hits = (x == result) | (np.isnan(x) & np.isnan(result))  # a NaN maximum is where the NaNs are
         return (np.where(hits, grad / hits.sum(), 0).astype(grad.dtype),)
 
 
 class MaxBackward1(_ExtremumAllBackward):
-    pass
+    """d max(x)/dx = 1/k at each of the k maxima, 0 elsewhere."""
 
 
 class MinBackward1(_ExtremumAllBackward):
-    pass
+    """d min(x)/dx = 1/k at each of the k minima, 0 elsewhere."""
 
 
 class _ExtremumDimBackward(Node):
-    """max/min along a dim: the gradient goes to the element that was picked (``indices``)."""
+    """d max(x, dim)/dx = 1 at the element picked (``indices``), 0 elsewhere."""
 
     def apply(self, grad):
-        dim, indices = self._dim, self._saved_indices._data
+        dim, indices = self._dim, self.unpack("indices")
         if not self._saved_keepdim:
             grad, indices = np.expand_dims(grad, dim), np.expand_dims(indices, dim)
         out = np.zeros(self._saved_self_sym_sizes, dtype=grad.dtype)
@@ -136,16 +149,14 @@ class _ExtremumDimBackward(Node):
 
 
 class MaxBackward0(_ExtremumDimBackward):
-    pass
+    """d max(x, dim)/dx = 1 at the picked index, 0 elsewhere."""
 
 
 class MinBackward0(_ExtremumDimBackward):
-    pass
+    """d min(x, dim)/dx = 1 at the picked index, 0 elsewhere."""
 
 
 def _extremum(a, dim, keepdim, numpy_arg, all_node, dim_node, result_type):
-    from ..tensor import Tensor
-
     if dim is None:
         if a.numel() == 0:
             raise RuntimeError(f"{result_type._name}(): Expected reduction dim to be specified for input.numel() "
@@ -153,27 +164,23 @@ def _extremum(a, dim, keepdim, numpy_arg, all_node, dim_node, result_type):
         value = np.asarray(a._data.max() if numpy_arg is np.argmax else a._data.min())
         return record(all_node, value, (a,), saved={"self": a}, save_result=True)
     d = wrap_dim(dim, a.ndim)
+    if a.ndim and a.shape[d] == 0:
+        raise IndexError(f"{result_type._name}(): Expected reduction dim {d} to have non-zero size.")
     indices = np.expand_dims(numpy_arg(a._data, axis=d), d) if a.ndim else np.zeros((), np.int64)
     picked = np.take_along_axis(a._data, indices, axis=d) if a.ndim else a._data
     if not keepdim and a.ndim:
         picked, indices = picked.squeeze(d), indices.squeeze(d)
-    index_tensor = Tensor._wrap(indices.astype(int64.numpy))
+    index_tensor = _node.Tensor._wrap(indices.astype(int64.numpy))
     out = record(dim_node, picked.copy(), (a,), attrs={"dim": saved_dim(dim), "keepdim": keepdim,
                                                        "indices": index_tensor,
-                                                       "self_sym_sizes": tuple(a.shape)})
-    if out.grad_fn is not None:
-        out.grad_fn._dim = d
+                                                       "self_sym_sizes": tuple(a.shape)}, state={"dim": d})
     return result_type(out, index_tensor)
 
 
 def max(a, dim=None, keepdim=False):  # noqa: A001
     """The largest element, or ``(values, indices)`` along ``dim``."""
-    from ._util import is_tensor
-
     if is_tensor(dim):
-        from .pointwise import maximum
-
-        return maximum(a, dim)
+        return pointwise.maximum(a, dim)
     return _extremum(a, dim, keepdim, np.argmax, MaxBackward1, MaxBackward0, MaxReturn)
 
 
@@ -188,19 +195,22 @@ def min(a, dim=None, keepdim=False):  # noqa: A001
     return _extremum(a, dim, keepdim, np.argmin, MinBackward1, MinBackward0, MinReturn)
 
 
+def _arg_extremum(a, dim, keepdim, name, numpy_arg, along_dim):
+    if dim is not None:
+        d = wrap_dim(dim, a.ndim)
+        if a.ndim and a.shape[d] == 0:
+            raise IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
+        return along_dim(a, dim, keepdim).indices
+    if a.numel() == 0:
+        raise IndexError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0.")
+    return _node.Tensor._wrap(np.asarray(numpy_arg(a._data), dtype=np.int64))
+
+
 def argmax(a, dim=None, keepdim=False):
     """The index of the largest element (in the flattened tensor when ``dim`` is None)."""
-    from ..tensor import Tensor
-
-    if dim is None:
-        return Tensor._wrap(np.asarray(np.argmax(a._data), dtype=np.int64))
-    return max(a, dim, keepdim).indices
+    return _arg_extremum(a, dim, keepdim, "argmax", np.argmax, max)
 
 
 def argmin(a, dim=None, keepdim=False):
     """The index of the smallest element (in the flattened tensor when ``dim`` is None)."""
-    from ..tensor import Tensor
-
-    if dim is None:
-        return Tensor._wrap(np.asarray(np.argmin(a._data), dtype=np.int64))
-    return min(a, dim, keepdim).indices
+    return _arg_extremum(a, dim, keepdim, "argmin", np.argmin, min)

@@ -29,7 +29,7 @@ class ExploreView:
 
 def can_require_grad(value) -> bool:
     """True for a tensor whose dtype can require gradients (floating point)."""
-    if not ins.is_tensor(value):
+    if not ins.is_any_tensor(value):
         return False
     return ins.to_numpy(value).dtype.kind in "fc"
 
@@ -43,7 +43,7 @@ def is_scalar_input(value) -> bool:
 
 def scalar_value(value) -> float:
     """The number a slider starts from."""
-    return float(value) if not ins.is_tensor(value) else float(ins.to_numpy(value).reshape(-1)[0])
+    return float(value) if not ins.is_any_tensor(value) else float(ins.to_numpy(value).reshape(-1)[0])
 
 
 def fresh_inputs(inputs: dict, requires_grad: dict, values: dict) -> dict:
@@ -51,7 +51,7 @@ def fresh_inputs(inputs: dict, requires_grad: dict, values: dict) -> dict:
     `requires_grad` flags applied. Inputs that are not tensors pass through (or take their slider value)."""
     fresh = {}
     for name, value in inputs.items():
-        if not ins.is_tensor(value):
+        if not ins.is_any_tensor(value):
             fresh[name] = type(value)(values[name]) if name in values else value
             continue
         copy = value.detach().clone()
@@ -73,7 +73,7 @@ def named_results(result) -> dict:
     else:
         items = [("out", result)]
     return {name: value for name, value in items
-            if isinstance(name, str) and not name.startswith("_") and ins.is_tensor(value)}
+            if isinstance(name, str) and not name.startswith("_") and ins.is_any_tensor(value)}
 
 
 def backward_target(outputs: dict, inputs: dict):
@@ -157,7 +157,7 @@ def explore_view(fn, inputs: dict, requires_grad: dict, values: dict, backward: 
         outputs, message = {}, f"{fn.__name__}(...) raised {type(error).__name__}: {error}"
     if backward and not message:
         message = run_backward(*backward_target(outputs, fresh))
-    input_tensors = {name: value for name, value in fresh.items() if ins.is_tensor(value)}
+    input_tensors = {name: value for name, value in fresh.items() if ins.is_any_tensor(value)}
     tensors = {**input_tensors, **outputs}
     roots = list(outputs.values())
     roots += [t for t in input_tensors.values() if not any(t is r for r in roots)]

@@ -38,8 +38,8 @@ def graph_model(*roots, names=None, show_values=False, show_grads=False, show_sa
     tracker = None if model is None else tracker_of(model)
     if tracker is not None:
         names = {**dict(model.named_parameters()), **(names if names is not None else {})}
-    if not all(ins.is_tensor(root) for root in roots):
-        bad = next(type(root).__name__ for root in roots if not ins.is_tensor(root))
+    if not all(ins.is_any_tensor(root) for root in roots):
+        bad = next(type(root).__name__ for root in roots if not ins.is_any_tensor(root))
         raise TypeError(f"draw_graph() expects tensors as roots, got {bad}")
     # Grouped by module, many nodes fold into a few boxes: the cap is for what is drawn, so walk further.
     builder = _Builder({} if names is None else names, show_saved, max_nodes if tracker is None else 20 * max_nodes)
@@ -55,7 +55,7 @@ def _tensor_names(names) -> dict[int, tuple[str, object]]:
                         f"not {type(names).__name__}")
     found: dict[int, tuple[list[str], object]] = {}
     for name, value in names.items():
-        if isinstance(name, str) and not name.startswith("_") and ins.is_tensor(value):
+        if isinstance(name, str) and not name.startswith("_") and ins.is_any_tensor(value):
             found.setdefault(id(value), ([], value))[0].append(readable_name(name))
     return {key: (", ".join(labels), value) for key, (labels, value) in found.items()}
 
@@ -261,7 +261,7 @@ def _count_beyond(refused: list, drawn: dict, limit: int) -> tuple[int, bool]:
         if id(obj) in seen or id(obj) in drawn:
             continue
         seen.add(id(obj))
-        if ins.is_tensor(obj) and obj.grad_fn is not None:
+        if ins.is_any_tensor(obj) and obj.grad_fn is not None:
             queue.append(obj.grad_fn)
         elif hasattr(obj, "next_functions"):
             queue.extend(n for n, _ in obj.next_functions if n is not None)

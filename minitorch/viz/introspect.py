@@ -15,7 +15,7 @@ _STALE_VERSIONS = re.compile(r"is at version (\d+); expected version (\d+)")
 _SHAPE_IN_ERROR = re.compile(r"\[[\w.]+ \[([0-9, ]*)\]\]")
 
 
-def is_tensor(obj) -> bool:
+def is_any_tensor(obj) -> bool:
     """True for a minitorch or torch tensor (anything with the autograd attributes of one)."""
     return all(hasattr(obj, attr) for attr in ("grad_fn", "requires_grad", "shape", "is_leaf"))
 
@@ -121,7 +121,7 @@ def saved_tensor_names(node) -> list[str]:
                 value = getattr(node, attribute)
             except RuntimeError:
                 value = None  # freed or stale: still a saved tensor (non-tensor values never raise)
-            if value is None or is_tensor(value):
+            if value is None or is_any_tensor(value):
                 names.append(attribute[len("_saved_") :])
     return sorted(names)
 

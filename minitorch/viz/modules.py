@@ -75,7 +75,7 @@ def tracker_of(model) -> ModuleTracker:
 
 
 def _tensors_in(value) -> list:
-    if ins.is_tensor(value):
+    if ins.is_any_tensor(value):
         return [value]
     if isinstance(value, (list, tuple)):
         return [tensor for item in value for tensor in _tensors_in(item)]

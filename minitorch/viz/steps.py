@@ -6,23 +6,13 @@ record comes from a hook on every node. Either way a step is (node, gradients re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
+from ..autograd import engine
+from ..autograd.engine import BackwardStep
 from . import introspect as ins
 from .dot import Overlay
 from .model import GraphModel
-
-
-@dataclass
-class BackwardStep:
-    """One node run by the engine: what it received (`grads_in`) and sent along `next_functions`
-    (`grads_out`, None where nothing is sent), as numpy arrays copied at the time."""
-
-    node: object
-    grads_in: tuple
-    grads_out: tuple
 
 
 def trace_backward(root, gradient=None) -> list[BackwardStep]:
@@ -40,10 +30,8 @@ def _copies(grads) -> tuple:
 
 
 def _trace_minitorch(root, gradient) -> list[BackwardStep]:
-    from ..autograd.engine import run_backward
-
     trace: list = []
-    run_backward((root,), (gradient,), retain_graph=True, trace=trace)
+    engine.run_backward((root,), (gradient,), keep_graph=True, trace=trace)
     return [BackwardStep(s.node, _copies(s.grads_in), _copies(s.grads_out)) for s in trace]
 
 

@@ -18,15 +18,6 @@ def pytest_addoption(parser):
                      help="rewrite tests/viz/golden/*.gv from minitorch instead of comparing")
 
 
-def minitorch_ready() -> bool:
-    """True once minitorch's core (tensor factories, autograd) is importable."""
-    try:
-        module = importlib.import_module("minitorch")
-    except ImportError:
-        return False
-    return hasattr(module, "tensor")
-
-
 @pytest.fixture
 def update_golden(request) -> bool:
     """True when golden files are to be rewritten rather than compared."""
@@ -38,14 +29,10 @@ def library(request):
     """The library the scenario runs with: minitorch, then real torch (a parity run)."""
     if request.param == "torch":
         return pytest.importorskip("torch")
-    if not minitorch_ready():
-        pytest.skip("minitorch's core is not available yet")
     return importlib.import_module("minitorch")
 
 
 @pytest.fixture
 def minitorch():
-    """minitorch itself (skips while its core is missing)."""
-    if not minitorch_ready():
-        pytest.skip("minitorch's core is not available yet")
+    """minitorch itself."""
     return importlib.import_module("minitorch")

@@ -4,7 +4,6 @@ import importlib
 
 import numpy as np
 import pytest
-from conftest import minitorch_ready
 from viz_scenarios import SCENARIOS, draw_args
 
 from minitorch.viz import graph_model
@@ -12,10 +11,7 @@ from minitorch.viz.explore import explore_view, tensor_rows
 from minitorch.viz.introspect import node_name
 from minitorch.viz.steps import trace_backward
 
-pytestmark = [
-    pytest.mark.parity,
-    pytest.mark.skipif(not minitorch_ready(), reason="minitorch's core is not available yet"),
-]
+pytestmark = pytest.mark.parity
 
 
 @pytest.fixture

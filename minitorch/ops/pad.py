@@ -26,14 +26,13 @@ def pad_array(values, pad, fill=0):
 
 
 class ConstantPadNdBackward0(Node):
+    """d pad(x)/dx = 1 inside: the gradient cropped back (negative padding)."""
+
     def apply(self, grad):
         return (pad_array(grad, [-amount for amount in self._pad]),)
 
 
 def constant_pad_nd(input, pad, value=0):
     """Record constant padding of ``input``; ``pad`` is already checked."""
-    out = record(ConstantPadNdBackward0, pad_array(input._data, pad, value), (input,),
-                 attrs={"pad": tuple(amount % 2**64 for amount in pad)})
-    if out.grad_fn is not None:
-        out.grad_fn._pad = tuple(pad)
-    return out
+    return record(ConstantPadNdBackward0, pad_array(input._data, pad, value), (input,),
+                  attrs={"pad": tuple(amount % 2**64 for amount in pad)}, state={"pad": tuple(pad)})

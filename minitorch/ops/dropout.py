@@ -7,7 +7,8 @@ the elements that were kept, scaled by the same factor.
 import numpy as np
 
 from .. import _random
-from ..ops import arithmetic
+from ..autograd import node as _node
+from . import arithmetic
 
 
 def dropout_mask(shape, p, dtype) -> np.ndarray:
@@ -19,10 +20,8 @@ def dropout_mask(shape, p, dtype) -> np.ndarray:
 
 def dropout(input, p, inplace):
     """``input * mask``, where each mask element is 0 with probability ``p``, else ``1 / (1 - p)``."""
-    from ..tensor import Tensor
-
     if p == 1.0:
-        mask = Tensor._wrap(np.zeros((), dtype=input._data.dtype))
+        mask = _node.Tensor._wrap(np.zeros((), dtype=input._data.dtype))
     else:
-        mask = Tensor._wrap(dropout_mask(input.shape, p, input._data.dtype))
+        mask = _node.Tensor._wrap(dropout_mask(input.shape, p, input._data.dtype))
     return input.mul_(mask) if inplace else arithmetic.mul(input, mask)

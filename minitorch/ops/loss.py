@@ -6,7 +6,10 @@ probabilities and on logits) and negative log-likelihood (what ``cross_entropy``
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
+from . import arithmetic, shape
+from . import reduction as reductions
 
 NONE, MEAN, SUM = 0, 1, 2
 REDUCTIONS = {"none": NONE, "mean": MEAN, "sum": SUM}
@@ -28,11 +31,13 @@ def _grad_scale(grad, reduction, count):
 
 def _for_inputs(node, grad_self):
     """``(grad_self, grad_target)`` where the target's is the negation, each only if needed."""
-    return (grad_self if node.needs_grad(0) else None,
-            -grad_self if node.needs_grad(1) else None)
+    return (grad_self if node.needs_input_grad(0) else None,
+            -grad_self if node.needs_input_grad(1) else None)
 
 
 class MseLossBackward0(Node):
+    """d mean((x - y)**2)/dx = 2 * (x - y) * grad / n (and the negative for y)."""
+
     def apply(self, grad):
         x, target = self.unpack("self"), self.unpack("target")
         grad_self = 2 * (x - target) * _grad_scale(grad, self._saved_reduction, x.size)
@@ -47,6 +52,8 @@ def mse_loss(input, target, reduction):
 
 
 class BinaryCrossEntropyBackward0(Node):
+    """d bce(p, y)/dp = grad * (p - y) / (p * (1 - p)), weighted and averaged as in forward."""
+
     def apply(self, grad):
         x, target = self.unpack("self"), self.unpack("target")
         weight = 1 if self._raw_saved_weight is None else self.unpack("weight")
@@ -54,8 +61,8 @@ class BinaryCrossEntropyBackward0(Node):
         grad_self = scale * (x - target) / np.maximum((1 - x) * x, 1e-12)
         with np.errstate(divide="ignore"):
             grad_target = scale * (np.maximum(np.log1p(-x), LOG_FLOOR) - np.maximum(np.log(x), LOG_FLOOR))
-        return (grad_self.astype(x.dtype, copy=False) if self.needs_grad(0) else None,
-                grad_target.astype(x.dtype, copy=False) if self.needs_grad(1) else None)
+        return (grad_self.astype(x.dtype, copy=False) if self.needs_input_grad(0) else None,
+                grad_target.astype(x.dtype, copy=False) if self.needs_input_grad(1) else None)
 
 
 def binary_cross_entropy(input, target, weight, reduction):
@@ -78,6 +85,8 @@ def _log_sigmoid(x):
 
 
 class BinaryCrossEntropyWithLogitsBackward0(Node):
+    """d bce_with_logits(x, y)/dx = grad * (sigmoid(x) - y), weighted and averaged."""
+
     def apply(self, grad):
         x, target = self.unpack("self"), self.unpack("target")
         weight = 1 if self._raw_saved_weight is None else self.unpack("weight")
@@ -90,8 +99,8 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
         else:
             grad_self = ((pos_weight - 1) * target + 1) * probs - pos_weight * target
             grad_target = -x - (pos_weight - 1) * _log_sigmoid(x)
-        return ((scale * grad_self).astype(x.dtype, copy=False) if self.needs_grad(0) else None,
-                (scale * grad_target).astype(x.dtype, copy=False) if self.needs_grad(1) else None)
+        return ((scale * grad_self).astype(x.dtype, copy=False) if self.needs_input_grad(0) else None,
+                (scale * grad_target).astype(x.dtype, copy=False) if self.needs_input_grad(1) else None)
 
 
 def binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction):
@@ -117,13 +126,15 @@ def _picked(log_probs, target, ignore_index, weight):
 
 
 class NllLossBackward0(Node):
+    """d nll(logp, t)/dlogp = -weight[t] * grad at each target class (divided by total weight for mean)."""
+
     def apply(self, grad):
         log_probs, target = self.unpack("self"), self.unpack("target")
         weight = None if self._raw_saved_weight is None else self.unpack("weight")
         unbatched = log_probs.ndim == 1
         if unbatched:
             log_probs, target = log_probs[None], target[None]
-        _, weights = _picked(log_probs, target, self._saved_ignore_index_value, weight)
+        _, weights = _picked(log_probs, target, self._ignore_index_value, weight)
         if self._saved_reduction == MEAN:
             scale = -weights * (grad / self._saved_total_weight._data if weights.any() else 0)
         elif self._saved_reduction == SUM:
@@ -131,7 +142,7 @@ class NllLossBackward0(Node):
         else:
             scale = -weights * grad.reshape(weights.shape)
         grad_self = np.zeros_like(log_probs)
-        classes = np.where(target != self._saved_ignore_index_value, target, 0)
+        classes = np.where(target != self._ignore_index_value, target, 0)
         np.put_along_axis(grad_self, np.expand_dims(classes, 1), np.expand_dims(scale, 1), axis=1)
         return (grad_self[0] if unbatched else grad_self,)
 
@@ -142,8 +153,6 @@ class NllLoss2DBackward0(NllLossBackward0):
 
 def nll_loss(input, target, weight, ignore_index, reduction):
     """``-input[i, target[i]]`` (weighted, ignoring ``ignore_index``), reduced: input holds log-probs."""
-    from ..tensor import Tensor
-
     log_probs, classes = input._data, target._data
     unbatched = log_probs.ndim == 1
     if unbatched:
@@ -160,25 +169,22 @@ def nll_loss(input, target, weight, ignore_index, reduction):
         out = losses[0] if unbatched else losses
         total_weight = np.zeros((), log_probs.dtype)
     node_cls = NllLoss2DBackward0 if input._data.ndim == 4 else NllLossBackward0
-    result = record(node_cls, np.asarray(out, dtype=log_probs.dtype), (input,),
-                    saved={"self": input, "target": target, "weight": weight},
-                    attrs={"reduction": reduction, "ignore_index": ignore_index % 2**64,
-                           "total_weight": Tensor._wrap(np.asarray(total_weight, dtype=log_probs.dtype))})
-    if result.grad_fn is not None:
-        result.grad_fn._saved_ignore_index_value = ignore_index
-    return result
+    return record(node_cls, np.asarray(out, dtype=log_probs.dtype), (input,),
+                  saved={"self": input, "target": target, "weight": weight},
+                  attrs={"reduction": reduction, "ignore_index": ignore_index % 2**64,
+                         "total_weight": _node.Tensor._wrap(np.asarray(total_weight, dtype=log_probs.dtype))},
+                  state={"ignore_index_value": ignore_index})
 
 
 class DivBackward1(Node):
+    """d(x / c)/dx = 1 / c for a number c."""
+
     def apply(self, grad):
         return (grad / self._saved_other,)
 
 
 def soft_target_cross_entropy(log_probs, target, weight, reduction):
     """Cross-entropy against class probabilities: ``-(target * log_probs).sum(class dim)``, reduced."""
-    from ..ops import arithmetic, shape
-    from ..ops import reduction as reductions
-
     class_dim = 0 if log_probs.ndim == 1 else 1
     products = arithmetic.mul(log_probs, target)
     if weight is not None:

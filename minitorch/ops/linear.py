@@ -8,7 +8,7 @@ fused op, ``addmm(b, x, W.t())``, whose node is ``AddmmBackward0``; other shapes
 import numpy as np
 
 from ..autograd.node import Node, record, unbroadcast
-from ..ops import linalg, shape
+from . import linalg, shape
 
 
 def _element_strides(array):
@@ -16,11 +16,13 @@ def _element_strides(array):
 
 
 class AddmmBackward0(Node):
+    """d(beta*bias + alpha*mat1@mat2): bias gets beta*grad, mat1 alpha*grad@mat2.T, mat2 alpha*mat1.T@grad."""
+
     def apply(self, grad):
         alpha, beta = self._saved_alpha, self._saved_beta
-        grad_bias = unbroadcast(grad * beta, self._input_meta[0][0]) if self.needs_grad(0) else None
-        grad_mat1 = alpha * grad @ self.unpack("mat2").T if self.needs_grad(1) else None
-        grad_mat2 = alpha * self.unpack("mat1").T @ grad if self.needs_grad(2) else None
+        grad_bias = unbroadcast(grad * beta, self.input_shape(0)) if self.needs_input_grad(0) else None
+        grad_mat1 = alpha * grad @ self.unpack("mat2").T if self.needs_input_grad(1) else None
+        grad_mat2 = alpha * self.unpack("mat1").T @ grad if self.needs_input_grad(2) else None
         return grad_bias, grad_mat1, grad_mat2
 
 

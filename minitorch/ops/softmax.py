@@ -7,7 +7,7 @@ it produced, and log_softmax's with ``exp(result)``.
 import numpy as np
 
 from ..autograd.node import Node, record
-from ..ops._util import saved_dim, wrap_dim
+from ._util import saved_dim, wrap_dim
 
 
 def _shifted(x, dim):
@@ -16,12 +16,16 @@ def _shifted(x, dim):
 
 
 class SoftmaxBackward0(Node):
+    """d softmax/dx: ``result * (grad - sum(grad * result, dim))``."""
+
     def apply(self, grad):
         probs, dim = self.unpack("result"), self._dim
         return (probs * (grad - np.sum(grad * probs, axis=dim, keepdims=True)),)
 
 
 class LogSoftmaxBackward0(Node):
+    """d log_softmax/dx: ``grad - exp(result) * sum(grad, dim)``."""
+
     def apply(self, grad):
         log_probs, dim = self.unpack("result"), self._dim
         return (grad - np.exp(log_probs) * np.sum(grad, axis=dim, keepdims=True),)
@@ -37,10 +41,8 @@ def _checked_axis(a, dim, kernel):
 
 
 def _record(node_cls, out, a, dim, axis):
-    result = record(node_cls, out, (a,), attrs={"dim": saved_dim(dim)}, save_result=True)
-    if result.grad_fn is not None:
-        result.grad_fn._dim = axis  # the wrapped axis the backward reduces over
-    return result
+    return record(node_cls, out, (a,), attrs={"dim": saved_dim(dim)}, save_result=True,
+                  state={"dim": axis})  # the wrapped axis the backward reduces over
 
 
 def softmax(a, dim):

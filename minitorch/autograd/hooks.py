@@ -1,0 +1,83 @@
+"""Running hooks during backward, in torch's order, with torch's checks on what a hook returns.
+
+For each node the engine calls, in order: the *tensor pre-hooks* (``tensor.register_hook``: on a leaf they
+sit on its ``AccumulateGrad``, on a non-leaf on its ``grad_fn``), then ``retain_grad``'s hook, then the
+node's own pre-hooks (``grad_fn.register_prehook``), the backward formula, and the post-hooks
+(``grad_fn.register_hook``).
+"""
+
+from __future__ import annotations
+
+from . import node as node_module
+
+
+def wrap_all(grads) -> tuple:
+    """Numpy gradients as Tensors (None stays None), for hooks and for the caller of ``grad()``."""
+    return tuple(None if g is None else node_module.Tensor._wrap(g) for g in grads)
+
+
+def _hook_name(hook) -> str:
+    return getattr(hook, "__name__", type(hook).__name__)
+
+
+def checked_hook_result(hook, value, result):
+    """What a tensor hook returned, checked as torch checks it: same shape and dtype as the gradient."""
+    if result is None:
+        return value
+    if not isinstance(result, node_module.Tensor):
+        raise TypeError(f"expected Variable, but hook returned '{type(result).__name__}'")
+    if result.shape != value.shape:
+        raise RuntimeError(f"hook '{_hook_name(hook)}' has changed the size of value")
+    if result.dtype != value.dtype:
+        raise RuntimeError(f"hook '{_hook_name(hook)}' has changed the type of value (was "
+                           f"torch.{value.dtype.legacy_name}Tensor got torch.{result.dtype.legacy_name}Tensor)")
+    return result
+
+
+def _run_tensor_hooks(tensor_hooks: dict, grad):
+    """Run one tensor's hooks on its gradient (a numpy array); return the possibly replaced gradient."""
+    for hook in list(tensor_hooks.values()):
+        value = node_module.Tensor._wrap(grad)
+        grad = checked_hook_result(hook, value, hook(value))._data
+    return grad
+
+
+def call_tensor_pre_hooks(node, grads: list) -> list:
+    """The hooks of the tensors whose gradients arrive at ``node``, then ``retain_grad``'s hooks."""
+    for output_nr, hooks_of_output in node._tensor_hooks.items():
+        if grads[output_nr] is not None:
+            grads[output_nr] = _run_tensor_hooks(hooks_of_output, grads[output_nr])
+    for output_nr, keep in list(node._retains_grad_hooks.items()):
+        if grads[output_nr] is not None:
+            keep(grads[output_nr])
+    return grads
+
+
+def _replaced(hook, values: tuple, results) -> list:
+    """A node hook's replacement gradients as arrays, each checked against the one it replaces."""
+    checked = []
+    for value, result in zip(values, results):
+        if result is not None and value is not None:
+            result = checked_hook_result(hook, value, result)
+        checked.append(None if result is None else result._data)
+    return checked
+
+
+def call_pre_hooks(node, grads: list) -> list:
+    """``grad_fn.register_prehook`` hooks: each may return replacement gradients for the node's outputs."""
+    for hook in list(node._node_pre_hooks.values()):
+        values = wrap_all(grads)
+        replaced = hook(values)
+        if replaced is not None:
+            grads = _replaced(hook, values, replaced)
+    return grads
+
+
+def call_post_hooks(node, outputs, grads) -> tuple:
+    """``grad_fn.register_hook`` hooks: each sees (grads sent, grads received) and may replace the sent."""
+    for hook in list(node._post_hooks.values()):
+        values = wrap_all(outputs)
+        replaced = hook(values, wrap_all(grads))
+        if replaced is not None:
+            outputs = tuple(_replaced(hook, values, replaced))
+    return outputs
