@@ -72,14 +72,99 @@ from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .autograd.inference_mode import inference_mode, is_inference_mode_enabled
 from .ops._util import is_tensor
-from .ops.arithmetic import add, div, mul, neg, pow, reciprocal, sub
+from .ops.arithmetic import add, mul, neg, pow, reciprocal, sub
 from .ops.broadcasting import atleast_1d, atleast_2d, atleast_3d, broadcast_tensors, broadcast_to, meshgrid
+from .ops.comparison import (
+    allclose,
+    bitwise_and,
+    bitwise_not,
+    bitwise_or,
+    bitwise_xor,
+    eq,
+    equal,
+    ge,
+    greater,
+    greater_equal,
+    gt,
+    isclose,
+    isfinite,
+    isinf,
+    isnan,
+    isneginf,
+    isposinf,
+    le,
+    less,
+    less_equal,
+    logical_and,
+    logical_not,
+    logical_or,
+    logical_xor,
+    lt,
+    ne,
+    not_equal,
+)
 from .ops.copy import clone
 from .ops.diagonals import diag, diag_embed, diagonal, trace, tril, triu
+from .ops.division import div, divide, floor_divide, true_divide
+from .ops.elementwise_binary import arctan2, atan2, copysign, fmax, fmin, fmod, hypot, remainder, xlogy
+from .ops.elementwise_extra import (
+    addcdiv,
+    addcmul,
+    clamp_max,
+    clamp_min,
+    float_power,
+    lerp,
+    logit,
+    nan_to_num,
+    round,
+    square,
+)
+from .ops.elementwise_math import (
+    acos,
+    acosh,
+    arccos,
+    arccosh,
+    arcsin,
+    arcsinh,
+    arctan,
+    arctanh,
+    asin,
+    asinh,
+    atan,
+    atanh,
+    ceil,
+    cos,
+    cosh,
+    deg2rad,
+    digamma,
+    erf,
+    erfc,
+    erfinv,
+    exp2,
+    expm1,
+    fix,
+    floor,
+    frac,
+    lgamma,
+    log1p,
+    log2,
+    log10,
+    rad2deg,
+    rsqrt,
+    sgn,
+    sign,
+    sin,
+    sinc,
+    sinh,
+    tan,
+    trunc,
+)
+from .ops.extremes import all, amax, amin, aminmax, any, count_nonzero
 from .ops.gather_scatter import gather, scatter, scatter_add, take, take_along_dim
 from .ops.index_ops import index_add, index_copy, index_fill, index_select, masked_fill, masked_select
 from .ops.join import cat, stack
 from .ops.linalg import bmm, dot, matmul, mm, mv
+from .ops.norms import norm
 from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
 from .ops.rearrange import (
     column_stack,
@@ -97,8 +182,19 @@ from .ops.rearrange import (
     vstack,
 )
 from .ops.reduction import argmax, argmin, max, mean, min, sum
+from .ops.scan import cummax, cummin, cumprod, cumsum
 from .ops.shape import flatten, permute, reshape, squeeze, t, transpose, unbind, unsqueeze
+from .ops.sorting import argsort, kthvalue, median, mode, sort, topk
 from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unflatten
+from .ops.statistics import (
+    logsumexp,
+    prod,
+    std,
+    std_mean,
+    var,
+    var_mean,
+)
+from .ops.unique import unique, unique_consecutive
 from .tensor import Tensor
 
 __version__ = "0.1.0"
@@ -125,6 +221,7 @@ cdouble = complex128
 nan, inf, pi, e = _math.nan, _math.inf, _math.pi, _math.e
 newaxis = None
 clip = clamp
+multiply, subtract, negative, absolute = mul, sub, neg, abs
 preserve_format, contiguous_format = _MemoryFormat("preserve_format"), _MemoryFormat("contiguous_format")
 concat = concatenate = cat
 ger = outer
@@ -138,16 +235,6 @@ def numel(input) -> int:  # noqa: A002 (torch's argument name)
     return input.numel()
 
 
-def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False) -> bool:
-    """Whether all values of ``a`` and ``b`` are close."""
-    return a.allclose(b, rtol, atol, equal_nan)
-
-
-def equal(a, b) -> bool:
-    """Whether ``a`` and ``b`` have the same shape and values."""
-    return a.equal(b)
-
-
 def is_floating_point(input) -> bool:  # noqa: A002
     """Whether ``input`` has a floating point dtype."""
     return input.is_floating_point()
@@ -158,7 +245,7 @@ def get_default_dtype():
     return float32
 
 
-_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg", "utils"}
+_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg", "utils", "return_types", "special"}
 
 
 def __getattr__(name):

@@ -5,13 +5,21 @@ from __future__ import annotations
 import numpy as np
 
 from ._dtype import bool_, float32, float64, int64
+from ._tensor_comparison import ComparisonMethods
+from ._tensor_elementwise_extra import ExtraElementwiseMethods
 from ._tensor_families import FamilyMethods
 from ._tensor_inplace import InPlaceMethods
-from .ops import arithmetic, copy, indexing, linalg, pointwise, reduction, shape, softmax
+from ._tensor_math import TrigExpLogMethods
+from ._tensor_math_more import RoundingAndBinaryMethods
+from ._tensor_reductions import ReductionMethods
+from .ops import arithmetic, comparison, copy, indexing, linalg, pointwise, reduction, shape, softmax
 from .ops._util import binary_operands
+from .ops.division import floor_divide
+from .ops.elementwise_binary import remainder
 
 
-class TensorMethods(FamilyMethods, InPlaceMethods):
+class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, ComparisonMethods,
+                    ReductionMethods, FamilyMethods, InPlaceMethods):
     """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
 
     # -- description -----------------------------------------------------------------------------------
@@ -98,7 +106,7 @@ class TensorMethods(FamilyMethods, InPlaceMethods):
     __sub__ = sub
     __mul__ = mul = arithmetic.mul
     __rmul__ = arithmetic.mul
-    __truediv__ = div = arithmetic.div
+    __truediv__ = arithmetic.div  # div (with rounding_mode=) is in _tensor_elementwise_extra.py
     __rtruediv__ = arithmetic.rdiv
     __pow__ = pow = arithmetic.pow
     __rpow__ = arithmetic.rpow
@@ -113,10 +121,10 @@ class TensorMethods(FamilyMethods, InPlaceMethods):
         return linalg.matmul(other, self)
 
     def __floordiv__(self, other):
-        return _no_grad_result(self, other, np.floor_divide)
+        return floor_divide(self, other)
 
     def __mod__(self, other):
-        return _no_grad_result(self, other, np.mod)
+        return remainder(self, other)
 
     def __eq__(self, other):
         return pointwise.compare(self, other, np.equal)
@@ -136,13 +144,16 @@ class TensorMethods(FamilyMethods, InPlaceMethods):
     def __ge__(self, other):
         return pointwise.compare(self, other, np.greater_equal)
 
-    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
-
     def __and__(self, other):
-        return pointwise.compare(self, other, np.logical_and)
+        return comparison.bitwise_and(self, other)
 
     def __or__(self, other):
-        return pointwise.compare(self, other, np.logical_or)
+        return comparison.bitwise_or(self, other)
+
+    def __xor__(self, other):
+        return comparison.bitwise_xor(self, other)
+
+    __rand__, __ror__, __rxor__ = __and__, __or__, __xor__
 
     def __invert__(self):
         return _no_grad_result(self, None, lambda x, _: ~x)
@@ -208,14 +219,6 @@ class TensorMethods(FamilyMethods, InPlaceMethods):
         """minitorch has no GPU: raises as a CPU-only torch does."""
         raise AssertionError("Torch not compiled with CUDA enabled")
 
-    def all(self, dim=None, keepdim=False):
-        """Whether every element is true (non-zero), overall or along ``dim``."""
-        return _reduce_bool(self, np.all, dim, keepdim)
-
-    def any(self, dim=None, keepdim=False):
-        """Whether some element is true (non-zero), overall or along ``dim``."""
-        return _reduce_bool(self, np.any, dim, keepdim)
-
     def softmax(self, dim):
         """``exp(self) / exp(self).sum(dim)``, as ``nn.functional.softmax``."""
         return softmax.softmax(self, dim)
@@ -223,20 +226,6 @@ class TensorMethods(FamilyMethods, InPlaceMethods):
     def log_softmax(self, dim):
         """``self - log(exp(self).sum(dim))``, as ``nn.functional.log_softmax``."""
         return softmax.log_softmax(self, dim)
-
-    def allclose(self, other, rtol=1e-05, atol=1e-08, equal_nan=False) -> bool:
-        """Whether all values are close to ``other``'s."""
-        return bool(np.allclose(self._data, other._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
-
-    def equal(self, other) -> bool:
-        """Whether shapes and all values are equal."""
-        return self.shape == other.shape and bool(np.array_equal(self._data, other._data))
-
-def _reduce_bool(a, numpy_op, dim, keepdim):
-    from .tensor import Tensor
-
-    axis = None if dim is None else dim
-    return Tensor._wrap(np.asarray(numpy_op(a._data, axis=axis, keepdims=keepdim and dim is not None)))
 
 
 def _no_grad_result(a, b, numpy_op):

@@ -65,21 +65,63 @@ def normal_(tensor, mean=0.0, std=1.0, generator=None):
         return tensor.normal_(mean, std, generator=generator)
 
 
-def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
-    """Fill with ``N(mean, std**2)`` values cut to ``[a, b]``: uniform in the CDF's range, then the inverse CDF."""
-    def normal_cdf(x):
-        return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
+def _normal_cdf(x):
+    return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
 
+
+def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
+    """Fill with ``N(mean, std**2)`` values cut to ``[a, b]``, by rejection as torch 2.13 draws them.
+
+    When ``[a, b]`` holds more than 30% of the distribution, values outside it are drawn again from the normal;
+    otherwise candidates come uniformly from ``[a, b]`` and are kept with probability ``pdf / peak pdf``.
+    """
     if mean < a - 2 * std or mean > b + 2 * std:
         warnings.warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
                       "The distribution of values may be incorrect.", stacklevel=2)
-    low, high = normal_cdf((a - mean) / std), normal_cdf((b - mean) / std)
     with no_grad():
-        tensor.uniform_(2 * low - 1, 2 * high - 1, generator=generator)
-        tensor.erfinv_()
-        tensor.mul_(std * math.sqrt(2.0))
-        tensor.add_(mean)
-        return tensor.clamp_(min=a, max=b)
+        if _normal_cdf((b - mean) / std) - _normal_cdf((a - mean) / std) > 0.3:
+            return _redraw_outside(tensor, mean, std, a, b, generator)
+        return _uniform_proposals(tensor, mean, std, a, b, generator)
+
+
+def _redraw_outside(tensor, mean, std, a, b, generator):
+    """Normal draws; every value outside ``[a, b]`` (bounds in the tensor's dtype) is replaced by a new draw."""
+    import minitorch
+
+    low, high = minitorch.tensor(a, dtype=tensor.dtype).item(), minitorch.tensor(b, dtype=tensor.dtype).item()
+    result = tensor.normal_(mean, std, generator=generator)
+    while True:
+        outside = (result < low) | (result > high)
+        if not outside.any():
+            break
+        result = minitorch.where(outside, minitorch.empty_like(result).normal_(mean, std, generator=generator),
+                                 result)
+    return tensor if result is tensor else tensor.copy_(result)
+
+
+def _log_density_below_peak(candidates, mean, std, log_peak):
+    """``-0.5 ((x - mean) / std)**2 - log_peak``, computed in place on ``candidates``."""
+    return candidates.sub_(mean).div_(std).pow_(2).mul_(-0.5).sub_(log_peak)
+
+
+def _uniform_proposals(tensor, mean, std, a, b, generator):
+    """Uniform candidates in ``[a, b]``, each kept when ``log(u) <= log pdf - log peak pdf``."""
+    import minitorch
+
+    mode = max(a, min(mean, b))
+    log_peak = -0.5 * ((mode - mean) / std) ** 2
+    candidates, accept = minitorch.empty_like(tensor), minitorch.empty_like(tensor)
+    tensor.uniform_(a, b, generator=generator)
+    candidates.copy_(tensor)
+    pending = accept.uniform_(generator=generator).log_().gt(_log_density_below_peak(candidates, mean, std, log_peak))
+    result = tensor
+    while pending.any():
+        candidates.uniform_(a, b, generator=generator)
+        result = minitorch.where(pending, candidates, result)
+        rejected = accept.uniform_(generator=generator).log_().gt(
+            _log_density_below_peak(candidates, mean, std, log_peak))
+        pending = minitorch.where(pending, rejected, pending)
+    return tensor if result is tensor else tensor.copy_(result)
 
 
 def constant_(tensor, val):

@@ -8,7 +8,7 @@ from .._dtype import result_type
 from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 from ._bool_rules import check_abs
-from ._util import as_tensor, binary_operands, float_values, values
+from ._util import as_tensor, binary_operands, float_values, is_tensor, values
 
 
 class ExpBackward0(Node):
@@ -142,8 +142,12 @@ class WhereBackward0(Node):
                                                                                  shape_b)
 
 
-def where(condition, a, b):
-    """Elements of ``a`` where ``condition`` holds, else of ``b``."""
+def where(condition, a=None, b=None):
+    """Elements of ``a`` where ``condition`` holds, else of ``b``; ``where(condition)`` gives its indices."""
+    if a is None and b is None:
+        return tuple(_node.Tensor._wrap(i) for i in np.nonzero(condition._data))
+    if not is_tensor(a) and not is_tensor(b):  # two numbers: torch.where(mask, 1.0, 0.0)
+        a = _node.Tensor._wrap(np.asarray(a, dtype=result_type(a, b).numpy))
     x, y, _ = binary_operands(a, b)
     a, b = as_tensor(a), as_tensor(b)
     return record(WhereBackward0, np.where(condition._data, x, y), (a, b), saved={"condition": condition})

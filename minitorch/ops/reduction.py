@@ -186,6 +186,12 @@ def max(a, dim=None, keepdim=False):  # noqa: A001
 
 def min(a, dim=None, keepdim=False):  # noqa: A001
     """The smallest element, or ``(values, indices)`` along ``dim``."""
+    from ._util import is_tensor
+
+    if is_tensor(dim):
+        from .pointwise import minimum
+
+        return minimum(a, dim)
     return _extremum(a, dim, keepdim, np.argmin, MinBackward1, MinBackward0, MinReturn)
 
 

@@ -1,0 +1,63 @@
+"""The ``out=`` keyword: write an op's result into a tensor the caller gave, as torch does."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from .._dtype import from_numpy_dtype
+from ..autograd.grad_mode import is_grad_enabled
+
+RESIZE_WARNING = (
+    "An output with one or more elements was resized since it had shape [{old}], which does not match the "
+    "required output shape [{new}]. This behavior is deprecated, and in a future PyTorch release outputs will "
+    "not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing it, "
+    "inplace, to zero elements with t.resize_(0). (Triggered internally at "
+    "/__w/pytorch/pytorch/aten/src/ATen/native/Resize.cpp:30.)")
+
+
+def require_tensor(name: str, value) -> None:
+    """torch's TypeError when a function that takes only a tensor gets a number."""
+    if not hasattr(value, "_data"):
+        raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {type(value).__name__}")
+
+
+def check_out_grad(name: str, out, *inputs) -> None:
+    """torch records no graph through ``out=``: it refuses when an argument requires grad."""
+    if not is_grad_enabled():
+        return
+    if any(getattr(t, "requires_grad", False) for t in (out, *inputs)):
+        raise RuntimeError(f"{name}(): functions with out=... arguments don't support automatic "
+                           "differentiation, but one of the arguments requires grad.")
+
+
+def _shape_text(shape) -> str:
+    return ", ".join(str(n) for n in shape)
+
+
+def write_out(out, result):
+    """Copy ``result`` (a tensor) into ``out``: cast to out's dtype, resize when the shape differs."""
+    source, target = from_numpy_dtype(result._data.dtype), out.dtype
+    if source.category > target.category:
+        raise RuntimeError(f"result type {source.legacy_name} can't be cast to the desired output type "
+                           f"{target.legacy_name}")
+    if out.shape != result.shape:
+        if out.numel() != 0:
+            warnings.warn(RESIZE_WARNING.format(old=_shape_text(out.shape), new=_shape_text(result.shape)),
+                          UserWarning, stacklevel=3)
+        out._data = np.empty(result.shape, dtype=out._data.dtype)
+    out._data[...] = result._data
+    out._version_counter.bump()
+    return out
+
+
+def with_out(name: str, op, out, *args, **kwargs):
+    """``op(*args, **kwargs)``, written into ``out`` when one is given (no graph through ``out=``)."""
+    if out is None:
+        return op(*args, **kwargs)
+    check_out_grad(name, out, *args)
+    from ..autograd.grad_mode import no_grad
+
+    with no_grad():
+        return write_out(out, op(*args, **kwargs))

@@ -1,0 +1,144 @@
+"""Element-wise ops of two tensors as a table: one ``BinaryOp`` entry per function (atan2, hypot, fmod...).
+
+An entry names its numpy forward and its two partial derivatives, each written in terms of ``x`` (the input),
+``y`` (the other operand) and ``r`` (the result). ``other`` may be a Python number: torch then records the
+op's scalar variant (``FmodBackward0`` instead of ``FmodBackward1``), which has one input.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+
+from .._dtype import DEFAULT_FLOAT
+from ..autograd.node import Node, record, unbroadcast
+from ._out import with_out
+from ._util import binary_operands, is_tensor
+
+
+class BinaryBackward(Node):
+    """Backward of a table entry: ``grad * d_self(x, y, r)`` and ``grad * d_other(x, y, r)``."""
+
+    d_self = d_other = None
+
+    def apply(self, grad):
+        x, r = self.unpack("self"), self.unpack("result")
+        y = self.unpack("other") if "other" in self._saved else self._other_value
+        with np.errstate(all="ignore"):
+            grad_self = grad * self.d_self(x, y, r)
+            if len(self._input_meta) == 1:
+                return (grad_self.astype(grad.dtype, copy=False),)
+            grad_other = grad * self.d_other(x, y, r)
+        return (unbroadcast(grad_self, self._input_meta[0][0]).astype(grad.dtype, copy=False),
+                unbroadcast(grad_other, self._input_meta[1][0]).astype(grad.dtype, copy=False))
+
+
+def _node(name, d_self, d_other, formula):
+    return type(name, (BinaryBackward,), {"d_self": staticmethod(d_self), "d_other": staticmethod(d_other),
+                                          "__doc__": formula, "__module__": __name__})
+
+
+class BinaryOp:
+    """One element-wise function of two operands: ``op(input, other, *, out=None)``.
+
+    ``ints``: ``"float"`` computes integer inputs in the default float type (atan2), ``"keep"`` keeps
+    them (fmod; an integer division by zero raises), ``"none"`` raises torch's "not implemented for 'Long'"
+    (hypot). ``numbers``: whether ``other`` may be a Python number (torch has no such variant of atan2).
+    """
+
+    def __init__(self, name, forward, d_self, d_other, nodes, ints="float", formula="", numbers=True):
+        self.__name__ = self.name = name
+        self.forward, self.ints, self.numbers = forward, ints, numbers
+        self.tensor_node = _node(nodes[0], d_self, d_other, formula)
+        self.scalar_node = _node(nodes[-1], d_self, d_other, formula)
+        self.__doc__ = f"torch.{name}: {formula}"
+
+    def check_other(self, other, position=2):
+        """torch's TypeError when ``other`` is a number and the op takes only tensors."""
+        if not (self.numbers or is_tensor(other)):
+            raise TypeError(f"{self.__name__}(): argument 'other' (position {position}) must be Tensor, not "
+                            f"{type(other).__name__}")
+
+    def method(self, a, b):
+        """``a.<name>(b)``: as the function, but torch counts ``b`` as argument 1 in its errors."""
+        self.check_other(b, position=1)
+        return self.compute(a, b)
+
+    def _operands(self, a, b):
+        self.check_other(b)
+        x, y, dtype = binary_operands(a, b)
+        if dtype.is_floating_point:
+            return x, y
+        if self.ints == "keep":
+            if np.any(np.asarray(y) == 0) and self.name in ("fmod", "remainder"):
+                raise RuntimeError("ZeroDivisionError")
+            return x, y
+        if self.ints == "none":
+            raise NotImplementedError(f"\"{self.name}_cpu\" not implemented for '{dtype.legacy_name}'")
+        return np.asarray(x, DEFAULT_FLOAT.numpy), np.asarray(y, DEFAULT_FLOAT.numpy)
+
+    def compute(self, a, b):
+        """The op without ``out=``: promotion, values and the graph node."""
+        x, y = self._operands(a, b)
+        with np.errstate(all="ignore"):
+            out = np.asarray(self.forward(x, y)).astype(np.result_type(x, y), copy=False)
+        if is_tensor(b):
+            return record(self.tensor_node, out, (a, b), saved={"self": a, "other": b}, save_result=True)
+        result = record(self.scalar_node, out, (a,), saved={"self": a}, save_result=True)
+        if result.grad_fn is not None:
+            result.grad_fn._other_value = y
+        return result
+
+    def alias(self, name):
+        """The same op under another of torch's names (``arctan2`` for ``atan2``): errors say that name."""
+        twin = copy.copy(self)
+        twin.__name__ = name  # the argument errors say the alias; errors from inside the op say self.name
+        return twin
+
+    def __call__(self, input, other, *, out=None):  # noqa: A002 (torch's argument name)
+        return with_out(self.name, self.compute, out, input, other)
+
+
+def _xlogy(x, y):
+    return np.where((x == 0) & ~np.isnan(y), 0, x * np.log(y))
+
+
+def _fmax_picks_self(x, y):
+    return (x >= y) | np.isnan(y)
+
+
+def _fmin_picks_self(x, y):
+    return (x <= y) | np.isnan(y)
+
+
+def _over_squares(numerator, x, y):
+    """``numerator * (1 / (x**2 + y**2))``, the reciprocal taken as 0 where x**2 + y**2 is 0 (as torch)."""
+    squares = x * x + y * y
+    return numerator * np.where(squares == 0, 0, 1 / np.where(squares == 0, 1, squares))
+
+
+atan2 = BinaryOp("atan2", np.arctan2, lambda x, y, r: _over_squares(y, x, y), lambda x, y, r: _over_squares(-x, x, y),
+                 ("Atan2Backward0",), numbers=False,
+                 formula="d/dx atan2(x, y) = y / (x**2 + y**2), d/dy = -x / (x**2 + y**2)")
+hypot = BinaryOp("hypot", np.hypot, lambda x, y, r: x / r, lambda x, y, r: y / r, ("HypotBackward0",), numbers=False,
+                 ints="none", formula="d/dx sqrt(x**2 + y**2) = x / r, d/dy = y / r")
+fmod = BinaryOp("fmod", np.fmod, lambda x, y, r: 1.0, lambda x, y, r: -np.trunc(x / y),
+                ("FmodBackward1", "FmodBackward0"), ints="keep",
+                formula="d/dx fmod(x, y) = 1, d/dy = -trunc(x / y)")
+remainder = BinaryOp("remainder", np.mod, lambda x, y, r: 1.0, lambda x, y, r: -np.floor(x / y),
+                     ("RemainderBackward1", "RemainderBackward0"), ints="keep",
+                     formula="d/dx (x - y * floor(x / y)) = 1, d/dy = -floor(x / y)")
+fmax = BinaryOp("fmax", np.fmax, lambda x, y, r: _fmax_picks_self(x, y), lambda x, y, r: ~_fmax_picks_self(x, y),
+                ("FmaxBackward0",), ints="keep", numbers=False,
+                formula="the gradient goes to the operand picked (x on ties)")
+fmin = BinaryOp("fmin", np.fmin, lambda x, y, r: _fmin_picks_self(x, y), lambda x, y, r: ~_fmin_picks_self(x, y),
+                ("FminBackward0",), ints="keep", numbers=False,
+                formula="the gradient goes to the operand picked (x on ties)")
+xlogy = BinaryOp("xlogy", _xlogy, lambda x, y, r: np.where((x == 0) & (y <= 0), 0, np.log(y)),
+                 lambda x, y, r: x / y, ("XlogyBackward0", "XlogyBackward2"),
+                 formula="d/dx x * log(y) = log(y), d/dy = x / y")
+copysign = BinaryOp("copysign", np.copysign, lambda x, y, r: np.where(x == 0, 0.0, r / np.where(x == 0, 1, x)),
+                    lambda x, y, r: np.zeros_like(r), ("CopysignBackward0", "CopysignBackward1"),
+                    formula="d/dx copysign(x, y) = sign(x) * sign(result), d/dy = 0")
+arctan2 = atan2.alias("arctan2")

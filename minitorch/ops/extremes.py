@@ -1,0 +1,92 @@
+"""Extremes and truth tests over dims: amax, amin, aminmax, count_nonzero, all, any (dim may be a tuple)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._dtype import int64
+from ..autograd.node import Node, attach
+from . import return_types
+from .statistics import _record_reduction, _reduced_dims, _spread
+
+
+class AmaxBackward0(Node):
+    """d/dx_i amax(x) = 1 / (how many elements equal the max) where x_i is one, else 0."""
+
+    def apply(self, grad):
+        x, result = self.unpack("self"), _spread(self.unpack("result"), self)
+        hits = x == result
+        count = hits.sum(axis=self._axes, keepdims=True)
+        return (np.where(hits, _spread(grad, self) / count, 0).astype(grad.dtype),)
+
+
+class AminBackward0(AmaxBackward0):
+    """d/dx_i amin(x) = 1 / (how many elements equal the min) where x_i is one, else 0."""
+
+
+def _extreme(node_cls, numpy_op, name, input, dim, keepdim):
+    axes, shown = _reduced_dims(dim, input.ndim)
+    if input.numel() == 0:
+        raise IndexError(f"{name}(): Expected reduction dim {axes[0] if axes else 0} to have non-zero size.")
+    out = np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim))
+    return _record_reduction(node_cls, out, input, axes, keepdim, saved={"self": input},
+                             attrs={"dim": shown or (), "keepdim": keepdim}, save_result=True)
+
+
+def amax(input, dim=(), keepdim=False):  # noqa: A002
+    """The largest value over ``dim`` (all dims by default); ties share the gradient evenly."""
+    return _extreme(AmaxBackward0, np.max, "amax", input, dim, keepdim)
+
+
+def amin(input, dim=(), keepdim=False):  # noqa: A002
+    """The smallest value over ``dim`` (all dims by default); ties share the gradient evenly."""
+    return _extreme(AminBackward0, np.min, "amin", input, dim, keepdim)
+
+
+def aminmax(input, *, dim=None, keepdim=False):  # noqa: A002
+    """``torch.return_types.aminmax(min, max)`` over all elements or along ``dim``."""
+    low, high = amin(input, () if dim is None else dim, keepdim), amax(input, () if dim is None else dim, keepdim)
+    if low.grad_fn is not None:
+        node = AminmaxBackward0()
+        node._parts = (low.grad_fn, high.grad_fn)
+        for nr, out in enumerate((low, high)):
+            attach(node, out, (input,), output_nr=nr)
+    return return_types.aminmax(low, high)
+
+
+class AminmaxBackward0(Node):
+    """The min's gradient as AminBackward0 plus the max's as AmaxBackward0."""
+
+    _num_outputs = 2
+
+    def apply(self, grad_min, grad_max):
+        total = np.zeros(self._input_meta[0][0], self._input_meta[0][1])
+        for part, grad in zip(self._parts, (grad_min, grad_max)):
+            if grad is not None:
+                total = total + part.apply(grad)[0]
+        return (total,)
+
+
+def count_nonzero(input, dim=None):  # noqa: A002
+    """How many elements are not zero, overall or along ``dim`` (an int or a tuple): an int64 tensor."""
+    from ..tensor import Tensor
+
+    axes, _ = _reduced_dims(dim, input.ndim)
+    return Tensor._wrap(np.asarray(np.count_nonzero(input._data, axis=axes), dtype=int64.numpy))
+
+
+def _truth(numpy_op, input, dim, keepdim):
+    from ..tensor import Tensor
+
+    axes, _ = _reduced_dims(dim, input.ndim)
+    return Tensor._wrap(np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim and dim is not None)))
+
+
+def all(input, dim=None, keepdim=False):  # noqa: A001, A002
+    """Whether every element is true (non-zero), overall or along ``dim``: a bool tensor."""
+    return _truth(np.all, input, dim, keepdim)
+
+
+def any(input, dim=None, keepdim=False):  # noqa: A001, A002
+    """Whether some element is true (non-zero), overall or along ``dim``: a bool tensor."""
+    return _truth(np.any, input, dim, keepdim)

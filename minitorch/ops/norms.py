@@ -1,0 +1,79 @@
+"""Vector norms: ``torch.norm``, ``Tensor.norm`` and ``torch.linalg.vector_norm`` / ``linalg.norm``."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..autograd.node import Node, record
+from .statistics import _reduced_dims, _spread
+
+
+def _norm_values(x, ord, axes, keepdim):  # noqa: A002
+    """``sum(|x|**ord) ** (1/ord)`` over ``axes``; ord 0 counts non-zeros, +-inf takes the max/min of |x|."""
+    magnitude = np.abs(x)
+    if ord == math.inf:
+        return magnitude.max(axis=axes, keepdims=keepdim)
+    if ord == -math.inf:
+        return magnitude.min(axis=axes, keepdims=keepdim)
+    if ord == 0:
+        return (magnitude != 0).sum(axis=axes, keepdims=keepdim).astype(x.dtype)
+    if ord == 2:
+        return np.sqrt((magnitude * magnitude).sum(axis=axes, keepdims=keepdim))
+    if ord == 1:
+        return magnitude.sum(axis=axes, keepdims=keepdim)
+    return (magnitude ** ord).sum(axis=axes, keepdims=keepdim) ** (1 / ord)
+
+
+class LinalgVectorNormBackward0(Node):
+    """d/dx ||x||_p = sgn(x) |x|**(p-1) / ||x||**(p-1); p=2: x / ||x||; p=inf: sgn(x) at the maxima."""
+
+    def apply(self, grad):
+        x, ord = self.unpack("self"), self._saved_ord  # noqa: A001
+        norm, grad = _spread(self.unpack("result"), self), _spread(grad, self)
+        with np.errstate(all="ignore"):
+            if ord == 0:
+                slope = np.zeros_like(x)
+            elif ord == 1:
+                slope = np.sign(x)
+            elif math.isinf(ord):
+                hits = np.abs(x) == norm
+                slope = np.sign(x) * hits / hits.sum(axis=self._axes, keepdims=True)
+            else:
+                slope = np.sign(x) * np.abs(x) ** (ord - 1) / norm ** (ord - 1)
+                slope = np.where(norm == 0, 0, slope)
+        return ((grad * slope).astype(x.dtype),)
+
+
+def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
+    """The ``ord``-norm of ``x`` flattened, or of each vector along ``dim``."""
+    if not x.dtype.is_floating_point:
+        raise RuntimeError("linalg.vector_norm: Expected a floating point or complex tensor as input. "
+                           f"Got {x.dtype.legacy_name}")
+    if dtype is not None and dtype is not x.dtype:
+        from .copy import to
+
+        x = to(x, dtype)
+    axes, shown = _reduced_dims(dim, x.ndim)
+    out = np.asarray(_norm_values(x._data, ord, axes, keepdim)).astype(x._data.dtype)
+    result = record(LinalgVectorNormBackward0, out, (x,), saved={"self": x}, save_result=True,
+                    attrs={"ord": ord, "dim": shown, "keepdim": keepdim})
+    if result.grad_fn is not None:
+        result.grad_fn._axes, result.grad_fn._keepdim = axes, keepdim
+    return result
+
+
+def norm(input, p="fro", dim=None, keepdim=False, dtype=None):  # noqa: A002
+    """``torch.norm``: a vector norm (``'fro'`` is the 2-norm of all the elements of ``dim``)."""
+    if p == "nuc" or (isinstance(p, str) and p != "fro"):
+        raise NotImplementedError(f"minitorch implements vector norms only, not the matrix norm p={p!r}")
+    return vector_norm(input, 2 if p == "fro" else p, dim, keepdim, dtype=dtype)
+
+
+def linalg_norm(x, ord=None, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
+    """``torch.linalg.norm``: the 2-norm of all elements, or of vectors along ``dim``, or ``ord``'s norm of
+    a 1-D tensor (matrix norms are not part of minitorch)."""
+    if ord is not None and not (x.ndim == 1 or isinstance(dim, int)):
+        raise NotImplementedError("minitorch implements vector norms only: give a 1-D tensor or an int dim")
+    return vector_norm(x, 2 if ord is None else ord, dim, keepdim, dtype=dtype)

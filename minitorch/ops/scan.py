@@ -1,0 +1,145 @@
+"""Running reductions along a dim: cumsum, cumprod, cummax and cummin, each beside its backward Node."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..autograd.node import Node, record
+from ._out import require_tensor, with_out
+from ._util import saved_dim, wrap_dim
+
+
+def _running_input(a, dtype):
+    data = a._data if a.dtype.is_floating_point else a._data.astype(np.int64)
+    return data if dtype is None else data.astype(dtype.numpy)
+
+
+def _running(numpy_scan, data, axis):
+    """A running sum or product; float32 accumulates in float64 and rounds each result once, as torch."""
+    if data.ndim == 0:
+        return data.copy()
+    if data.dtype == np.float32:
+        return numpy_scan(data.astype(np.float64), axis).astype(np.float32)
+    return numpy_scan(data, axis)
+
+
+class CumsumBackward0(Node):
+    """d/dx_i sum_{k<=j} x_k = 1 for every j >= i: the gradient summed from the end."""
+
+    def apply(self, grad):
+        axis = self._axis
+        return (np.flip(np.cumsum(np.flip(grad, axis), axis), axis) if grad.ndim else grad,)
+
+
+def cumsum(input, dim, *, dtype=None, out=None):  # noqa: A002
+    """Running sums along ``dim``; integers and bools add up as int64."""
+    require_tensor("cumsum", input)
+    def compute(a):
+        axis = wrap_dim(dim, a.ndim)
+        data = _running_input(a, dtype)
+        result = record(CumsumBackward0, _running(np.cumsum, data, axis), (a,),
+                        attrs={"dim": saved_dim(dim)})
+        if result.grad_fn is not None:
+            result.grad_fn._axis = axis
+        return result
+    return with_out("cumsum", compute, out, input)
+
+
+class CumprodBackward0(Node):
+    """d/dx_i prod_{k<=j} x_k = prod_{k<=j, k!=i} x_k for j >= i (computed without dividing by x_i)."""
+
+    def apply(self, grad):
+        x, axis = self.unpack("self"), self._axis
+        if x.ndim == 0:
+            return (grad,)
+        x, grad = np.moveaxis(x, axis, -1), np.moveaxis(grad, axis, -1)
+        result = np.empty_like(x)
+        for i in range(x.shape[-1]):
+            without_i = x.copy()
+            without_i[..., i] = 1
+            running = np.cumprod(without_i, -1)[..., i:]
+            result[..., i] = (grad[..., i:] * running).sum(-1)
+        return (np.moveaxis(result, -1, axis),)
+
+
+def cumprod(input, dim, *, dtype=None, out=None):  # noqa: A002
+    """Running products along ``dim``; integers and bools multiply as int64."""
+    require_tensor("cumprod", input)
+    def compute(a):
+        axis = wrap_dim(dim, a.ndim)
+        data = _running_input(a, dtype)
+        result = record(CumprodBackward0, _running(np.cumprod, data, axis), (a,),
+                        saved={"self": a}, attrs={"dim": saved_dim(dim)}, save_result=True)
+        if result.grad_fn is not None:
+            result.grad_fn._axis = axis
+        return result
+    return with_out("cumprod", compute, out, input)
+
+
+class CummaxBackward0(Node):
+    """d/dx cummax(x): each output's gradient goes to the element it copied (``indices``), added up."""
+
+    def apply(self, grad):
+        out = np.zeros(self._input_meta[0][0], grad.dtype)
+        if out.ndim == 0:
+            return (grad,)
+        where = _leading_index(self._saved_indices._data, self._axis)
+        np.add.at(np.moveaxis(out, self._axis, -1), where, np.moveaxis(grad, self._axis, -1))
+        return (out,)
+
+
+class CumminBackward0(CummaxBackward0):
+    """d/dx cummin(x): each output's gradient goes to the element it copied (``indices``), added up."""
+
+
+def _leading_index(indices, axis):
+    """An index tuple that addresses ``indices`` (moved to the last axis) along the other axes too."""
+    moved = np.moveaxis(indices, axis, -1)
+    return (*np.indices(moved.shape)[:-1], moved)
+
+
+def _takes_over(current, previous, better):
+    """Whether the running extreme moves to ``current``: it is at least as good, or nan (which sticks)."""
+    if current.dtype.kind != "f":
+        return better(current, previous)
+    return np.isnan(current) | (better(current, previous) & ~np.isnan(previous))
+
+
+def _running_extreme(data, axis, better):
+    """Running max (or min) along ``axis`` and the index it came from; ties take the later index."""
+    values = np.moveaxis(data.copy(), axis, -1)
+    indices = np.zeros(values.shape, np.int64)
+    for i in range(1, values.shape[-1]):
+        take = _takes_over(values[..., i], values[..., i - 1], better)
+        values[..., i] = np.where(take, values[..., i], values[..., i - 1])
+        indices[..., i] = np.where(take, i, indices[..., i - 1])
+    return np.moveaxis(values, -1, axis), np.moveaxis(indices, -1, axis)
+
+
+def _cumulative_extreme(node_cls, result_type, better, a, dim):
+    from ..tensor import Tensor
+
+    axis = wrap_dim(dim, a.ndim)
+    if a.ndim:
+        values, indices = _running_extreme(a._data, axis, better)
+    else:
+        values, indices = a._data.copy(), np.zeros((), np.int64)
+    index_tensor = Tensor._wrap(indices)
+    out = record(node_cls, values, (a,), attrs={"dim": saved_dim(dim), "indices": index_tensor})
+    if out.grad_fn is not None:
+        out.grad_fn._axis = axis
+    return result_type(out, index_tensor)
+
+
+def cummax(input, dim):  # noqa: A002
+    """The running maximum along ``dim`` and where it was found: ``torch.return_types.cummax``."""
+    from . import return_types
+
+    return _cumulative_extreme(CummaxBackward0, return_types.cummax, np.greater_equal, input, dim)
+
+
+def cummin(input, dim):  # noqa: A002
+    """The running minimum along ``dim`` and where it was found: ``torch.return_types.cummin``."""
+    from . import return_types
+
+    return _cumulative_extreme(CumminBackward0, return_types.cummin, np.less_equal, input, dim)
