@@ -107,7 +107,8 @@ def _modified_message(tensor, saved: SavedTensor) -> str:
     shape = ", ".join(str(n) for n in tensor.shape)
     where = ""
     if tensor.grad_fn is not None:
-        op = re.sub(r"Backwards?\d*$", "", tensor.grad_fn.name())
+        # torch names the forward op: SigmoidBackward0 -> Sigmoid, PowBackward1 -> Pow1, CopyBackwards -> Copy
+        op = re.sub(r"Backwards?(\d*)$", lambda found: found.group(1).lstrip("0"), tensor.grad_fn.name())
         where = f", which is output {tensor.output_nr} of {op},"
     return (
         "one of the variables needed for gradient computation has been modified by an inplace operation: "

@@ -162,7 +162,7 @@ class PowBackward1(Node):
     def apply(self, grad):
         base, exponent, result = self.unpack("self"), self.unpack("exponent"), self.unpack("result")
         with np.errstate(divide="ignore", invalid="ignore"):
-            grad_base = grad * exponent * base ** (exponent - 1)
+            grad_base = np.where(exponent == 0, 0, grad * exponent * base ** (exponent - 1))  # torch: 0 at 0 ** 0
             grad_exp = grad * result * np.log(base)
             grad_exp = np.where((base == 0) & (exponent >= 0), 0, grad_exp)  # torch's one special case
         return unbroadcast(grad_base, self.input_shape(0)), unbroadcast(grad_exp, self.input_shape(1))
