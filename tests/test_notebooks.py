@@ -42,7 +42,8 @@ def test_lesson_follows_the_template(path):
     code = "\n".join(text(c) for c in cells(path, "code"))
     for helper in ("draw_graph", "quiz(", "check(", "compare_with_torch("):
         assert helper in code, f"{path.name} never uses {helper}"
-    assert any(w in code for w in ("explore(", "step_backward(", "ipywidgets")), f"{path.name} has no widget"
+    widgets = ("explore(", "explore_choices(", "step_backward(", "ipywidgets")
+    assert any(w in code for w in widgets), f"{path.name} has no widget"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
