@@ -64,6 +64,8 @@ class BackwardCFunction(Node, FunctionCtx):
     def __repr__(self):
         return f"<torch.autograd.function.{type(self).__name__} object at {hex(id(self))}>"
 
+    _repr_pretty_ = Node._repr_pretty_  # IPython looks for it before the repr of the nearest class
+
     @property
     def saved_tensors(self) -> tuple:
         """The tensors given to ``save_for_backward``, or torch's error if freed or modified in place since."""

@@ -94,6 +94,10 @@ class Node:
     def __repr__(self):
         return f"<{type(self).__name__} object at {hex(id(self))}>"
 
+    def _repr_pretty_(self, printer, cycle) -> None:
+        """What IPython shows for a node (as for torch's nodes, which have no repr of their own)."""
+        printer.text(self.__repr__().replace(" object at ", " at "))
+
     def apply(self, *grads: np.ndarray) -> tuple:
         """The backward formula: gradients w.r.t. the outputs in, gradients w.r.t. the inputs out."""
         raise NotImplementedError

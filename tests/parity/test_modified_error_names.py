@@ -1,6 +1,8 @@
 """The "modified by an inplace operation" error names the forward op as torch does (Sigmoid, Pow1, ...),
 and `t ** t` has torch's gradient at 0 ** 0."""
 
+import re
+
 import pytest
 
 import minitorch
@@ -36,3 +38,26 @@ def test_tensor_power_gradient_at_zero_is_torchs(torch):
         (t ** t).sum().backward()
         grads.append(t.grad.tolist())
     assert grads[0] == grads[1]
+
+
+def test_ipython_shows_nodes_as_it_shows_torchs(torch):
+    from IPython.lib.pretty import pretty
+
+    shown = []
+    for library in (minitorch, torch):
+        x = library.ones(2, requires_grad=True)
+        y = (x * 2).sum()
+
+        class Double(library.autograd.Function):
+            @staticmethod
+            def forward(ctx, a):
+                return a * 2
+
+            @staticmethod
+            def backward(ctx, grad):
+                return grad * 2
+
+        z = Double.apply(x)
+        text = pretty((y.grad_fn, y.grad_fn.next_functions, z.grad_fn))
+        shown.append(re.sub(r"0x[0-9a-f]+", "0x", text))
+    assert shown[0] == shown[1]
