@@ -118,7 +118,7 @@ def parse_index(a, index) -> ParsedIndex:
         elif isinstance(item, slice):
             parsed.steps.append(("slice", dim, item))
             dim, source_dim = dim + 1, source_dim + 1
-        elif isinstance(item, (list, tuple)) or hasattr(item, "_data"):
+        elif isinstance(item, (list, tuple, range, np.ndarray)) or hasattr(item, "_data"):
             array = _as_index_array(item)
             parsed.advanced[dim] = array
             step = array.ndim if array.dtype.kind == "b" else 1
