@@ -39,6 +39,7 @@ function render({ model, el }) {
     });
   };
   model.on("change:svg", draw);
+  model.on("change:clickable", draw);
   draw();
 }
 export default { render };
@@ -126,7 +127,8 @@ def explore_model(*roots, model, names=None, depth=1, show_grads=False):
 
     def refresh(*_):
         view.depth = slider.value
-        picture.svg, picture.clickable = view.svg(), view.clickable()
+        with picture.hold_sync():  # the picture and its clickable boxes reach the page in one message
+            picture.svg, picture.clickable = view.svg(), view.clickable()
         reset.disabled = not view.expand
 
     def clicked(change):

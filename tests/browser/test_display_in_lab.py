@@ -134,3 +134,61 @@ def test_run_save_reopen_shows_widgets_and_clicks_redraw_fast(lab_browser, fresh
                                      ".jp-OutputArea-output img[src^='data:image/svg+xml']").count() > 0
     finally:
         reopened.close()
+
+
+MODEL_NOTEBOOK = "model_diagram_check"
+MODEL_CELLS = [
+    "import minitorch as torch\nfrom minitorch import nn\nfrom minitorch.viz import explore_model, track_modules",
+    "torch.manual_seed(0)\n"
+    "features = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.Conv2d(8, 8, 3), nn.ReLU(), nn.Flatten())\n"
+    "model = nn.Sequential(features, nn.Linear(8 * 4 * 4, 10))\n"
+    "probe = nn.Linear(8 * 4 * 4, 2)\n"
+    "features.requires_grad_(False)\n"
+    "track_modules(model)\n"
+    "images = torch.randn(4, 1, 8, 8)\n"
+    "loss = model(images).logsumexp(1).sum() + probe(features(images).detach()).sum()\n"
+    "explore_model(loss, model=model, depth=1)",
+]
+# Click the first clickable module box (or open frame) of the model widget, and time until its picture changes.
+CLICK_MODULE_MS = """async (label) => {
+    const picture = () => (document.querySelector('.jp-OutputArea-output svg') || {}).outerHTML;
+    const shapes = '.jp-OutputArea-output g.node, .jp-OutputArea-output g.cluster';
+    const groups = Array.from(document.querySelectorAll(shapes))
+        .filter(g => g.style.cursor === 'pointer' && g.textContent.includes(label));
+    if (!groups.length) return -2;
+    const before = picture();
+    const start = performance.now();
+    groups[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));
+    while (picture() === before) {
+        if (performance.now() - start > 5000) return -1;
+        await new Promise(resolve => requestAnimationFrame(resolve));
+    }
+    return performance.now() - start;
+}"""
+
+
+def test_a_models_diagram_fits_a_laptop_and_opens_on_click(lab_browser, fresh_copy_server):
+    import nbformat
+
+    notebook_file = fresh_copy_server.root / "notebooks" / f"{MODEL_NOTEBOOK}.ipynb"
+    kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    notebook_file.write_text(nbformat.writes(nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(source) for source in MODEL_CELLS], metadata=kernel)))
+    notebook = laptop_page(lab_browser, fresh_copy_server, MODEL_NOTEBOOK)
+    try:
+        notebook.open()
+        notebook.clear_and_run_all()
+        assert notebook.errors_shown() == []
+        assert notebook.page.evaluate(OVERFLOWS) == [], "the model's picture is wider than the page at 1024 px"
+        assert "0: Sequential" in notebook.page.evaluate(OUTPUT_TEXT)
+        times = []
+        for _ in range(3):  # open the frozen feature extractor, then close it again by its frame
+            times.append(notebook.page.evaluate(CLICK_MODULE_MS, "0: Sequential"))
+            assert "0.0: Conv2d" in notebook.page.evaluate(OUTPUT_TEXT)
+            times.append(notebook.page.evaluate(CLICK_MODULE_MS, "0: Sequential"))
+            assert "0.0: Conv2d" not in notebook.page.evaluate(OUTPUT_TEXT)
+        assert min(times) >= 0, f"a click did not change the picture: {times}"
+        assert statistics.median(times) <= 100, f"click to picture took {times} ms"
+        assert notebook.page.evaluate(OVERFLOWS) == []
+    finally:
+        notebook.close()
