@@ -25,28 +25,33 @@ print(w.grad)""",
         prints="tensor([6.])\n",
     ),
     "07.2": Quiz(
-        "With `model[0]` frozen, how many `AddmmBackward0` nodes does the graph of `model(points)` contain?",
-        ["3, one per Linear layer", "2", "1", "0: a frozen layer stops the whole graph"],
-        answer="2",
-        explanation="The first layer's inputs (the points, its weight and bias) do not require grad, so it "
-        "records nothing. Its output does not require grad either; the second layer's weight does, so "
-        "recording starts there.",
+        "With `features` frozen by `requires_grad_(False)`, how many `ConvolutionBackward0` nodes does the graph "
+        "of `transfer(images)` contain?",
+        ["1, one per Conv2d layer", "1, without an AccumulateGrad under it",
+         "0: recording starts at the first layer with a parameter that trains",
+         "0, and `backward()` raises: a frozen layer stops the whole graph"],
+        answer="0: recording starts at the first layer with a parameter that trains",
+        explanation="The convolution's inputs (the images, its weight and bias) do not require grad, so it "
+        "records nothing, and neither do ReLU, pooling and flatten after it. The hidden layer's weight does "
+        "require grad: its `AddmmBackward0` is the first node, and backward works.",
         code="""import torch
 from torch import nn
-model = nn.Sequential(nn.Linear(2, 4), nn.Tanh(), nn.Linear(4, 4), nn.Tanh(), nn.Linear(4, 1))
-model[0].requires_grad_(False)
+features = nn.Sequential(nn.Conv2d(1, 2, kernel_size=3), nn.ReLU(), nn.Flatten())
+head = nn.Linear(8, 3)
+features.requires_grad_(False)
 def count(node):
-    return 0 if node is None else (node.name() == "AddmmBackward0") + sum(count(n) for n, _ in node.next_functions)
-print(count(model(torch.ones(2, 2)).grad_fn))""",
-        prints="2\n",
+    return 0 if node is None else (node.name() == "ConvolutionBackward0") + sum(count(n) for n, _ in node.next_functions)
+out = head(features(torch.ones(1, 1, 4, 4)))
+print(count(out.grad_fn), out.grad_fn.name())""",
+        prints="0 AddmmBackward0\n",
     ),
     "07.3": Quiz(
         "The total loss is `main + side`; the probe reads `features.detach()`. Compared with the main loss "
-        "alone, the gradient of `model[2].weight` from the total loss is:",
+        "alone, the gradient of `transfer.hidden[0].weight` from the total loss is:",
         ["larger: the probe's loss adds its own part", "exactly the same", "zero: the detach cut the whole graph",
          "different only when the probe's loss is large"],
         answer="exactly the same",
-        explanation="Backward reaches `model[2].weight` only through paths in the graph. The probe's only "
+        explanation="Backward reaches `transfer.hidden[0].weight` only through paths in the graph. The probe's only "
         "link to the body is `probe_input`, a detached tensor without history: there is no path.",
         code="""import torch
 from torch import nn
