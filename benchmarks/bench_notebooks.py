@@ -4,8 +4,8 @@ One run of the same command `make test` uses for the notebooks (strict nbval wit
 in a child process with the machine's ordinary thread settings, as a learner's kernel would have.
 The suite figure is that run's wall-clock time, pytest's start-up included; a notebook's figure is the
 sum of its cells' times from pytest's JUnit report (kernel start-up included, as in the first cell).
-Targets: <= 5 s per notebook, <= 60 s for the suite on a 2-core machine. Absolute times: they depend on
-the machine (the note gives its number of cores).
+Targets: <= 5 s per notebook (07, which trains a network on real data: <= 20 s), <= 60 s for the suite
+on a 2-core machine. Absolute times: they depend on the machine (the note gives its number of cores).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from timing import Figure
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_TARGET_S = 5.0
+# The capstone trains a convolutional network on real digits: its own, larger budget.
+NOTEBOOK_TARGETS_S = {"07_capstone": 20.0}
 SUITE_TARGET_S = 60.0
 
 
@@ -69,7 +71,8 @@ def figures(environment: dict | None = None, quick: bool = False) -> list[Figure
     environment["IPYKERNEL_CELL_NAME"] = "<IPY-INPUT>"
     wall, per_notebook, status = run_suite(notebooks, environment)
     result = [
-        Figure(f"notebook {path.stem}: execution", per_notebook.get(path.name), "s", NOTEBOOK_TARGET_S,
+        Figure(f"notebook {path.stem}: execution", per_notebook.get(path.name), "s",
+               NOTEBOOK_TARGETS_S.get(path.stem, NOTEBOOK_TARGET_S),
                note="cells' times, kernel start included" if path.name in per_notebook else "no report")
         for path in notebooks
     ]
