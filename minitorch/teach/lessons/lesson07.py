@@ -205,7 +205,7 @@ EXERCISES = (
     ),
     Exercise(
         "07.4", "4. (open) Build and train your own classifier", "fit", check_fit,
-        hints=("Any model and optimizer will do: the capstone's MLP (2 → 16 → 16 → 1 with `tanh`) trained with "
+        hints=("Any model and optimizer will do: an MLP (2 → 16 → 16 → 1 with `tanh`) trained with "
                "Adam for a few hundred full-batch steps reaches it.", "Make the model, `optimizer = "
                "torch.optim.Adam(model.parameters(), lr=0.05)`, then 300 times: `train_epoch(model, optimizer, "
                "points, labels)` from exercise 1 (or its four lines); return the model."),
