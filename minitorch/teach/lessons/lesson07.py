@@ -40,7 +40,9 @@ features = nn.Sequential(nn.Conv2d(1, 2, kernel_size=3), nn.ReLU(), nn.Flatten()
 head = nn.Linear(8, 3)
 features.requires_grad_(False)
 def count(node):
-    return 0 if node is None else (node.name() == "ConvolutionBackward0") + sum(count(n) for n, _ in node.next_functions)
+    if node is None:
+        return 0
+    return (node.name() == "ConvolutionBackward0") + sum(count(n) for n, _ in node.next_functions)
 out = head(features(torch.ones(1, 1, 4, 4)))
 print(count(out.grad_fn), out.grad_fn.name())""",
         prints="0 AddmmBackward0\n",
