@@ -156,7 +156,9 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     __rand__, __ror__, __rxor__ = __and__, __or__, __xor__
 
     def __invert__(self):
-        return _no_grad_result(self, None, lambda x, _: ~x)
+        from .ops.comparison import bitwise_not
+
+        return bitwise_not(self)
 
     reciprocal = arithmetic.reciprocal
     exp, log, sqrt, abs = pointwise.exp, pointwise.log, pointwise.sqrt, pointwise.abs
