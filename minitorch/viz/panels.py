@@ -16,20 +16,21 @@ from .widgets import _picture_box_class
 
 
 class SideBySide:
-    """Diagrams in one row, each with its caption above it; each shrinks to its share of the width."""
+    """Diagrams in a row, each with its caption above it, each at its own size: when the page is too
+    narrow for all of them the row wraps (one under the other) rather than shrink them unreadably small;
+    a diagram wider than the page alone is scaled down to fit."""
 
     def __init__(self, diagrams: dict):
         self.diagrams = dict(diagrams)
 
     def to_html(self) -> str:
         """The row as HTML: one `<figure>` per diagram, its picture an `<img>` (kept by untrusted views)."""
-        share = f"{100 / max(len(self.diagrams), 1):.2f}%"
         figures = "".join(
-            f'<figure style="flex:1 1 {share};min-width:0;margin:0 0.5em">'
+            f'<figure style="flex:0 1 auto;max-width:100%;margin:0 1em 1em 0">'
             f'<figcaption style="font-weight:bold;margin-bottom:0.3em">{escape(caption)}</figcaption>'
             f"{svg_img(diagram.svg())}</figure>"
             for caption, diagram in self.diagrams.items())
-        return f'<div style="display:flex;align-items:flex-start;max-width:100%">{figures}</div>'
+        return f'<div style="display:flex;flex-wrap:wrap;align-items:flex-start;max-width:100%">{figures}</div>'
 
     def _repr_mimebundle_(self, include=None, exclude=None, **_):
         captions = ", ".join(self.diagrams)
