@@ -55,7 +55,7 @@ def control_panel(render, controls: dict, adjust=None):
     """A widget: `controls` (name -> ipywidgets control, e.g. a Checkbox or IntSlider) in one wrapping row,
     and below them the HTML that `render(**values)` returns, redrawn on every change. `adjust(controls)`,
     if given, runs first on each change (to narrow one control's range from the others). Inline SVG in the
-    HTML is kept as an image in the saved notebook."""
+    HTML is shown as an image scaled to the output's width, which the saved notebook keeps too."""
     import ipywidgets as w
 
     picture = w.HTML()
@@ -63,12 +63,12 @@ def control_panel(render, controls: dict, adjust=None):
     def refresh(_=None):
         if adjust is not None:
             adjust(controls)
-        picture.value = render(**{name: control.value for name, control in controls.items()})
+        picture.value = svg_as_img(render(**{name: control.value for name, control in controls.items()}))
 
     for control in controls.values():
         control.observe(refresh, names="value")
     refresh()
     row = w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap", align_items="center"))
     panel = _picture_box_class()([row, picture])
-    panel.static_html = svg_as_img(picture.value)
+    panel.static_html = picture.value
     return panel
