@@ -59,7 +59,7 @@ _INTERNAL = ("/minitorch/tensor.py", "/minitorch/_tensor_methods.py", "/minitorc
 def _is_internal(filename: str) -> bool:
     """Frames of the parts that are C++ in torch (tensor, ops, autograd), which torch's traceback lacks."""
     filename = filename.replace("\\", "/")
-    return filename.startswith("<frozen") or any(part in filename for part in _INTERNAL)
+    return any(part in filename for part in _INTERNAL)
 
 
 def forward_stack() -> str:
