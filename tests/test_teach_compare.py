@@ -70,7 +70,7 @@ def test_minitorch_run_puts_real_torch_back(torch):
 def test_identical_outputs_show_one_output_and_a_check_mark():
     rendered = render_comparison(Comparison("tensor([1.])\n", "tensor([1.])\n", "2.13.0"))
     assert rendered.text == "PyTorch 2.13.0 and minitorch print the same:\ntensor([1.])"
-    assert "<th" in rendered.html and "&#x2713; Identical output." in rendered.html
+    assert "<b>minitorch</b>" in rendered.html and "&#x2713; Identical output." in rendered.html
 
 
 def test_different_outputs_list_the_differing_lines():

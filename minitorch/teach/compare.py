@@ -40,9 +40,11 @@ from minitorch.teach.errors import format_error
 REFERENCE_VERSION = "2.13"
 NOT_INSTALLED_NOTE = "PyTorch is not installed here; minitorch's output alone:"
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
-_CELL_STYLE = 'style="text-align: left; vertical-align: top"'
-# Long lines wrap between words (JupyterLab's default for output text breaks inside words: "af ter").
-_PRE_STYLE = 'style="white-space: pre-wrap; word-break: normal; overflow-wrap: break-word"'
+_COLUMNS_STYLE = 'style="display: flex; flex-wrap: wrap; gap: 1em"'
+_COLUMN_STYLE = 'style="flex: 1 1 22em; min-width: 0"'
+# Long lines wrap between words (JupyterLab's default for output text breaks inside words: "af ter"); a word
+# longer than the column scrolls inside it instead of widening the page.
+_PRE_STYLE = 'style="white-space: pre-wrap; word-break: normal; overflow-wrap: break-word; overflow-x: auto"'
 
 
 def normalise_addresses(text: str) -> str:
@@ -179,12 +181,13 @@ def _version_note(comparison: Comparison) -> str:
 
 
 def _comparison_html(comparison: Comparison, torch_name: str, verdict: str, verdict_lines: list[str]) -> str:
-    def cell(output: str | None) -> str:
-        return f"<td {_CELL_STYLE}><pre {_PRE_STYLE}>{html.escape(_block(output or ''))}</pre></td>"
+    def column(title: str, output: str | None) -> str:
+        return (f'<div {_COLUMN_STYLE}><b>{html.escape(title)}</b>'
+                f"<pre {_PRE_STYLE}>{html.escape(_block(output or ''))}</pre></div>")
 
-    header = f"<tr><th {_CELL_STYLE}>{html.escape(torch_name)}</th><th {_CELL_STYLE}>minitorch</th></tr>"
-    outputs = f"<tr>{cell(comparison.torch_output)}{cell(comparison.minitorch_output)}</tr>"
-    table = f"<table>\n{header}\n{outputs}\n</table>"
+    # Two columns side by side where there is room; on a narrow page the second goes below the first.
+    table = (f"<div {_COLUMNS_STYLE}>\n{column(torch_name, comparison.torch_output)}\n"
+             f"{column('minitorch', comparison.minitorch_output)}\n</div>")
     if comparison.differences:
         listing = html.escape("\n".join(verdict_lines))
         verdict_html = f"<p>&#x2717; {html.escape(verdict)}</p>\n<pre>{listing}</pre>"
