@@ -38,7 +38,8 @@ OVERFLOWS = """() => {
     return found;
 }"""
 # Pictures shown in outputs (an <img> holding an SVG, or an inline <svg> in a widget), and texts shown.
-PICTURES = "() => document.querySelectorAll('.jp-OutputArea-output img[src^=\"data:image/svg+xml\"]').length"
+PICTURES = """() => document.querySelectorAll(
+    '.jp-OutputArea-output img[src^="data:image/svg+xml"], .jp-OutputArea-output svg g.graph').length"""
 OUTPUT_TEXT = "() => Array.from(document.querySelectorAll('.jp-OutputArea-output')).map(o => o.textContent).join('\\n')"
 # Click a button and time how long until the widget's picture (its first inline <svg>) changes.
 CLICK_TO_PICTURE_MS = """async ([cellIndex, label]) => {
@@ -57,9 +58,11 @@ CLICK_TO_PICTURE_MS = """async ([cellIndex, label]) => {
 
 
 def stored_diagrams(name: str) -> int:
-    """How many outputs of notebooks/<name>.ipynb hold a diagram (an SVG, or an image of one)."""
+    """How many outputs of notebooks/<name>.ipynb hold a diagram (an SVG, or an image of one), leaving out
+    the outputs a notebook keeps collapsed until the learner opens them."""
     notebook = json.loads((REPO / "notebooks" / f"{name}.ipynb").read_text())
-    outputs = [output for cell in notebook["cells"] for output in cell.get("outputs", [])]
+    outputs = [output for cell in notebook["cells"] for output in cell.get("outputs", [])
+               if not cell.get("metadata", {}).get("jupyter", {}).get("outputs_hidden")]
     return sum("image/svg+xml" in output.get("data", {}) or "data:image/svg+xml" in
                "".join(output.get("data", {}).get("text/html", "")) for output in outputs)
 
