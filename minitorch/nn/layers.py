@@ -182,8 +182,8 @@ class MaxPool2d(Module):
                 f"dilation={self.dilation}, ceil_mode={self.ceil_mode}")
 
 
-class Dropout(Module):
-    """In training mode, zero each element with probability ``p`` (and scale the rest); in eval, pass."""
+class _DropoutNd(Module):
+    """What every dropout layer shares, as torch's ``_DropoutNd``: ``p`` (checked) and ``inplace``."""
 
     def __init__(self, p=0.5, inplace=False):
         """Check ``p`` as torch does."""
@@ -192,10 +192,14 @@ class Dropout(Module):
             raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
         self.p, self.inplace = p, inplace
 
-    def forward(self, input):
-        """``F.dropout(input, p, self.training, inplace)``."""
-        return F.dropout(input, self.p, self.training, self.inplace)
-
     def extra_repr(self):
         """``p=..., inplace=...``."""
         return f"p={self.p}, inplace={self.inplace}"
+
+
+class Dropout(_DropoutNd):
+    """In training mode, zero each element with probability ``p`` (and scale the rest); in eval, pass."""
+
+    def forward(self, input):
+        """``F.dropout(input, p, self.training, inplace)``."""
+        return F.dropout(input, self.p, self.training, self.inplace)

@@ -1,6 +1,7 @@
 """Average pooling and channel dropout layers: ``AvgPool2d``, ``AdaptiveAvgPool2d`` and ``Dropout2d``."""
 
 from . import functional as F
+from .layers import _DropoutNd
 from .module import Module
 
 
@@ -26,23 +27,12 @@ class AvgPool2d(Module):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
 
-class Dropout2d(Module):
+class Dropout2d(_DropoutNd):
     """In training, zero whole channels with probability ``p`` (and scale the rest); in eval, pass."""
-
-    def __init__(self, p=0.5, inplace=False):
-        """Check ``p`` as torch does."""
-        super().__init__()
-        if p < 0 or p > 1:
-            raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
-        self.p, self.inplace = p, inplace
 
     def forward(self, input):
         """``F.dropout2d(input, p, self.training, inplace)``."""
         return F.dropout2d(input, self.p, self.training, self.inplace)
-
-    def extra_repr(self):
-        """``p=..., inplace=...``."""
-        return f"p={self.p}, inplace={self.inplace}"
 
 
 class AdaptiveAvgPool2d(Module):
