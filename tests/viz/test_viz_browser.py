@@ -39,7 +39,9 @@ CELL_PICTURES = """(index) => {
     const cell = document.querySelectorAll('.jp-Cell.jp-CodeCell')[index];
     let text = '';
     cell.querySelectorAll('img').forEach(img => {
-        if (img.src.startsWith('data:image/svg+xml')) text += decodeURIComponent(img.src);
+        if (!img.src.startsWith('data:image/svg+xml')) return;
+        const data = img.src.slice(img.src.indexOf(',') + 1);  // a base64 or a percent-encoded SVG
+        text += img.src.startsWith('data:image/svg+xml;base64,') ? atob(data) : decodeURIComponent(data);
     });
     cell.querySelectorAll('svg').forEach(svg => { text += svg.outerHTML; });
     return text;
