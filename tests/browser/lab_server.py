@@ -86,6 +86,8 @@ class LabServer:
             sys.executable, "-m", "jupyter", "lab", *allow_root, "--no-browser",
             "--ip=127.0.0.1", f"--port={self.port}", "--port-retries=0",
             "--ServerApp.token=", "--ServerApp.password=",
+            # Tokenless and on loopback only: let the tests end sessions with a plain DELETE (no XSRF cookie).
+            "--ServerApp.disable_check_xsrf=True",
             f"--ServerApp.root_dir={self.root}",
             f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={workspaces}",
             # Opening a notebook makes a checkpoint copy: keep those out of the repository.
