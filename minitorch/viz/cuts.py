@@ -62,13 +62,13 @@ def find_cuts(tensors: list[tuple[str, object]], ids: dict[int, str]) -> list[tu
     for node_id, tensor in tensors:
         known, source = ins.detached_source(tensor)
         if not known:
-            source = _inferred_source(tensor, by_storage.get(ins.storage_key(tensor), []))
+            source = inferred_source(tensor, by_storage.get(ins.storage_key(tensor), []))
         if source is not None and id(source) in drawn:
             cuts.append((node_id, ids[id(source)], ins.cut_kind(tensor, source)))
     return cuts
 
 
-def _inferred_source(detached, sharing: list[tuple[str, object]]):
+def inferred_source(detached, sharing: list[tuple[str, object]]):
     """The tensor `detached` was most likely detached from, among the drawn tensors on its storage."""
     if detached.grad_fn is not None or ins.storage_key(detached) is None:
         return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .graph import graph_model
 from .labels import band_cell, escape, table
 from .legend import legend_label
-from .model import GraphModel, GraphNode
+from .model import GraphEdge, GraphModel, GraphNode
 from .render import diagram_class
 from .style import ACTIVE_FILL, ARROW, BOX, MORE_FILL, SENT_COLOR, STALE_COLOR
 
@@ -58,9 +58,9 @@ def to_digraph(model: GraphModel, overlay: Overlay | None = None, legend: bool =
     for edge in model.edges:
         repeat = seen.get((edge.src, edge.dst), 0)
         seen[(edge.src, edge.dst)] = repeat + 1
-        graph.edge(edge.src, edge.dst, **_edge_attrs((edge.src, edge.dst, repeat), edge.kind, overlay))
+        graph.edge(edge.src, edge.dst, **_edge_attrs((edge.src, edge.dst, repeat), edge, overlay))
     for cut in model.cuts:
-        graph.edge(cut.src, cut.dst, **ARROW[cut.kind].attrs)
+        graph.edge(cut.src, cut.dst, **_with_line(dict(ARROW[cut.kind].attrs), _carried_text(cut)))
     if legend:  # the graph's own label: drawn below, outside the ranks, so it never stretches them
         graph.attr(label=legend_label(model), labelloc="b", labeljust="r")
     return graph
@@ -107,12 +107,26 @@ def _side_by_side(graph, model: GraphModel, here: set[str]) -> None:
             same_rank.node(second)
 
 
-def _edge_attrs(key: tuple[str, str, int], kind: str, overlay: Overlay) -> dict:
-    attrs = dict(ARROW[kind].attrs)
+def _edge_attrs(key: tuple[str, str, int], edge: GraphEdge, overlay: Overlay) -> dict:
+    attrs = _with_line(dict(ARROW[edge.kind].attrs), _carried_text(edge))
     if key in overlay.sent:
         text = _multiline(overlay.sent[key])
-        attrs.update(color=SENT_COLOR, penwidth="2.5",
-                     label=f"<<FONT COLOR=\"{SENT_COLOR}\"><B>{text}</B></FONT>>")
+        attrs.update(color=SENT_COLOR, penwidth="2.5")
+        attrs = _with_line(attrs, f"<FONT COLOR=\"{SENT_COLOR}\"><B>{text}</B></FONT>")
+    return attrs
+
+
+def _carried_text(edge: GraphEdge) -> str | None:
+    """The tensor an edge between modules carries, in small print; None for other edges."""
+    return None if edge.label is None else f'<FONT POINT-SIZE="9">{_multiline(edge.label)}</FONT>'
+
+
+def _with_line(attrs: dict, line: str | None) -> dict:
+    """`attrs` with `line` (HTML-like markup) added below the edge's label, if any."""
+    if line is None:
+        return attrs
+    old = attrs.get("label")
+    attrs["label"] = f"<{line}>" if old is None else f"<{old[1:-1]}<BR/>{line}>"
     return attrs
 
 
@@ -127,6 +141,7 @@ def _node_label(node: GraphNode, model: GraphModel, overlay: Overlay) -> str:
     if node.id in overlay.done:
         title = f"&#10003; {title}"
     rows = [f"<B>{title}</B>", *(escape(row) for row in node.rows)]
+    rows += [f"<FONT COLOR=\"{STALE_COLOR}\"><B>{escape(alert)}</B></FONT>" for alert in node.alerts]
     if node.kind in ("tensor", "saved"):
         rows += _tensor_rows(node, overlay)
     if node.id == overlay.active and overlay.received is not None:

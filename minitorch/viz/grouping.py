@@ -2,8 +2,8 @@
 (clusters), modules at that depth collapse into one node that lists their parameters.
 
 Depth counts from the model itself (0): `depth=0` draws the whole model as one box, `depth=1` opens the model
-and collapses each of its children, and so on. Tensors that cross modules stay drawn between them; the
-detach cut, and saved tensors that were modified in place, stay visible on the collapsed boxes.
+and collapses each of its children, and so on. Edges between modules carry the tensors that cross them; the
+detach cut, the versions of saved tensors and those modified in place stay visible on the collapsed boxes.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import introspect as ins
+from .crossings import Placement, detach_cuts, labelled_edges, no_grad_edges
 from .model import GraphEdge, GraphModel, GraphNode
 from .modules import ModuleTracker
 
@@ -63,7 +64,8 @@ def collapse_point(path: str, depth: int, expanded) -> str | None:
 def group_by_module(model: GraphModel, tracker: ModuleTracker, depth: int, show_grads: bool = False,
                     expand=()) -> GraphModel:
     """`model` with every node placed in its module (GraphNode.module) and the modules at `depth` collapsed,
-    except those whose paths are in `expand` (their children collapse instead)."""
+    except those whose paths are in `expand` (their children collapse instead). Edges between modules carry
+    the tensor that crosses (see `crossings`)."""
     if not isinstance(depth, int) or depth < 0:
         raise ValueError(f"depth must be a whole number >= 0, got {depth!r}")
     expanded = frozenset(expand)
@@ -71,8 +73,13 @@ def group_by_module(model: GraphModel, tracker: ModuleTracker, depth: int, show_
     collapsed = {node_id: collapse_point(path, depth, expanded) for node_id, path in placed.items()
                  if path is not None and collapse_point(path, depth, expanded) is not None}
     boxes = _module_boxes(model, tracker, collapsed, show_grads)
-    silent = _silent_boxes(tracker, depth, expanded, boxes, show_grads)
+    every_box = {**boxes, **_silent_boxes(tracker, depth, expanded, boxes, show_grads)}
     box_of = {node_id: boxes[path].id for node_id, path in collapsed.items()}
+    holder = {path: every_box[point].id for path in tracker.modules
+              if (point := collapse_point(path, depth, expanded)) in every_box}
+    place = Placement(model, tracker, {node.id: collapsed.get(node.id, placed.get(node.id)) for node in model.nodes},
+                      box_of, {box.id: path for path, box in every_box.items()}, holder)
+    module_cuts, inside = detach_cuts(place)
     nodes, added = [], set()
     for node in model.nodes:
         if node.id in box_of:
@@ -81,9 +88,11 @@ def group_by_module(model: GraphModel, tracker: ModuleTracker, depth: int, show_
                 nodes.append(boxes[collapsed[node.id]])
         else:
             nodes.append(replace(node, module=placed.get(node.id)))
-    nodes += silent.values()
-    edges = _remap(model.edges, box_of) + _no_grad_edges(model, tracker, {**boxes, **silent}, box_of)
-    cuts = _remap(model.cuts, box_of)
+    nodes += [box for path, box in every_box.items() if path not in boxes]
+    nodes = [replace(node, alerts=node.alerts + tuple(inside[node.id])) if node.id in inside else node
+             for node in nodes]
+    edges = _remap(labelled_edges(place), box_of) + no_grad_edges(place, every_box)
+    cuts = _remap(model.cuts, box_of) + module_cuts
     open_paths = {ancestor_at(node.module, level) for node in nodes if node.module is not None
                   for level in range(module_depth(node.module) + 1)}
     clusters = {path: module_title(path, tracker.modules[path]) for path in tracker.modules if path in open_paths}
@@ -91,15 +100,17 @@ def group_by_module(model: GraphModel, tracker: ModuleTracker, depth: int, show_
 
 
 def _remap(edges: list[GraphEdge], box_of: dict[str, str]) -> list[GraphEdge]:
-    """Edges between the drawn nodes: members of a collapsed module become its box; inner edges vanish."""
-    remapped, seen = [], set()
+    """Edges between the drawn nodes: members of a collapsed module become its box; inner edges vanish;
+    edges that fall together keep every tensor they carry."""
+    labels: dict[tuple[str, str, str], list[str]] = {}
     for edge in edges:
         src, dst = box_of.get(edge.src, edge.src), box_of.get(edge.dst, edge.dst)
-        if src == dst or (src, dst, edge.kind) in seen or (edge.kind == "saved" and edge.src in box_of):
+        if src == dst or (edge.kind == "saved" and edge.src in box_of):
             continue
-        seen.add((src, dst, edge.kind))
-        remapped.append(GraphEdge(src, dst, edge.kind))
-    return remapped
+        carried = labels.setdefault((src, dst, edge.kind), [])
+        if edge.label is not None and edge.label not in carried:
+            carried.append(edge.label)
+    return [GraphEdge(src, dst, kind, "\n".join(carried) or None) for (src, dst, kind), carried in labels.items()]
 
 
 def _module_boxes(model: GraphModel, tracker: ModuleTracker, collapsed: dict, show_grads: bool) -> dict:
@@ -112,17 +123,42 @@ def _module_boxes(model: GraphModel, tracker: ModuleTracker, collapsed: dict, sh
     for index, (path, inside) in enumerate(members.items()):
         module = tracker.modules[path]
         rows, frozen = _parameter_rows(module, show_grads)
-        stale = sum(node.role == "stale" for node in inside)
-        saved = sum(node.kind == "saved" for node in inside)
-        if saved:
-            rows.append(f"saves {saved} tensor{'s' * (saved != 1)} for backward")
-        if stale:
-            rows.append(f"{stale} saved tensor{'s' * (stale != 1)} modified in place: backward raises")
-        role = "stale" if stale else ("frozen" if frozen else "module")
+        saved = [node for node in inside if node.kind == "saved"]
+        rows += _saved_rows(saved)
+        alerts = _stale_alerts(saved)
+        role = "stale" if alerts else ("frozen" if frozen else "module")
         parent = None if path == "" else path.rpartition(".")[0]
         boxes[path] = GraphNode(id=f"m{index}", kind="module", label=module_title(path, module), role=role,
-                                module=parent, rows=tuple(rows))
+                                module=parent, rows=tuple(rows), alerts=alerts)
     return boxes
+
+
+def _saved_rows(saved: list[GraphNode]) -> list[str]:
+    """`saves 2 tensors for backward, at version 0` (the versions they were saved at, when shown), and how
+    many backward() freed."""
+    if not saved:
+        return []
+    text = f"saves {len(saved)} tensor{'s' * (len(saved) != 1)} for backward"
+    versions = sorted({node.saved_version for node in saved if node.role == "saved" and node.saved_version is not None})
+    if versions:
+        text += f", at version{'s' * (len(versions) != 1)} {', '.join(map(str, versions))}"
+    freed = sum(node.role == "freed" for node in saved)
+    return [text + (f", {freed} freed by backward()" if freed else "")]
+
+
+def _stale_alerts(saved: list[GraphNode]) -> tuple[str, ...]:
+    """One red line per kind of stale saved tensor in a box: `1 saved tensor modified in place (saved at
+    version 0, now 1): backward raises`."""
+    counts: dict[tuple, int] = {}
+    for node in saved:
+        if node.role == "stale":
+            key = (node.saved_version, node.version)
+            counts[key] = counts.get(key, 0) + 1
+    lines = []
+    for (was, now), count in counts.items():
+        versions = f" (saved at version {was}, now {now})" if None not in (was, now) else ""
+        lines.append(f"{count} saved tensor{'s' * (count != 1)} modified in place{versions}: backward raises")
+    return tuple(lines)
 
 
 def _silent_boxes(tracker: ModuleTracker, depth: int, expanded: frozenset, boxes: dict, show_grads: bool) -> dict:
@@ -142,32 +178,6 @@ def _silent_boxes(tracker: ModuleTracker, depth: int, expanded: frozenset, boxes
         silent[path] = GraphNode(id=f"m{len(boxes) + len(silent)}", kind="module", label=module_title(path, module),
                                  role="frozen" if frozen else "module", module=parent, rows=tuple(rows))
     return silent
-
-
-def _no_grad_edges(model: GraphModel, tracker: ModuleTracker, boxes: dict, box_of: dict) -> list[GraphEdge]:
-    """"nograd" edges, where data flowed but a gradient cannot: from wherever a module's output without a
-    grad_fn is used (a drawn tensor, a saved tensor, another module's box) to that module's box, and from a
-    module's box to a drawn input of it that has no history (a detached tensor, a constant)."""
-    users: dict[int, list[str]] = {}
-    for node in model.nodes:
-        obj = model.objects.get(node.id)
-        tensor = obj if node.kind == "tensor" else getattr(obj, "tensor", None) if node.kind == "saved" else None
-        if tensor is not None:
-            users.setdefault(id(tensor), []).append(box_of.get(node.id, node.id))
-    for path, box in boxes.items():
-        for tensor in tracker.inputs.get(path, []):
-            users.setdefault(id(tensor), []).append(box.id)
-    drawn = {id(model.objects[node.id]): node.id for node in model.nodes if node.kind == "tensor"}
-    edges = {}
-    for path, box in boxes.items():
-        for tensor in tracker.outputs.get(path, []):
-            if tensor.grad_fn is None:
-                edges.update((GraphEdge(user, box.id, "nograd"), None) for user in users.get(id(tensor), [])
-                             if user != box.id)
-        for tensor in tracker.inputs.get(path, []):  # a drawn input without history, such as a detached one
-            if tensor.grad_fn is None and id(tensor) in drawn and not tensor.requires_grad:
-                edges[GraphEdge(box.id, drawn[id(tensor)], "nograd")] = None
-    return list(edges)
 
 
 def _parameter_rows(module, show_grads: bool) -> tuple[list[str], bool]:

@@ -16,6 +16,7 @@ class GraphNode:
           for modules "module", "frozen" (no parameter requires grad) or "stale" (holds a stale saved tensor).
     module: the path of the nn.Module the node was made in ("" for the model itself), when tracked.
     rows: extra lines of text (a collapsed module's parameters and what it saved).
+    alerts: lines drawn in red below the rows (a collapsed module's stale saved tensors, a detach inside it).
     """
 
     id: str
@@ -31,16 +32,20 @@ class GraphNode:
     alias: str | None = None
     module: str | None = None
     rows: tuple = ()
+    alerts: tuple = ()
 
 
 @dataclass(frozen=True)
 class GraphEdge:
     """An arrow. kind: "grad_fn" (tensor -> its node), "next" (node -> next_functions entry),
-    "accumulate" (AccumulateGrad -> its leaf), "saved" (saved tensor -> node), "detach" (a cut), "more"."""
+    "accumulate" (AccumulateGrad -> its leaf), "saved" (saved tensor -> node), "detach" (a cut), "more".
+    label: the tensor the edge carries from one module to another (`features → classifier: (8, 16)`), when
+    the graph is grouped by module."""
 
     src: str
     dst: str
     kind: str
+    label: str | None = None
 
 
 @dataclass

@@ -29,6 +29,9 @@ class ModuleTracker:
     holders: dict = field(default_factory=dict)  # id(parameter) -> path of the module that holds it
     inputs: dict = field(default_factory=dict)  # path -> the tensors its last forward received
     outputs: dict = field(default_factory=dict)  # path -> the tensors its last forward returned
+    # path -> (grad_fn, output_nr, tensor) of each tensor with history that entered or left its last forward,
+    # as it was then (an in-place op after the forward gives the tensor a new grad_fn)
+    crossed: dict = field(default_factory=dict)
 
     def owner(self, node) -> str | None:
         """The path of the module that made `node`, or None when no tracked module did."""
@@ -84,10 +87,15 @@ def _tensors_in(value) -> list:
     return []
 
 
+def _with_history(tensors: list) -> list:
+    return [(t.grad_fn, t.output_nr, t) for t in tensors if t.grad_fn is not None]
+
+
 def _before(tracker: ModuleTracker, path: str):
     def hook(module, args):
         tracker.inputs[path] = _tensors_in(args)
         tracker.stops[path] = {id(t.grad_fn) for t in tracker.inputs[path] if t.grad_fn is not None}
+        tracker.crossed[path] = _with_history(tracker.inputs[path])
 
     return hook
 
@@ -96,6 +104,7 @@ def _after(tracker: ModuleTracker, path: str):
     def hook(module, args, output):
         stops = tracker.stops.pop(path, set())
         tracker.outputs[path] = _tensors_in(output)
+        tracker.crossed[path] = tracker.crossed.get(path, []) + _with_history(tracker.outputs[path])
         pending = [t.grad_fn for t in tracker.outputs[path] if t.grad_fn is not None]
         seen = set()
         while pending:

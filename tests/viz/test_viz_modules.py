@@ -40,15 +40,62 @@ def test_depth_opens_the_model_one_level_at_a_time(library):
     assert boxes == {"": "Sequential", "0": "0: Sequential", "1": "1: Linear(in_features=8, out_features=1, bias=True)"}
 
 
+def _carried(model):
+    """(from, to, kind, label) of every labelled edge and cut, by the titles of the boxes they join."""
+    labels = {node.id: node.label.partition(":")[0] for node in model.nodes}
+    return {(labels[edge.src], labels[edge.dst], edge.kind, edge.label)
+            for edge in model.edges + model.cuts if edge.label is not None}
+
+
 def test_stale_saved_tensors_and_the_detach_cut_stay_visible(library):
     model = _grouped("model_probe_and_stale", library)
     head = _box(model, "1: Sequential")
-    assert head.role == "stale" and "1 saved tensor modified in place: backward raises" in head.rows
+    # Linear(3, 1) saves its input (version 0) and its weight's transpose (version 1: nn.init wrote it in
+    # place); Sigmoid saves its result, which `out.mul_(2)` then changed: version 0 -> 1.
+    assert head.role == "stale" and "saves 3 tensors for backward, at versions 0, 1" in head.rows
+    assert head.alerts == ("1 saved tensor modified in place (saved at version 0, now 1): backward raises",)
     labels = {node.id: node.label for node in model.nodes}
     assert [(labels[cut.src], labels[cut.dst], cut.kind) for cut in model.cuts] == [("detached", "features", "detach")]
     probe = _box(model, "2: Linear")
     assert any(edge.src == probe.id and labels[edge.dst] == "detached" and edge.kind == "nograd"
                for edge in model.edges)
+    # the named tensors keep their boxes; the edge between the two modules still says what crosses it
+    assert ("1", "0", "next", "0 \u2192 1: (4, 3)") in _carried(model)
+    assert ("MulBackward0", "1", "next", "out of 1: (4, 1)") in _carried(model)
+
+
+@needs_dot
+def test_a_stale_summary_is_drawn_in_red_on_the_box(library):
+    options = dict(SCENARIOS["model_probe_and_stale"](library))
+    source = draw_graph(*options.pop("roots"), **options).source
+    assert ('<FONT COLOR="red"><B>1 saved tensor modified in place (saved at version 0, now 1): backward raises'
+            in source)
+
+
+def test_edges_between_modules_carry_the_tensor_that_crosses_without_names(library):
+    model = _grouped("model_unnamed_probe", library)
+    assert not any(node.kind == "tensor" and node.role != "output" for node in model.nodes)
+    assert _carried(model) == {
+        ("head", "body", "next", "body \u2192 head: (4, 3)"),
+        ("SumBackward0", "head", "next", "head \u2192 Probed: (4, 1)"),
+        ("SumBackward0", "probe", "next", "probe \u2192 Probed: (4, 1)"),
+        # the probe reads the body's features through detach(): the cut runs between the two boxes
+        ("probe", "body", "detach", "body \u2192 probe: (4, 3)"),
+    }
+    assert [cut.kind for cut in model.cuts] == ["detach"]
+
+
+def test_a_detach_inside_a_collapsed_module_is_summarised_on_its_box(library):
+    model = _grouped("model_detach_inside_depth1", library)
+    block = _box(model, "0: Block")
+    assert block.alerts == ("\u2702 detach() inside: (4, 3) cut from the gradient path",)
+    assert model.cuts == []
+    assert _carried(model) == {("1", "0", "next", "0 \u2192 1: (4, 3)"),
+                               ("SumBackward0", "1", "next", "out of 1: (4, 1)")}
+    opened = _grouped("model_detach_inside_depth2", library)
+    assert not any(node.alerts for node in opened.nodes)
+    assert ("0.second", "0.first", "detach", "0.first \u2192 0.second: (4, 3)") in _carried(opened)
+    assert ("AddBackward0", "0.first", "next", "0.first \u2192 0: (4, 3)") in _carried(opened)
 
 
 def test_without_tracking_or_with_a_bad_depth_the_error_says_what_to_do(library):
@@ -74,6 +121,7 @@ def test_a_fifty_module_model_at_depth_one_fits_a_laptop_screen(library):
     svg = draw_graph(loss, model=model, depth=1).svg()
     width_pt = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1))
     assert width_pt * 96 / 72 <= 1024
+    assert "23 \u2192 24: (1, 4)" in svg  # with the tensors between the boxes written on the edges
     full = draw_graph(loss, model=model, depth=2, max_nodes=1000).svg()
     assert float(re.search(r'<svg width="([\d.]+)pt"', full).group(1)) > 0
 
@@ -98,6 +146,7 @@ def test_a_click_opens_a_module_and_a_click_on_its_frame_closes_it(library):
     view.click(first)
     opened = view.graph()
     assert "0" in opened.clusters and any(node.label.startswith("0.0: Linear") for node in opened.nodes)
+    assert ("1", "0.1", "next", "0.1 \u2192 1: (1, 3)") in _carried(opened)
     assert view.clickable()["cluster_0"] == "click to close 0"
     view.click("cluster_0")
     assert "0" not in view.graph().clusters
@@ -140,5 +189,7 @@ def test_stepping_backward_at_module_level_lights_up_the_module(library):
     assert "AddmmBackward0" in caption.value
     head = next(node for node in diagram.value.split("<g id=") if "1: Linear" in node)
     assert 'fill="gold"' in head
+    edge = next(part for part in diagram.value.split("<g id=") if "<title>m0&#45;&gt;m1</title>" in part)
+    assert "0 \u2192 1: (1, 3)" in edge and 'fill="#b8860b"' in edge  # what crosses, and the gradient sent back
     forward.click()
     assert "a parameter&#x27;s .grad in 1: Linear" in caption.value

@@ -177,13 +177,70 @@ def model_probe_and_stale(torch):
             "model": model, "depth": 1}
 
 
+def model_unnamed_probe(torch):
+    """The probe on detached features, nothing named: each edge between modules says which tensor crosses,
+    and the detach cut runs from the probe's box to the box that made the features."""
+    from minitorch.viz import track_modules
+
+    nn = torch.nn
+
+    class Probed(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.body = nn.Sequential(nn.Linear(2, 3), nn.ReLU())
+            self.head = nn.Linear(3, 1)
+            self.probe = nn.Linear(3, 1)
+
+        def forward(self, x):
+            features = self.body(x)
+            return self.head(features).sum() + self.probe(features.detach()).sum()
+
+    torch.manual_seed(0)
+    model = Probed()
+    track_modules(model)
+    return {"roots": (model(torch.ones(4, 2)),), "model": model, "depth": 1}
+
+
+def _detach_inside(torch, depth):
+    """A block that feeds its first layer's output, detached, to its second layer: at depth 1 the cut sits
+    inside the block's box (a line on it), at depth 2 it runs between the two layers' boxes."""
+    from minitorch.viz import track_modules
+
+    nn = torch.nn
+
+    class Block(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.first = nn.Linear(2, 3)
+            self.second = nn.Linear(3, 3)
+
+        def forward(self, x):
+            hidden = self.first(x)
+            return self.second(hidden.detach()) + hidden
+
+    torch.manual_seed(0)
+    model = nn.Sequential(Block(), nn.Linear(3, 1))
+    track_modules(model)
+    return {"roots": (model(torch.ones(4, 2)).sum(),), "model": model, "depth": depth}
+
+
+def model_detach_inside_depth1(torch):
+    """depth=1: the block's box says a detach() sits inside it."""
+    return _detach_inside(torch, 1)
+
+
+def model_detach_inside_depth2(torch):
+    """depth=2: the block is open; the cut runs from its second layer's box to its first layer's box."""
+    return _detach_inside(torch, 2)
+
+
 SCENARIOS = {
     function.__name__: function
     for function in (
         seed_detach, seed_requires_grad, seed_sigmoid, sigmoid_before_backward, inplace_stale,
         detach_then_modify, mul_saved, detached_new_leaf, data_cut, view_not_cut, clone_kept,
         unnamed_chain, long_chain, hostile_names, model_frozen_depth0, model_frozen_depth1, model_frozen_depth2,
-        model_probe_and_stale,
+        model_probe_and_stale, model_unnamed_probe, model_detach_inside_depth1, model_detach_inside_depth2,
     )
 }
 
