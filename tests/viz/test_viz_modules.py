@@ -64,6 +64,22 @@ def test_stale_saved_tensors_and_the_detach_cut_stay_visible(library):
     assert ("MulBackward0", "1", "next", "out of 1: (4, 1)") in _carried(model)
 
 
+def test_a_tensor_modified_after_it_crossed_turns_both_boxes_red(library):
+    nn = library.nn
+    library.manual_seed(0)
+    model = nn.Sequential(nn.Sequential(nn.Linear(2, 3), nn.ReLU()), nn.Linear(3, 1))
+    track_modules(model)
+    features = model[0](library.ones(4, 2))
+    out = model[1](features)
+    features.add_(1)  # ReLU saved it as its result, the head's Linear as its input: both copies are stale now
+    graph = graph_model(out, model=model, depth=1)
+    stale = ("1 saved tensor modified in place (saved at version 0, now 1): backward raises",)
+    assert _box(graph, "0: Sequential").alerts == stale and _box(graph, "1: Linear").alerts == stale
+    assert ("1", "0", "next", "0 \u2192 1: (4, 3)") in _carried(graph)  # the tensor as it crossed
+    with pytest.raises(RuntimeError, match="modified by an inplace operation"):
+        out.sum().backward()
+
+
 @needs_dot
 def test_a_stale_summary_is_drawn_in_red_on_the_box(library):
     options = dict(SCENARIOS["model_probe_and_stale"](library))
