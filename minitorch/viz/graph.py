@@ -18,7 +18,7 @@ from .modules import tracker_of
 
 
 def graph_model(*roots, names=None, show_values=False, show_grads=False, show_saved=True,
-                show_versions=True, max_nodes=200, model=None, depth=1, expand=()) -> GraphModel:
+                show_versions=True, max_nodes=200, model=None, depth=1, expand=(), tracker=None) -> GraphModel:
     """Build the graph model of everything autograd knows about `roots` (minitorch or torch tensors).
 
     Drawn tensors, in this order:
@@ -33,9 +33,11 @@ def graph_model(*roots, names=None, show_values=False, show_grads=False, show_sa
     Past `max_nodes` boxes the rest is replaced by one "more" note.
     With `model` (an nn.Module that ran after `track_modules(model)`), parameters are named by their path in
     the model (unless `names` names them) and the graph is grouped by module down to `depth`, opening the
-    modules named in `expand` (see `grouping`).
+    modules named in `expand` (see `grouping`). `tracker` is the record to group by, when not the one
+    `track_modules(model)` keeps up to date (a widget passes the snapshot it took when it was made).
     """
-    tracker = None if model is None else tracker_of(model)
+    if tracker is None and model is not None:
+        tracker = tracker_of(model)
     if tracker is not None:
         names = {**dict(model.named_parameters()), **(names if names is not None else {})}
     if not all(ins.is_any_tensor(root) for root in roots):

@@ -56,11 +56,17 @@ class ModuleView:
     depth: int = 1
     expand: set = field(default_factory=set)
     show_grads: bool = False
+    show_saved: bool = True
+    tracker: object = None  # what track_modules recorded when the view was made (later passes leave it as is)
+
+    def __post_init__(self):
+        if self.tracker is None:
+            self.tracker = tracker_of(self.model).snapshot()
 
     def graph(self):
         """The graph model as it is drawn now."""
-        return graph_model(*self.roots, names=self.names, show_grads=self.show_grads, model=self.model,
-                           depth=self.depth, expand=frozenset(self.expand))
+        return graph_model(*self.roots, names=self.names, show_grads=self.show_grads, show_saved=self.show_saved,
+                           model=self.model, depth=self.depth, expand=frozenset(self.expand), tracker=self.tracker)
 
     def svg(self) -> str:
         """The picture, as inline SVG."""
@@ -69,7 +75,7 @@ class ModuleView:
     def clickable(self) -> dict[str, str]:
         """SVG element id -> tooltip: closed module boxes open, open module frames close."""
         graph = self.graph()
-        paths = _paths_of_boxes(graph, tracker_of(self.model))
+        paths = _paths_of_boxes(graph, self.tracker)
         targets = {box_id: f"click to open {path or 'the model'}" for box_id, path in paths.items()}
         for path in graph.clusters:
             if path in self.expand:
@@ -83,13 +89,13 @@ class ModuleView:
             path = "" if path == "model" else path
             self.expand -= {p for p in self.expand if p == path or p.startswith(f"{path}.") or path == ""}
             return
-        path = _paths_of_boxes(self.graph(), tracker_of(self.model)).get(element_id)
+        path = _paths_of_boxes(self.graph(), self.tracker).get(element_id)
         if path is not None:
             self.expand.add(path)
 
     def max_depth(self) -> int:
         """The depth at which every module is open."""
-        return max(module_depth(path) for path in tracker_of(self.model).modules) + 1
+        return max(module_depth(path) for path in self.tracker.modules) + 1
 
 
 def _paths_of_boxes(graph, tracker) -> dict[str, str]:
@@ -114,12 +120,13 @@ def _graph_widget_class():
     return ModuleGraph
 
 
-def explore_model(*roots, model, names=None, depth=1, show_grads=False):
+def explore_model(*roots, model, names=None, depth=1, show_grads=False, show_saved=True):
     """A widget on the graph behind `roots`, grouped by the modules of `model` (which must have run after
-    `track_modules(model)`): a depth slider, and module boxes that open when clicked."""
+    `track_modules(model)`): a depth slider, and module boxes that open when clicked. `show_saved=False`
+    leaves out the tensors saved for backward (a narrower picture)."""
     import ipywidgets as w
 
-    view = ModuleView(roots, model, names, depth, set(), show_grads)
+    view = ModuleView(roots, model, names, depth, set(), show_grads, show_saved)
     picture = _graph_widget_class()()
     slider = w.IntSlider(value=depth, min=0, max=view.max_depth(), description="depth",
                          tooltip="how many levels of modules are open")

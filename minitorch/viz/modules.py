@@ -42,6 +42,12 @@ class ModuleTracker:
         """The path of the module that holds `tensor` as one of its own parameters, if any."""
         return self.holders.get(id(tensor))
 
+    def snapshot(self) -> ModuleTracker:
+        """A copy of what is recorded now, without hooks: later forward passes (training, validation) do not
+        change it, so a widget made now keeps drawing this pass's modules and tensors."""
+        return ModuleTracker(self.model, dict(self.owners), dict(self.modules), {}, [], dict(self.holders),
+                             dict(self.inputs), dict(self.outputs), dict(self.crossed))
+
     def remove(self) -> None:
         """Take the hooks off the model (what was recorded stays)."""
         for handle in self.handles:

@@ -166,6 +166,23 @@ def test_a_click_opens_a_module_and_a_click_on_its_frame_closes_it(library):
     assert view.clickable()["cluster_0"] == "click to close 0"
     view.click("cluster_0")
     assert "0" not in view.graph().clusters
+    def saves(view):
+        return [row for node in view.graph().nodes for row in node.rows if row.startswith("saves")]
+
+    assert saves(ModuleView((loss,), model)) and not saves(ModuleView((loss,), model, show_saved=False))
+
+
+def test_the_model_widget_keeps_drawing_its_own_forward_pass(library):
+    from minitorch.viz.model_widget import ModuleView
+
+    model, loss = _tracked_mlp(library)
+    view = ModuleView((loss,), model)
+    before = view.graph()
+    with library.no_grad():
+        model(library.ones(5, 2))  # a later pass (validation) on another batch, recording nothing
+    after = view.graph()
+    assert after.edges == before.edges and after.nodes == before.nodes
+    assert ("1", "0", "next", "0 \u2192 1: (1, 3)") in _carried(after)
 
 
 @needs_dot
