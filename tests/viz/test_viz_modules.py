@@ -71,11 +71,15 @@ def test_a_tensor_modified_after_it_crossed_turns_both_boxes_red(library):
     track_modules(model)
     features = model[0](library.ones(4, 2))
     out = model[1](features)
+    squared = features * features  # outside every module: saved twice, drawn as saved tensors of its own
     features.add_(1)  # ReLU saved it as its result, the head's Linear as its input: both copies are stale now
-    graph = graph_model(out, model=model, depth=1)
+    graph = graph_model(out, squared, model=model, depth=1)
     stale = ("1 saved tensor modified in place (saved at version 0, now 1): backward raises",)
     assert _box(graph, "0: Sequential").alerts == stale and _box(graph, "1: Linear").alerts == stale
     assert ("1", "0", "next", "0 \u2192 1: (4, 3)") in _carried(graph)  # the tensor as it crossed
+    outside = [(node.label, node.role, node.saved_version, node.version) for node in graph.nodes
+               if node.kind == "saved"]
+    assert outside == [("other", "stale", 0, 1), ("self", "stale", 0, 1)]
     with pytest.raises(RuntimeError, match="modified by an inplace operation"):
         out.sum().backward()
 
