@@ -48,7 +48,7 @@ print(count(out.grad_fn), out.grad_fn.name())""",
         prints="0 AddmmBackward0\n",
     ),
     "07.3": Quiz(
-        "The total loss is `main + side`; the probe reads `features.detach()`. Compared with the main loss "
+        "The total loss is `main + side`; the probe reads `hidden.detach()`. Compared with the main loss "
         "alone, the gradient of `transfer.hidden[0].weight` from the total loss is:",
         ["larger: the probe's loss adds its own part", "exactly the same", "zero: the detach cut the whole graph",
          "different only when the probe's loss is large"],
