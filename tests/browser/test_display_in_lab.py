@@ -181,7 +181,7 @@ def test_the_capstone_model_is_readable_at_depth_one_and_opens_on_click(lab_brow
             return notebook.cell(index).locator(".jp-OutputArea").text_content()
 
         assert wait_until(lambda: "0: Sequential" in shown(), WIDGET_SECONDS), "no module box in the widget"
-        crossing = "1 \u2192 2: (32, 72)"  # a batch of 32 flattened feature maps, from the dropout into the Linear
+        crossing = "1 \u2192 2: (32, 32)"  # a batch of 32 images' 32 features, from the dropout into the Linear
         assert "0.0: Conv2d" not in shown() and crossing in shown()  # collapsed; the edges say what crosses
         size = notebook.page.evaluate(PICTURE_SIZE, index)
         assert size["drawn"] <= size["room"] + 1, f"the model's picture is cut off at 1024 px: {size}"
