@@ -73,10 +73,7 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         out = out * weight._data.reshape(shape)
     if bias is not None:
         out = out + bias._data.reshape(shape)
-    result = record(NativeBatchNormBackward0, out.astype(input._data.dtype), (input, weight, bias),
-                    saved={"input": input}, attrs={"training": training, "eps": eps})
-    node = result._grad_fn
-    if node is not None:
-        node._axes, node._mean, node._invstd, node._training = axes, mean, invstd, training
-        node._weight = None if weight is None else weight._data.astype(np.float64)
-    return result
+    state = {"axes": axes, "mean": mean, "invstd": invstd, "training": training,
+             "weight": None if weight is None else weight._data.astype(np.float64)}
+    return record(NativeBatchNormBackward0, out.astype(input._data.dtype), (input, weight, bias),
+                  saved={"input": input}, attrs={"training": training, "eps": eps}, state=state)

@@ -30,8 +30,8 @@ class BinaryBackward(Node):
             if len(self._input_meta) == 1:
                 return (grad_self.astype(grad.dtype, copy=False),)
             grad_other = grad * self.d_other(x, y, r)
-        return (unbroadcast(grad_self, self._input_meta[0][0]).astype(grad.dtype, copy=False),
-                unbroadcast(grad_other, self._input_meta[1][0]).astype(grad.dtype, copy=False))
+        return (unbroadcast(grad_self, self.input_shape(0)).astype(grad.dtype, copy=False),
+                unbroadcast(grad_other, self.input_shape(1)).astype(grad.dtype, copy=False))
 
 
 def _node(name, d_self, d_other, formula):
@@ -85,10 +85,7 @@ class BinaryOp:
             out = np.asarray(self.forward(x, y)).astype(np.result_type(x, y), copy=False)
         if is_tensor(b):
             return record(self.tensor_node, out, (a, b), saved={"self": a, "other": b}, save_result=True)
-        result = record(self.scalar_node, out, (a,), saved={"self": a}, save_result=True)
-        if result.grad_fn is not None:
-            result.grad_fn._other_value = y
-        return result
+        return record(self.scalar_node, out, (a,), saved={"self": a}, save_result=True, state={"other_value": y})
 
     def alias(self, name):
         """The same op under another of torch's names (``arctan2`` for ``atan2``): errors say that name."""

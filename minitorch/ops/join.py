@@ -37,11 +37,8 @@ def cat(tensors, dim=0):
     from .._dtype import result_type
 
     dtype = result_type(*tensors)
-    out = record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d),
-                 tensors, attrs={"dim": saved_dim(dim)})
-    if out._grad_fn is not None:
-        out._grad_fn._axis, out._grad_fn._kept = d, kept
-    return out
+    return record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d),
+                  tensors, attrs={"dim": saved_dim(dim)}, state={"axis": d, "kept": kept})
 
 
 class StackBackward0(Node):
@@ -60,7 +57,4 @@ def stack(tensors, dim=0):
 
     dtype = result_type(*tensors)
     data = np.stack([t._data.astype(dtype.numpy, copy=False) for t in tensors], d)
-    out = record(StackBackward0, data, tensors, attrs={"dim": saved_dim(dim)})
-    if out._grad_fn is not None:
-        out._grad_fn._axis = d
-    return out
+    return record(StackBackward0, data, tensors, attrs={"dim": saved_dim(dim)}, state={"axis": d})

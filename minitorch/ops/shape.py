@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.grad_mode import is_grad_enabled
-from ..autograd.node import Node, attach, needs_recording, record, unbroadcast
+from ..autograd.node import Node, record, record_outputs, unbroadcast
 from ._util import saved_dim, wrap_dim
 
 
@@ -91,11 +91,8 @@ def transpose(a, dim0, dim1):
     """Swap two dimensions (a view)."""
     d0, d1 = wrap_dim(dim0, a.ndim), wrap_dim(dim1, a.ndim)
     data = np.swapaxes(a._data, d0, d1) if a.ndim else a._data[...]
-    out = record(TransposeBackward0, data, (a,),
-                 attrs={"dim0": saved_dim(dim0), "dim1": saved_dim(dim1)}, view_of=a)
-    if out._grad_fn is not None:
-        out._grad_fn._dim0, out._grad_fn._dim1 = d0, d1
-    return out
+    return record(TransposeBackward0, data, (a,),
+                  attrs={"dim0": saved_dim(dim0), "dim1": saved_dim(dim1)}, view_of=a, state={"dim0": d0, "dim1": d1})
 
 
 class TBackward0(Node):
@@ -125,11 +122,8 @@ def permute(a, *dims):
                            f"length of the desired ordering of dimensions i.e. input.dim() = {a.ndim} is not "
                            f"equal to len(dims) = {len(dims)}")
     order = tuple(wrap_dim(d, a.ndim) for d in dims)
-    out = record(PermuteBackward0, np.transpose(a._data, order), (a,),
-                 attrs={"dims": tuple(saved_dim(d) for d in dims)}, view_of=a)
-    if out._grad_fn is not None:
-        out._grad_fn._order = order
-    return out
+    return record(PermuteBackward0, np.transpose(a._data, order), (a,),
+                  attrs={"dims": tuple(saved_dim(d) for d in dims)}, view_of=a, state={"order": order})
 
 
 class SqueezeBackward0(Node):
@@ -173,10 +167,7 @@ def unsqueeze(a, dim):
     strides.insert(d, a.shape[d] * strides[d] if d < a.ndim else a._data.itemsize)
     data = np.lib.stride_tricks.as_strided(a._data, a.shape[:d] + (1,) + a.shape[d:], strides,
                                            writeable=a._data.flags.writeable)
-    out = record(UnsqueezeBackward0, data, (a,), attrs={"dim": saved_dim(dim)}, view_of=a)
-    if out._grad_fn is not None:
-        out._grad_fn._axis = d
-    return out
+    return record(UnsqueezeBackward0, data, (a,), attrs={"dim": saved_dim(dim)}, view_of=a, state={"axis": d})
 
 
 def _expanded_strides(a, target) -> tuple:
@@ -226,8 +217,8 @@ def expand(a, *sizes):
 
 class UnbindBackward0(Node):
     def apply(self, *grads):
-        shape = self._input_meta[0][0]
-        parts = [np.zeros(shape[:self._axis] + shape[self._axis + 1:], self._input_meta[0][1]) if g is None
+        shape = self.input_shape(0)
+        parts = [np.zeros(shape[:self._axis] + shape[self._axis + 1:], self.input_dtype(0)) if g is None
                  else g for g in grads]
         return (np.stack(parts, self._axis),)
 
@@ -244,10 +235,5 @@ def unbind(a, dim=0):
     if is_grad_enabled():  # torch refuses in-place changes to these views (CreationMeta::MULTI_OUTPUT_NODE)
         for out in outs:
             out._multi_output_view, out._no_grad_view = True, False
-    if needs_recording((a,)):
-        node = UnbindBackward0()
-        node._axis, node._num_outputs = d, len(outs)
-        for i, out in enumerate(outs):
-            attach(node, out, (a,), attrs={"dim": saved_dim(dim)}, output_nr=i)
-    return outs
+    return record_outputs(UnbindBackward0, outs, (a,), attrs={"dim": saved_dim(dim)}, state={"axis": d})
 
