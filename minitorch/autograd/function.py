@@ -118,7 +118,7 @@ class BackwardCFunction(Node, FunctionCtx):
             return None
         data = grad._data if _is_tensor(grad) else np.asarray(grad)
         shape = self.input_shape(index)
-        if data.shape == tuple(shape) or not self.needs_grad(index):  # torch checks only where gradients go
+        if data.shape == tuple(shape) or not self.needs_input_grad(index):  # torch checks only where gradients go
             return data
         try:
             np.broadcast_shapes(shape, data.shape)

@@ -106,8 +106,6 @@ class Node:
         """Whether input ``index`` needs a gradient (it leads somewhere; one for it would be thrown away)."""
         return self.next_functions[index][0] is not None
 
-    needs_grad = needs_input_grad  # the earlier name, still used by ops written before the rename
-
     def input_shape(self, index: int) -> tuple:
         """The shape input ``index`` had in forward (what its gradient must have)."""
         return self._input_meta[index][0]

@@ -34,8 +34,8 @@ class NativeBatchNormBackward0(Node):
                                   - xhat * (g * xhat).mean(axis=axes, keepdims=True))
         else:
             grad_input = scale * g
-        grad_weight = (g * xhat).sum(axis=axes) if self.needs_grad(1) else None
-        grad_bias = g.sum(axis=axes) if self.needs_grad(2) else None
+        grad_weight = (g * xhat).sum(axis=axes) if self.needs_input_grad(1) else None
+        grad_bias = g.sum(axis=axes) if self.needs_input_grad(2) else None
         return grad_input.astype(grad.dtype), grad_weight, grad_bias
 
 

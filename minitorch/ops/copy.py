@@ -37,7 +37,7 @@ class CopyBackwards(Node):
         return "torch::autograd::CopyBackwards"
 
     def apply(self, grad):
-        grad_src = unbroadcast(grad, self.input_shape(1)) if self.needs_grad(1) else None
+        grad_src = unbroadcast(grad, self.input_shape(1)) if self.needs_input_grad(1) else None
         return np.zeros_like(grad), grad_src
 
 
@@ -75,7 +75,7 @@ class FillBackward3(Node):
     """``x.fill_(tensor)``. Derivative: grad_self = 0, grad_value = grad.sum()."""
 
     def apply(self, grad):
-        grad_value = grad.sum().reshape(self.input_shape(1)) if self.needs_grad(1) else None
+        grad_value = grad.sum().reshape(self.input_shape(1)) if self.needs_input_grad(1) else None
         return np.zeros_like(grad), grad_value
 
 

@@ -25,7 +25,7 @@ class IndexPutBackward0(Node):
     def apply(self, grad):
         grad_self = grad.copy()
         grad_self[self._index] = 0
-        grad_values = unbroadcast(grad[self._index], self.input_shape(1)) if self.needs_grad(1) else None
+        grad_values = unbroadcast(grad[self._index], self.input_shape(1)) if self.needs_input_grad(1) else None
         return grad_self, grad_values
 
 

@@ -183,8 +183,8 @@ class LinalgCrossBackward0(Node):
 
     def apply(self, grad):
         a, b = self.unpack("self"), self.unpack("other")
-        grad_a = np.cross(b, grad, axis=self._axis) if self.needs_grad(0) else None
-        grad_b = np.cross(grad, a, axis=self._axis) if self.needs_grad(1) else None
+        grad_a = np.cross(b, grad, axis=self._axis) if self.needs_input_grad(0) else None
+        grad_b = np.cross(grad, a, axis=self._axis) if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 

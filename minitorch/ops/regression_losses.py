@@ -34,7 +34,7 @@ class _RegressionLossBackward(Node):
     def _grads(self, grad, slope):
         count = slope.size if self._saved_reduction == MEAN else 1
         grad_self = (slope * grad / count).astype(grad.dtype)
-        return (grad_self if self.needs_grad(0) else None, -grad_self if self.needs_grad(1) else None)
+        return (grad_self if self.needs_input_grad(0) else None, -grad_self if self.needs_input_grad(1) else None)
 
 
 class SmoothL1LossBackward0(_RegressionLossBackward):
