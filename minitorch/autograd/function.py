@@ -48,7 +48,7 @@ class FunctionCtx:
 
 
 class BackwardCFunction(Node, FunctionCtx):
-    """The node of one ``apply`` call, and its ``ctx``: ``apply`` runs the Function's ``backward``."""
+    """The node of one ``apply`` call, and its ``ctx``: the gradients are what the Function's ``backward`` returns."""
 
     _forward_cls = None
 
@@ -134,7 +134,8 @@ class FunctionMeta(type):
     """Gives every Function subclass its node class, ``<Name>Backward``."""
 
     def __init__(cls, name, bases, attrs):
-        backward_cls = type(f"{name}Backward", (BackwardCFunction,), {"_forward_cls": cls})
+        doc = f"d {name}.forward / d inputs = what {name}.backward(ctx, *grad_outputs) returns."
+        backward_cls = type(f"{name}Backward", (BackwardCFunction,), {"_forward_cls": cls, "__doc__": doc})
         backward_cls.__module__ = "torch.autograd.function"
         backward_cls.__qualname__ = backward_cls.__name__
         cls._backward_cls = backward_cls

@@ -119,9 +119,9 @@ def _zeros_like_base(layout) -> np.ndarray:
 
 
 class CopySlices(Node):
-    """The base's node after a view of it changed in place: the view's region goes through ``fn``.
+    """d base: grad outside the changed view's region; inside it, the in-place op's (``fn``'s) gradient.
 
-    Derivative: grad_base = grad outside the view's region; inside it, ``fn``'s gradient for its first input.
+    The base's node after a view of it changed in place; ``fn``'s other inputs get ``fn``'s other gradients.
     """
 
     _holds_saved_state = True  # torch drops ``fn`` once backward ran: a second backward raises
@@ -150,9 +150,9 @@ class CopySlices(Node):
 
 
 class AsStridedBackward0(Node):
-    """A view's node regenerated after its memory changed in place.
+    """d view / d base: zeros of the base's shape with the view's region set to grad.
 
-    Derivative: grad_base = zeros of the base's shape with the view's region set to grad.
+    A view's node, regenerated after its memory changed in place.
     """
 
     def apply(self, grad):

@@ -11,6 +11,8 @@ from ._util import as_tensor, check_broadcast
 
 
 class CloneBackward0(Node):
+    """d x.clone() / dx = 1: grad passes unchanged."""
+
     def apply(self, grad):
         return (grad,)
 
@@ -100,6 +102,8 @@ def zero_values(a):
 
 
 class ToCopyBackward0(Node):
+    """d x.to(dtype) / dx = 1: grad, cast back to x's dtype."""
+
     def apply(self, grad):
         return (grad.astype(self.input_dtype(0)),)
 

@@ -9,6 +9,8 @@ from ._util import saved_dim, wrap_dim
 
 
 class CatBackward0(Node):
+    """d cat(xs, dim) / dx_i: the piece of grad along dim where x_i sits."""
+
     def apply(self, grad):
         sizes = [meta[0][self._axis] if kept else 0 for meta, kept in zip(self._input_meta, self._kept)]
         pieces = np.split(grad, np.cumsum(sizes)[:-1], axis=self._axis)
@@ -42,6 +44,8 @@ def cat(tensors, dim=0):
 
 
 class StackBackward0(Node):
+    """d stack(xs, dim) / dx_i = grad.select(dim, i)."""
+
     def apply(self, grad):
         return tuple(np.moveaxis(grad, self._axis, 0))
 

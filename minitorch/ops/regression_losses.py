@@ -31,6 +31,8 @@ def _huber(diff, delta):
 
 
 class _RegressionLossBackward(Node):
+    """d loss(input, target): grad_input = slope * grad (/ n for mean), grad_target = -grad_input."""
+
     def _grads(self, grad, slope):
         count = slope.size if self._saved_reduction == MEAN else 1
         grad_self = (slope * grad / count).astype(grad.dtype)

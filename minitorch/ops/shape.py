@@ -24,6 +24,8 @@ def _target_shape(shape, numel):
 
 
 class ViewBackward0(Node):
+    """d x.view(shape) / dx: grad reshaped back to x's sizes."""
+
     def apply(self, grad):
         return (grad.reshape(self._saved_self_sym_sizes),)
 
@@ -83,6 +85,8 @@ def flatten(a, start_dim=0, end_dim=-1):
 
 
 class TransposeBackward0(Node):
+    """d x.transpose(d0, d1) / dx: grad with the two dims swapped back."""
+
     def apply(self, grad):
         return (np.swapaxes(grad, self._dim0, self._dim1) if grad.ndim else grad,)
 
@@ -96,6 +100,8 @@ def transpose(a, dim0, dim1):
 
 
 class TBackward0(Node):
+    """d x.t() / dx: grad transposed back."""
+
     def apply(self, grad):
         return (grad.T,)
 
@@ -108,6 +114,8 @@ def t(a):
 
 
 class PermuteBackward0(Node):
+    """d x.permute(dims) / dx: grad permuted by the inverse order."""
+
     def apply(self, grad):
         return (np.transpose(grad, np.argsort(self._order)),)
 
@@ -127,16 +135,18 @@ def permute(a, *dims):
 
 
 class SqueezeBackward0(Node):
+    """d x.squeeze() / dx: grad reshaped back to x's sizes."""
+
     def apply(self, grad):
         return (grad.reshape(self._saved_self_sym_sizes),)
 
 
 class SqueezeBackward1(SqueezeBackward0):
-    pass
+    """d x.squeeze(dim) / dx: grad reshaped back to x's sizes."""
 
 
 class SqueezeBackward4(SqueezeBackward0):
-    """Squeezing a list of dims (what ``vector @ matrix`` records)."""
+    """d x.squeeze(dims) / dx (a list of dims, what ``vector @ matrix`` records): grad reshaped back."""
 
 
 def squeeze(a, dim=None):
@@ -156,6 +166,8 @@ def squeeze(a, dim=None):
 
 
 class UnsqueezeBackward0(Node):
+    """d x.unsqueeze(dim) / dx: grad with that dim squeezed away."""
+
     def apply(self, grad):
         return (np.squeeze(grad, self._axis),)
 
@@ -186,6 +198,8 @@ def _expanded_strides(a, target) -> tuple:
 
 
 class ExpandBackward0(Node):
+    """d x.expand(sizes) / dx: grad summed over the expanded dims."""
+
     def apply(self, grad):
         return (unbroadcast(grad, self._saved_self_sym_sizes),)
 
@@ -216,6 +230,8 @@ def expand(a, *sizes):
 
 
 class UnbindBackward0(Node):
+    """d x.unbind(dim) / dx: the outputs' grads stacked along dim (zeros for unused ones)."""
+
     def apply(self, *grads):
         shape = self.input_shape(0)
         parts = [np.zeros(shape[:self._axis] + shape[self._axis + 1:], self.input_dtype(0)) if g is None
