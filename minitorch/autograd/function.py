@@ -118,7 +118,8 @@ class BackwardCFunction(Node, FunctionCtx):
             return None
         data = grad._data if _is_tensor(grad) else np.asarray(grad)
         shape = self.input_shape(index)
-        if data.shape == tuple(shape) or not self.needs_input_grad(index):  # torch checks only where gradients go
+        goes_somewhere = Node.needs_input_grad(self, index)  # the node's own; ctx.needs_input_grad is torch's tuple
+        if data.shape == tuple(shape) or not goes_somewhere:  # torch checks only where gradients go
             return data
         try:
             np.broadcast_shapes(shape, data.shape)
