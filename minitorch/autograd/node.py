@@ -205,7 +205,8 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, state=None, save_
     if not needs_recording(inputs) or out._data.dtype.kind not in "fc":  # integer results have no gradient
         return out
     node = _new_node(node_cls)
-    attach(node, out, inputs, saved, attrs, state)
+    connect(node, inputs, saved, attrs, state)
+    out._grad_fn = node  # a new tensor: output 0, nothing retained yet
     if save_result:
         node._saved["result"] = SavedTensor(out, node, is_output=True)
     return out
@@ -265,7 +266,7 @@ def connect(node: Node, inputs, saved=None, attrs=None, state=None) -> None:
     sets its outputs' grad_fn one by one (``set_grad_fn``)."""
     edges, meta = [], []
     for t in inputs:
-        if isinstance(t, RecordedInput):
+        if t.__class__ is RecordedInput:
             edges.append(t.edge)
             meta.append(t.meta)
             continue
@@ -273,15 +274,18 @@ def connect(node: Node, inputs, saved=None, attrs=None, state=None) -> None:
         data = getattr(t, "_data", None)
         meta.append(None if data is None else (data.shape, data.dtype))
     node.next_functions, node._input_meta = tuple(edges), meta
-    for name, tensor in (saved or {}).items():
-        node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
-    for name, value in (attrs or {}).items():
-        if isinstance(value, Tensor):
-            node._saved[name] = SavedTensor(value, node)
-        else:
-            setattr(node, f"_saved_{name}", value)
-    for name, value in (state or {}).items():
-        setattr(node, f"_{name}", value)
+    if saved:
+        for name, tensor in saved.items():
+            node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
+    if attrs:
+        for name, value in attrs.items():
+            if isinstance(value, Tensor):
+                node._saved[name] = SavedTensor(value, node)
+            else:
+                setattr(node, f"_saved_{name}", value)
+    if state:
+        for name, value in state.items():
+            setattr(node, f"_{name}", value)
 
 
 def set_grad_fn(tensor, node: Node, output_nr: int = 0) -> None:
