@@ -58,14 +58,27 @@ class Generator:
         from ._dtype import device as Device
 
         self.device = Device(device) if isinstance(device, str) else device
-        self._engine = np.random.MT19937()
+        self._mt19937 = None
         self.manual_seed(DEFAULT_SEED)
+
+    @property
+    def _engine(self):
+        """numpy's MT19937, seeded from ``_seed`` on the first draw (numpy.random is loaded only then, which
+        keeps it out of ``import minitorch``'s time: benchmarks/bench_import.py)."""
+        if self._mt19937 is None:
+            self._mt19937 = np.random.MT19937()
+            self._reseed_engine()
+        return self._mt19937
+
+    def _reseed_engine(self) -> None:
+        self._mt19937.state = {"bit_generator": "MT19937",
+                               "state": {"key": _init_genrand(self._seed), "pos": STATE_WORDS}}
 
     def manual_seed(self, seed) -> Generator:
         """Restart the sequence from ``seed``; returns the generator."""
         self._seed = _seed_value(seed)
-        self._engine.state = {"bit_generator": "MT19937",
-                              "state": {"key": _init_genrand(self._seed), "pos": STATE_WORDS}}
+        if self._mt19937 is not None:
+            self._reseed_engine()
         self._next_double_normal = None  # Box-Muller makes normals in pairs: the second waits here
         self._next_float_normal = None
         return self

@@ -100,9 +100,8 @@ class FamilyMethods:
 
         with no_grad():
             viewed = transpose(self, dim0, dim1)
-        _, node = splitting.restride_(self, viewed, splitting.TransposeBackward1, {"dim0": dim0, "dim1": dim1})
-        if node is not None:
-            node._axes = (dim0, dim1)
+        splitting.restride_(self, viewed, splitting.TransposeBackward1, {"dim0": dim0, "dim1": dim1},
+                            state={"axes": (dim0, dim1)})
         return self
 
     # -- dtype conversions ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 
 from .grad_mode import is_grad_enabled, no_grad
-from .node import Node, attach, set_grad_fn, unbroadcast
+from .node import Node, connect, set_grad_fn, unbroadcast
 from .saved_tensor import SavedTensor
 
 LEAF_INPLACE_ERROR = "a leaf Variable that requires grad has been used in an in-place operation."
@@ -48,7 +48,7 @@ class FunctionCtx:
 
 
 class BackwardCFunction(Node, FunctionCtx):
-    """The node of one ``apply`` call, and its ``ctx``: ``apply`` runs the Function's ``backward``."""
+    """The node of one ``apply`` call, and its ``ctx``: the gradients are what the Function's ``backward`` returns."""
 
     _forward_cls = None
 
@@ -117,8 +117,9 @@ class BackwardCFunction(Node, FunctionCtx):
         if grad is None:
             return None
         data = grad._data if _is_tensor(grad) else np.asarray(grad)
-        shape = self._input_meta[index][0]
-        if data.shape == tuple(shape) or not self.needs_grad(index):  # torch checks only where gradients go
+        shape = self.input_shape(index)
+        goes_somewhere = Node.needs_input_grad(self, index)  # the node's own; ctx.needs_input_grad is torch's tuple
+        if data.shape == tuple(shape) or not goes_somewhere:  # torch checks only where gradients go
             return data
         try:
             np.broadcast_shapes(shape, data.shape)
@@ -134,7 +135,8 @@ class FunctionMeta(type):
     """Gives every Function subclass its node class, ``<Name>Backward``."""
 
     def __init__(cls, name, bases, attrs):
-        backward_cls = type(f"{name}Backward", (BackwardCFunction,), {"_forward_cls": cls})
+        doc = f"d {name}.forward / d inputs = what {name}.backward(ctx, *grad_outputs) returns."
+        backward_cls = type(f"{name}Backward", (BackwardCFunction,), {"_forward_cls": cls, "__doc__": doc})
         backward_cls.__module__ = "torch.autograd.function"
         backward_cls.__qualname__ = backward_cls.__name__
         cls._backward_cls = backward_cls
@@ -184,19 +186,13 @@ def _record_outputs(ctx: BackwardCFunction, args, outputs):
     """Make ``ctx`` the grad_fn of the differentiable outputs and save what forward asked to save."""
     single = not isinstance(outputs, tuple)
     outputs = (outputs,) if single else outputs
-    ctx._tensor_positions = [i for i, a in enumerate(args) if _is_tensor(a)]
-    tensor_inputs = [args[i] for i in ctx._tensor_positions]
-    attach(ctx, _placeholder(), tensor_inputs)
-    ctx._num_outputs = len(outputs)
+    positions = [i for i, a in enumerate(args) if _is_tensor(a)]
+    tensor_inputs = [args[i] for i in positions]
+    connect(ctx, tensor_inputs, state={"tensor_positions": positions, "num_outputs": len(outputs)})
     wrapped = tuple(_record_output(ctx, out, nr, tensor_inputs) for nr, out in enumerate(outputs))
     ctx._records_for_backward = [_save(ctx, t, wrapped, outputs) for t in ctx.to_save]
     ctx.to_save = ()
     return wrapped[0] if single else wrapped
-
-
-def _placeholder():
-    """Something ``attach`` can hang a grad_fn on while it builds the edges (outputs are set one by one)."""
-    return type("_Output", (), {"_retains_grad": False})()
 
 
 def _record_output(ctx: BackwardCFunction, out, output_nr: int, tensor_inputs):

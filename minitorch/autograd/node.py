@@ -106,11 +106,13 @@ class Node:
         """Whether input ``index`` needs a gradient (it leads somewhere; one for it would be thrown away)."""
         return self.next_functions[index][0] is not None
 
-    needs_grad = needs_input_grad  # the earlier name, still used by ops written before the rename
-
     def input_shape(self, index: int) -> tuple:
         """The shape input ``index`` had in forward (what its gradient must have)."""
         return self._input_meta[index][0]
+
+    def input_dtype(self, index: int) -> np.dtype:
+        """The numpy dtype input ``index`` had in forward."""
+        return self._input_meta[index][1]
 
     def check_not_released(self) -> None:
         """Raise torch's "backward through the graph a second time" if this node's saved values are gone."""
@@ -120,6 +122,11 @@ class Node:
     def unpack(self, name: str) -> np.ndarray:
         """The values of the tensor saved as ``name``, checked against in-place changes since saving."""
         return self._saved[name].unpack_data()
+
+    def save_result_as(self, tensor) -> None:
+        """For an in-place op's node: the output it saved (sigmoid_, exp_) is now ``tensor``, the changed one."""
+        if "result" in self._saved:
+            self._saved["result"] = SavedTensor(tensor, self, is_output=True)
 
     def release_saved(self) -> None:
         """Free every saved tensor (the graph can then be walked backward only once)."""
@@ -185,34 +192,84 @@ def needs_recording(inputs) -> bool:
     return False
 
 
-def record(node_cls, out_data, inputs, saved=None, attrs=None, save_result=False, node=None, view_of=None,
-           state=None):
-    """Wrap ``out_data`` in a Tensor and, when needed, attach a ``node_cls`` node as its grad_fn.
+def record(node_cls, out_data, inputs, saved=None, attrs=None, state=None, save_result=False, view_of=None):
+    """Wrap ``out_data`` in a Tensor and, when needed, attach a new ``node_cls`` node as its grad_fn.
 
-    ``saved`` maps torch's names (``"self"``, ``"other"``) to tensors to keep for backward, ``attrs``
-    maps names to plain values shown as ``_saved_<name>`` (a tensor among them is saved like ``saved``),
-    ``state`` maps names to private values the formula needs (stored as ``_<name>``: dims, axes...),
-    and ``save_result=True`` saves the output.
-    With ``view_of=base`` the result is a view: it shares the base's memory and version counter.
+    The one way an op joins the graph. ``saved`` maps torch's names (``"self"``, ``"other"``) to tensors to
+    keep for backward, ``attrs`` maps names to plain values shown as ``_saved_<name>`` (a tensor among them is
+    saved like ``saved``), ``state`` maps names to private values the formula needs (stored as ``_<name>``:
+    dims, axes...), and ``save_result=True`` saves the output. With ``view_of=base`` the result is a view: it
+    shares the base's memory and version counter. Nothing touches the node after ``record`` returns.
     """
     out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
     if not needs_recording(inputs) or out._data.dtype.kind not in "fc":  # integer results have no gradient
         return out
-    node = node or node_cls()
-    if anomaly_mode.is_anomaly_enabled():
-        node.metadata["traceback_"] = anomaly_mode.forward_stack()
-    attach(node, out, inputs, saved, attrs)
-    for name, value in (state or {}).items():
-        setattr(node, f"_{name}", value)
+    node = _new_node(node_cls)
+    connect(node, inputs, saved, attrs, state)
+    out._grad_fn = node  # a new tensor: output 0, nothing retained yet
     if save_result:
         node._saved["result"] = SavedTensor(out, node, is_output=True)
     return out
 
 
-def attach(node: Node, out, inputs, saved=None, attrs=None, output_nr: int = 0) -> None:
-    """Make ``node`` the grad_fn of ``out``: edges to the inputs, saved tensors and saved attributes."""
+def record_outputs(node_cls, outs, inputs, saved=None, attrs=None, state=None, save_result=False) -> tuple:
+    """``record`` for an op with several outputs (unbind, split, var_mean): one node, output ``i`` its nr ``i``.
+
+    ``outs`` are the op's result tensors, already made (views of the input for unbind and split); the
+    other arguments are ``record``'s (``save_result=True`` saves the first output). Returns ``outs``.
+    """
+    if not needs_recording(inputs) or outs[0]._data.dtype.kind not in "fc":
+        return outs
+    node = _new_node(node_cls)
+    node._num_outputs = len(outs)
+    connect(node, inputs, saved, attrs, state)
+    for output_nr, out in enumerate(outs):
+        set_grad_fn(out, node, output_nr)
+    if save_result:
+        node._saved["result"] = SavedTensor(outs[0], node, is_output=True)
+    return outs
+
+
+def _new_node(node_cls) -> Node:
+    """A new node; in anomaly mode it keeps the forward traceback, as torch's nodes do."""
+    node = node_cls()
+    if anomaly_mode.is_anomaly_enabled():
+        node.metadata["traceback_"] = anomaly_mode.forward_stack()
+    return node
+
+
+class RecordedInput:
+    """An input another node already recorded (its edge and its (shape, dtype)), passed on to a new node.
+
+    ``CopySlices`` takes over the edges of the in-place op's other inputs this way.
+    """
+
+    def __init__(self, node: Node, index: int):
+        self.edge, self.meta = node.next_functions[index], node._input_meta[index]
+
+
+def attach(node: Node, out, inputs, saved=None, attrs=None, state=None, output_nr: int = 0) -> None:
+    """Make ``node`` the grad_fn of the existing tensor ``out``: edges to the inputs, saved tensors, saved
+    attributes and state (``record``'s arguments). Used directly only where a tensor's history is rewritten
+    (an in-place op's rebase, a view's regenerated grad_fn, ``unsqueeze_`` and the other in-place shape changes)."""
+    connect(node, inputs, saved, attrs, state)
+    if out._retains_grad:
+        set_grad_fn(out, node, output_nr)
+    else:
+        out._grad_fn, out._output_nr = node, output_nr
+
+
+def connect(node: Node, inputs, saved=None, attrs=None, state=None) -> None:
+    """Give ``node`` its edges (one per input), input shapes, saved tensors, saved attributes and state.
+
+    The part of ``attach`` that does not touch an output: a custom Function connects its node first, then
+    sets its outputs' grad_fn one by one (``set_grad_fn``)."""
     edges, meta = [], []
     for t in inputs:
+        if t.__class__ is RecordedInput:
+            edges.append(t.edge)
+            meta.append(t.meta)
+            continue
         edges.append(edge_of(t))
         data = getattr(t, "_data", None)
         meta.append(None if data is None else (data.shape, data.dtype))
@@ -220,15 +277,15 @@ def attach(node: Node, out, inputs, saved=None, attrs=None, output_nr: int = 0) 
     if saved:
         for name, tensor in saved.items():
             node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
-    for name, value in (attrs or {}).items():
-        if isinstance(value, Tensor):
-            node._saved[name] = SavedTensor(value, node)
-        else:
-            setattr(node, f"_saved_{name}", value)
-    if out._retains_grad:
-        set_grad_fn(out, node, output_nr)
-    else:
-        out._grad_fn, out._output_nr = node, output_nr
+    if attrs:
+        for name, value in attrs.items():
+            if isinstance(value, Tensor):
+                node._saved[name] = SavedTensor(value, node)
+            else:
+                setattr(node, f"_saved_{name}", value)
+    if state:
+        for name, value in state.items():
+            setattr(node, f"_{name}", value)
 
 
 def set_grad_fn(tensor, node: Node, output_nr: int = 0) -> None:

@@ -18,7 +18,7 @@ import re
 
 import numpy as np
 
-from .node import Node, edge_of, set_grad_fn
+from .node import Node, RecordedInput, attach, set_grad_fn
 
 NO_GRAD_VIEW_ERROR = (
     "{prefix} no_grad mode and {modified} modified inplace with grad mode enabled. Given that this use case is "
@@ -67,24 +67,26 @@ def view_grad_fn(view):
     return view._grad_fn
 
 
-def _set_history(tensor, node: Node) -> None:
-    """Give ``tensor`` a new ``grad_fn``; a ``retain_grad()`` keeps following it (other hooks stay behind)."""
-    set_grad_fn(tensor, node)
-
-
 def _regenerate(view) -> None:
+    """Give the view a new ``AsStridedBackward0`` grad_fn into its base (``retain_grad()`` follows it)."""
     base = view._base
-    _set_history(view, AsStridedBackward0(base, view_geometry(view, base)))
+    attach(AsStridedBackward0(), view, (base,),
+           state={"geometry": view_geometry(view, base), "layout": _base_layout(base)})
     view._view_version = view._version_counter.value
 
 
 def rebase_history(tensor, node: Node) -> None:
-    """Make ``node`` (recorded by an in-place op on ``tensor``) the tensor's history, as torch rebases it."""
+    """Make ``node`` (recorded by an in-place op on ``tensor``) the tensor's history, as torch rebases it.
+
+    For a view, the base's new grad_fn is a ``CopySlices`` wrapping ``node``: its first input is the base, the
+    others are ``node``'s own other inputs, passed on."""
     base = tensor._base
     if base is None:
-        _set_history(tensor, node)
+        set_grad_fn(tensor, node)
         return
-    _set_history(base, CopySlices(base, view_geometry(tensor, base), node))
+    passed_on = [RecordedInput(node, i) for i in range(1, len(node.next_functions))]
+    attach(CopySlices(), base, (base, *passed_on),
+           state={"fn": node, "geometry": view_geometry(tensor, base), "layout": _base_layout(base)})
     _regenerate(tensor)
 
 
@@ -117,18 +119,12 @@ def _zeros_like_base(layout) -> np.ndarray:
 
 
 class CopySlices(Node):
-    """The base's node after a view of it changed in place: the view's region goes through ``fn``.
+    """d base: grad outside the changed view's region; inside it, the in-place op's (``fn``'s) gradient.
 
-    Derivative: grad_base = grad outside the view's region; inside it, ``fn``'s gradient for its first input.
+    The base's node after a view of it changed in place; ``fn``'s other inputs get ``fn``'s other gradients.
     """
 
     _holds_saved_state = True  # torch drops ``fn`` once backward ran: a second backward raises
-
-    def __init__(self, base, geometry, fn: Node):
-        super().__init__()
-        self.fn, self._geometry, self._layout = fn, geometry, _base_layout(base)
-        self.next_functions = (edge_of(base),) + fn.next_functions[1:]
-        self._input_meta = [(base.shape, base._data.dtype)] + fn._input_meta[1:]
 
     def name(self) -> str:
         """torch's name for this node, with its C++ namespace."""
@@ -143,27 +139,21 @@ class CopySlices(Node):
         grad_base = _zeros_like_base(self._layout)
         grad_base[...] = grad
         region = view_into(grad_base, self._geometry)
-        results = self.fn.apply(region.copy())
+        results = self._fn.apply(region.copy())
         region[...] = 0 if results[0] is None else results[0]
         return (grad_base,) + tuple(results[1:])
 
     def release_saved(self) -> None:
         """Free the saved tensors of the wrapped node."""
         super().release_saved()
-        self.fn.release_saved()
+        self._fn.release_saved()
 
 
 class AsStridedBackward0(Node):
-    """A view's node regenerated after its memory changed in place.
+    """d view / d base: zeros of the base's shape with the view's region set to grad.
 
-    Derivative: grad_base = zeros of the base's shape with the view's region set to grad.
+    A view's node, regenerated after its memory changed in place.
     """
-
-    def __init__(self, base, geometry):
-        super().__init__()
-        self._geometry, self._layout = geometry, _base_layout(base)
-        self.next_functions = (edge_of(base),)
-        self._input_meta = [(base.shape, base._data.dtype)]
 
     def apply(self, grad):
         grad_base = _zeros_like_base(self._layout)

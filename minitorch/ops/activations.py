@@ -114,10 +114,7 @@ def activation(kind: str, a, options=None, node_cls=None):
     values = a._data
     out_data = np.asarray(TABLE[kind][0](values, options)).astype(values.dtype)
     attrs = {name: value for name, value in options.items()}
-    out = record(node_cls or NODES[kind], out_data, (a,), saved={"self": a}, attrs=attrs)
-    if out._grad_fn is not None:
-        out._grad_fn._options = options
-    return out
+    return record(node_cls or NODES[kind], out_data, (a,), saved={"self": a}, attrs=attrs, state={"options": options})
 
 
 def activation_(kind: str, a, options=None):

@@ -32,7 +32,7 @@ class AvgPool2DBackward0(Node):
     """d avg_pool2d / dx: each window's gradient shared equally (1 / divisor) among its cells."""
 
     def apply(self, grad):
-        shape = self._input_meta[0][0]
+        shape = self.input_shape(0)
         padded = np.zeros(shape[:-2] + (shape[-2] + 2 * self._padding[0], shape[-1] + 2 * self._padding[1]),
                           dtype=grad.dtype)
         share = grad / self._divisor
@@ -49,14 +49,11 @@ def avg_pool2d(input, kernel, stride, padding, count_include_pad=True, divisor_o
     _, slices = _windows(x.shape[-2], x.shape[-1], kernel, stride, padding)
     total = sum(padded[..., rows, cols].astype(np.float64) for rows, cols in slices)
     divisor = _divisor(x.shape, kernel, stride, padding, count_include_pad, divisor_override)
-    out = record(AvgPool2DBackward0, (total / divisor).astype(x.dtype), (input,),
-                 saved={"self": input}, attrs={"kernel_size": kernel, "stride": stride, "padding": padding,
-                                               "ceil_mode": False, "count_include_pad": count_include_pad,
-                                               "divisor_override": divisor_override})
-    node = out._grad_fn
-    if node is not None:
-        node._slices, node._padding, node._divisor = slices, padding, divisor
-    return out
+    return record(AvgPool2DBackward0, (total / divisor).astype(x.dtype), (input,),
+                  saved={"self": input}, attrs={"kernel_size": kernel, "stride": stride, "padding": padding,
+                                                "ceil_mode": False, "count_include_pad": count_include_pad,
+                                                "divisor_override": divisor_override},
+                  state={"slices": slices, "padding": padding, "divisor": divisor})
 
 
 def _bins(size: int, count: int) -> list:
@@ -68,7 +65,7 @@ class AdaptiveAvgPool2DBackward0(Node):
     """d adaptive_avg_pool2d / dx: each bin's gradient shared equally among the cells of its bin."""
 
     def apply(self, grad):
-        out = np.zeros(self._input_meta[0][0], dtype=grad.dtype)
+        out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         for i, (top, bottom) in enumerate(self._rows):
             for j, (left, right) in enumerate(self._cols):
                 area = (bottom - top) * (right - left)
@@ -90,7 +87,4 @@ def adaptive_avg_pool2d(input, output_size):
     for i, (top, bottom) in enumerate(rows):
         for j, (left, right) in enumerate(cols):
             data[..., i, j] = x[..., top:bottom, left:right].mean(axis=(-2, -1))
-    out = record(AdaptiveAvgPool2DBackward0, data, (input,), saved={"self": input})
-    if out._grad_fn is not None:
-        out._grad_fn._rows, out._grad_fn._cols = rows, cols
-    return out
+    return record(AdaptiveAvgPool2DBackward0, data, (input,), saved={"self": input}, state={"rows": rows, "cols": cols})

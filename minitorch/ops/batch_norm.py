@@ -34,8 +34,8 @@ class NativeBatchNormBackward0(Node):
                                   - xhat * (g * xhat).mean(axis=axes, keepdims=True))
         else:
             grad_input = scale * g
-        grad_weight = (g * xhat).sum(axis=axes) if self.needs_grad(1) else None
-        grad_bias = g.sum(axis=axes) if self.needs_grad(2) else None
+        grad_weight = (g * xhat).sum(axis=axes) if self.needs_input_grad(1) else None
+        grad_bias = g.sum(axis=axes) if self.needs_input_grad(2) else None
         return grad_input.astype(grad.dtype), grad_weight, grad_bias
 
 
@@ -73,10 +73,7 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         out = out * weight._data.reshape(shape)
     if bias is not None:
         out = out + bias._data.reshape(shape)
-    result = record(NativeBatchNormBackward0, out.astype(input._data.dtype), (input, weight, bias),
-                    saved={"input": input}, attrs={"training": training, "eps": eps})
-    node = result._grad_fn
-    if node is not None:
-        node._axes, node._mean, node._invstd, node._training = axes, mean, invstd, training
-        node._weight = None if weight is None else weight._data.astype(np.float64)
-    return result
+    state = {"axes": axes, "mean": mean, "invstd": invstd, "training": training,
+             "weight": None if weight is None else weight._data.astype(np.float64)}
+    return record(NativeBatchNormBackward0, out.astype(input._data.dtype), (input, weight, bias),
+                  saved={"input": input}, attrs={"training": training, "eps": eps}, state=state)

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..autograd.node import Node, record
 from ._out import with_out
+from ._two_operands import TwoOperandFunction
 from ._util import binary_operands, is_tensor
 
 
@@ -19,7 +20,7 @@ def _bool_tensor(data):
     return Tensor._wrap(np.asarray(data, dtype=np.bool_))
 
 
-class TwoOperandTest:
+class TwoOperandTest(TwoOperandFunction):
     """A function of two operands giving a bool tensor: ``op(input, other, *, out=None)``."""
 
     def __init__(self, name, numpy_op, node_name=None, numbers=True):
@@ -28,31 +29,11 @@ class TwoOperandTest:
         self.node_name = node_name or name.capitalize() + "Backward"
         self.__doc__ = f"torch.{name}: element-wise ``{numpy_op.__name__}``, a bool tensor."
 
-    def check_other(self, other, position=2):
-        """torch's TypeError when ``other`` is a number and the op takes only tensors."""
-        if not (self.numbers or is_tensor(other)):
-            raise TypeError(f"{self.__name__}(): argument 'other' (position {position}) must be Tensor, not "
-                            f"{type(other).__name__}")
-
-    def method(self, a, b):
-        """``a.<name>(b)``: as the function, but torch counts ``b`` as argument 1 in its errors."""
-        self.check_other(b, position=1)
-        return self.compute(a, b)
-
     def compute(self, a, b):
         """The bool result, without ``out=``."""
         self.check_other(b)
         x, y, _ = binary_operands(a, b)
         return _bool_tensor(self.numpy_op(x, y))
-
-    def __call__(self, input, other, *, out=None):  # noqa: A002
-        return with_out(self.name, self.compute, out, input, other)
-
-    def alias(self, name):
-        """The same test under another of torch's names (``greater`` for ``gt``)."""
-        twin = object.__new__(type(self))
-        twin.__dict__.update(self.__dict__, __name__=name)
-        return twin
 
     def in_place(self, a, b):
         """What ``a.lt_(b)`` writes: 1/0 in a's dtype, recorded as ``LtBackward0`` (``1`` for a tensor)."""
@@ -80,8 +61,9 @@ not_equal, less, less_equal, greater, greater_equal = (ne.alias("not_equal"), lt
 logical_and = TwoOperandTest("logical_and", np.logical_and, numbers=False)
 logical_or = TwoOperandTest("logical_or", np.logical_or, numbers=False)
 logical_xor = TwoOperandTest("logical_xor", np.logical_xor, numbers=False)
-_ZERO_NODES = {f"{test.node_name}{n}": type(f"{test.node_name}{n}", (ZeroGradient,), {"__module__": __name__})
-               for test in (eq, ne, lt, le, gt, ge) for n in "01"}
+_ZERO_NODES = {f"{test.node_name}{n}": type(f"{test.node_name}{n}", (ZeroGradient,), {
+    "__module__": __name__, "__doc__": f"d x.{test.name}_(y) / dx = 0 and / dy = 0: piecewise constant."})
+    for test in (eq, ne, lt, le, gt, ge) for n in "01"}
 
 
 def logical_not(input, *, out=None):  # noqa: A002

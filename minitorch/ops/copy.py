@@ -11,6 +11,8 @@ from ._util import as_tensor, check_broadcast
 
 
 class CloneBackward0(Node):
+    """d x.clone() / dx = 1: grad passes unchanged."""
+
     def apply(self, grad):
         return (grad,)
 
@@ -37,7 +39,7 @@ class CopyBackwards(Node):
         return "torch::autograd::CopyBackwards"
 
     def apply(self, grad):
-        grad_src = unbroadcast(grad, self._input_meta[1][0]) if self.needs_grad(1) else None
+        grad_src = unbroadcast(grad, self.input_shape(1)) if self.needs_input_grad(1) else None
         return np.zeros_like(grad), grad_src
 
 
@@ -75,7 +77,7 @@ class FillBackward3(Node):
     """``x.fill_(tensor)``. Derivative: grad_self = 0, grad_value = grad.sum()."""
 
     def apply(self, grad):
-        grad_value = grad.sum().reshape(self._input_meta[1][0]) if self.needs_grad(1) else None
+        grad_value = grad.sum().reshape(self.input_shape(1)) if self.needs_input_grad(1) else None
         return np.zeros_like(grad), grad_value
 
 
@@ -100,8 +102,10 @@ def zero_values(a):
 
 
 class ToCopyBackward0(Node):
+    """d x.to(dtype) / dx = 1: grad, cast back to x's dtype."""
+
     def apply(self, grad):
-        return (grad.astype(self._input_meta[0][1]),)
+        return (grad.astype(self.input_dtype(0)),)
 
 
 def to(a, *args, **kwargs):

@@ -46,7 +46,7 @@ class DiagonalBackward0_copy(Node):  # noqa: N801 (torch's name)
     """d diag(m, k) / dm: the gradient placed on the k-th diagonal of a zero matrix."""
 
     def apply(self, grad):
-        out = np.zeros(self._input_meta[0][0], dtype=grad.dtype)
+        out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         rows, cols = np.diag_indices(len(grad))
         offset = self._saved_offset
         out[rows + max(-offset, 0), cols + max(offset, 0)] = grad
@@ -79,7 +79,7 @@ class DiagonalBackward0(Node):
     """d diagonal(x) / dx: the gradient placed on that diagonal of a zero tensor."""
 
     def apply(self, grad):
-        out = np.zeros(self._input_meta[0][0], dtype=grad.dtype)
+        out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         _diagonal_view(out, self._offset, *self._dims)[...] = grad
         return (out,)
 
@@ -92,11 +92,9 @@ def diagonal(a, offset=0, dim1=0, dim2=1):
     if d1 == d2:
         raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
     data = _diagonal_view(a._data, offset, d1, d2)
-    out = record(DiagonalBackward0, data, (a,), attrs={"offset": offset, "dim1": dim1, "dim2": dim2,
-                                                      "self_sym_sizes": tuple(a.shape)}, view_of=a)
-    if out._grad_fn is not None:
-        out._grad_fn._offset, out._grad_fn._dims = offset, (d1, d2)
-    return out
+    return record(DiagonalBackward0, data, (a,), attrs={"offset": offset, "dim1": dim1, "dim2": dim2,
+                                                       "self_sym_sizes": tuple(a.shape)},
+                  view_of=a, state={"offset": offset, "dims": (d1, d2)})
 
 
 def diag_embed(a, offset=0, dim1=-2, dim2=-1):

@@ -7,13 +7,11 @@ op's scalar variant (``FmodBackward0`` instead of ``FmodBackward1``), which has 
 
 from __future__ import annotations
 
-import copy
-
 import numpy as np
 
 from .._dtype import DEFAULT_FLOAT
 from ..autograd.node import Node, record, unbroadcast
-from ._out import with_out
+from ._two_operands import TwoOperandFunction
 from ._util import binary_operands, is_tensor
 
 
@@ -30,8 +28,8 @@ class BinaryBackward(Node):
             if len(self._input_meta) == 1:
                 return (grad_self.astype(grad.dtype, copy=False),)
             grad_other = grad * self.d_other(x, y, r)
-        return (unbroadcast(grad_self, self._input_meta[0][0]).astype(grad.dtype, copy=False),
-                unbroadcast(grad_other, self._input_meta[1][0]).astype(grad.dtype, copy=False))
+        return (unbroadcast(grad_self, self.input_shape(0)).astype(grad.dtype, copy=False),
+                unbroadcast(grad_other, self.input_shape(1)).astype(grad.dtype, copy=False))
 
 
 def _node(name, d_self, d_other, formula):
@@ -39,7 +37,7 @@ def _node(name, d_self, d_other, formula):
                                           "__doc__": formula, "__module__": __name__})
 
 
-class BinaryOp:
+class BinaryOp(TwoOperandFunction):
     """One element-wise function of two operands: ``op(input, other, *, out=None)``.
 
     ``ints``: ``"float"`` computes integer inputs in the default float type (atan2), ``"keep"`` keeps
@@ -53,17 +51,6 @@ class BinaryOp:
         self.tensor_node = _node(nodes[0], d_self, d_other, formula)
         self.scalar_node = _node(nodes[-1], d_self, d_other, formula)
         self.__doc__ = f"torch.{name}: {formula}"
-
-    def check_other(self, other, position=2):
-        """torch's TypeError when ``other`` is a number and the op takes only tensors."""
-        if not (self.numbers or is_tensor(other)):
-            raise TypeError(f"{self.__name__}(): argument 'other' (position {position}) must be Tensor, not "
-                            f"{type(other).__name__}")
-
-    def method(self, a, b):
-        """``a.<name>(b)``: as the function, but torch counts ``b`` as argument 1 in its errors."""
-        self.check_other(b, position=1)
-        return self.compute(a, b)
 
     def _operands(self, a, b):
         self.check_other(b)
@@ -85,19 +72,7 @@ class BinaryOp:
             out = np.asarray(self.forward(x, y)).astype(np.result_type(x, y), copy=False)
         if is_tensor(b):
             return record(self.tensor_node, out, (a, b), saved={"self": a, "other": b}, save_result=True)
-        result = record(self.scalar_node, out, (a,), saved={"self": a}, save_result=True)
-        if result.grad_fn is not None:
-            result.grad_fn._other_value = y
-        return result
-
-    def alias(self, name):
-        """The same op under another of torch's names (``arctan2`` for ``atan2``): errors say that name."""
-        twin = copy.copy(self)
-        twin.__name__ = name  # the argument errors say the alias; errors from inside the op say self.name
-        return twin
-
-    def __call__(self, input, other, *, out=None):  # noqa: A002 (torch's argument name)
-        return with_out(self.name, self.compute, out, input, other)
+        return record(self.scalar_node, out, (a,), saved={"self": a}, save_result=True, state={"other_value": y})
 
 
 def _xlogy(x, y):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import int64
-from ..autograd.node import Node, attach
+from ..autograd.node import Node, record_outputs
 from . import return_types
 from .statistics import _record_reduction, _reduced_dims, _spread
 
@@ -46,11 +46,7 @@ def amin(input, dim=(), keepdim=False):  # noqa: A002
 def aminmax(input, *, dim=None, keepdim=False):  # noqa: A002
     """``torch.return_types.aminmax(min, max)`` over all elements or along ``dim``."""
     low, high = amin(input, () if dim is None else dim, keepdim), amax(input, () if dim is None else dim, keepdim)
-    if low.grad_fn is not None:
-        node = AminmaxBackward0()
-        node._parts = (low.grad_fn, high.grad_fn)
-        for nr, out in enumerate((low, high)):
-            attach(node, out, (input,), output_nr=nr)
+    record_outputs(AminmaxBackward0, (low, high), (input,), state={"parts": (low.grad_fn, high.grad_fn)})
     return return_types.aminmax(low, high)
 
 
@@ -60,7 +56,7 @@ class AminmaxBackward0(Node):
     _num_outputs = 2
 
     def apply(self, grad_min, grad_max):
-        total = np.zeros(self._input_meta[0][0], self._input_meta[0][1])
+        total = np.zeros(self.input_shape(0), self.input_dtype(0))
         for part, grad in zip(self._parts, (grad_min, grad_max)):
             if grad is not None:
                 total = total + part.apply(grad)[0]

@@ -64,7 +64,7 @@ class GatherBackward0(Node):
     """d gather(x, dim, index) / dx: the gradient scatter-added back to where each value was read."""
 
     def apply(self, grad):
-        out = np.zeros(self._input_meta[0][0], dtype=grad.dtype)
+        out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         np.add.at(out, positions(self._index, self._axis), grad)
         return (out,)
 
@@ -75,11 +75,9 @@ def gather(a, dim, index, *, sparse_grad=False):
     _check_index(a, d, index, "gather")
     _check_index_fits(a, d, index)
     data = a._data[positions(index._data, d)] if a.ndim else a._data.copy()
-    out = record(GatherBackward0, np.array(data), (a,),
-                 attrs={"dim": dim, "index": index, "sparse_grad": sparse_grad})
-    if out._grad_fn is not None:
-        out._grad_fn._index, out._grad_fn._axis = index._data, d
-    return out
+    return record(GatherBackward0, np.array(data), (a,),
+                  attrs={"dim": dim, "index": index, "sparse_grad": sparse_grad},
+                  state={"index": index._data, "axis": d})
 
 
 class ScatterBackward0(Node):
@@ -89,7 +87,7 @@ class ScatterBackward0(Node):
         where = positions(self._index, self._axis)
         grad_self = grad.copy()
         grad_self[where] = 0
-        grad_src = _placed(grad[where], self._input_meta[-1][0], grad.dtype) if len(self._input_meta) > 1 else None
+        grad_src = _placed(grad[where], self.input_shape(-1), grad.dtype) if len(self._input_meta) > 1 else None
         return (grad_self,) if grad_src is None else (grad_self, grad_src)
 
 
@@ -101,7 +99,7 @@ class ScatterAddBackward0(Node):
     """d scatter_add(x, dim, index, src): x's gradient passes through; src's is the gradient read back."""
 
     def apply(self, grad):
-        grad_src = _placed(grad[positions(self._index, self._axis)], self._input_meta[1][0], grad.dtype)
+        grad_src = _placed(grad[positions(self._index, self._axis)], self.input_shape(1), grad.dtype)
         return grad, grad_src
 
 
@@ -127,11 +125,11 @@ def scatter(a, dim, index, src=None, *, value=None, reduce=None):
     _check_index_fits(a, d, index, src if is_tensor(src) else None)
     data = _scatter_into(a, d, index, src, reduce_add=False)
     if is_tensor(src):
-        out = record(ScatterBackward0, data, (a, src), attrs={"dim": dim, "index": index})
+        out = record(ScatterBackward0, data, (a, src), attrs={"dim": dim, "index": index},
+                     state={"index": index._data, "axis": d})
     else:
-        out = record(ScatterBackward1, data, (a,), attrs={"dim": dim, "index": index})
-    if out._grad_fn is not None:
-        out._grad_fn._index, out._grad_fn._axis = index._data, d
+        out = record(ScatterBackward1, data, (a,), attrs={"dim": dim, "index": index},
+                     state={"index": index._data, "axis": d})
     return out
 
 
@@ -140,18 +138,15 @@ def scatter_add(a, dim, index, src):
     d = wrap_dim(dim, a.ndim)
     _check_index(a, d, index, "scatter_add")
     _check_index_fits(a, d, index, src)
-    out = record(ScatterAddBackward0, _scatter_into(a, d, index, src, reduce_add=True), (a, src),
-                 attrs={"dim": dim, "index": index})
-    if out._grad_fn is not None:
-        out._grad_fn._index, out._grad_fn._axis = index._data, d
-    return out
+    return record(ScatterAddBackward0, _scatter_into(a, d, index, src, reduce_add=True), (a, src),
+                  attrs={"dim": dim, "index": index}, state={"index": index._data, "axis": d})
 
 
 class TakeBackward0(Node):
     """d take(x, index) / dx: each gradient added back at its flat position."""
 
     def apply(self, grad):
-        out = np.zeros(self._input_meta[0][0], dtype=grad.dtype)
+        out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         np.add.at(out.reshape(-1), self._index, grad)
         return (out,)
 
@@ -163,10 +158,7 @@ def take(a, index):
     if flat.size and (flat.max() >= a.numel() or flat.min() < -a.numel()):
         bad = flat.max() if flat.max() >= a.numel() else flat.min()
         raise IndexError(f"out of range: tried to access index {bad} on a tensor of {a.numel()} elements.")
-    out = record(TakeBackward0, a._data.reshape(-1)[flat], (a,), attrs={"index": index})
-    if out._grad_fn is not None:
-        out._grad_fn._index = flat
-    return out
+    return record(TakeBackward0, a._data.reshape(-1)[flat], (a,), attrs={"index": index}, state={"index": flat})
 
 
 def take_along_dim(a, indices, dim=None):

@@ -37,7 +37,7 @@ class IndexSelectBackward0(Node):
     """d index_select(x, dim, index) / dx: each selected slice's gradient added back at its index."""
 
     def apply(self, grad):
-        out = np.zeros(self._input_meta[0][0], dtype=grad.dtype)
+        out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         return (_add_along(out, self._axis, self._index, grad),)
 
 
@@ -45,11 +45,8 @@ def index_select(a, dim, index):
     """The slices of ``a`` at ``index`` along ``dim``, in that order (a copy)."""
     d = wrap_dim(dim, a.ndim)
     rows = _index_vector(a, d, index, "index_select")
-    out = record(IndexSelectBackward0, np.take(a._data, rows, axis=d) if a.ndim else a._data.copy(), (a,),
-                 attrs={"dim": dim, "index": index})
-    if out._grad_fn is not None:
-        out._grad_fn._index, out._grad_fn._axis = rows, d
-    return out
+    return record(IndexSelectBackward0, np.take(a._data, rows, axis=d) if a.ndim else a._data.copy(), (a,),
+                  attrs={"dim": dim, "index": index}, state={"index": rows, "axis": d})
 
 
 class IndexAddBackward0(Node):
@@ -64,10 +61,8 @@ def index_add(a, dim, index, source, *, alpha=1):
     d = wrap_dim(dim, a.ndim)
     rows = _index_vector(a, d, index, "index_add")
     data = _add_along(a._data.copy(), d, rows, (source._data * alpha).astype(a._data.dtype))
-    out = record(IndexAddBackward0, data, (a, source), attrs={"dim": dim, "index": index, "alpha": alpha})
-    if out._grad_fn is not None:
-        out._grad_fn._index, out._grad_fn._axis, out._grad_fn._alpha = rows, d, alpha
-    return out
+    return record(IndexAddBackward0, data, (a, source), attrs={"dim": dim, "index": index, "alpha": alpha},
+                  state={"index": rows, "axis": d, "alpha": alpha})
 
 
 class IndexCopyBackward0(Node):
@@ -85,10 +80,8 @@ def index_copy(a, dim, index, source):
     rows = _index_vector(a, d, index, "index_copy")
     data = a._data.copy()
     data[_along(data, d, rows)] = source._data
-    out = record(IndexCopyBackward0, data, (a, source), attrs={"dim": dim, "index": index})
-    if out._grad_fn is not None:
-        out._grad_fn._index, out._grad_fn._axis = rows, d
-    return out
+    return record(IndexCopyBackward0, data, (a, source), attrs={"dim": dim, "index": index},
+                  state={"index": rows, "axis": d})
 
 
 class IndexFillBackward0(Node):
@@ -113,11 +106,11 @@ def index_fill(a, dim, index, value):
     data = a._data.copy()
     data[_along(data, d, rows)] = value._data if is_tensor(value) else value
     if is_tensor(value):
-        out = record(IndexFillBackward1, data, (a, value), attrs={"dim": dim, "index": index})
+        out = record(IndexFillBackward1, data, (a, value), attrs={"dim": dim, "index": index},
+                     state={"index": rows, "axis": d})
     else:
-        out = record(IndexFillBackward0, data, (a,), attrs={"dim": dim, "index": index, "value": value})
-    if out._grad_fn is not None:
-        out._grad_fn._index, out._grad_fn._axis = rows, d
+        out = record(IndexFillBackward0, data, (a,), attrs={"dim": dim, "index": index, "value": value},
+                     state={"index": rows, "axis": d})
     return out
 
 
@@ -133,7 +126,7 @@ class MaskedFillBackward0(Node):
     """d masked_fill(x, mask, value) / dx: zero where the mask is true, else 1."""
 
     def apply(self, grad):
-        grad_self = unbroadcast(np.where(self._mask, 0, grad).astype(grad.dtype), self._input_meta[0][0])
+        grad_self = unbroadcast(np.where(self._mask, 0, grad).astype(grad.dtype), self.input_shape(0))
         if len(self._input_meta) == 1:
             return (grad_self,)
         return grad_self, np.asarray(np.where(self._mask, grad, 0).sum(), dtype=grad.dtype)
@@ -154,11 +147,9 @@ def masked_fill(a, mask, value):
     data = np.where(mask._data, np.asarray(fill).astype(a._data.dtype), a._data)
     data = np.ascontiguousarray(np.broadcast_to(data, shape))
     if is_tensor(value):
-        out = record(MaskedFillBackward1, data, (a, value), saved={"mask": mask})
+        out = record(MaskedFillBackward1, data, (a, value), saved={"mask": mask}, state={"mask": mask._data})
     else:
-        out = record(MaskedFillBackward0, data, (a,), saved={"mask": mask})
-    if out._grad_fn is not None:
-        out._grad_fn._mask = mask._data
+        out = record(MaskedFillBackward0, data, (a,), saved={"mask": mask}, state={"mask": mask._data})
     return out
 
 
@@ -166,10 +157,10 @@ class MaskedSelectBackward0(Node):
     """d masked_select(x, mask) / dx: each gradient back at its true place of the mask, zero elsewhere."""
 
     def apply(self, grad):
-        shape = np.broadcast_shapes(self._input_meta[0][0], self._mask.shape)
+        shape = np.broadcast_shapes(self.input_shape(0), self._mask.shape)
         out = np.zeros(shape, dtype=grad.dtype)
         out[np.broadcast_to(self._mask, shape)] = grad
-        return (unbroadcast(out, self._input_meta[0][0]),)
+        return (unbroadcast(out, self.input_shape(0)),)
 
 
 def masked_select(a, mask):
@@ -178,7 +169,4 @@ def masked_select(a, mask):
         raise RuntimeError("masked_select: expected BoolTensor for mask")
     shape = np.broadcast_shapes(a.shape, mask.shape)
     picked = np.broadcast_to(a._data, shape)[np.broadcast_to(mask._data, shape)]
-    out = record(MaskedSelectBackward0, picked, (a,), saved={"self": a, "mask": mask})
-    if out._grad_fn is not None:
-        out._grad_fn._mask = mask._data
-    return out
+    return record(MaskedSelectBackward0, picked, (a,), saved={"self": a, "mask": mask}, state={"mask": mask._data})

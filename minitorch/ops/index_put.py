@@ -25,7 +25,7 @@ class IndexPutBackward0(Node):
     def apply(self, grad):
         grad_self = grad.copy()
         grad_self[self._index] = 0
-        grad_values = unbroadcast(grad[self._index], self._input_meta[1][0]) if self.needs_grad(1) else None
+        grad_values = unbroadcast(grad[self._index], self.input_shape(1)) if self.needs_input_grad(1) else None
         return grad_self, grad_values
 
 
@@ -38,10 +38,7 @@ def _index_put(a, index, values):
         target = data[index].shape
         raise RuntimeError(f"shape mismatch: value tensor of shape [{', '.join(map(str, values.shape))}] cannot be "
                            f"broadcast to indexing result of shape [{', '.join(map(str, target))}]") from None
-    out = record(IndexPutBackward0, data, (a, values))
-    if out._grad_fn is not None:
-        out._grad_fn._index = index
-    return out
+    return record(IndexPutBackward0, data, (a, values), state={"index": index})
 
 
 def _as_value(target, value):

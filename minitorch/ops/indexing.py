@@ -31,11 +31,9 @@ def select(a, dim, index):
     if not -size <= index < size:
         raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
     data = a._data[(slice(None),) * dim + (index, Ellipsis)]  # with ..., a 0-d view (not a copy)
-    out = record(SelectBackward0, data, (a,), attrs={"dim": saved_dim(dim), "index": index,
-                                                     "self_sym_sizes": tuple(a.shape)}, view_of=a)
-    if out._grad_fn is not None:
-        out._grad_fn._axis, out._grad_fn._position = dim, index
-    return out
+    return record(SelectBackward0, data, (a,), attrs={"dim": saved_dim(dim), "index": index,
+                                                      "self_sym_sizes": tuple(a.shape)},
+                  view_of=a, state={"axis": dim, "position": index})
 
 
 class SliceBackward0(Node):
@@ -59,10 +57,8 @@ def slice_dim(a, dim, piece: slice):
         data = view_at(a._data, start * a._data.strides[dim], data.shape, strides)
     attrs = {"dim": dim, "start": 0 if piece.start is None else piece.start,
              "end": INT64_MAX if piece.stop is None else piece.stop, "step": step, "self_sym_sizes": tuple(a.shape)}
-    out = record(SliceBackward0, data, (a,), attrs=attrs, view_of=a)
-    if out._grad_fn is not None:
-        out._grad_fn._axis, out._grad_fn._slice = dim, slice(start, stop, step)
-    return out
+    return record(SliceBackward0, data, (a,), attrs=attrs, view_of=a,
+                  state={"axis": dim, "slice": slice(start, stop, step)})
 
 
 def keeps_whole_dim(piece: slice, size: int) -> bool:
@@ -139,12 +135,9 @@ def gather(view, advanced):
 
         data = empty_strided(values.shape, result_strides(view, advanced, values.shape), values.dtype)
         data[...] = values
-    out = record(IndexBackward0, data, (view,),
-                 attrs={"indices": [advanced.get(d) for d in range(max(advanced) + 1)],
-                        "self_sym_sizes": tuple(view.shape)})
-    if out._grad_fn is not None:
-        out._grad_fn._index = index
-    return out
+    return record(IndexBackward0, data, (view,),
+                  attrs={"indices": [advanced.get(d) for d in range(max(advanced) + 1)],
+                         "self_sym_sizes": tuple(view.shape)}, state={"index": index})
 
 
 def setitem(a, index, value):

@@ -13,7 +13,6 @@ import numpy as np
 from .._strides import is_non_overlapping_and_dense
 from ..autograd import inference_mode
 from ..autograd.grad_mode import is_grad_enabled, no_grad
-from ..autograd.saved_tensor import SavedTensor
 from ..autograd.view_history import handle_view_on_rebase, rebase_history
 
 LEAF_ERROR = "a leaf Variable that requires grad is being used in an in-place operation."
@@ -151,7 +150,6 @@ def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False, reads_inputs_
     node = result._grad_fn
     if node is None:  # nothing to differentiate (an integer result)
         return tensor
-    if "result" in node._saved:  # ops that save their output (sigmoid_, exp_) now save the changed tensor
-        node._saved["result"] = SavedTensor(tensor, node, is_output=True)
+    node.save_result_as(tensor)
     rebase_history(tensor, node)
     return tensor

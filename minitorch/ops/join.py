@@ -9,6 +9,8 @@ from ._util import saved_dim, wrap_dim
 
 
 class CatBackward0(Node):
+    """d cat(xs, dim) / dx_i: the piece of grad along dim where x_i sits."""
+
     def apply(self, grad):
         sizes = [meta[0][self._axis] if kept else 0 for meta, kept in zip(self._input_meta, self._kept)]
         pieces = np.split(grad, np.cumsum(sizes)[:-1], axis=self._axis)
@@ -37,14 +39,13 @@ def cat(tensors, dim=0):
     from .._dtype import result_type
 
     dtype = result_type(*tensors)
-    out = record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d),
-                 tensors, attrs={"dim": saved_dim(dim)})
-    if out._grad_fn is not None:
-        out._grad_fn._axis, out._grad_fn._kept = d, kept
-    return out
+    return record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d),
+                  tensors, attrs={"dim": saved_dim(dim)}, state={"axis": d, "kept": kept})
 
 
 class StackBackward0(Node):
+    """d stack(xs, dim) / dx_i = grad.select(dim, i)."""
+
     def apply(self, grad):
         return tuple(np.moveaxis(grad, self._axis, 0))
 
@@ -60,7 +61,4 @@ def stack(tensors, dim=0):
 
     dtype = result_type(*tensors)
     data = np.stack([t._data.astype(dtype.numpy, copy=False) for t in tensors], d)
-    out = record(StackBackward0, data, tensors, attrs={"dim": saved_dim(dim)})
-    if out._grad_fn is not None:
-        out._grad_fn._axis = d
-    return out
+    return record(StackBackward0, data, tensors, attrs={"dim": saved_dim(dim)}, state={"axis": d})

@@ -148,7 +148,7 @@ class NllLossBackward0(Node):
 
 
 class NllLoss2DBackward0(NllLossBackward0):
-    """The same rule, for inputs ``(N, C, H, W)`` with targets ``(N, H, W)``."""
+    """d nll_loss2d / d logp: NllLossBackward0's rule, for inputs ``(N, C, H, W)`` with targets ``(N, H, W)``."""
 
 
 def nll_loss(input, target, weight, ignore_index, reduction):

@@ -57,11 +57,8 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
         x = to(x, dtype)
     axes, shown = _reduced_dims(dim, x.ndim)
     out = np.asarray(_norm_values(x._data, ord, axes, keepdim)).astype(x._data.dtype)
-    result = record(LinalgVectorNormBackward0, out, (x,), saved={"self": x}, save_result=True,
-                    attrs={"ord": ord, "dim": shown, "keepdim": keepdim})
-    if result.grad_fn is not None:
-        result.grad_fn._axes, result.grad_fn._keepdim = axes, keepdim
-    return result
+    return record(LinalgVectorNormBackward0, out, (x,), saved={"self": x}, save_result=True,
+                  attrs={"ord": ord, "dim": shown, "keepdim": keepdim}, state={"axes": axes, "keepdim": keepdim})
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):  # noqa: A002

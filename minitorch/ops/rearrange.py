@@ -26,10 +26,7 @@ def flip(a, *dims):
     """The values in reverse order along ``dims`` (a copy, unlike numpy's flip)."""
     dims = _dims(dims[0]) if len(dims) == 1 else dims
     axes = tuple(wrap_dim(d, a.ndim) for d in dims)
-    out = record(FlipBackward0, np.flip(a._data, axes).copy(), (a,), attrs={"dims": tuple(dims)})
-    if out._grad_fn is not None:
-        out._grad_fn._axes = axes
-    return out
+    return record(FlipBackward0, np.flip(a._data, axes).copy(), (a,), attrs={"dims": tuple(dims)}, state={"axes": axes})
 
 
 def fliplr(a):
@@ -58,10 +55,8 @@ def rot90(a, k=1, dims=(0, 1)):
     if len(dims) != 2:
         raise RuntimeError(f"expected total rotation dims == 2, but got dims = {len(dims)}")
     axes = tuple(wrap_dim(d, a.ndim) for d in dims)
-    out = record(Rot90Backward0, np.rot90(a._data, k, axes).copy(), (a,), attrs={"k": k, "dims": tuple(dims)})
-    if out._grad_fn is not None:
-        out._grad_fn._k, out._grad_fn._axes = k, axes
-    return out
+    return record(Rot90Backward0, np.rot90(a._data, k, axes).copy(), (a,), attrs={"k": k, "dims": tuple(dims)},
+                  state={"k": k, "axes": axes})
 
 
 class RollBackward0(Node):
@@ -77,17 +72,15 @@ def roll(a, shifts, dims=None):
     shifts, dims = _dims(shifts), () if dims is None else _dims(dims)
     axes = tuple(wrap_dim(d, a.ndim) for d in dims)
     data = np.roll(a._data, shifts, axes) if axes else np.roll(a._data, shifts[0])
-    out = record(RollBackward0, data, (a,), attrs={"shifts": shifts, "dims": dims})
-    if out._grad_fn is not None:
-        out._grad_fn._shifts, out._grad_fn._axes = shifts, axes
-    return out
+    return record(RollBackward0, data, (a,), attrs={"shifts": shifts, "dims": dims},
+                  state={"shifts": shifts, "axes": axes})
 
 
 class RepeatBackward0(Node):
     """d repeat(x, sizes) / dx: the gradient of every copy summed back onto x."""
 
     def apply(self, grad):
-        shape = self._input_meta[0][0]
+        shape = self.input_shape(0)
         lead = len(self._saved_repeats) - len(shape)
         split = []
         for repeat, n in zip(self._saved_repeats[lead:], shape):
@@ -190,8 +183,8 @@ class LinalgCrossBackward0(Node):
 
     def apply(self, grad):
         a, b = self.unpack("self"), self.unpack("other")
-        grad_a = np.cross(b, grad, axis=self._axis) if self.needs_grad(0) else None
-        grad_b = np.cross(grad, a, axis=self._axis) if self.needs_grad(1) else None
+        grad_a = np.cross(b, grad, axis=self._axis) if self.needs_input_grad(0) else None
+        grad_b = np.cross(grad, a, axis=self._axis) if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -216,8 +209,5 @@ def cross(a, b, dim=None):
         raise RuntimeError(f"linalg.cross: inputs dimension {d} must have length 3. Got {a.shape[d]} and "
                            f"{b.shape[d]}")
     x, y, _ = binary_operands(a, b)
-    out = record(LinalgCrossBackward0, np.cross(x, y, axis=d), (a, b), saved={"self": a, "other": b},
-                 attrs={"dim": saved_dim(dim)})
-    if out._grad_fn is not None:
-        out._grad_fn._axis = d
-    return out
+    return record(LinalgCrossBackward0, np.cross(x, y, axis=d), (a, b), saved={"self": a, "other": b},
+                  attrs={"dim": saved_dim(dim)}, state={"axis": d})

@@ -31,10 +31,12 @@ def _huber(diff, delta):
 
 
 class _RegressionLossBackward(Node):
+    """d loss(input, target): grad_input = slope * grad (/ n for mean), grad_target = -grad_input."""
+
     def _grads(self, grad, slope):
         count = slope.size if self._saved_reduction == MEAN else 1
         grad_self = (slope * grad / count).astype(grad.dtype)
-        return (grad_self if self.needs_grad(0) else None, -grad_self if self.needs_grad(1) else None)
+        return (grad_self if self.needs_input_grad(0) else None, -grad_self if self.needs_input_grad(1) else None)
 
 
 class SmoothL1LossBackward0(_RegressionLossBackward):

@@ -37,11 +37,8 @@ def cumsum(input, dim, *, dtype=None, out=None):  # noqa: A002
     def compute(a):
         axis = wrap_dim(dim, a.ndim)
         data = _running_input(a, dtype)
-        result = record(CumsumBackward0, _running(np.cumsum, data, axis), (a,),
-                        attrs={"dim": saved_dim(dim)})
-        if result.grad_fn is not None:
-            result.grad_fn._axis = axis
-        return result
+        return record(CumsumBackward0, _running(np.cumsum, data, axis), (a,),
+                      attrs={"dim": saved_dim(dim)}, state={"axis": axis})
     return with_out("cumsum", compute, out, input)
 
 
@@ -68,11 +65,8 @@ def cumprod(input, dim, *, dtype=None, out=None):  # noqa: A002
     def compute(a):
         axis = wrap_dim(dim, a.ndim)
         data = _running_input(a, dtype)
-        result = record(CumprodBackward0, _running(np.cumprod, data, axis), (a,),
-                        saved={"self": a}, attrs={"dim": saved_dim(dim)}, save_result=True)
-        if result.grad_fn is not None:
-            result.grad_fn._axis = axis
-        return result
+        return record(CumprodBackward0, _running(np.cumprod, data, axis), (a,),
+                      saved={"self": a}, attrs={"dim": saved_dim(dim)}, save_result=True, state={"axis": axis})
     return with_out("cumprod", compute, out, input)
 
 
@@ -80,7 +74,7 @@ class CummaxBackward0(Node):
     """d/dx cummax(x): each output's gradient goes to the element it copied (``indices``), added up."""
 
     def apply(self, grad):
-        out = np.zeros(self._input_meta[0][0], grad.dtype)
+        out = np.zeros(self.input_shape(0), grad.dtype)
         if out.ndim == 0:
             return (grad,)
         where = _leading_index(self._saved_indices._data, self._axis)
@@ -125,9 +119,7 @@ def _cumulative_extreme(node_cls, result_type, better, a, dim):
     else:
         values, indices = a._data.copy(), np.zeros((), np.int64)
     index_tensor = Tensor._wrap(indices)
-    out = record(node_cls, values, (a,), attrs={"dim": saved_dim(dim), "indices": index_tensor})
-    if out.grad_fn is not None:
-        out.grad_fn._axis = axis
+    out = record(node_cls, values, (a,), attrs={"dim": saved_dim(dim), "indices": index_tensor}, state={"axis": axis})
     return result_type(out, index_tensor)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.grad_mode import is_grad_enabled
-from ..autograd.node import Node, attach, needs_recording, record, unbroadcast
+from ..autograd.node import Node, record, record_outputs, unbroadcast
 from ._util import saved_dim, wrap_dim
 
 
@@ -24,6 +24,8 @@ def _target_shape(shape, numel):
 
 
 class ViewBackward0(Node):
+    """d x.view(shape) / dx: grad reshaped back to x's sizes."""
+
     def apply(self, grad):
         return (grad.reshape(self._saved_self_sym_sizes),)
 
@@ -83,6 +85,8 @@ def flatten(a, start_dim=0, end_dim=-1):
 
 
 class TransposeBackward0(Node):
+    """d x.transpose(d0, d1) / dx: grad with the two dims swapped back."""
+
     def apply(self, grad):
         return (np.swapaxes(grad, self._dim0, self._dim1) if grad.ndim else grad,)
 
@@ -91,14 +95,13 @@ def transpose(a, dim0, dim1):
     """Swap two dimensions (a view)."""
     d0, d1 = wrap_dim(dim0, a.ndim), wrap_dim(dim1, a.ndim)
     data = np.swapaxes(a._data, d0, d1) if a.ndim else a._data[...]
-    out = record(TransposeBackward0, data, (a,),
-                 attrs={"dim0": saved_dim(dim0), "dim1": saved_dim(dim1)}, view_of=a)
-    if out._grad_fn is not None:
-        out._grad_fn._dim0, out._grad_fn._dim1 = d0, d1
-    return out
+    return record(TransposeBackward0, data, (a,),
+                  attrs={"dim0": saved_dim(dim0), "dim1": saved_dim(dim1)}, view_of=a, state={"dim0": d0, "dim1": d1})
 
 
 class TBackward0(Node):
+    """d x.t() / dx: grad transposed back."""
+
     def apply(self, grad):
         return (grad.T,)
 
@@ -111,6 +114,8 @@ def t(a):
 
 
 class PermuteBackward0(Node):
+    """d x.permute(dims) / dx: grad permuted by the inverse order."""
+
     def apply(self, grad):
         return (np.transpose(grad, np.argsort(self._order)),)
 
@@ -125,24 +130,23 @@ def permute(a, *dims):
                            f"length of the desired ordering of dimensions i.e. input.dim() = {a.ndim} is not "
                            f"equal to len(dims) = {len(dims)}")
     order = tuple(wrap_dim(d, a.ndim) for d in dims)
-    out = record(PermuteBackward0, np.transpose(a._data, order), (a,),
-                 attrs={"dims": tuple(saved_dim(d) for d in dims)}, view_of=a)
-    if out._grad_fn is not None:
-        out._grad_fn._order = order
-    return out
+    return record(PermuteBackward0, np.transpose(a._data, order), (a,),
+                  attrs={"dims": tuple(saved_dim(d) for d in dims)}, view_of=a, state={"order": order})
 
 
 class SqueezeBackward0(Node):
+    """d x.squeeze() / dx: grad reshaped back to x's sizes."""
+
     def apply(self, grad):
         return (grad.reshape(self._saved_self_sym_sizes),)
 
 
 class SqueezeBackward1(SqueezeBackward0):
-    pass
+    """d x.squeeze(dim) / dx: grad reshaped back to x's sizes."""
 
 
 class SqueezeBackward4(SqueezeBackward0):
-    """Squeezing a list of dims (what ``vector @ matrix`` records)."""
+    """d x.squeeze(dims) / dx (a list of dims, what ``vector @ matrix`` records): grad reshaped back."""
 
 
 def squeeze(a, dim=None):
@@ -162,6 +166,8 @@ def squeeze(a, dim=None):
 
 
 class UnsqueezeBackward0(Node):
+    """d x.unsqueeze(dim) / dx: grad with that dim squeezed away."""
+
     def apply(self, grad):
         return (np.squeeze(grad, self._axis),)
 
@@ -173,10 +179,7 @@ def unsqueeze(a, dim):
     strides.insert(d, a.shape[d] * strides[d] if d < a.ndim else a._data.itemsize)
     data = np.lib.stride_tricks.as_strided(a._data, a.shape[:d] + (1,) + a.shape[d:], strides,
                                            writeable=a._data.flags.writeable)
-    out = record(UnsqueezeBackward0, data, (a,), attrs={"dim": saved_dim(dim)}, view_of=a)
-    if out._grad_fn is not None:
-        out._grad_fn._axis = d
-    return out
+    return record(UnsqueezeBackward0, data, (a,), attrs={"dim": saved_dim(dim)}, view_of=a, state={"axis": d})
 
 
 def _expanded_strides(a, target) -> tuple:
@@ -195,6 +198,8 @@ def _expanded_strides(a, target) -> tuple:
 
 
 class ExpandBackward0(Node):
+    """d x.expand(sizes) / dx: grad summed over the expanded dims."""
+
     def apply(self, grad):
         return (unbroadcast(grad, self._saved_self_sym_sizes),)
 
@@ -225,9 +230,11 @@ def expand(a, *sizes):
 
 
 class UnbindBackward0(Node):
+    """d x.unbind(dim) / dx: the outputs' grads stacked along dim (zeros for unused ones)."""
+
     def apply(self, *grads):
-        shape = self._input_meta[0][0]
-        parts = [np.zeros(shape[:self._axis] + shape[self._axis + 1:], self._input_meta[0][1]) if g is None
+        shape = self.input_shape(0)
+        parts = [np.zeros(shape[:self._axis] + shape[self._axis + 1:], self.input_dtype(0)) if g is None
                  else g for g in grads]
         return (np.stack(parts, self._axis),)
 
@@ -244,10 +251,5 @@ def unbind(a, dim=0):
     if is_grad_enabled():  # torch refuses in-place changes to these views (CreationMeta::MULTI_OUTPUT_NODE)
         for out in outs:
             out._multi_output_view, out._no_grad_view = True, False
-    if needs_recording((a,)):
-        node = UnbindBackward0()
-        node._axis, node._num_outputs = d, len(outs)
-        for i, out in enumerate(outs):
-            attach(node, out, (a,), attrs={"dim": saved_dim(dim)}, output_nr=i)
-    return outs
+    return record_outputs(UnbindBackward0, outs, (a,), attrs={"dim": saved_dim(dim)}, state={"axis": d})
 

@@ -23,9 +23,9 @@ class _GatherBackward(Node):
 
     def apply(self, grad):
         indices, axis = self._saved_indices._data, self._axis
-        if not self._keepdim and self._input_meta[0][0]:
+        if not self._keepdim and self.input_shape(0):
             grad, indices = np.expand_dims(grad, axis), np.expand_dims(indices, axis)
-        out = np.zeros(self._input_meta[0][0], grad.dtype)
+        out = np.zeros(self.input_shape(0), grad.dtype)
         if out.ndim:
             np.put_along_axis(out, indices, grad, axis=axis)
         else:
@@ -59,9 +59,7 @@ def _picked(node_cls, result_type, a, values, indices, dim, keepdim, axis, attrs
 
     index_tensor = Tensor._wrap(np.array(indices, dtype=np.int64, order="C"))
     shown = {"dim": saved_dim(dim), "indices": index_tensor, "self_sym_sizes": tuple(a.shape), **(attrs or {})}
-    out = record(node_cls, np.array(values, order="C"), (a,), attrs=shown)
-    if out.grad_fn is not None:
-        out.grad_fn._axis, out.grad_fn._keepdim = axis, keepdim
+    out = record(node_cls, np.array(values, order="C"), (a,), attrs=shown, state={"axis": axis, "keepdim": keepdim})
     return result_type(out, index_tensor)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..autograd.node import Node, attach, needs_recording, record
+from ..autograd.node import Node, attach, needs_recording, record, record_outputs
 from ._util import saved_dim, wrap_dim
 from .indexing import slice_dim
 from .inplace import _old_value, check_inplace, records_inplace, write_values
@@ -37,12 +37,8 @@ def _split_views(a, d: int, sizes, node_cls, attrs):
     bounds = list(zip(np.cumsum([0, *sizes[:-1]]), np.cumsum(sizes)))
     moved = np.moveaxis(a._data, d, 0)
     outs = tuple(Tensor._view(np.moveaxis(moved[start:stop], 0, d), a) for start, stop in bounds)
-    if needs_recording((a,)) and a._data.dtype.kind == "f":
-        node = node_cls()
-        node._axis, node._num_outputs, node._bounds = d, len(outs), [(int(s), int(e)) for s, e in bounds]
-        for i, out in enumerate(outs):
-            attach(node, out, (a,), attrs=attrs, output_nr=i)
-    return outs
+    return record_outputs(node_cls, outs, (a,), attrs=attrs,
+                          state={"axis": d, "bounds": [(int(s), int(e)) for s, e in bounds]})
 
 
 def split(a, split_size_or_sections, dim=0):
@@ -148,7 +144,7 @@ class UnsqueezeBackward1(Node):
     """d x.unsqueeze_(dim) / dx: the gradient with that dim removed again."""
 
     def apply(self, grad):
-        return (grad.reshape(self._input_meta[0][0]),)
+        return (grad.reshape(self.input_shape(0)),)
 
 
 class SqueezeBackward3(UnsqueezeBackward1):
@@ -173,14 +169,15 @@ class TransposeBackward1(UnsqueezeBackward1):
         return (np.swapaxes(grad, *self._axes),)
 
 
-def restride_(a, viewed, node_cls, attrs=None):
-    """Give ``a`` the shape and strides of ``viewed`` (a view of it), in place, as ``unsqueeze_`` does."""
+def restride_(a, viewed, node_cls, attrs=None, state=None):
+    """Give ``a`` the shape and strides of ``viewed`` (a view of it), in place, as ``unsqueeze_`` does.
+
+    The new node (``node_cls``, with ``record``'s ``attrs`` and ``state``) becomes ``a``'s grad_fn."""
     if records_inplace(a, ()):
         check_inplace(a)
     old = _old_value(a) if needs_recording((a,)) else None
     a._data = viewed._data
     write_values(a, a._data, cast=True, overlap_ok=True)  # the values stay; the version moves on
     if old is not None:
-        node = node_cls()
-        attach(node, a, (old,), attrs=attrs)
-    return a, a._grad_fn
+        attach(node_cls(), a, (old,), attrs=attrs, state=state)
+    return a

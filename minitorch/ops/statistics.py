@@ -7,7 +7,8 @@ import warnings
 
 import numpy as np
 
-from ..autograd.node import Node, attach, record
+from ..autograd import node as _node
+from ..autograd.node import Node, record, record_outputs
 from ._util import float_values, saved_dim, wrap_dim
 from .reduction import _dims, _expand_back
 
@@ -25,14 +26,13 @@ def _reduced_dims(dim, ndim):
 
 def _spread(grad, node):
     """The gradient of a reduced output, broadcast back over the input's shape."""
-    return _expand_back(grad, node._input_meta[0][0], node._axes, node._keepdim)
+    return _expand_back(grad, node.input_shape(0), node._axes, node._keepdim)
 
 
-def _record_reduction(node_cls, out, a, axes, keepdim, saved=None, attrs=None, save_result=False):
-    result = record(node_cls, out, (a,), saved=saved, attrs=attrs, save_result=save_result)
-    if result.grad_fn is not None:
-        result.grad_fn._axes, result.grad_fn._keepdim = axes, keepdim
-    return result
+def _record_reduction(node_cls, out, a, axes, keepdim, saved=None, attrs=None, save_result=False, state=None):
+    """``record`` for a reduction over ``axes``: its node knows the axes and keepdim (``_spread`` reads them)."""
+    return record(node_cls, out, (a,), saved=saved, attrs=attrs, save_result=save_result,
+                  state={"axes": axes, "keepdim": keepdim, **(state or {})})
 
 
 def _others_product(x, axis):
@@ -126,12 +126,9 @@ def _var_or_std(name, node_cls, input, dim, unbiased, keepdim, correction):
     dim, correction = _correction(name, input, dim, unbiased, correction)
     var, _, axes, shown, dof = _variance(name, input, dim, keepdim, correction)
     out = (var if name == "var" else np.sqrt(var)).astype(input._data.dtype)
-    result = _record_reduction(node_cls, np.asarray(out), input, axes, keepdim, saved={"self": input},
-                               attrs={"correction": correction, "dim": shown, "keepdim": keepdim},
-                               save_result=name == "std")
-    if result.grad_fn is not None:
-        result.grad_fn._dof = dof
-    return result
+    return _record_reduction(node_cls, np.asarray(out), input, axes, keepdim, saved={"self": input},
+                             attrs={"correction": correction, "dim": shown, "keepdim": keepdim},
+                             save_result=name == "std", state={"dof": dof})
 
 
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):  # noqa: A002
@@ -151,7 +148,7 @@ class _WithMeanBackward(Node):
     spread_node = VarBackward0
 
     def apply(self, grad_spread, grad_mean):
-        total = np.zeros(self._input_meta[0][0], self._input_meta[0][1])
+        total = np.zeros(self.input_shape(0), self.input_dtype(0))
         if grad_spread is not None:
             total = total + self.spread_node.apply(self, grad_spread)[0]
         if grad_mean is not None:
@@ -173,15 +170,11 @@ def _with_mean(name, node_cls, a, dim, unbiased, keepdim, correction):
     dim, correction = _correction(name[:3], a, dim, unbiased, correction)
     var, mean, axes, shown, dof = _variance(name[:3], a, dim, keepdim, correction)
     spread = (var if name == "var_mean" else np.sqrt(var)).astype(a._data.dtype)
-    node = node_cls()
-    first = record(node_cls, np.asarray(spread), (a,), saved={"self": a}, node=node,
-                   attrs={"correction": correction, "dim": shown, "keepdim": keepdim}, save_result=True)
-    second = record(node_cls, np.asarray(mean), (), save_result=False)
-    if first.grad_fn is not None:
-        attach(node, second, (a,), output_nr=1)
-        node._axes, node._keepdim, node._dof = axes, keepdim, dof
-        node._count = int(np.prod([a.shape[d] for d in axes])) if a.ndim else 1
-    return first, second
+    outs = (_node.Tensor._wrap(np.asarray(spread)), _node.Tensor._wrap(np.asarray(mean)))
+    count = int(np.prod([a.shape[d] for d in axes])) if a.ndim else 1
+    return record_outputs(node_cls, outs, (a,), saved={"self": a}, save_result=True,
+                          attrs={"correction": correction, "dim": shown, "keepdim": keepdim},
+                          state={"axes": axes, "keepdim": keepdim, "dof": dof, "count": count})
 
 
 def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):  # noqa: A002

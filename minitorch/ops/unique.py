@@ -9,7 +9,7 @@ from ._util import wrap_dim
 
 
 class _NoDerivative(Node):
-    """torch records these ops but gives them no derivative: their backward raises."""
+    """torch records these ops but gives them no derivative (grad: not implemented): their backward raises."""
 
     op_name = ""
 
@@ -18,14 +18,20 @@ class _NoDerivative(Node):
 
 
 class Unique2Backward0(_NoDerivative):
+    """d unique2 / dx: not implemented in torch (backward raises)."""
+
     op_name = "_unique2"
 
 
 class UniqueDimBackward0(_NoDerivative):
+    """d unique_dim / dx: not implemented in torch (backward raises)."""
+
     op_name = "unique_dim"
 
 
 class UniqueConsecutiveBackward0(_NoDerivative):
+    """d unique_consecutive / dx: not implemented in torch (backward raises)."""
+
     op_name = "unique_consecutive"
 
 
