@@ -91,7 +91,8 @@ def laptop_page(browser, server, name: str) -> NotebookPage:
 
 
 @pytest.mark.parametrize("name", notebook_names())
-def test_fresh_untrusted_notebook_shows_its_diagrams_as_pictures_that_fit(lab_browser, fresh_copy_server, name):
+def test_fresh_untrusted_notebook_shows_its_diagrams_as_pictures_that_fit(lab_browser, fresh_copy_server, name,
+                                                                          save_screenshot):
     notebook = laptop_page(lab_browser, fresh_copy_server, name)
     try:
         notebook.page.goto(f"{fresh_copy_server.url}/lab/tree/notebooks/{name}.ipynb?reset",
@@ -103,6 +104,10 @@ def test_fresh_untrusted_notebook_shows_its_diagrams_as_pictures_that_fit(lab_br
         assert TEXT_FORM not in notebook.page.evaluate(OUTPUT_TEXT)
         assert "Error displaying widget" not in notebook.page.evaluate(OUTPUT_TEXT)
         assert notebook.page.evaluate(OVERFLOWS) == [], f"{name}: outputs wider than the page at 1024 px"
+        if name == "02_detach":  # the first diagram of 02, as a fresh clone shows it before anything runs
+            first = notebook.page.locator(".jp-OutputArea-output img, .jp-OutputArea-output svg").first
+            first.scroll_into_view_if_needed()
+            save_screenshot(notebook.page, "jupyterlab_untrusted_1024")
     finally:
         notebook.close()
 
@@ -169,7 +174,8 @@ CLICK_MODULE_MS = """async ([index, label]) => {
 }"""
 
 
-def test_the_capstone_model_is_readable_at_depth_one_and_opens_on_click(lab_browser, fresh_copy_server):
+def test_the_capstone_model_is_readable_at_depth_one_and_opens_on_click(lab_browser, fresh_copy_server,
+                                                                         save_screenshot):
     notebook = laptop_page(lab_browser, fresh_copy_server, CAPSTONE)
     try:
         notebook.open()
@@ -186,10 +192,12 @@ def test_the_capstone_model_is_readable_at_depth_one_and_opens_on_click(lab_brow
         size = notebook.page.evaluate(PICTURE_SIZE, index)
         assert size["drawn"] <= size["room"] + 1, f"the model's picture is cut off at 1024 px: {size}"
         assert size["drawn"] >= READABLE * size["natural"], f"the model's picture is shrunk to unreadable: {size}"
+        save_screenshot(notebook.cell(index), "jupyterlab_model_depth1")
         times = []
         for _ in range(3):  # open the feature extractor, then close it again by its frame
             times.append(notebook.page.evaluate(CLICK_MODULE_MS, [index, "0: Sequential"]))
             assert "0.0: Conv2d" in shown(), "a click on the box did not open the feature extractor"
+            save_screenshot(notebook.cell(index), "jupyterlab_model_opened")
             size = notebook.page.evaluate(PICTURE_SIZE, index)
             assert size["drawn"] <= size["room"] + 1, f"the opened picture is cut off at 1024 px: {size}"
             times.append(notebook.page.evaluate(CLICK_MODULE_MS, [index, "0: Sequential"]))
