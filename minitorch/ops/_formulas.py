@@ -15,7 +15,8 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 
-__all__ = ["unbroadcast", "on_tensors", "scale", "divide", "where", "zeros_like", "sgn", "cos", "sin", "log",
+__all__ = ["unbroadcast", "on_tensors", "scale", "divide", "where", "zeros_like", "sgn", "cos", "sin", "log", "exp",
+           "sum_keepdim",
            "expand_to", "unsqueeze", "squeeze", "unsqueeze_to", "t", "transpose", "permute", "reshape",
            "MulBackward1", "DivBackward1"]
 
@@ -96,6 +97,16 @@ def sin(x):
 def log(x):
     """Natural logarithm, element-wise."""
     return x.log() if on_tensors(x) else np.log(x)
+
+
+def exp(x):
+    """``e ** x``, element-wise."""
+    return x.exp() if on_tensors(x) else np.exp(x)
+
+
+def sum_keepdim(x, dim: int):
+    """The sum along ``dim``, keeping it with size 1."""
+    return x.sum(dim, keepdim=True) if on_tensors(x) else np.sum(x, axis=dim, keepdims=True)
 
 
 def expand_to(x, shape):

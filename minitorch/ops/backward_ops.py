@@ -1,9 +1,11 @@
 """torch's backward functions that are ops of their own: ``sigmoid_backward``, ``tanh_backward``,
-``threshold_backward`` (relu's), ``mse_loss_backward``.
+``threshold_backward`` (relu's), ``mse_loss_backward``, ``softmax_backward_data``,
+``log_softmax_backward_data``.
 
-The backward formulas of sigmoid, tanh, relu and mse_loss call them. On numpy arrays (a plain backward)
-they are plain arithmetic; on Tensors (``create_graph=True``) they are recorded with their own nodes,
-named as torch names them (``SigmoidBackwardBackward0``...), so their result can be differentiated again.
+The backward formulas of sigmoid, tanh, relu, mse_loss, softmax and log_softmax call them. On numpy arrays
+(a plain backward) they are plain arithmetic; on Tensors (``create_graph=True``) they are recorded with their
+own nodes, named as torch names them (``SigmoidBackwardBackward0``...), so their result can be differentiated
+again.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
-from ._formulas import divide, on_tensors, scale, zeros_like
+from ._formulas import divide, exp, on_tensors, scale, sum_keepdim, zeros_like
 
 MEAN, NONE = 1, 0  # the reduction codes of ops/loss.py
 
@@ -109,3 +111,46 @@ def mse_loss_backward(grad_output, x, target, reduction):
         return values
     return record(MseLossBackwardBackward0, np.asarray(values, _values(x).dtype), (grad_output, x, target),
                   saved={"grad_output": grad_output, "self": x, "target": target}, state={"reduction": reduction})
+
+
+class SoftmaxBackwardDataBackward0(Node):
+    """d[y * (g - sum(g * y))]: for g, the same op on grad; for y, g*grad - sum(y*g)*grad - g*sum(y*grad)."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        grad_output, output, dim = self.unpack("grad_output"), self.unpack("output"), self._dim
+        grad_grad_output = softmax_backward_data(grad, output, dim)
+        grad_output_part = grad_output * grad - sum_keepdim(output * grad_output, dim) * grad
+        return grad_grad_output, grad_output_part - grad_output * sum_keepdim(output * grad, dim)
+
+
+def softmax_backward_data(grad_output, output, dim: int):
+    """The gradient of softmax from its output ``y``: ``y * (grad_output - sum(grad_output * y, dim))``."""
+    g, y = _values(grad_output), _values(output)
+    values = y * (g - np.sum(g * y, axis=dim, keepdims=True))
+    if not on_tensors(grad_output):
+        return values
+    return record(SoftmaxBackwardDataBackward0, values, (grad_output, output),
+                  saved={"grad_output": grad_output, "output": output}, attrs={"dim": dim}, state={"dim": dim})
+
+
+class LogSoftmaxBackwardDataBackward0(Node):
+    """d[g - exp(y) * sum(g)]: for g, grad - sum(grad * exp(y)); for y, -sum(g) * exp(y) * grad."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        grad_output, output, dim = self.unpack("grad_output"), self.unpack("output"), self._dim
+        grad_grad_output = grad - sum_keepdim(grad * exp(output), dim)
+        return grad_grad_output, -sum_keepdim(grad_output, dim) * exp(output) * grad
+
+
+def log_softmax_backward_data(grad_output, output, dim: int):
+    """The gradient of log_softmax from its output ``y``: ``grad_output - exp(y) * sum(grad_output, dim)``."""
+    g, y = _values(grad_output), _values(output)
+    values = g - np.exp(y) * np.sum(g, axis=dim, keepdims=True)
+    if not on_tensors(grad_output):
+        return values
+    return record(LogSoftmaxBackwardDataBackward0, values, (grad_output, output),
+                  saved={"grad_output": grad_output, "output": output}, attrs={"dim": dim}, state={"dim": dim})

@@ -71,6 +71,9 @@ SECOND_ORDER = {
     "mse_mean": (lambda a, b: F.mse_loss(a, b), [(3,), (3,)]),
     "mse_sum": (lambda a, b: F.mse_loss(a, b, reduction="sum"), [(2, 3), (2, 3)]),
     "mse_none": (lambda a, b: F.mse_loss(a, b, reduction="none"), [(3,), (3,)]),
+    "softmax": (lambda a: a.softmax(1) * a, [(2, 3)]),
+    "log_softmax": (lambda a: F.log_softmax(a, dim=0) * a, [(2, 3)]),
+    "cross_entropy_soft": (lambda a, b: -(b.softmax(1) * a.log_softmax(1)).sum(), [(2, 3), (2, 3)]),
 }
 POSITIVE = {"log", "sqrt", "pow_half", "pow_tensor", "div", "rdiv", "reciprocal"}
 

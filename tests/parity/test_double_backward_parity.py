@@ -23,7 +23,16 @@ CASES = {
     "views": (lambda a: a.t().unsqueeze(0).squeeze().permute(1, 0).view(6) ** 2, [(2, 3)]),
     "linear": (lambda x, w, b: (x @ w.t() + 0) ** 2 + b, [(2, 3), (4, 3), (4,)]),
     "mse": (lambda a, b: ((a - b) ** 2).mean(), [(3,), (3,)]),
+    "mse_loss": (lambda a, b: torch_or_mini(a).nn.functional.mse_loss(a, b), [(3,), (3,)]),
+    "softmax": (lambda a: a.softmax(1) * a, [(2, 3)]),
+    "log_softmax": (lambda a: a.log_softmax(0) ** 2, [(2, 3)]),
+    "addmm": (lambda x, w, b: torch_or_mini(x).nn.functional.linear(x, w, b).sigmoid(), [(2, 3), (4, 3), (4,)]),
 }
+
+
+def torch_or_mini(tensor):
+    """The library a tensor comes from (the cases are written once for both)."""
+    return minitorch if isinstance(tensor, minitorch.Tensor) else torch
 
 
 def _tree(node, depth=0):
