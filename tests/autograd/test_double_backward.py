@@ -92,6 +92,24 @@ def test_gradgradcheck_fails_on_a_wrong_second_derivative():
     assert not gradgradcheck(lambda a: a * a.detach(), [x], raise_exception=False)
 
 
+def test_a_custom_function_backward_is_recorded_with_create_graph():
+    class Cube(minitorch.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x ** 3
+
+        @staticmethod
+        def backward(ctx, grad):
+            (x,) = ctx.saved_tensors
+            return grad * 3 * x ** 2
+
+    x = minitorch.tensor([1.0, 2.0], requires_grad=True)
+    (g,) = minitorch.autograd.grad(Cube.apply(x).sum(), x, create_graph=True)
+    (h,) = minitorch.autograd.grad(g.sum(), x)
+    assert g.grad_fn.name() == "MulBackward0" and g.tolist() == [3.0, 12.0] and h.tolist() == [6.0, 12.0]
+
+
 def test_third_derivative_of_x_cubed_is_six():
     x = minitorch.tensor(2.0, requires_grad=True)
     (first,) = minitorch.autograd.grad(x ** 3, x, create_graph=True)
