@@ -17,7 +17,7 @@ from ..autograd.node import Node, record, unbroadcast
 
 __all__ = ["unbroadcast", "on_tensors", "scale", "divide", "where", "zeros_like", "sgn", "cos", "sin", "log", "exp",
            "sum_keepdim",
-           "expand_to", "unsqueeze", "squeeze", "unsqueeze_to", "t", "transpose", "permute", "reshape",
+           "expand_to", "unsqueeze", "squeeze", "unsqueeze_to", "unbind", "t", "transpose", "permute", "reshape",
            "MulBackward1", "DivBackward1"]
 
 
@@ -138,6 +138,11 @@ def unsqueeze_to(x, shape):
         if x.ndim < len(shape) and n == 1 and (i >= x.ndim or x.shape[i] != 1):
             x = x.unsqueeze(i)
     return x
+
+
+def unbind(x, dim: int) -> tuple:
+    """The slices of ``x`` along ``dim``, one per index (views)."""
+    return x.unbind(dim) if on_tensors(x) else tuple(np.moveaxis(x, dim, 0))
 
 
 def t(x):
