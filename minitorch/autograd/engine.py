@@ -205,8 +205,8 @@ def execute(task: GraphTask, root_edges, root_grads) -> None:
     for node in root_nodes:
         if task.dependencies.get(node, 0) == 0 and task.should_execute(node):
             task.push_ready(node)
-    if task.create_graph:
-        with formulas_on_tensors(True):
+    if task.create_graph or node_module.FormulaMode.on_tensors:  # or: a plain backward inside a recording one
+        with formulas_on_tensors(task.create_graph):
             _run_ready(task)
     else:
         _run_ready(task)
@@ -239,7 +239,8 @@ def _root_gradients(roots, grad_roots, create_graph=False) -> list:
         if data.shape != tuple(root.shape):
             raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {Size(data.shape)} and "
                                f"output[{i}] has a shape of {root.shape}.")
-        if create_graph and isinstance(grad, node_module.Tensor):
+        if create_graph:
+            grad = grad if isinstance(grad, node_module.Tensor) else node_module.Tensor._wrap(data)
             grads.append(_checked_gradient(grad, root.shape, root._data.dtype))
             continue
         # A view, never the caller's array itself: AccumulateGrad must copy it rather than keep it.

@@ -45,7 +45,7 @@ def checked_hook_result(hook, value, result):
 
 
 def _run_tensor_hooks(tensor_hooks: dict, grad):
-    """Run one tensor's hooks on its gradient (a numpy array); return the possibly replaced gradient."""
+    """Run one tensor's hooks on its gradient; return the possibly replaced gradient."""
     for hook in list(tensor_hooks.values()):
         value = wrap(grad)
         grad = unwrap(checked_hook_result(hook, value, hook(value)))

@@ -203,7 +203,8 @@ class Node:
 
 
 class formulas_on_tensors:  # noqa: N801 (used as a context manager, like no_grad)
-    """``with formulas_on_tensors(True):`` backward formulas compute with Tensors, in grad mode (create_graph)."""
+    """``with formulas_on_tensors(True):`` backward formulas compute with Tensors, in grad mode (create_graph);
+    ``formulas_on_tensors(False)`` puts numpy back for a plain backward started inside such a run."""
 
     def __init__(self, on: bool):
         self.on = on

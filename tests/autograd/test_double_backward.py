@@ -195,3 +195,16 @@ def test_the_graph_of_a_gradient_can_be_drawn():
     source = draw_graph(x.grad).source
     for name in ("CopyBackwards", "MulBackward0", "MulBackward1", "PowBackward0", "AccumulateGrad"):
         assert name in source
+
+
+def test_a_plain_backward_inside_a_recording_one_runs_on_numpy():
+    x = minitorch.tensor([1.0, 2.0], requires_grad=True)
+    z = minitorch.tensor([3.0], requires_grad=True)
+    inner = []
+
+    def hook(grad):
+        inner.append(minitorch.autograd.grad((z * z).sum(), z)[0].tolist())  # 2z, computed plainly
+
+    x.register_hook(hook)
+    (g,) = minitorch.autograd.grad((x ** 2).sum(), x, create_graph=True)
+    assert inner == [[6.0]] and g.requires_grad and g.tolist() == [2.0, 4.0]
