@@ -1,8 +1,8 @@
 # Mirrors: PyTorch docs, "torch.autograd.functional.hessian", "hvp" and "vhp" examples (https://pytorch.org/docs/stable/generated/torch.autograd.functional.hessian.html)
 import torch
+from torch.autograd.functional import hessian, hvp, vhp
 
 torch.manual_seed(0)
-from torch.autograd.functional import hessian, hvp, vhp
 
 
 def pow_reducer(x):
