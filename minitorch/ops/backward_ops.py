@@ -34,9 +34,9 @@ class SigmoidBackwardBackward0(Node):
 
 def sigmoid_backward(grad_output, output):
     """The gradient of sigmoid from its output ``y``: ``grad_output * (1 - y) * y``, as torch's kernel."""
-    values = _values(grad_output) * (1 - _values(output)) * _values(output)
     if not on_tensors(grad_output):
-        return values
+        return grad_output * (1 - output) * output
+    values = grad_output._data * (1 - output._data) * output._data
     return record(SigmoidBackwardBackward0, values, (grad_output, output),
                   saved={"grad_output": grad_output, "output": output})
 
@@ -53,10 +53,9 @@ class TanhBackwardBackward0(Node):
 
 def tanh_backward(grad_output, output):
     """The gradient of tanh from its output ``y``: ``grad_output * (1 - y * y)``."""
-    y = _values(output)
-    values = _values(grad_output) * (1 - y * y)
     if not on_tensors(grad_output):
-        return values
+        return grad_output * (1 - output * output)
+    values = grad_output._data * (1 - output._data * output._data)
     return record(TanhBackwardBackward0, values, (grad_output, output),
                   saved={"grad_output": grad_output, "output": output})
 
