@@ -134,10 +134,10 @@ class Tensor(TensorMethods):
         return tensor
 
     @classmethod
-    def _from_saved_output(cls, data, counter, node) -> Tensor:
+    def _from_saved_output(cls, data, counter, node, output_nr: int = 0) -> Tensor:
         """Rebuild a saved output (``grad_fn._saved_result``): same memory and version counter, same node."""
         tensor = cls._wrap(data, counter)
-        tensor._grad_fn = node
+        tensor._grad_fn, tensor._output_nr = node, output_nr
         return tensor
 
     # -- what the tensor is -------------------------------------------------------------------------

@@ -7,11 +7,11 @@ from .anomaly_mode import detect_anomaly, is_anomaly_enabled, set_detect_anomaly
 from .engine import backward, grad
 from .function import Function, FunctionCtx
 from .grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
-from .gradcheck import GradcheckError, gradcheck
+from .gradcheck import GradcheckError, gradcheck, gradgradcheck
 from .node import Node
 
-__all__ = ["backward", "grad", "gradcheck", "GradcheckError", "no_grad", "enable_grad", "set_grad_enabled",
-           "is_grad_enabled", "grad_mode", "Node", "detect_anomaly", "set_detect_anomaly",
+__all__ = ["backward", "grad", "gradcheck", "gradgradcheck", "GradcheckError", "no_grad", "enable_grad",
+           "set_grad_enabled", "is_grad_enabled", "grad_mode", "Node", "detect_anomaly", "set_detect_anomaly",
            "Variable", "Function", "FunctionCtx", "functional", "graph"]
 
 

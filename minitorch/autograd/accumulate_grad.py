@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._strides import element_strides, empty_strided, is_non_overlapping_and_dense
 from . import node as node_module
 from .node import _NO_HOOKS, Node
 
 
 class AccumulateGrad(Node):
     """The end of a gradient path: adds the incoming gradient into ``variable.grad`` (a leaf)."""
+
+    double_backward = True  # with create_graph=True, .grad keeps the gradient's graph
 
     def __init__(self, variable):
         super().__init__()
@@ -38,13 +41,17 @@ class AccumulateGrad(Node):
         return ()
 
 
-def accumulate_grad(tensor, grad: np.ndarray, in_place: bool) -> None:
+def accumulate_grad(tensor, grad, in_place: bool) -> None:
     """Add ``grad`` into ``tensor.grad``: how AccumulateGrad, ``retain_grad`` and ``inputs=`` store gradients.
 
     The first gradient is kept as is when nothing else holds it (a fresh, contiguous array), as torch
     "steals" it; otherwise it is copied, and torch's copy counts as one write (``grad._version`` 1).
     Later gradients are added in place (AccumulateGrad, one more version) or out of place (retain_grad).
+    A Tensor gradient (``create_graph=True``) keeps its graph: see ``_accumulate_recorded``.
     """
+    if isinstance(grad, node_module.Tensor):
+        _accumulate_recorded(tensor, grad, in_place)
+        return
     if tensor._grad is None:
         if not in_place:  # retain_grad keeps a clone
             tensor._grad = node_module.Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, copy=True))
@@ -58,3 +65,19 @@ def accumulate_grad(tensor, grad: np.ndarray, in_place: bool) -> None:
         tensor._grad._version_counter.bump()
     else:
         tensor._grad = tensor._grad + node_module.Tensor._wrap(grad)
+
+
+def _accumulate_recorded(tensor, grad, in_place: bool) -> None:
+    """torch's accumulation in grad mode (create_graph=True), recorded, so ``.grad`` can be differentiated.
+
+    The first gradient is copied: by AccumulateGrad into new memory with the leaf's strides (``copy_``:
+    ``CopyBackwards``, version 1), by ``retain_grad`` with ``clone()``. Later ones are added out of place
+    (``AddBackward0``): the old ``.grad`` may be part of another gradient's graph.
+    """
+    if tensor._grad is not None:
+        tensor._grad = tensor._grad + grad
+    elif in_place and is_non_overlapping_and_dense(tensor.shape, element_strides(tensor._data)):
+        memory = empty_strided(tensor.shape, element_strides(tensor._data), tensor._data.dtype)
+        tensor._grad = node_module.Tensor._wrap(memory).copy_(grad)
+    else:
+        tensor._grad = grad.clone()

@@ -9,19 +9,24 @@ A learner can read this file beside torch's ``torch/csrc/autograd/engine.cpp``: 
    runs first (highest ``_seq``), and ``AccumulateGrad`` nodes as soon as they are ready.
    ``evaluate_function`` runs the hooks, captures, ``call_function`` (the node's ``apply``), frees the
    node's saved tensors, and hands each gradient to the next node's input buffer.
+
+With ``create_graph=True`` the formulas compute with Tensors in grad mode (``formulas_on_tensors``), so the
+gradients have a graph of their own and can be differentiated again; otherwise they compute with numpy.
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
+import warnings
 from collections import namedtuple
 
 import numpy as np
 
-from .._dtype import Size
+from .._dtype import Size, from_numpy_dtype
 from . import anomaly_mode, hooks
-from .node import _NO_HOOKS, edge_of
+from . import node as node_module
+from .node import _NO_HOOKS, edge_of, formulas_on_tensors
 
 BackwardStep = namedtuple("BackwardStep", "node grads_in grads_out")
 BackwardStep.__doc__ = "One executed node: the gradients it received and those it sent along next_functions."
@@ -30,8 +35,9 @@ BackwardStep.__doc__ = "One executed node: the gradients it received and those i
 class GraphTask:
     """The state of one backward run: dependencies, input buffers, the ready queue, what runs, captures."""
 
-    def __init__(self, keep_graph: bool, accumulate: bool, trace: list | None = None):
+    def __init__(self, keep_graph: bool, accumulate: bool, trace: list | None = None, create_graph: bool = False):
         self.keep_graph = keep_graph  # retain_graph: keep saved tensors for another backward
+        self.create_graph = create_graph  # formulas run on Tensors and are recorded (double backward)
         self.accumulate = accumulate  # backward() adds into .grad; grad() only captures
         self.trace = trace  # a list that receives one BackwardStep per node run (the viz replays it)
         self.dependencies: dict = {}  # node -> edges still to deliver a gradient into it
@@ -95,16 +101,23 @@ def init_to_execute(task: GraphTask, root_nodes, output_edges) -> None:
         else:
             task.captures.setdefault(node, []).append((input_nr, index))
             task.exec_info.setdefault(node, False)
-    order, seen, stack = [], set(), list(root_nodes)
-    while stack:  # iterative, so long graphs don't hit Python's recursion limit
-        node = stack.pop()
-        if node not in seen:
-            seen.add(node)
-            order.append(node)
-            stack.extend(child for child, _ in node.next_functions if child is not None)
-    for node in reversed(order):  # children before parents
+    for node in _post_order(root_nodes):  # children before parents
         if any(child in task.exec_info for child, _ in node.next_functions):
             task.exec_info[node] = True
+
+
+def _post_order(root_nodes) -> list:
+    """Every node reachable from the roots, each after all of its children (a graph's nodes may be shared)."""
+    order, seen, stack = [], set(), [(node, False) for node in root_nodes]
+    while stack:  # iterative, so long graphs don't hit Python's recursion limit
+        node, children_done = stack.pop()
+        if children_done:
+            order.append(node)
+        elif node not in seen:
+            seen.add(node)
+            stack.append((node, True))
+            stack.extend((child, False) for child, _ in node.next_functions if child is not None)
+    return order
 
 
 def validate_outputs(node, grads) -> list:
@@ -117,12 +130,21 @@ def validate_outputs(node, grads) -> list:
         if type(grad) is np.ndarray and grad.dtype == dtype and grad.shape == shape:
             continue  # the common case, nothing to check or cast: a fast path for bench_small_ops' per-op figure
         checked = list(checked) if checked is grads else checked
-        grad = np.asarray(grad)
-        if grad.shape != tuple(shape):
-            raise RuntimeError(f"Function returned an invalid gradient: got shape {list(grad.shape)} "
-                               f"but expected shape compatible with {list(shape)}")
-        checked[i] = grad if grad.dtype == dtype else grad.astype(dtype)
+        checked[i] = _checked_gradient(grad, shape, dtype)
     return checked
+
+
+def _checked_gradient(grad, shape, dtype):
+    """One gradient with the input's shape (or torch's error) and dtype (cast, recorded on a Tensor)."""
+    is_tensor = isinstance(grad, node_module.Tensor)
+    if not is_tensor:
+        grad = np.asarray(grad)
+    if tuple(grad.shape) != tuple(shape):
+        raise RuntimeError(f"Function returned an invalid gradient: got shape {list(grad.shape)} "
+                           f"but expected shape compatible with {list(shape)}")
+    if is_tensor:
+        return grad if grad._data.dtype == dtype else grad.to(from_numpy_dtype(dtype))
+    return grad if grad.dtype == dtype else grad.astype(dtype)
 
 
 def call_function(task: GraphTask, node, grads: list) -> tuple:
@@ -134,6 +156,8 @@ def call_function(task: GraphTask, node, grads: list) -> tuple:
     try:
         if node._released:
             node.check_not_released()
+        if task.create_graph:
+            node.check_double_backward()
         outputs = node.apply(*grads)
     except RuntimeError as error:
         if not anomaly_mode.is_anomaly_enabled():
@@ -181,13 +205,26 @@ def execute(task: GraphTask, root_edges, root_grads) -> None:
     for node in root_nodes:
         if task.dependencies.get(node, 0) == 0 and task.should_execute(node):
             task.push_ready(node)
+    if task.create_graph or node_module.FormulaMode.on_tensors:  # or: a plain backward inside a recording one
+        with formulas_on_tensors(task.create_graph):
+            _run_ready(task)
+    else:
+        _run_ready(task)
+
+
+def _run_ready(task: GraphTask) -> None:
+    """Run ready nodes, the most recently created first, until none is left."""
     with np.errstate(all="ignore"):  # NaN and inf propagate silently through the formulas, as in torch
         while task.ready:
             evaluate_function(task, heapq.heappop(task.ready)[2])
 
 
-def _root_gradients(roots, grad_roots) -> list:
-    """Check the roots and make the implicit gradient (ones) for scalar roots, with torch's errors."""
+def _root_gradients(roots, grad_roots, create_graph=False) -> list:
+    """Check the roots and make the implicit gradient (ones) for scalar roots, with torch's errors.
+
+    With ``create_graph`` they are Tensors (a given one as it is, so a gradient that requires grad is
+    followed too), else numpy arrays.
+    """
     grads = []
     for i, (root, grad) in enumerate(zip(roots, grad_roots)):
         if not root.requires_grad:
@@ -195,12 +232,17 @@ def _root_gradients(roots, grad_roots) -> list:
         if grad is None:
             if root.numel() != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
-            grads.append(np.ones(root.shape, dtype=root._data.dtype))
+            ones = np.ones(root.shape, dtype=root._data.dtype)
+            grads.append(node_module.Tensor._wrap(ones) if create_graph else ones)
             continue
         data = np.asarray(grad._data if hasattr(grad, "_data") else grad)
         if data.shape != tuple(root.shape):
             raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {Size(data.shape)} and "
                                f"output[{i}] has a shape of {root.shape}.")
+        if create_graph:
+            grad = grad if isinstance(grad, node_module.Tensor) else node_module.Tensor._wrap(data)
+            grads.append(_checked_gradient(grad, root.shape, root._data.dtype))
+            continue
         # A view, never the caller's array itself: AccumulateGrad must copy it rather than keep it.
         grads.append(data.astype(root._data.dtype, copy=False).view())
     return grads
@@ -219,13 +261,14 @@ def _output_edges(task: GraphTask, inputs) -> list:
 
 
 def run_backward(tensors, grad_tensors, keep_graph=False, accumulate=True, inputs=None,
-                 allow_unused=False, trace=None):
+                 allow_unused=False, trace=None, create_graph=False):
     """Run backward from ``tensors``; with ``accumulate=False`` return the gradients of ``inputs``.
 
-    A list passed as ``trace`` receives a ``BackwardStep`` per node run, in order.
+    A list passed as ``trace`` receives a ``BackwardStep`` per node run, in order. With ``create_graph``
+    the gradients are recorded (they have a ``grad_fn`` and can be differentiated again).
     """
-    task = GraphTask(keep_graph, accumulate, trace)
-    grads = _root_gradients(tensors, grad_tensors)
+    task = GraphTask(keep_graph, accumulate, trace, create_graph)
+    grads = _root_gradients(tensors, grad_tensors, create_graph)
     root_edges = [edge_of(t) for t in tensors]
     root_nodes = list(dict.fromkeys(node for node, _ in root_edges))
     compute_dependencies(task, root_nodes)
@@ -249,29 +292,42 @@ def _as_tuple(value):
     return tuple(value) if isinstance(value, (list, tuple)) else (value,)
 
 
-def _check_create_graph(create_graph):
-    if create_graph:
-        raise NotImplementedError("minitorch computes gradients with numpy, so create_graph=True (gradients "
-                                  "of gradients) is not supported; PyTorch supports it.")
+REFERENCE_CYCLE_WARNING = (
+    "Using backward() with create_graph=True will create a reference cycle between the parameter and its "
+    "gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to "
+    "avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to "
+    "None after use to break the cycle and avoid the leak."
+)
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None) -> None:
-    """Add the gradients of ``tensors`` w.r.t. the graph's leaves (or only ``inputs``) into ``.grad``."""
-    _check_create_graph(create_graph)
+    """Add the gradients of ``tensors`` w.r.t. the graph's leaves (or only ``inputs``) into ``.grad``.
+
+    ``create_graph=True`` records the backward pass itself (``x.grad`` gets a ``grad_fn``); it implies
+    ``retain_graph=True`` unless that is given.
+    """
+    if create_graph:
+        warnings.warn(REFERENCE_CYCLE_WARNING, UserWarning, stacklevel=1)  # one place: shown once, as torch's
     tensors = _as_tuple(tensors)
     grads = _as_tuple(grad_tensors) or (None,) * len(tensors)
-    run_backward(tensors, grads, keep_graph=bool(retain_graph), inputs=_as_tuple(inputs))
+    keep_graph = create_graph if retain_graph is None else retain_graph
+    run_backward(tensors, grads, keep_graph=bool(keep_graph), inputs=_as_tuple(inputs),
+                 create_graph=bool(create_graph))
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, allow_unused=None,
          materialize_grads=False):
-    """Return the gradients of ``outputs`` w.r.t. ``inputs`` without touching any ``.grad``."""
-    _check_create_graph(create_graph)
+    """Return the gradients of ``outputs`` w.r.t. ``inputs`` without touching any ``.grad``.
+
+    With ``create_graph=True`` the gradients are recorded and can be differentiated again (the graph is
+    then kept unless ``retain_graph=False``).
+    """
     outputs = _as_tuple(outputs)
     grads = _as_tuple(grad_outputs) or (None,) * len(outputs)
     inputs = _as_tuple(inputs)
-    result = run_backward(outputs, grads, keep_graph=bool(retain_graph), accumulate=False, inputs=inputs,
-                          allow_unused=bool(allow_unused) or materialize_grads)
+    keep_graph = create_graph if retain_graph is None else retain_graph
+    result = run_backward(outputs, grads, keep_graph=bool(keep_graph), accumulate=False, inputs=inputs,
+                          allow_unused=bool(allow_unused) or materialize_grads, create_graph=bool(create_graph))
     if materialize_grads:
         from .._factories import zeros_like  # here, not at the top: _factories needs minitorch.tensor
 

@@ -12,8 +12,8 @@ import warnings
 
 import numpy as np
 
-from .grad_mode import is_grad_enabled, no_grad
-from .node import Node, connect, set_grad_fn, unbroadcast
+from .grad_mode import enable_grad, is_grad_enabled, no_grad
+from .node import FormulaMode, Node, connect, set_grad_fn, unbroadcast
 from .saved_tensor import SavedTensor
 
 LEAF_INPLACE_ERROR = "a leaf Variable that requires grad has been used in an in-place operation."
@@ -50,6 +50,8 @@ class FunctionCtx:
 class BackwardCFunction(Node, FunctionCtx):
     """The node of one ``apply`` call, and its ``ctx``: the gradients are what the Function's ``backward`` returns."""
 
+    double_backward = True  # backward is the user's own code on Tensors: recorded with create_graph=True
+
     _forward_cls = None
 
     def __init__(self):
@@ -80,9 +82,13 @@ class BackwardCFunction(Node, FunctionCtx):
                 record.release()
 
     def apply(self, *grads):
-        """Run the Function's ``backward`` on the output gradients; check what it returns as torch does."""
+        """Run the Function's ``backward`` on the output gradients; check what it returns as torch does.
+
+        As torch, ``backward`` runs in grad mode only with ``create_graph=True``: its operations are then
+        recorded, and the gradients it returns can be differentiated again.
+        """
         backward = type(self)._forward_cls.backward
-        with no_grad():
+        with enable_grad() if FormulaMode.on_tensors else no_grad():
             results = backward(self, *self._gradient_tensors(grads))
         return self._check_gradients(results)
 
@@ -94,7 +100,7 @@ class BackwardCFunction(Node, FunctionCtx):
         for grad, meta in zip(grads, self._output_meta):
             if grad is None and meta is not None and self.materialize_grads:
                 grad = np.zeros(*meta)
-            wrapped.append(None if grad is None else Tensor._wrap(grad))
+            wrapped.append(grad if grad is None or isinstance(grad, Tensor) else Tensor._wrap(grad))
         return wrapped
 
     def _check_gradients(self, results) -> tuple:
@@ -117,9 +123,11 @@ class BackwardCFunction(Node, FunctionCtx):
         if grad is None:
             return None
         data = grad._data if _is_tensor(grad) else np.asarray(grad)
+        if FormulaMode.on_tensors and _is_tensor(grad):
+            data = grad  # create_graph=True: the gradient keeps its graph
         shape = self.input_shape(index)
         goes_somewhere = Node.needs_input_grad(self, index)  # the node's own; ctx.needs_input_grad is torch's tuple
-        if data.shape == tuple(shape) or not goes_somewhere:  # torch checks only where gradients go
+        if tuple(data.shape) == tuple(shape) or not goes_somewhere:  # torch checks only where gradients go
             return data
         try:
             np.broadcast_shapes(shape, data.shape)

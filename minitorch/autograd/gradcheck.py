@@ -60,3 +60,32 @@ def gradcheck(fn, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True) 
             raise GradcheckError(f"Jacobian mismatch for output 0 with respect to input {index},\n"
                                  f"numerical:{numerical}\nanalytical:{analytical}\n")
     return True
+
+
+def gradgradcheck(fn, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True,
+                  **_torch_only_options) -> bool:
+    """True when the second derivatives of ``fn`` (double backward) match finite differences of its gradients.
+
+    As torch's: the gradients of ``fn``'s outputs (weighted by ``grad_outputs``, random when not given, which
+    require grad themselves) w.r.t. the inputs are computed with ``create_graph=True``, and ``gradcheck``
+    checks that function of ``(inputs, grad_outputs)``.
+    """
+    inputs = tuple(inputs) if isinstance(inputs, (tuple, list)) else (inputs,)
+    outputs = _outputs(fn, inputs)
+    if grad_outputs is None:
+        random = np.random.default_rng(0)
+        grad_outputs = tuple(node.Tensor._wrap(random.standard_normal(o.shape).astype(o._data.dtype))
+                             .requires_grad_() for o in outputs)
+    else:
+        grad_outputs = tuple(grad_outputs) if isinstance(grad_outputs, (tuple, list)) else (grad_outputs,)
+    differentiable = [i for i, x in enumerate(inputs) if getattr(x, "requires_grad", False)]
+    count = len(inputs)
+
+    def gradients(*values):
+        firsts = _outputs(fn, values[:count])
+        wanted = [values[i] for i in differentiable]
+        grads = grad(firsts, wanted, values[count:], create_graph=True, allow_unused=True)
+        return tuple(g for g in grads if g is not None)
+
+    return gradcheck(gradients, inputs + grad_outputs, eps=eps, atol=atol, rtol=rtol,
+                     raise_exception=raise_exception)

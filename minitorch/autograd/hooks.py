@@ -11,9 +11,19 @@ from __future__ import annotations
 from . import node as node_module
 
 
+def wrap(grad):
+    """A gradient as a Tensor: numpy arrays are wrapped; Tensors (``create_graph=True``) stay as they are."""
+    return grad if grad is None or isinstance(grad, node_module.Tensor) else node_module.Tensor._wrap(grad)
+
+
+def unwrap(tensor):
+    """A hook's Tensor in the form the engine carries gradients: itself with create_graph=True, else its values."""
+    return tensor if node_module.FormulaMode.on_tensors else tensor._data
+
+
 def wrap_all(grads) -> tuple:
-    """Numpy gradients as Tensors (None stays None), for hooks and for the caller of ``grad()``."""
-    return tuple(None if g is None else node_module.Tensor._wrap(g) for g in grads)
+    """Gradients as Tensors (None stays None), for hooks and for the caller of ``grad()``."""
+    return tuple(wrap(g) for g in grads)
 
 
 def _hook_name(hook) -> str:
@@ -35,10 +45,10 @@ def checked_hook_result(hook, value, result):
 
 
 def _run_tensor_hooks(tensor_hooks: dict, grad):
-    """Run one tensor's hooks on its gradient (a numpy array); return the possibly replaced gradient."""
+    """Run one tensor's hooks on its gradient; return the possibly replaced gradient."""
     for hook in list(tensor_hooks.values()):
-        value = node_module.Tensor._wrap(grad)
-        grad = checked_hook_result(hook, value, hook(value))._data
+        value = wrap(grad)
+        grad = unwrap(checked_hook_result(hook, value, hook(value)))
     return grad
 
 
@@ -54,12 +64,12 @@ def call_tensor_pre_hooks(node, grads: list) -> list:
 
 
 def _replaced(hook, values: tuple, results) -> list:
-    """A node hook's replacement gradients as arrays, each checked against the one it replaces."""
+    """A node hook's replacement gradients, each checked against the one it replaces."""
     checked = []
     for value, result in zip(values, results):
         if result is not None and value is not None:
             result = checked_hook_result(hook, value, result)
-        checked.append(None if result is None else result._data)
+        checked.append(None if result is None else unwrap(result))
     return checked
 
 

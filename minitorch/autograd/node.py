@@ -13,7 +13,7 @@ import itertools
 import numpy as np
 
 from . import anomaly_mode
-from .grad_mode import is_grad_enabled
+from .grad_mode import enable_grad, is_grad_enabled
 from .saved_tensor import FREED_ERROR, SavedTensor
 
 _sequence = itertools.count()
@@ -21,6 +21,16 @@ Tensor = None  # minitorch.tensor sets this once the class exists (the two modul
 # Shared by owners that have none; registering a hook gives the owner its own dict. Checking identity with it
 # skips the hook machinery for nodes without hooks (the per-op figure of benchmarks/bench_small_ops.py).
 _NO_HOOKS: dict = {}
+
+
+class FormulaMode:
+    """What backward formulas compute with: numpy arrays (plain backward), or Tensors with ``create_graph=True``.
+
+    On Tensors the formulas' own operations are recorded, so the gradients they return have a ``grad_fn``
+    and can be differentiated again (double backward). The engine switches it for one backward run.
+    """
+
+    on_tensors = False
 
 
 class RemovableHandle:
@@ -53,6 +63,9 @@ class Node:
     _num_outputs = 1  # how many outputs the forward op had (unbind has several)
     _holds_saved_state = False  # True for nodes that keep forward values outside ``_saved`` (freed too)
     _released = False  # set once backward freed the saved values (without retain_graph)
+    # True when ``apply`` is written only with operators and the helpers of ops/_formulas.py, so it runs on
+    # Tensors too: create_graph=True records it (double backward). Other nodes refuse create_graph=True.
+    double_backward = False
     # Hooks, shared empty dicts until a hook is registered (``_own_hooks`` then gives the node its own):
     _tensor_hooks: dict = _NO_HOOKS  # output_nr -> {id: hook} registered on the tensors this node produced
     _retains_grad_hooks: dict = _NO_HOOKS  # output_nr -> retain_grad's hook of that output tensor
@@ -119,14 +132,26 @@ class Node:
         if self._released and (self._saved or self._holds_saved_state):
             raise RuntimeError(FREED_ERROR)
 
-    def unpack(self, name: str) -> np.ndarray:
-        """The values of the tensor saved as ``name``, checked against in-place changes since saving."""
+    def unpack(self, name: str):
+        """The tensor saved as ``name``, checked against in-place changes since saving.
+
+        Its numpy values in a plain backward; the Tensor itself with ``create_graph=True``, so that the
+        gradient's own graph reaches it.
+        """
+        if FormulaMode.on_tensors:
+            return self._saved[name].unpack()
         return self._saved[name].unpack_data()
 
     def save_result_as(self, tensor) -> None:
         """For an in-place op's node: the output it saved (sigmoid_, exp_) is now ``tensor``, the changed one."""
         if "result" in self._saved:
             self._saved["result"] = SavedTensor(tensor, self, is_output=True)
+
+    def check_double_backward(self) -> None:
+        """Refuse ``create_graph=True`` through a node whose formula only runs on numpy arrays."""
+        if not self.double_backward:
+            raise NotImplementedError(f"minitorch does not implement double backward through {self.name()}; "
+                                      "see docs/implemented.md")
 
     def release_saved(self) -> None:
         """Free every saved tensor (the graph can then be walked backward only once)."""
@@ -162,11 +187,39 @@ class Node:
         return add_hook(self._own_hooks("_post_hooks"), hook)
 
     def __call__(self, *grads):
-        """Run the backward formula on tensors, as ``tensor.grad_fn(grad)`` does in torch."""
+        """Run the backward formula on tensors, as ``tensor.grad_fn(grad)`` does in torch.
+
+        In grad mode a node whose formula runs on Tensors records it, as torch's do (the result has a
+        ``grad_fn``); other nodes compute on numpy and return plain tensors.
+        """
         self.check_not_released()
+        if self.double_backward and is_grad_enabled():
+            with formulas_on_tensors(True):
+                results = self.apply(*(g if g is None or isinstance(g, Tensor) else Tensor._wrap(g) for g in grads))
+            return results[0] if len(results) == 1 else results
         results = self.apply(*(g._data if isinstance(g, Tensor) else g for g in grads))
         results = tuple(None if r is None else Tensor._wrap(np.asarray(r)) for r in results)
         return results[0] if len(results) == 1 else results
+
+
+class formulas_on_tensors:  # noqa: N801 (used as a context manager, like no_grad)
+    """``with formulas_on_tensors(True):`` backward formulas compute with Tensors, in grad mode (create_graph);
+    ``formulas_on_tensors(False)`` puts numpy back for a plain backward started inside such a run."""
+
+    def __init__(self, on: bool):
+        self.on = on
+
+    def __enter__(self):
+        self.previous = FormulaMode.on_tensors
+        FormulaMode.on_tensors = self.on
+        self.grad_mode = enable_grad() if self.on else None
+        if self.grad_mode is not None:
+            self.grad_mode.__enter__()
+
+    def __exit__(self, *exc):
+        FormulaMode.on_tensors = self.previous
+        if self.grad_mode is not None:
+            self.grad_mode.__exit__(*exc)
 
 
 def edge_of(tensor) -> tuple:
@@ -298,11 +351,21 @@ def set_grad_fn(tensor, node: Node, output_nr: int = 0) -> None:
     tensor._grad_fn, tensor._output_nr = node, output_nr
 
 
-def unbroadcast(grad: np.ndarray, shape) -> np.ndarray:
-    """Sum ``grad`` over the dimensions broadcasting added, so it has the input's ``shape`` again."""
+def unbroadcast(grad, shape):
+    """Sum ``grad`` over the dimensions broadcasting added, so it has the input's ``shape`` again.
+
+    On a Tensor it is torch's ``sum_to``: one ``sum(dims, keepdim=True)``, then a ``view`` if dims were added.
+    """
     shape = tuple(shape)
-    if grad.shape == shape:
+    if grad.shape == shape:  # an array's shape is a tuple, a Tensor's a Size (a tuple too)
         return grad
+    if isinstance(grad, Tensor):
+        if not shape:
+            return grad.sum()
+        lead = grad.ndim - len(shape)
+        dims = tuple(range(lead)) + tuple(i for i, n in enumerate(shape, lead) if n == 1 and grad.shape[i] != 1)
+        grad = grad.sum(dims, keepdim=True) if dims else grad
+        return grad.view(shape) if lead else grad
     grad = grad.sum(axis=tuple(range(grad.ndim - len(shape))))
     kept = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
     return grad.sum(axis=kept, keepdims=True) if kept else grad

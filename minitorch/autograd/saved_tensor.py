@@ -33,8 +33,8 @@ class SavedTensor:
     on): the backward formula would silently use the wrong values.
     """
 
-    __slots__ = ("saved_version", "is_output", "_data", "_counter", "_node", "_tensor_class", "_tensor",
-                 "_freed", "_was_leaf", "_packed")
+    __slots__ = ("saved_version", "is_output", "_data", "_counter", "_node", "_output_nr", "_tensor_class",
+                 "_tensor", "_freed", "_was_leaf", "_packed")
 
     def __init__(self, tensor, saved_by, is_output: bool = False):
         if tensor._is_inference:
@@ -44,7 +44,7 @@ class SavedTensor:
         if is_output:
             # An output would keep its own grad_fn alive through this record: keep only what unpack needs.
             self._data, self._counter = tensor._data, tensor._version_counter
-            self._node = weakref.ref(saved_by)
+            self._node, self._output_nr = weakref.ref(saved_by), tensor._output_nr
             self._tensor_class, self._tensor = type(tensor), None
         else:
             self._tensor = tensor
@@ -80,7 +80,7 @@ class SavedTensor:
         if self._freed:
             raise RuntimeError(FREED_ERROR)
         if self.is_output:
-            tensor = self._tensor_class._from_saved_output(self._data, self._counter, self._node())
+            tensor = self._tensor_class._from_saved_output(self._data, self._counter, self._node(), self._output_nr)
         else:
             tensor = self._tensor
             if not self._was_leaf and tensor.grad_fn is None:

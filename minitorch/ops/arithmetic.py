@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .._dtype import float32, result_type
-from ..autograd.node import Node, record, unbroadcast
+from ..autograd.node import Node, record
 from ._bool_rules import add_bools, check_alpha, check_negation, check_subtraction
+from ._formulas import log, scale, unbroadcast, where, zeros_like
 from ._util import as_tensor, binary_operands, float_values, fused_multiply_add, is_tensor, values
 
 
 class AddBackward0(Node):
     """d(a + alpha*b) = grad for a, alpha * grad for b (summed over broadcast dims)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        grad_b = unbroadcast(grad * self._saved_alpha, self.input_shape(1)) if self.needs_input_grad(1) else None
+        grad_b = unbroadcast(scale(grad, self._saved_alpha), self.input_shape(1)) if self.needs_input_grad(1) else None
         return unbroadcast(grad, self.input_shape(0)), grad_b
 
 
@@ -32,8 +37,10 @@ def add(a, b, alpha=1):
 class SubBackward0(Node):
     """d(a - alpha*b) = grad for a, -alpha * grad for b (summed over broadcast dims)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        grad_b = unbroadcast(-grad * self._saved_alpha, self.input_shape(1)) if self.needs_input_grad(1) else None
+        grad_b = unbroadcast(scale(-grad, self._saved_alpha), self.input_shape(1)) if self.needs_input_grad(1) else None
         return unbroadcast(grad, self.input_shape(0)), grad_b
 
 
@@ -50,8 +57,10 @@ def sub(a, b, alpha=1):
 class RsubBackward1(Node):
     """d(c - alpha*a)/da = -alpha."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (-grad * self._saved_alpha,)
+        return (scale(-grad, self._saved_alpha),)
 
 
 def rsub(a, number, alpha=1):
@@ -63,6 +72,8 @@ def rsub(a, number, alpha=1):
 
 class MulBackward0(Node):
     """d(a * b) = grad * b for a, grad * a for b."""
+
+    double_backward = True
 
     def apply(self, grad):
         grad_a = unbroadcast(grad * self.unpack("other"), self.input_shape(0)) if self.needs_input_grad(0) else None
@@ -79,7 +90,9 @@ def mul(a, b):
 
 
 class DivBackward0(Node):
-    """d(a / b) = grad / b for a, -grad * a / b**2 for b."""
+    """d(a / b) = grad / b for a, -grad * (a / b) / b for b."""
+
+    double_backward = True
 
     def apply(self, grad):
         shape_a, shape_b = self.input_shape(0), self.input_shape(1)
@@ -87,7 +100,7 @@ class DivBackward0(Node):
         grad_a = unbroadcast(grad / other, shape_a)
         grad_b = None
         if self.needs_input_grad(1):
-            grad_b = unbroadcast(-grad * self.unpack("self") / (other * other), shape_b)
+            grad_b = unbroadcast(-grad * ((self.unpack("self") / other) / other), shape_b)
         return grad_a, grad_b
 
 
@@ -110,6 +123,8 @@ def rdiv(a, number):
 class NegBackward0(Node):
     """d(-a)/da = -1."""
 
+    double_backward = True
+
     def apply(self, grad):
         return (-grad,)
 
@@ -123,9 +138,11 @@ def neg(a):
 class ReciprocalBackward0(Node):
     """d(1/a)/da = -result**2."""
 
+    double_backward = True
+
     def apply(self, grad):
         result = self.unpack("result")
-        return (-grad * result * result,)
+        return (-grad * (result * result),)
 
 
 def reciprocal(a):
@@ -149,30 +166,39 @@ def _power(base: np.ndarray, exponent: np.ndarray) -> np.ndarray:
 class PowBackward0(Node):
     """d(a ** n)/da = n * a ** (n - 1) for a number n."""
 
+    double_backward = True
+
     def apply(self, grad):
         exponent = self._saved_exponent
         if exponent == 0:
-            return (np.zeros_like(grad),)
-        return (grad * exponent * self.unpack("self") ** (exponent - 1),)
+            return (zeros_like(grad),)
+        return (grad * scale(self.unpack("self") ** (exponent - 1), exponent),)
 
 
 class PowBackward1(Node):
     """d(a ** b) = b * a ** (b - 1) for a, result * log(a) for b."""
 
+    double_backward = True
+
     def apply(self, grad):
         base, exponent, result = self.unpack("self"), self.unpack("exponent"), self.unpack("result")
         with np.errstate(divide="ignore", invalid="ignore"):
-            grad_base = np.where(exponent == 0, 0, grad * exponent * base ** (exponent - 1))  # torch: 0 at 0 ** 0
-            grad_exp = grad * result * np.log(base)
-            grad_exp = np.where((base == 0) & (exponent >= 0), 0, grad_exp)  # torch's one special case
+            grad_base = where(exponent == 0, 0, grad * (exponent * base ** (exponent - 1)))  # torch: 0 at 0 ** 0
+            special = (base == 0) & (exponent >= 0)  # torch's one special case: 0 ** b for b >= 0
+            grad_exp = grad * where(special, 0, result * log(base))
         return unbroadcast(grad_base, self.input_shape(0)), unbroadcast(grad_exp, self.input_shape(1))
 
 
 class PowBackward2(Node):
     """d(c ** b)/db = result * log(c) for a number c."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (grad * self.unpack("result") * np.log(self.unpack("self")),)
+        base = self._base
+        if base == 0:
+            return (grad * where(self.unpack("exponent") >= 0, 0, scale(self.unpack("result"), -np.inf)),)
+        return (grad * scale(self.unpack("result"), math.log(base)),)
 
 
 def pow(a, exponent):  # noqa: A001 (torch's name)
@@ -193,6 +219,6 @@ def rpow(a, number):
     """``number ** a`` for a number base."""
     base, y, _ = binary_operands(number, a)
     return record(PowBackward2, _power(base, y), (a,), saved={"self": as_tensor(number)},
-                  attrs={"exponent": a}, save_result=True)
+                  attrs={"exponent": a}, save_result=True, state={"base": number})
 
 

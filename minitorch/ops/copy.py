@@ -6,12 +6,15 @@ import numpy as np
 
 from .._dtype import resolve
 from .._strides import copy_preserving_layout
-from ..autograd.node import Node, record, unbroadcast
+from ..autograd.node import Node, record
+from ._formulas import unbroadcast, zeros_like
 from ._util import as_tensor, check_broadcast
 
 
 class CloneBackward0(Node):
     """d x.clone() / dx = 1: grad passes unchanged."""
+
+    double_backward = True
 
     def apply(self, grad):
         return (grad,)
@@ -38,9 +41,11 @@ class CopyBackwards(Node):
         """torch's name for this node, with its C++ namespace."""
         return "torch::autograd::CopyBackwards"
 
+    double_backward = True
+
     def apply(self, grad):
         grad_src = unbroadcast(grad, self.input_shape(1)) if self.needs_input_grad(1) else None
-        return np.zeros_like(grad), grad_src
+        return zeros_like(grad), grad_src
 
 
 def same_data(dst, src) -> bool:

@@ -16,7 +16,7 @@ import numpy as np
 
 from .._dtype import DEFAULT_FLOAT, from_numpy_dtype
 from ..autograd.node import Node, record
-from . import _special
+from . import _formulas, _special
 from ._out import with_out
 from ._util import is_tensor
 
@@ -31,16 +31,18 @@ class UnaryBackward(Node):
 
     def apply(self, grad):
         if self.derivative is None:
-            return (np.zeros_like(grad),)
+            return (_formulas.zeros_like(grad),)
         saved = None if self.saved_name is None else self.unpack(self.saved_name)
+        if _formulas.on_tensors(grad):
+            return (grad * self.derivative(saved),)
         with np.errstate(all="ignore"):
             return ((grad * self.derivative(saved)).astype(grad.dtype, copy=False),)
 
 
-def _backward_node(node_name, derivative, saves, formula):
+def _backward_node(node_name, derivative, saves, formula, double_backward):
     return type(node_name, (UnaryBackward,), {"derivative": staticmethod(derivative) if derivative else None,
                                               "saved_name": saves, "__doc__": formula,
-                                              "__module__": __name__})
+                                              "double_backward": double_backward, "__module__": __name__})
 
 
 class UnaryOp:
@@ -52,11 +54,13 @@ class UnaryOp:
     """
 
     def __init__(self, name, forward, derivative=None, saves="self", ints="float", node=None, formula="",
-                 kernel=None):
+                 kernel=None, double_backward=False):
         self.__name__ = self.name = name
         self.forward, self.ints, self.kernel = forward, ints, kernel or f"{name}_cpu"
         node_name = node or name.capitalize() + "Backward0"
-        self.node = _backward_node(node_name, derivative, saves if derivative else None, formula)
+        # double_backward: the derivative is written with operators and ops/_formulas.py, so it runs on Tensors
+        self.node = _backward_node(node_name, derivative, saves if derivative else None, formula,
+                                   double_backward or derivative is None)
         self.saves = saves if derivative else None
         self.__doc__ = f"torch.{name}: {formula}"
 
@@ -112,8 +116,9 @@ def _whole(numpy_round):
 
 
 # name, numpy forward, derivative d(out)/d(in) in terms of the saved tensor, what the node saves
-sin = UnaryOp("sin", _wide(np.sin), lambda x: np.cos(x), formula="d/dx sin(x) = cos(x)")
-cos = UnaryOp("cos", _wide(np.cos), lambda x: -np.sin(x), formula="d/dx cos(x) = -sin(x)")
+sin = UnaryOp("sin", _wide(np.sin), _formulas.cos, formula="d/dx sin(x) = cos(x)", double_backward=True)
+cos = UnaryOp("cos", _wide(np.cos), lambda x: -_formulas.sin(x), formula="d/dx cos(x) = -sin(x)",
+              double_backward=True)
 tan = UnaryOp("tan", _wide(np.tan), lambda r: 1 + r * r, saves="result", formula="d/dx tan(x) = 1 + tan(x)**2")
 asin = UnaryOp("asin", _wide(np.arcsin), lambda x: 1 / np.sqrt(1 - x * x), formula="d/dx asin(x) = 1 / sqrt(1 - x**2)")
 acos = UnaryOp("acos", _wide(np.arccos), lambda x: -1 / np.sqrt(1 - x * x),

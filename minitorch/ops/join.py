@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
+from ._formulas import unbind
 from ._util import saved_dim, wrap_dim
 
 
@@ -46,8 +47,10 @@ def cat(tensors, dim=0):
 class StackBackward0(Node):
     """d stack(xs, dim) / dx_i = grad.select(dim, i)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return tuple(np.moveaxis(grad, self._axis, 0))
+        return unbind(grad, self._axis)
 
 
 def stack(tensors, dim=0):

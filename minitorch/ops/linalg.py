@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
+from . import _formulas
+from ._formulas import scale, t
 from .inplace import write_values
 from .shape import SqueezeBackward4, UnsafeViewBackward0, expand, reshape, squeeze, unsqueeze
 
@@ -30,6 +32,8 @@ def _operands(a, b, kind):
 class DotBackward0(Node):
     """d(a . b) = grad * b for a, grad * a for b."""
 
+    double_backward = True
+
     def apply(self, grad):
         grad_a = grad * self.unpack("tensor") if self.needs_input_grad(0) else None
         grad_b = grad * self.unpack("self") if self.needs_input_grad(1) else None
@@ -51,9 +55,11 @@ def dot(a, b):
 class MvBackward0(Node):
     """d(M @ v) = outer(grad, v) for M, M.T @ grad for v."""
 
+    double_backward = True
+
     def apply(self, grad):
-        grad_a = np.outer(grad, self.unpack("vec")) if self.needs_input_grad(0) else None
-        grad_b = self.unpack("self").T @ grad if self.needs_input_grad(1) else None
+        grad_a = _formulas.reshape(grad, (-1, 1)) * self.unpack("vec") if self.needs_input_grad(0) else None
+        grad_b = t(self.unpack("self")) @ grad if self.needs_input_grad(1) else None
         return grad_a, grad_b
 
 
@@ -69,10 +75,35 @@ def mv(a, b):
 class MmBackward0(Node):
     """d(A @ B) = grad @ B.T for A, A.T @ grad for B."""
 
+    double_backward = True
+
     def apply(self, grad):
-        grad_a = grad @ self.unpack("mat2").T if self.needs_input_grad(0) else None
-        grad_b = self.unpack("self").T @ grad if self.needs_input_grad(1) else None
+        grad_a = grad_b = None
+        if self.needs_input_grad(0):
+            grad_a = mm_mat1_backward(grad, self.unpack("mat2"), self._saved_self_sym_sizes,
+                                      self._saved_self_sym_strides)
+        if self.needs_input_grad(1):
+            grad_b = mm_mat2_backward(grad, self.unpack("self"), self._saved_mat2_sym_sizes,
+                                      self._saved_mat2_sym_strides)
         return grad_a, grad_b
+
+
+def _column_major(sizes, strides) -> bool:
+    return strides[0] == 1 and strides[1] == sizes[0]
+
+
+def mm_mat1_backward(grad, mat2, sizes, strides, alpha=1):
+    """``alpha * grad @ mat2.T``, computed transposed when mat1 was column-major (as torch does)."""
+    if _column_major(sizes, strides):
+        return scale(t(mat2 @ t(grad)), alpha)
+    return scale(grad @ t(mat2), alpha)
+
+
+def mm_mat2_backward(grad, mat1, sizes, strides, alpha=1):
+    """``alpha * mat1.T @ grad``, computed transposed when mat2 was column-major (as torch does)."""
+    if _column_major(sizes, strides):
+        return scale(t(t(grad) @ mat1), alpha)
+    return scale(t(mat1) @ grad, alpha)
 
 
 def mm(a, b):
@@ -84,7 +115,9 @@ def mm(a, b):
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} and "
                            f"{b.shape[0]}x{b.shape[1]})")
     x, y = _operands(a, b, "mm")
-    return record(MmBackward0, x @ y, (a, b), saved={"self": a, "mat2": b})
+    attrs = {"self_sym_sizes": tuple(a.shape), "self_sym_strides": a.stride(),
+             "mat2_sym_sizes": tuple(b.shape), "mat2_sym_strides": b.stride()}
+    return record(MmBackward0, x @ y, (a, b), saved={"self": a, "mat2": b}, attrs=attrs)
 
 
 class BmmBackward0(Node):

@@ -7,8 +7,10 @@ fused op, ``addmm(b, x, W.t())``, whose node is ``AddmmBackward0``; other shapes
 
 import numpy as np
 
-from ..autograd.node import Node, record, unbroadcast
+from ..autograd.node import Node, record
 from . import linalg, shape
+from ._formulas import scale, unbroadcast
+from .linalg import mm_mat1_backward, mm_mat2_backward
 
 
 def _element_strides(array):
@@ -18,11 +20,18 @@ def _element_strides(array):
 class AddmmBackward0(Node):
     """d(beta*bias + alpha*mat1@mat2): bias gets beta*grad, mat1 alpha*grad@mat2.T, mat2 alpha*mat1.T@grad."""
 
+    double_backward = True
+
     def apply(self, grad):
         alpha, beta = self._saved_alpha, self._saved_beta
-        grad_bias = unbroadcast(grad * beta, self.input_shape(0)) if self.needs_input_grad(0) else None
-        grad_mat1 = alpha * grad @ self.unpack("mat2").T if self.needs_input_grad(1) else None
-        grad_mat2 = alpha * self.unpack("mat1").T @ grad if self.needs_input_grad(2) else None
+        grad_bias = unbroadcast(scale(grad, beta), self.input_shape(0)) if self.needs_input_grad(0) else None
+        grad_mat1 = grad_mat2 = None
+        if self.needs_input_grad(1):
+            grad_mat1 = mm_mat1_backward(grad, self.unpack("mat2"), self._saved_mat1_sym_sizes,
+                                         self._saved_mat1_sym_strides, alpha)
+        if self.needs_input_grad(2):
+            grad_mat2 = mm_mat2_backward(grad, self.unpack("mat1"), self._saved_mat2_sym_sizes,
+                                         self._saved_mat2_sym_strides, alpha)
         return grad_bias, grad_mat1, grad_mat2
 
 

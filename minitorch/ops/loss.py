@@ -10,6 +10,8 @@ from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import arithmetic, shape
 from . import reduction as reductions
+from ._formulas import DivBackward1
+from .backward_ops import mse_loss_backward
 
 NONE, MEAN, SUM = 0, 1, 2
 REDUCTIONS = {"none": NONE, "mean": MEAN, "sum": SUM}
@@ -36,12 +38,15 @@ def _for_inputs(node, grad_self):
 
 
 class MseLossBackward0(Node):
-    """d mean((x - y)**2)/dx = 2 * (x - y) * grad / n (and the negative for y)."""
+    """d mean((x - y)**2)/dx = 2 * (x - y) * grad / n (and the same with x and y swapped for y)."""
+
+    double_backward = True
 
     def apply(self, grad):
-        x, target = self.unpack("self"), self.unpack("target")
-        grad_self = 2 * (x - target) * _grad_scale(grad, self._saved_reduction, x.size)
-        return _for_inputs(self, grad_self.astype(x.dtype, copy=False))
+        x, target, reduction = self.unpack("self"), self.unpack("target"), self._saved_reduction
+        grad_x = mse_loss_backward(grad, x, target, reduction) if self.needs_input_grad(0) else None
+        grad_target = mse_loss_backward(grad, target, x, reduction) if self.needs_input_grad(1) else None
+        return grad_x, grad_target
 
 
 def mse_loss(input, target, reduction):
@@ -174,13 +179,6 @@ def nll_loss(input, target, weight, ignore_index, reduction):
                   attrs={"reduction": reduction, "ignore_index": ignore_index % 2**64,
                          "total_weight": _node.Tensor._wrap(np.asarray(total_weight, dtype=log_probs.dtype))},
                   state={"ignore_index_value": ignore_index})
-
-
-class DivBackward1(Node):
-    """d(x / c)/dx = 1 / c for a number c."""
-
-    def apply(self, grad):
-        return (grad / self._saved_other,)
 
 
 def soft_target_cross_entropy(log_probs, target, weight, reduction):

@@ -6,13 +6,18 @@ import numpy as np
 
 from .._dtype import result_type
 from ..autograd import node as _node
-from ..autograd.node import Node, record, unbroadcast
+from ..autograd.node import Node, record
 from ._bool_rules import check_abs
+from ._formulas import scale, sgn, unbroadcast
+from ._formulas import where as select
 from ._util import as_tensor, binary_operands, float_values, is_tensor, values
+from .backward_ops import sigmoid_backward, tanh_backward, threshold_backward
 
 
 class ExpBackward0(Node):
     """d exp(x)/dx = exp(x) = result."""
+
+    double_backward = True
 
     def apply(self, grad):
         return (grad * self.unpack("result"),)
@@ -27,6 +32,8 @@ def exp(a):
 class LogBackward0(Node):
     """d log(x)/dx = 1 / x."""
 
+    double_backward = True
+
     def apply(self, grad):
         return (grad / self.unpack("self"),)
 
@@ -40,8 +47,10 @@ def log(a):
 class SqrtBackward0(Node):
     """d sqrt(x)/dx = 1 / (2 * result)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (grad / (2 * self.unpack("result")),)
+        return (grad / scale(self.unpack("result"), 2),)
 
 
 def sqrt(a):
@@ -53,9 +62,10 @@ def sqrt(a):
 class AbsBackward0(Node):
     """d|x|/dx = sgn(x) (0 at 0 and at NaN, as torch's ``sgn``)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        x = self.unpack("self")
-        return (grad * np.where(np.isnan(x), 0, np.sign(x)).astype(grad.dtype),)
+        return (grad * sgn(self.unpack("self")),)
 
 
 def abs(a):  # noqa: A001
@@ -67,9 +77,10 @@ def abs(a):  # noqa: A001
 class SigmoidBackward0(Node):
     """d sigmoid(x)/dx = result * (1 - result)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        result = self.unpack("result")
-        return (grad * result * (1 - result),)
+        return (sigmoid_backward(grad, self.unpack("result")),)
 
 
 def sigmoid(a):
@@ -83,9 +94,10 @@ def sigmoid(a):
 class TanhBackward0(Node):
     """d tanh(x)/dx = 1 - result**2."""
 
+    double_backward = True
+
     def apply(self, grad):
-        result = self.unpack("result")
-        return (grad * (1 - result * result),)
+        return (tanh_backward(grad, self.unpack("result")),)
 
 
 def tanh(a):
@@ -96,8 +108,10 @@ def tanh(a):
 class ReluBackward0(Node):
     """d relu(x)/dx = 1 where the result is positive, else 0: torch selects, so a NaN gradient stays put."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.where(self.unpack("result") <= 0, 0, grad).astype(grad.dtype),)
+        return (threshold_backward(grad, self.unpack("result"), 0),)
 
 
 def relu(a):
@@ -108,14 +122,15 @@ def relu(a):
 class ClampBackward1(Node):
     """d clamp(x)/dx = 1 where min <= x <= max, else 0 (selected, so NaN gradients stay where they are)."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, low, high = self.unpack("self"), self._saved_min, self._saved_max
-        inside = np.ones(x.shape, dtype=bool)
-        if low is not None:
-            inside &= x >= low
-        if high is not None:
-            inside &= x <= high
-        return (np.where(inside, grad, 0).astype(grad.dtype),)
+        if low is None:
+            inside = x <= high
+        else:
+            inside = x >= low if high is None else (x >= low) & (x <= high)
+        return (select(inside, grad, 0),)
 
 
 def clamp(a, min=None, max=None):  # noqa: A002
@@ -135,11 +150,12 @@ def clamp(a, min=None, max=None):  # noqa: A002
 class WhereBackward0(Node):
     """d where(c, a, b) = grad where c for a, grad where not c for b."""
 
+    double_backward = True
+
     def apply(self, grad):
         condition = self.unpack("condition")
         shape_a, shape_b = self.input_shape(0), self.input_shape(1)
-        return unbroadcast(np.where(condition, grad, 0), shape_a), unbroadcast(np.where(condition, 0, grad),
-                                                                                 shape_b)
+        return unbroadcast(select(condition, grad, 0), shape_a), unbroadcast(select(condition, 0, grad), shape_b)
 
 
 def where(condition, a=None, b=None):

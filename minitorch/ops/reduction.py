@@ -8,6 +8,7 @@ from .._dtype import int64
 from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import pointwise
+from ._formulas import divide, expand_to, unsqueeze
 from ._util import is_tensor, saved_dim, wrap_dim
 
 
@@ -22,22 +23,26 @@ def _dims(dim, ndim):
 
 
 def _expand_back(grad, shape, dims, keepdim):
-    """Spread a reduced gradient back over the reduced dimensions."""
+    """Spread a reduced gradient back over the reduced dimensions (torch's ``sum_backward``)."""
     if not keepdim:
-        for d in dims:
-            grad = np.expand_dims(grad, d)
-    return np.broadcast_to(grad, shape)
+        for d in dims:  # sorted: each unsqueeze puts one reduced dim back where it was
+            grad = unsqueeze(grad, d)
+    return expand_to(grad, shape)
 
 
 class SumBackward0(Node):
     """d sum(x)/dx = 1: the gradient expanded to x's shape (a broadcast view, as torch's expand)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.broadcast_to(grad, self._saved_self_sym_sizes),)
+        return (expand_to(grad, self._saved_self_sym_sizes),)
 
 
 class SumBackward1(Node):
     """d sum(x, dims)/dx = 1: the gradient expanded back over the summed dims (a broadcast view)."""
+
+    double_backward = True
 
     def apply(self, grad):
         return (_expand_back(grad, self._saved_self_sym_sizes, self._dims, self._saved_keepdim),)
@@ -64,19 +69,22 @@ def _check_mean_dtype(a):
 
 
 class MeanBackward0(Node):
-    """d mean(x)/dx = 1/numel: the gradient divided and spread over x's shape."""
+    """d mean(x)/dx = 1/numel: the gradient spread over x's shape and divided."""
+
+    double_backward = True
 
     def apply(self, grad):
-        return (np.broadcast_to(grad / self._saved_self_sym_numel, self._saved_self_sym_sizes).copy(),)
+        return (divide(expand_to(grad, self._saved_self_sym_sizes), self._saved_self_sym_numel),)
 
 
 class MeanBackward1(Node):
-    """d mean(x, dims)/dx = 1/count: the gradient divided and spread back over the reduced dims."""
+    """d mean(x, dims)/dx = 1/count: the gradient spread back over the reduced dims and divided."""
+
+    double_backward = True
 
     def apply(self, grad):
         shape = self._saved_self_sym_sizes
-        grad = _expand_back(grad / self._count, shape, self._dims, self._saved_keepdim)
-        return (grad.copy(),)
+        return (divide(_expand_back(grad, shape, self._dims, self._saved_keepdim), self._count),)
 
 
 def mean(a, dim=None, keepdim=False):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.grad_mode import is_grad_enabled
-from ..autograd.node import Node, record, record_outputs, unbroadcast
+from ..autograd.node import Node, record, record_outputs
+from . import _formulas
+from ._formulas import unbroadcast
 from ._util import saved_dim, wrap_dim
 
 
@@ -25,6 +27,8 @@ def _target_shape(shape, numel):
 
 class ViewBackward0(Node):
     """d x.view(shape) / dx: grad reshaped back to x's sizes."""
+
+    double_backward = True
 
     def apply(self, grad):
         return (grad.reshape(self._saved_self_sym_sizes),)
@@ -87,8 +91,10 @@ def flatten(a, start_dim=0, end_dim=-1):
 class TransposeBackward0(Node):
     """d x.transpose(d0, d1) / dx: grad with the two dims swapped back."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.swapaxes(grad, self._dim0, self._dim1) if grad.ndim else grad,)
+        return (_formulas.transpose(grad, self._dim0, self._dim1),)
 
 
 def transpose(a, dim0, dim1):
@@ -102,8 +108,10 @@ def transpose(a, dim0, dim1):
 class TBackward0(Node):
     """d x.t() / dx: grad transposed back."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (grad.T,)
+        return (_formulas.t(grad),)
 
 
 def t(a):
@@ -116,8 +124,10 @@ def t(a):
 class PermuteBackward0(Node):
     """d x.permute(dims) / dx: grad permuted by the inverse order."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.transpose(grad, np.argsort(self._order)),)
+        return (_formulas.permute(grad, tuple(int(i) for i in np.argsort(self._order))),)
 
 
 def permute(a, *dims):
@@ -137,8 +147,10 @@ def permute(a, *dims):
 class SqueezeBackward0(Node):
     """d x.squeeze() / dx: grad reshaped back to x's sizes."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (grad.reshape(self._saved_self_sym_sizes),)
+        return (_formulas.unsqueeze_to(grad, self._saved_self_sym_sizes),)
 
 
 class SqueezeBackward1(SqueezeBackward0):
@@ -168,8 +180,10 @@ def squeeze(a, dim=None):
 class UnsqueezeBackward0(Node):
     """d x.unsqueeze(dim) / dx: grad with that dim squeezed away."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.squeeze(grad, self._axis),)
+        return (_formulas.squeeze(grad, self._axis),)
 
 
 def unsqueeze(a, dim):
@@ -199,6 +213,8 @@ def _expanded_strides(a, target) -> tuple:
 
 class ExpandBackward0(Node):
     """d x.expand(sizes) / dx: grad summed over the expanded dims."""
+
+    double_backward = True
 
     def apply(self, grad):
         return (unbroadcast(grad, self._saved_self_sym_sizes),)

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..autograd.node import Node, record
 from ._util import saved_dim, wrap_dim
+from .backward_ops import log_softmax_backward_data, softmax_backward_data
 
 
 def _shifted(x, dim):
@@ -18,17 +19,19 @@ def _shifted(x, dim):
 class SoftmaxBackward0(Node):
     """d softmax/dx: ``result * (grad - sum(grad * result, dim))``."""
 
+    double_backward = True
+
     def apply(self, grad):
-        probs, dim = self.unpack("result"), self._dim
-        return (probs * (grad - np.sum(grad * probs, axis=dim, keepdims=True)),)
+        return (softmax_backward_data(grad, self.unpack("result"), self._dim),)
 
 
 class LogSoftmaxBackward0(Node):
     """d log_softmax/dx: ``grad - exp(result) * sum(grad, dim)``."""
 
+    double_backward = True
+
     def apply(self, grad):
-        log_probs, dim = self.unpack("result"), self._dim
-        return (grad - np.exp(log_probs) * np.sum(grad, axis=dim, keepdims=True),)
+        return (log_softmax_backward_data(grad, self.unpack("result"), self._dim),)
 
 
 def _checked_axis(a, dim, kernel):

@@ -116,3 +116,19 @@ def test_accumulated_grad_keeps_its_object_and_counts_versions():
     y = minitorch.tensor([1.0, 2.0], requires_grad=True)
     y.sum().backward()  # an expanded gradient is copied: one write
     assert y.grad._version == 1
+
+
+def test_post_order_puts_every_node_after_all_of_its_children():
+    # root -> (a, b), a -> b, b -> leaf: b is reached from root directly and through a, so a walk that
+    # lists nodes in the order it first meets them could put a before b.
+    class Fake:
+        def __init__(self, name, *children):
+            self.name, self.next_functions = name, tuple((c, 0) for c in children)
+
+    leaf = Fake("leaf")
+    b = Fake("b", leaf)
+    a = Fake("a", b)
+    root = Fake("root", a, b)
+    order = [node.name for node in engine._post_order([root])]
+    assert order.index("leaf") < order.index("b") < order.index("a") < order.index("root")
+    assert sorted(order) == ["a", "b", "leaf", "root"]

@@ -1,0 +1,162 @@
+"""What backward formulas are written with, besides operators: helpers that take numpy arrays or Tensors.
+
+A plain backward runs the formulas on numpy arrays. With ``create_graph=True`` the engine runs them on
+Tensors in grad mode, so each step of a formula is itself recorded (as torch records its formulas) and the
+gradient can be differentiated again. A formula written only with operators (``+ - * / ** @``, unary ``-``,
+comparisons) and the helpers below serves both; its node says so with ``double_backward = True``.
+Each helper does on a Tensor what torch's formula does (``scale`` is torch's Tensor-times-Scalar,
+``MulBackward1``), and on an array the same arithmetic in numpy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..autograd import node as _node
+from ..autograd.node import Node, record, unbroadcast
+
+__all__ = ["unbroadcast", "on_tensors", "scale", "divide", "where", "zeros_like", "sgn", "cos", "sin", "log", "exp",
+           "sum_keepdim",
+           "expand_to", "unsqueeze", "squeeze", "unsqueeze_to", "unbind", "t", "transpose", "permute", "reshape",
+           "MulBackward1", "DivBackward1"]
+
+
+def on_tensors(value) -> bool:
+    """True when ``value`` is a Tensor: the formula is being recorded (create_graph=True)."""
+    return isinstance(value, _node.Tensor)
+
+
+class MulBackward1(Node):
+    """d(x * c)/dx = c for a number c."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        return (scale(grad, self._saved_other),)
+
+
+class DivBackward1(Node):
+    """d(x / c)/dx = 1 / c for a number c."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        return (divide(grad, self._saved_other),)
+
+
+def scale(x, number):
+    """``x * number`` (``x`` itself when number is 1, as torch's ``maybe_multiply``); on a Tensor, ``MulBackward1``."""
+    if number == 1:
+        return x
+    if not on_tensors(x):
+        return x * number
+    return record(MulBackward1, np.asarray(x._data * number, x._data.dtype), (x,), attrs={"other": number})
+
+
+def divide(x, number):
+    """``x / number``; on a Tensor, torch's Tensor-by-Scalar division (``DivBackward1``)."""
+    if not on_tensors(x):
+        return x / number
+    return record(DivBackward1, np.asarray(x._data / number, x._data.dtype), (x,), attrs={"other": number})
+
+
+def where(condition, a, b):
+    """``a`` where ``condition`` holds, else ``b`` (one of them may be a number)."""
+    if not on_tensors(condition):
+        dtype = a.dtype if hasattr(a, "dtype") else b.dtype
+        return np.where(condition, a, b).astype(dtype, copy=False)
+    from . import pointwise  # here: pointwise's own formulas use this module
+
+    return pointwise.where(condition, a, b)
+
+
+def zeros_like(x):
+    """Zeros of ``x``'s shape and dtype (a constant: no graph)."""
+    if not on_tensors(x):
+        return np.zeros_like(x)
+    return _node.Tensor._wrap(np.zeros(x.shape, x._data.dtype))
+
+
+def sgn(x):
+    """The sign of ``x``: -1, 0 or 1 (0 at NaN, as torch's ``sgn``)."""
+    if on_tensors(x):
+        return x.sgn()
+    return np.where(np.isnan(x), 0, np.sign(x)).astype(x.dtype)
+
+
+def cos(x):
+    """Cosine, element-wise."""
+    return x.cos() if on_tensors(x) else np.cos(x)
+
+
+def sin(x):
+    """Sine, element-wise."""
+    return x.sin() if on_tensors(x) else np.sin(x)
+
+
+def log(x):
+    """Natural logarithm, element-wise."""
+    return x.log() if on_tensors(x) else np.log(x)
+
+
+def exp(x):
+    """``e ** x``, element-wise."""
+    return x.exp() if on_tensors(x) else np.exp(x)
+
+
+def sum_keepdim(x, dim: int):
+    """The sum along ``dim``, keeping it with size 1."""
+    return x.sum(dim, keepdim=True) if on_tensors(x) else np.sum(x, axis=dim, keepdims=True)
+
+
+def expand_to(x, shape):
+    """``x`` broadcast to ``shape`` without copying (``expand``)."""
+    return x.expand(*shape) if on_tensors(x) else np.broadcast_to(x, tuple(shape))
+
+
+def reshape(x, shape):
+    """``x`` with a new shape (a view when the memory allows it)."""
+    return x.reshape(tuple(shape))
+
+
+def unsqueeze(x, dim: int):
+    """``x`` with a new dimension of size 1 at ``dim``."""
+    return x.unsqueeze(dim) if on_tensors(x) else np.expand_dims(x, dim)
+
+
+def squeeze(x, dim: int):
+    """``x`` without its dimension ``dim`` of size 1."""
+    return x.squeeze(dim) if on_tensors(x) else np.squeeze(x, dim)
+
+
+def unsqueeze_to(x, shape):
+    """``x`` with the size-1 dims a squeeze removed put back, so it has ``shape`` (torch's ``unsqueeze_to``)."""
+    shape = tuple(shape)
+    if not on_tensors(x):
+        return x.reshape(shape)
+    for i, n in enumerate(shape):
+        if x.ndim < len(shape) and n == 1 and (i >= x.ndim or x.shape[i] != 1):
+            x = x.unsqueeze(i)
+    return x
+
+
+def unbind(x, dim: int) -> tuple:
+    """The slices of ``x`` along ``dim``, one per index (views)."""
+    return x.unbind(dim) if on_tensors(x) else tuple(np.moveaxis(x, dim, 0))
+
+
+def t(x):
+    """A matrix transposed (``t()``)."""
+    return x.t() if on_tensors(x) else x.T
+
+
+def transpose(x, dim0: int, dim1: int):
+    """``x`` with two dimensions swapped."""
+    if on_tensors(x):
+        return x.transpose(dim0, dim1)
+    return np.swapaxes(x, dim0, dim1) if x.ndim else x
+
+
+def permute(x, order):
+    """``x`` with its dimensions in ``order``."""
+    return x.permute(*order) if on_tensors(x) else np.transpose(x, order)
