@@ -14,6 +14,7 @@ from ._device import device, layout, sparse_coo, sparse_csr, strided
 from ._dtype import (
     Size,
     bfloat16,
+    can_cast,
     complex64,
     complex128,
     dtype,
@@ -24,6 +25,7 @@ from ._dtype import (
     int16,
     int32,
     int64,
+    promote_types,
     result_type,
     uint8,
 )
@@ -54,6 +56,7 @@ from ._legacy import (
     LongTensor,
     ShortTensor,
 )
+from ._numpy_names import add_numpy_names
 from ._printing import set_printoptions
 from ._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
 from ._random_factories import (
@@ -71,8 +74,8 @@ from ._ranges import arange, linspace, logspace
 from .autograd.anomaly_mode import is_anomaly_enabled
 from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_enabled
 from .autograd.inference_mode import inference_mode, is_inference_mode_enabled
+from .ops import out_forms as _out_forms
 from .ops._util import is_tensor
-from .ops.arithmetic import add, mul, neg, pow, reciprocal, sub
 from .ops.broadcasting import atleast_1d, atleast_2d, atleast_3d, broadcast_tensors, broadcast_to, meshgrid
 from .ops.comparison import (
     allclose,
@@ -161,11 +164,46 @@ from .ops.elementwise_math import (
 )
 from .ops.extremes import all, amax, amin, aminmax, any, count_nonzero
 from .ops.gather_scatter import gather, scatter, scatter_add, take, take_along_dim
-from .ops.index_ops import index_add, index_copy, index_fill, index_select, masked_fill, masked_select
-from .ops.join import cat, stack
-from .ops.linalg import bmm, dot, matmul, mm, mv
+from .ops.index_ops import (
+    argwhere,
+    index_add,
+    index_copy,
+    index_fill,
+    index_select,
+    masked_fill,
+    masked_select,
+    nonzero,
+)
 from .ops.norms import norm
-from .ops.pointwise import abs, clamp, exp, log, maximum, minimum, relu, sigmoid, sqrt, tanh, where
+from .ops.out_forms import (
+    abs,
+    add,
+    bmm,
+    cat,
+    clamp,
+    dot,
+    exp,
+    log,
+    log_softmax,
+    matmul,
+    maximum,
+    mean,
+    minimum,
+    mm,
+    mul,
+    mv,
+    neg,
+    pow,
+    reciprocal,
+    sigmoid,
+    softmax,
+    sqrt,
+    stack,
+    sub,
+    sum,
+    tanh,
+)
+from .ops.pointwise import relu, where
 from .ops.rearrange import (
     column_stack,
     cross,
@@ -181,7 +219,7 @@ from .ops.rearrange import (
     tile,
     vstack,
 )
-from .ops.reduction import argmax, argmin, max, mean, min, sum
+from .ops.reduction import argmax, argmin, max, min
 from .ops.scan import cummax, cummin, cumprod, cumsum
 from .ops.shape import flatten, permute, reshape, squeeze, t, transpose, unbind, unsqueeze
 from .ops.sorting import argsort, kthvalue, median, mode, sort, topk
@@ -195,6 +233,7 @@ from .ops.statistics import (
     var_mean,
 )
 from .ops.unique import unique, unique_consecutive
+from .serialization import load, save
 from .tensor import Tensor
 
 __version__ = "0.1.0"
@@ -245,7 +284,11 @@ def get_default_dtype():
     return float32
 
 
-_LAZY = {"nn", "optim", "viz", "teach", "random", "linalg", "utils", "return_types", "special"}
+add_numpy_names(globals())
+for _name in _out_forms.INPLACE_FUNCTIONS:
+    globals()[_name] = _out_forms.inplace_function(_name)
+
+_LAZY = {"accelerator", "nn", "optim", "viz", "teach", "random", "linalg", "utils", "return_types", "special"}
 
 
 def __getattr__(name):

@@ -8,6 +8,13 @@ _DEVICE_TYPES = ("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ide
 CUDA_MISSING = "Torch not compiled with CUDA enabled"
 
 
+def raise_no_cuda(index=None):
+    """``.cuda()``'s error: torch's CUDA-missing assertion, or with a device number, that no accelerator exists."""
+    if isinstance(index, int) and not isinstance(index, bool):
+        raise RuntimeError("Cannot access accelerator device when none is available.")
+    raise AssertionError(CUDA_MISSING)
+
+
 class device:  # noqa: N801 (torch spells it in lower case)
     """A device name such as ``torch.device('cpu')`` or ``torch.device('cuda', 0)``."""
 

@@ -166,3 +166,13 @@ class Size(tuple):
 
     def __add__(self, other):
         return Size(tuple(self) + tuple(other))
+
+
+def promote_types(type1: dtype, type2: dtype) -> dtype:
+    """The smallest dtype that both ``type1`` and ``type2`` convert to without losing their kind (torch's table)."""
+    return _promote_pair(type1, type2)
+
+
+def can_cast(from_: dtype, to: dtype) -> bool:
+    """Whether torch's casting rules allow ``from_`` into ``to``: never to a lower kind (float to int, int to bool)."""
+    return from_.category <= to.category

@@ -27,20 +27,20 @@ def _random_float_dtype(dtype, name):
     return dtype
 
 
-def rand(*sizes, size=None, generator=None, dtype=None, layout=None, device=None, requires_grad=False,
+def rand(*sizes, size=None, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
          pin_memory=False) -> Tensor:
-    """Values drawn uniformly from ``[0, 1)``."""
-    dtype = _random_float_dtype(dtype, "check_uniform_bounds")
-    out = _empty(_sizes(sizes if size is None else (size,)), dtype).uniform_(generator=generator)
-    return _finish(out._data, requires_grad)
+    """Values drawn uniformly from ``[0, 1)`` (into ``out`` when given)."""
+    dtype = _random_float_dtype(dtype or (out.dtype if out is not None else None), "check_uniform_bounds")
+    values = _empty(_sizes(sizes if size is None else (size,)), dtype).uniform_(generator=generator)
+    return _finish(values._data, requires_grad, out)
 
 
-def randn(*sizes, size=None, generator=None, dtype=None, layout=None, device=None, requires_grad=False,
+def randn(*sizes, size=None, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
           pin_memory=False) -> Tensor:
-    """Values drawn from the standard normal distribution."""
-    dtype = _random_float_dtype(dtype, "normal_kernel_cpu")
-    out = _empty(_sizes(sizes if size is None else (size,)), dtype).normal_(generator=generator)
-    return _finish(out._data, requires_grad)
+    """Values drawn from the standard normal distribution (into ``out`` when given)."""
+    dtype = _random_float_dtype(dtype or (out.dtype if out is not None else None), "normal_kernel_cpu")
+    values = _empty(_sizes(sizes if size is None else (size,)), dtype).normal_(generator=generator)
+    return _finish(values._data, requires_grad, out)
 
 
 def randint(low, high=None, size=None, *, generator=None, dtype=None, layout=None, device=None,

@@ -17,6 +17,7 @@ class FamilyMethods:
     index_select, index_add = index_ops.index_select, index_ops.index_add
     index_copy, index_fill = index_ops.index_copy, index_ops.index_fill
     masked_fill, masked_select = index_ops.masked_fill, index_ops.masked_select
+    nonzero, argwhere = index_ops.nonzero, index_ops.argwhere
 
     def scatter_(self, dim, index, src=None, *, value=None, reduce=None):
         """``scatter`` in place."""

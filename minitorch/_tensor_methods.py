@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._device import raise_no_cuda
 from ._dtype import bool_, float32, float64, int64
 from ._tensor_comparison import ComparisonMethods
 from ._tensor_elementwise_extra import ExtraElementwiseMethods
@@ -82,10 +83,15 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
         return bool(self.item())
 
     def __float__(self):
-        return float(self.item())
+        return float(self._one_value())
 
     def __int__(self):
-        return int(self.item())
+        return int(self._one_value())
+
+    def _one_value(self):
+        if self.numel() != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return self.item()
 
     def __index__(self):
         if self.dtype.is_floating_point:
@@ -217,9 +223,9 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
         """The tensor itself: minitorch lives on the CPU."""
         return self
 
-    def cuda(self, *args, **kwargs):
-        """minitorch has no GPU: raises as a CPU-only torch does."""
-        raise AssertionError("Torch not compiled with CUDA enabled")
+    def cuda(self, device=None, *args, **kwargs):
+        """minitorch has no GPU: raises as a CPU-only torch does (a device number asks for the accelerator)."""
+        raise_no_cuda(device)
 
     def softmax(self, dim):
         """``exp(self) / exp(self).sum(dim)``, as ``nn.functional.softmax``."""

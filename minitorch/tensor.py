@@ -13,6 +13,7 @@ import weakref
 import numpy as np
 
 from . import _dtype
+from ._numpy_names import add_numpy_names
 from ._printing import format_tensor
 from ._storage import UntypedStorage, VersionCounter
 from ._strides import contiguous_strides, element_strides, is_non_overlapping_and_dense, restride, storage_start
@@ -365,3 +366,5 @@ def _rebuild(data, requires_grad):
     tensor._requires_grad = requires_grad
     return tensor
 
+
+add_numpy_names(Tensor)

@@ -12,6 +12,7 @@ Only a ``Parameter`` becomes a parameter: ``self.w = torch.randn(3)`` stays a pl
 from collections import OrderedDict
 
 from .. import _dtype
+from .._device import raise_no_cuda
 from ..autograd.node import RemovableHandle, add_hook
 from . import _module_state
 from ._backward_hooks import BackwardHooks, backward_hook_for
@@ -227,8 +228,8 @@ class Module(ModuleTree, BackwardHooks):
         return self
 
     def cuda(self, device=None):
-        """minitorch has no GPU: raises as a CPU-only torch does."""
-        raise AssertionError("Torch not compiled with CUDA enabled")
+        """minitorch has no GPU: raises as a CPU-only torch does (a device number asks for the accelerator)."""
+        raise_no_cuda(device)
 
     # -- state ----------------------------------------------------------------------------------------
 

@@ -170,3 +170,22 @@ def masked_select(a, mask):
     shape = np.broadcast_shapes(a.shape, mask.shape)
     picked = np.broadcast_to(a._data, shape)[np.broadcast_to(mask._data, shape)]
     return record(MaskedSelectBackward0, picked, (a,), saved={"self": a, "mask": mask}, state={"mask": mask._data})
+
+
+def nonzero(input, *, out=None, as_tuple=False):  # noqa: A002 (torch's argument names)
+    """The indices of the non-zero elements: one row per element (int64, stored column by column, as torch
+    does); with ``as_tuple=True``, one index tensor per dimension (a 0-d input counts as 1-d)."""
+    from .._factories import write_out
+    from ..tensor import Tensor
+    from .shape import unbind
+
+    rows = np.argwhere(input._data)
+    result = Tensor._wrap(np.ascontiguousarray(rows.T.astype(np.int64)).T)
+    if as_tuple:
+        return unbind(result, 1) if input.ndim else (Tensor._wrap(np.flatnonzero(input._data)),)
+    return result if out is None else write_out(out, result._data)
+
+
+def argwhere(input):  # noqa: A002
+    """``torch.nonzero(input)``: the indices of the non-zero elements, one row each."""
+    return nonzero(input)
