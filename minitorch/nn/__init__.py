@@ -1,6 +1,6 @@
 """``minitorch.nn``: Parameter, Module, layers, losses, and the ``functional`` and ``init`` submodules."""
 
-from . import functional, init
+from . import functional, init, utils
 from .activation import (
     CELU,
     ELU,
@@ -34,7 +34,7 @@ from .parameter import Parameter
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, Dropout2d
 
 __all__ = [
-    "functional", "init", "Parameter", "Module", "Sequential", "ModuleList",
+    "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList",
     "Linear", "Conv2d", "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
     "Identity",
     "BatchNorm1d", "BatchNorm2d",

@@ -2,8 +2,9 @@
 
 import io
 
-import minitorch as torch
 import pytest
+
+import minitorch as torch
 
 
 def test_tensor_list_and_dict_round_trip_through_a_path(tmp_path):

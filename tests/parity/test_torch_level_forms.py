@@ -4,8 +4,9 @@ CPU-only build (``.cuda(1)``, ``torch.accelerator``) and ``float()`` of a tensor
 
 import warnings
 
-import minitorch
 import pytest
+
+import minitorch
 
 pytestmark = pytest.mark.parity
 
@@ -86,7 +87,8 @@ def test_nonzero_and_argwhere(torch):
     same(torch, lambda lib: lib.nonzero(lib.tensor([[1, 0, 2], [0, 3, 0]])))
     same(torch, lambda lib: lib.nonzero(lib.tensor([[1, 0, 2], [0, 3, 0]])).stride())
     same(torch, lambda lib: lib.nonzero(lib.tensor([1.0, 0.0, 2.0]), as_tuple=True))
-    same(torch, lambda lib: (lib.tensor(5).nonzero(), lib.tensor(0).nonzero(as_tuple=True), lib.tensor(3.0).nonzero(as_tuple=True)))
+    same(torch, lambda lib: (lib.tensor(5).nonzero(), lib.tensor(0).nonzero(as_tuple=True),
+                             lib.tensor(3.0).nonzero(as_tuple=True)))
     same(torch, lambda lib: lib.argwhere(lib.tensor([[True, False], [False, True]])))
     same(torch, lambda lib: lib.tensor([[0.5, 0.0]]).nonzero())
 
