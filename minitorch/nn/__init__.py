@@ -13,6 +13,7 @@ from .activation import (
     LogSigmoid,
     LogSoftmax,
     Mish,
+    PReLU,
     ReLU,
     ReLU6,
     Sigmoid,
@@ -26,15 +27,18 @@ from .activation import (
     Threshold,
 )
 from .batchnorm import BatchNorm1d, BatchNorm2d
-from .containers import ModuleList, Sequential
+from .containers import ModuleDict, ModuleList, Sequential
 from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, ZeroPad2d
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from .module import Module
+from .normalization import LayerNorm
 from .parameter import Parameter
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, Dropout2d
+from .sparse import Embedding
 
 __all__ = [
-    "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList",
+    "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList", "ModuleDict",
+    "Embedding", "LayerNorm", "PReLU",
     "Linear", "Conv2d", "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
     "Identity",
     "BatchNorm1d", "BatchNorm2d",

@@ -1,8 +1,10 @@
 """Activation layers: ``ReLU``, ``Sigmoid``, ``Tanh``, ``Softmax``, ``LogSoftmax``, and the option-carrying ones
 (``LeakyReLU``, ``ELU``, ``GELU``, ``Softplus``, ``Hardtanh``...) that share ``_Activation``."""
 
+from .. import _factories
 from . import functional as F
 from .module import Module
+from .parameter import Parameter
 
 
 class ReLU(Module):
@@ -202,3 +204,21 @@ class Softmin(Softmax):
     def forward(self, input):
         """``F.softmin(input, dim)``."""
         return F.softmin(input, self.dim, _stacklevel=5)
+
+
+class PReLU(Module):
+    """``x`` where positive, ``weight * x`` elsewhere, with a learned slope (one, or one per channel)."""
+
+    def __init__(self, num_parameters=1, init=0.25, device=None, dtype=None):
+        """Create the slope parameter filled with ``init``."""
+        super().__init__()
+        self.num_parameters, self.init = num_parameters, init
+        self.weight = Parameter(_factories.full((num_parameters,), float(init), dtype=dtype))
+
+    def forward(self, input):
+        """``F.prelu(input, self.weight)``."""
+        return F.prelu(input, self.weight)
+
+    def extra_repr(self):
+        """``num_parameters=...``."""
+        return f"num_parameters={self.num_parameters}"

@@ -124,3 +124,59 @@ class ModuleList(Module):
             lines.append(label + separator + indent_after_first_line(children[start], 2))
             start = end + 1
         return self._get_name() + "(\n  " + "\n  ".join(lines) + "\n)"
+
+
+class ModuleDict(Module):
+    """A dict of modules whose parameters belong to the owner, in insertion order."""
+
+    def __init__(self, modules=None):
+        """Register each ``(name, module)`` of a mapping or an iterable of pairs."""
+        super().__init__()
+        if modules is not None:
+            self.update(modules)
+
+    def __getitem__(self, key):
+        return self._modules[key]
+
+    def __setitem__(self, key, module):
+        self.add_module(key, module)
+
+    def __delitem__(self, key):
+        del self._modules[key]
+
+    def __len__(self):
+        return len(self._modules)
+
+    def __iter__(self):
+        return iter(self._modules)
+
+    def __contains__(self, key):
+        return key in self._modules
+
+    def keys(self):
+        """The names, in order."""
+        return self._modules.keys()
+
+    def items(self):
+        """The ``(name, module)`` pairs, in order."""
+        return self._modules.items()
+
+    def values(self):
+        """The modules, in order."""
+        return self._modules.values()
+
+    def pop(self, key):
+        """Remove the module ``key`` and return it."""
+        module = self[key]
+        del self[key]
+        return module
+
+    def clear(self):
+        """Remove every module."""
+        self._modules.clear()
+
+    def update(self, modules):
+        """Add (or replace) the modules of a mapping or an iterable of ``(name, module)`` pairs."""
+        pairs = modules.items() if hasattr(modules, "items") else modules
+        for key, module in pairs:
+            self[key] = module

@@ -12,7 +12,10 @@ from ..ops import loss as loss_ops
 from ..ops import pad as pad_ops
 from ..ops import pointwise, pool, shape
 from ..ops import softmax as softmax_ops
+from ..ops.activations import prelu
 from ..ops.conv import convolution
+from ..ops.embedding import embedding
+from ..ops.layer_norm import layer_norm
 from ..ops.linear import linear
 from . import _conv_args
 from ._activation_functional import (
@@ -51,6 +54,7 @@ __all__ = [
     "celu", "elu", "gelu", "hardsigmoid", "hardswish", "hardtanh", "leaky_relu", "logsigmoid", "mish", "relu6",
     "selu", "silu", "softmin", "softplus", "softsign", "tanhshrink", "threshold", "avg_pool2d", "batch_norm",
     "dropout2d", "huber_loss", "l1_loss", "one_hot", "smooth_l1_loss", "adaptive_avg_pool2d",
+    "embedding", "layer_norm", "prelu",
 ]
 
 SAME_PADDING_WARNING = (

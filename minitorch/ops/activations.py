@@ -122,3 +122,32 @@ def activation_(kind: str, a, options=None):
     from .inplace import apply_inplace
 
     return apply_inplace(a, lambda t: activation(kind, t, options, IN_PLACE_NODES.get(kind)))
+
+
+class PreluKernelBackward0(Node):
+    """d prelu(x, w): dx = grad where x > 0, w * grad elsewhere; dw = sum of x * grad where x <= 0 (per channel)."""
+
+    def apply(self, grad):
+        x, weight = self.unpack("self"), self.unpack("weight")
+        w = _channel_aligned(weight, x.ndim)
+        grad_input = np.where(x > 0, grad, w * grad).astype(grad.dtype) if self.needs_input_grad(0) else None
+        grad_weight = None
+        if self.needs_input_grad(1):
+            contribution = np.where(x > 0, 0, x * grad)
+            axes = tuple(d for d in range(x.ndim) if not (d == 1 and weight.size > 1))
+            grad_weight = contribution.sum(axis=axes).reshape(weight.shape).astype(grad.dtype)
+        return grad_input, grad_weight
+
+
+def _channel_aligned(weight, ndim):
+    """``weight`` shaped to broadcast along dim 1 (one value per channel), or as a single value."""
+    if weight.size == 1 or ndim < 2:
+        return weight.reshape(-1)[0] if weight.size == 1 else weight
+    return weight.reshape((1, -1) + (1,) * (ndim - 2))
+
+
+def prelu(input, weight):  # noqa: A002
+    """``x`` where positive, ``weight * x`` elsewhere (one learned slope, or one per channel of dim 1)."""
+    x = input._data
+    out = np.where(x > 0, x, _channel_aligned(weight._data, x.ndim) * x).astype(x.dtype)
+    return record(PreluKernelBackward0, out, (input, weight), saved={"self": input, "weight": weight})

@@ -1,0 +1,43 @@
+"""``LayerNorm``: each sample normalised over its last dims, then scaled and shifted per element."""
+
+from .. import _factories
+from . import functional as F
+from . import init
+from .module import Module
+from .parameter import Parameter
+
+
+class LayerNorm(Module):
+    """Normalise over the trailing ``normalized_shape`` dims; ``weight`` starts at ones, ``bias`` at zeros."""
+
+    def __init__(self, normalized_shape, eps=1e-05, elementwise_affine=True, bias=True, device=None, dtype=None):
+        """Create the per-element weight and bias (when ``elementwise_affine``)."""
+        super().__init__()
+        shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
+        self.normalized_shape, self.eps, self.elementwise_affine = shape, eps, elementwise_affine
+        if elementwise_affine:
+            self.weight = Parameter(_factories.empty(*shape, dtype=dtype))
+            if bias:
+                self.bias = Parameter(_factories.empty(*shape, dtype=dtype))
+            else:
+                self.register_parameter("bias", None)
+        else:
+            self.register_parameter("weight", None)
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        """Weight to ones, bias to zeros."""
+        if self.elementwise_affine:
+            init.ones_(self.weight)
+            if self.bias is not None:
+                init.zeros_(self.bias)
+
+    def forward(self, input):
+        """``F.layer_norm`` with this module's settings."""
+        return F.layer_norm(input, self.normalized_shape, self.weight, self.bias, self.eps)
+
+    def extra_repr(self):
+        """``(shape,), eps=..., elementwise_affine=..., bias=...``, as torch prints it."""
+        return (f"{self.normalized_shape}, eps={self.eps}, elementwise_affine={self.elementwise_affine}, "
+                f"bias={self.bias is not None}")
