@@ -220,13 +220,41 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
                   reduction="mean", label_smoothing=0.0):
     """``nll_loss(log_softmax(input, 1), target)``: class indices, or class probabilities as ``target``."""
     code = _reduction(reduction)
-    if label_smoothing != 0.0:
-        raise NotImplementedError("minitorch's cross_entropy does not support label_smoothing")
-    log_probs = log_softmax(input, 0 if input.ndim == 1 else 1)
+    class_dim = 0 if input.ndim == 1 else 1
+    log_probs = log_softmax(input, class_dim)
     if target.dtype.is_floating_point and target.shape == input.shape:
+        if label_smoothing > 0.0:  # torch mixes the target with the uniform distribution
+            target = target * (1 - label_smoothing) + label_smoothing / input.shape[class_dim]
         return loss_ops.soft_target_cross_entropy(log_probs, target, weight, code)
     _check_class_targets(input, target, weight, ignore_index)
-    return _nll_nd(log_probs, target, weight, ignore_index, code)
+    nll = _nll_nd(log_probs, target, weight, ignore_index, code)
+    if label_smoothing <= 0.0:
+        return nll
+    if label_smoothing > 1.0:
+        raise RuntimeError(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
+    return _label_smoothed(nll, log_probs, target, weight, ignore_index, code, label_smoothing)
+
+
+def _label_smoothed(nll, log_probs, target, weight, ignore_index, code, label_smoothing):
+    """torch's ``(1 - ls) * nll + ls / C * smooth``, ``smooth`` being minus the (weighted) sum of log-probabilities
+    over the classes, reduced as ``nll`` is (ignored targets count zero)."""
+    class_dim = 0 if log_probs.ndim == 1 else 1
+    n_classes = log_probs.shape[class_dim]
+    if weight is not None:
+        shape = [1] * log_probs.ndim
+        shape[class_dim] = n_classes
+        smooth = -(log_probs * weight.view(*shape)).sum(class_dim)
+    else:
+        smooth = -log_probs.sum(class_dim)
+    ignored = target == ignore_index
+    smooth = smooth.masked_fill(ignored, 0.0)
+    if code == loss_ops.MEAN:
+        kept = ~ignored
+        divisor = kept.sum() if weight is None else weight.gather(0, target.masked_select(kept).flatten()).sum()
+        smooth = smooth.sum() / divisor
+    elif code == loss_ops.SUM:
+        smooth = smooth.sum()
+    return (1 - label_smoothing) * nll + smooth * (label_smoothing / n_classes)
 
 
 def _nll_nd(input, target, weight, ignore_index, code):

@@ -147,7 +147,9 @@ class NllLossBackward0(Node):
         else:
             scale = -weights * grad.reshape(weights.shape)
         grad_self = np.zeros_like(log_probs)
-        classes = np.where(target != self._ignore_index_value, target, 0)
+        kept = target != self._ignore_index_value
+        classes = np.where(kept, target, 0)
+        scale = np.where(kept, scale, 0.0)  # an ignored target's row stays +0, as torch leaves it untouched
         np.put_along_axis(grad_self, np.expand_dims(classes, 1), np.expand_dims(scale, 1), axis=1)
         return (grad_self[0] if unbatched else grad_self,)
 
