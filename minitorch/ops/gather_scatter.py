@@ -6,6 +6,8 @@ Each is a copy (never a view). Their backwards are each other: the gradient of a
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from ..autograd.node import Node, record
@@ -118,8 +120,7 @@ def scatter(a, dim, index, src=None, *, value=None, reduce=None):
     """A copy of ``a`` with ``src`` (a tensor or a number) written at ``index`` along ``dim``."""
     src = value if src is None else src
     if reduce is not None:
-        raise NotImplementedError("minitorch does not implement scatter(reduce=...); use scatter_add or "
-                                  "scatter_reduce")
+        return _scatter_reduce_legacy(a, dim, index, src, reduce)
     d = wrap_dim(dim, a.ndim)
     _check_index(a, d, index, "scatter")
     _check_index_fits(a, d, index, src if is_tensor(src) else None)
@@ -131,6 +132,38 @@ def scatter(a, dim, index, src=None, *, value=None, reduce=None):
         out = record(ScatterBackward1, data, (a,), attrs={"dim": dim, "index": index},
                      state={"index": index._data, "axis": d})
     return out
+
+
+SCATTER_REDUCE_DEPRECATED = (
+    "The reduce argument of torch.scatter with Tensor src is deprecated and will be removed in a future PyTorch "
+    "release. Use torch.scatter_reduce instead for more reduction options. (Triggered internally at "
+    "/__w/pytorch/pytorch/aten/src/ATen/native/TensorAdvancedIndexing.cpp:225.)")
+
+
+_warned_once = []
+
+
+class NotImplemented(Node):  # noqa: A001 (torch's name for a node whose derivative does not exist)
+    """scatter with ``reduce=`` has no derivative in torch: its backward raises."""
+
+    def apply(self, grad):
+        raise RuntimeError("derivative for aten::scatter is not implemented")
+
+
+def _scatter_reduce_legacy(a, dim, index, src, reduce):
+    """``scatter(..., reduce='add'|'multiply')``: values combined into ``a`` at ``index`` (no derivative)."""
+    if reduce not in ("add", "multiply"):
+        raise RuntimeError("reduce argument must be either add or multiply.")
+    if is_tensor(src) and not _warned_once:  # torch warns once per process
+        _warned_once.append(True)
+        warnings.warn(SCATTER_REDUCE_DEPRECATED, UserWarning, stacklevel=3)
+    d = wrap_dim(dim, a.ndim)
+    _check_index(a, d, index, "scatter")
+    _check_index_fits(a, d, index, src if is_tensor(src) else None)
+    result = a._data.copy()
+    values = _leading(src._data, index.shape).astype(result.dtype) if is_tensor(src) else src
+    (np.add if reduce == "add" else np.multiply).at(result, positions(index._data, d), values)
+    return record(NotImplemented, result, (a,))
 
 
 def scatter_add(a, dim, index, src):
