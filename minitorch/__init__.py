@@ -174,10 +174,12 @@ from .ops.index_ops import (
     masked_select,
     nonzero,
 )
+from .ops.linalg import einsum
 from .ops.norms import norm
 from .ops.out_forms import (
     abs,
     add,
+    addmm,
     bmm,
     cat,
     clamp,

@@ -179,7 +179,7 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     view, reshape, flatten = shape.view, shape.reshape, shape.flatten
     transpose, t, permute = shape.transpose, shape.t, shape.permute
     squeeze, unsqueeze, expand, unbind = shape.squeeze, shape.unsqueeze, shape.expand, shape.unbind
-    mm, mv, dot, bmm = linalg.mm, linalg.mv, linalg.dot, linalg.bmm
+    mm, mv, dot, bmm, addmm = linalg.mm, linalg.mv, linalg.dot, linalg.bmm, linalg.addmm
     clone, contiguous, to = copy.clone, copy.contiguous, copy.to
 
     T = property(lambda self: shape.permute(self, *reversed(range(self.ndim))))

@@ -1,10 +1,13 @@
-"""Matrix products: ``dot``, ``mv``, ``mm``, ``bmm`` and ``matmul``, which picks one as torch does."""
+"""Matrix products: ``dot``, ``mv``, ``mm``, ``bmm`` and ``matmul``, which picks one as torch does; ``addmm``;
+``einsum`` (values only, for now)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..autograd.node import Node, record
+from .._dtype import result_type
+from ..autograd.grad_mode import is_grad_enabled
+from ..autograd.node import Node, record, unbroadcast
 from . import _formulas
 from ._formulas import scale, t
 from .inplace import write_values
@@ -174,3 +177,38 @@ def matmul(a, b):
 
 def _unsafe_view(a, shape):
     return record(UnsafeViewBackward0, a._data.reshape(shape), (a,), attrs={"self_sym_sizes": tuple(a.shape)})
+
+
+class AddmmBackward0(Node):
+    """d(beta * M + alpha * A @ B) = beta * grad (summed back to M's shape) for M, alpha * grad @ B.T for A,
+    alpha * A.T @ grad for B."""
+
+    def apply(self, grad):
+        beta, alpha = self._saved_beta, self._saved_alpha
+        grad_m = unbroadcast(grad * beta, self.input_shape(0)) if self.needs_input_grad(0) else None
+        grad_a = (grad @ self.unpack("mat2").T) * alpha if self.needs_input_grad(1) else None
+        grad_b = (self.unpack("mat1").T @ grad) * alpha if self.needs_input_grad(2) else None
+        return grad_m, grad_a, grad_b
+
+
+def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002 (torch's argument name)
+    """``beta * input + alpha * (mat1 @ mat2)``; with ``beta=0`` the input's values are ignored (nan too)."""
+    product = mm(mat1, mat2)._data
+    base = expand(input.detach(), *product.shape)._data.astype(product.dtype)  # torch's expand error
+    out = alpha * product if beta == 0 else beta * base + alpha * product
+    return record(AddmmBackward0, out.astype(product.dtype), (input, mat1, mat2),
+                  saved={"mat1": mat1, "mat2": mat2}, attrs={"beta": beta, "alpha": alpha})
+
+
+def einsum(equation, *operands):
+    """Sums of products over the indices named in ``equation`` (``'ij,jk->ik'``), without autograd yet."""
+    if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
+        operands = tuple(operands[0])
+    if any(t.requires_grad for t in operands) and is_grad_enabled():
+        raise NotImplementedError("minitorch's einsum has no backward yet: compute it under torch.no_grad(), "
+                                  "or write it with matmul, sum and permute")
+    dtype = result_type(*operands)
+    arrays = [t._data.astype(dtype.numpy, copy=False) for t in operands]
+    from ..tensor import Tensor
+
+    return Tensor._wrap(np.asarray(np.einsum(equation.replace(" ", ""), *arrays, optimize=False)))

@@ -73,6 +73,11 @@ matmul, mm, bmm = _binary("matmul", linalg.matmul), _binary("mm", linalg.mm), _b
 mv, dot = _binary("mv", linalg.mv), _binary("dot", linalg.dot)
 
 
+def addmm(input, mat1, mat2, *, beta=1, alpha=1, out=None):  # noqa: A002
+    """``beta * input + alpha * (mat1 @ mat2)``, written into ``out`` when given."""
+    return with_out("addmm", lambda m, a, b: linalg.addmm(m, a, b, beta=beta, alpha=alpha), out, input, mat1, mat2)
+
+
 def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001, A002
     """The sum of all elements, or along ``dim``; written into ``out`` when given."""
     return with_out("sum", reduction.sum, out, input, dim, keepdim, dtype)
