@@ -97,6 +97,27 @@ class InPlaceMethods(RandomMethods):
         """``reciprocal`` in place."""
         return apply_inplace(self, arithmetic.reciprocal)
 
+    def resize_(self, *sizes, memory_format=None):
+        """Give the tensor a new shape in place, keeping its first values in order (new ones are zeros here,
+        uninitialised in torch); a tensor that requires grad cannot be resized."""
+        import numpy as np
+
+        from ._factories import _sizes
+
+        if self.requires_grad:
+            raise RuntimeError("cannot resize variables that require grad")
+        shape = _sizes(sizes)
+        count = int(np.prod(shape, dtype=np.int64))
+        flat = self._data.reshape(-1)  # a view of the same memory when the tensor is contiguous
+        if count <= flat.size:
+            self._data = flat[:count].reshape(shape)
+        else:
+            grown = np.zeros(count, dtype=self._data.dtype)
+            grown[:flat.size] = flat
+            self._data = grown.reshape(shape)
+        self._version_counter.bump()
+        return self
+
 
 _CPP_TYPE_NAMES = {"Bool": "bool", "Byte": "unsigned char", "Char": "signed char", "Short": "short int",
                    "Int": "int", "Long": "long int", "Half": "c10::Half", "Float": "float", "Double": "double"}
