@@ -224,7 +224,7 @@ from .ops.rearrange import (
 from .ops.reduction import argmax, argmin, max, min
 from .ops.scan import cummax, cummin, cumprod, cumsum
 from .ops.shape import flatten, permute, reshape, squeeze, t, transpose, unbind, unsqueeze
-from .ops.sorting import argsort, kthvalue, median, mode, sort, topk
+from .ops.sorting import argsort, kthvalue, median, mode, msort, sort, topk
 from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unflatten
 from .ops.statistics import (
     logsumexp,

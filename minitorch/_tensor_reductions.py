@@ -77,6 +77,10 @@ class ReductionMethods:
         """``torch.cummin(self, dim)``."""
         return scan.cummin(self, dim)
 
+    def msort(self):
+        """``torch.msort(self)``: sorted along the first dimension."""
+        return sorting.msort(self)
+
     def sort(self, dim=-1, descending=False, *, stable=False):
         """``torch.sort(self, dim, descending, stable=stable)``."""
         return sorting.sort(self, dim, descending, stable=stable)

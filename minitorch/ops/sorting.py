@@ -154,3 +154,8 @@ def mode(input, dim=-1, keepdim=False):  # noqa: A002
         values, indices = np.expand_dims(values, axis), np.expand_dims(indices, axis)
     return _picked(ModeBackward0, return_types.mode, input, values, indices, dim, keepdim, axis,
                    {"keepdim": keepdim})
+
+
+def msort(input):  # noqa: A002
+    """``input`` sorted along its first dimension: ``torch.sort(input, dim=0).values``."""
+    return sort(input, 0).values

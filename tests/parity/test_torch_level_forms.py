@@ -116,3 +116,8 @@ def test_cpu_only_errors_and_scalar_conversion(torch):
     same(torch, lambda lib: lib.accelerator.current_device_index())
     same(torch, lambda lib: float(lib.tensor([1.0, 2.0])))
     same(torch, lambda lib: int(lib.tensor([[3]])))
+
+
+def test_msort(torch):
+    same(torch, lambda lib: (lib.msort(lib.tensor([[3.0, 1.0], [2.0, 5.0], [-1.0, 0.5]], requires_grad=True)),
+                             lib.tensor([3, 1, 2]).msort()))
