@@ -81,6 +81,11 @@ def fused_multiply_add(x, a, y):
     return (np.asarray(x, np.float64) + a * np.asarray(y, np.float64)).astype(np.float32)
 
 
+def wide(numpy_fn):
+    """Compute float32 in float64 and round once: closer to torch's float32 kernels than numpy's own."""
+    return lambda x: numpy_fn(x.astype(np.float64) if x.dtype == np.float32 else x)
+
+
 def float_values(a) -> np.ndarray:
     """Values for ops that need floats: integer and bool tensors become the default float."""
     return a._data if a.dtype.is_floating_point else a._data.astype(DEFAULT_FLOAT.numpy)

@@ -18,7 +18,7 @@ from .._dtype import DEFAULT_FLOAT, from_numpy_dtype
 from ..autograd.node import Node, record
 from . import _formulas, _special
 from ._out import with_out
-from ._util import is_tensor
+from ._util import is_tensor, wide
 
 LN2, LN10, SQRT_PI = math.log(2), math.log(10), math.sqrt(math.pi)
 
@@ -99,9 +99,7 @@ def _sign(x):
     return x if x.dtype == np.bool_ else np.where(np.isnan(x), 0, np.sign(x)).astype(x.dtype) + 0
 
 
-def _wide(numpy_fn):
-    """Compute float32 in float64 and round once: closer to torch's float32 kernels than numpy's own."""
-    return lambda x: numpy_fn(x.astype(np.float64) if x.dtype == np.float32 else x)
+_wide = wide  # float32 computed in float64 and rounded once (ops/_util.py)
 
 
 def _sinc(x):

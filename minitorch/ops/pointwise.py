@@ -10,7 +10,7 @@ from ..autograd.node import Node, record
 from ._bool_rules import check_abs
 from ._formulas import scale, sgn, unbroadcast
 from ._formulas import where as select
-from ._util import as_tensor, binary_operands, float_values, is_tensor, values
+from ._util import as_tensor, binary_operands, float_values, is_tensor, values, wide
 from .backward_ops import sigmoid_backward, tanh_backward, threshold_backward
 
 
@@ -23,10 +23,16 @@ class ExpBackward0(Node):
         return (grad * self.unpack("result"),)
 
 
+def _as_input(numpy_fn, a):
+    """``numpy_fn`` of ``a``'s float values, in their dtype (float32 is computed wide, then rounded once)."""
+    x = float_values(a)
+    return numpy_fn(x).astype(x.dtype, copy=False)
+
+
 def exp(a):
     """``e ** a``. Saves its result, which is also its derivative."""
     with np.errstate(over="ignore"):
-        return record(ExpBackward0, np.exp(float_values(a)), (a,), save_result=True)
+        return record(ExpBackward0, _as_input(wide(np.exp), a), (a,), save_result=True)
 
 
 class LogBackward0(Node):
@@ -41,7 +47,7 @@ class LogBackward0(Node):
 def log(a):
     """Natural logarithm. Saves its input."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        return record(LogBackward0, np.log(float_values(a)), (a,), saved={"self": a})
+        return record(LogBackward0, _as_input(wide(np.log), a), (a,), saved={"self": a})
 
 
 class SqrtBackward0(Node):
@@ -102,7 +108,7 @@ class TanhBackward0(Node):
 
 def tanh(a):
     """Hyperbolic tangent. Saves its output: the derivative is ``1 - result**2``."""
-    return record(TanhBackward0, np.tanh(float_values(a)), (a,), save_result=True)
+    return record(TanhBackward0, _as_input(wide(np.tanh), a), (a,), save_result=True)
 
 
 class ReluBackward0(Node):
