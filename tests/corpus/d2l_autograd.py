@@ -1,5 +1,4 @@
 # Mirrors: d2l.ai, Preliminaries, 2.5 "Automatic Differentiation" (https://d2l.ai/chapter_preliminaries/autograd.html)
-# expected-to-differ: Tensor.norm is not implemented yet
 import torch
 
 x = torch.arange(4.0)

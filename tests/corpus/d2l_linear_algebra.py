@@ -1,5 +1,4 @@
 # Mirrors: d2l.ai, Preliminaries, 2.3 "Linear Algebra" (https://d2l.ai/chapter_preliminaries/linear-algebra.html)
-# expected-to-differ: sum(axis=..., keepdims=...), torch's numpy-style keyword aliases, are not implemented yet (nor norm)
 import torch
 
 x = torch.tensor(3.0)

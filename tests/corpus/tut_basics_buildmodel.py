@@ -1,5 +1,4 @@
 # Mirrors: PyTorch tutorials, Learn the Basics, "Build the Neural Network" (https://pytorch.org/tutorials/beginner/basics/buildmodel_tutorial.html)
-# expected-to-differ: torch.accelerator is not implemented yet
 import torch
 from torch import nn
 

@@ -1,5 +1,5 @@
 # Mirrors: PyTorch tutorials, Learn the Basics, "Optimizing Model Parameters" (https://pytorch.org/tutorials/beginner/basics/optimization_tutorial.html), on synthetic data
-# expected-to-differ: float32 last-digit difference after a training loop (numpy sums in another order than torch's kernels)
+# expected-to-differ: float32 last-digit difference after a training loop (numpy sums in another order than torch's cascade-sum kernels)
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset

@@ -1,5 +1,4 @@
 # Mirrors: PyTorch tutorials, Learn the Basics, "Tensors" (https://pytorch.org/tutorials/beginner/basics/tensorqs_tutorial.html)
-# expected-to-differ: the out= keyword of torch.matmul and torch.mul is not implemented yet
 import numpy as np
 import torch
 

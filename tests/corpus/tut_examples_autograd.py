@@ -1,5 +1,4 @@
 # Mirrors: PyTorch tutorials, "Learning PyTorch with Examples" - PyTorch: Tensors and autograd (https://pytorch.org/tutorials/beginner/pytorch_with_examples.html)
-# expected-to-differ: torch.sin is not implemented yet
 import math
 
 import torch

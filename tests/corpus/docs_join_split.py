@@ -1,0 +1,27 @@
+# Mirrors: PyTorch docs, "torch.cat", "torch.stack", "torch.split", "torch.chunk", "torch.unbind" and "torch.flatten" examples (https://pytorch.org/docs/stable/generated/torch.cat.html)
+import torch
+
+torch.manual_seed(0)
+x = torch.randn(2, 3)
+print(x)
+print(torch.cat((x, x, x), 0))
+print(torch.cat((x, x, x), 1))
+print(torch.stack((x, x)).shape)
+print(torch.stack((x, x), dim=2).shape)
+
+a = torch.arange(10).reshape(5, 2)
+print(a)
+print(torch.split(a, 2))
+print(torch.split(a, [1, 4]))
+print(torch.arange(11).chunk(6))
+print(torch.arange(12).chunk(6))
+print(torch.arange(13).chunk(6))
+print(torch.unbind(torch.tensor([[1, 2, 3], [4, 5, 6], [7, 8, 9]])))
+
+t = torch.tensor([[[1, 2], [3, 4]], [[5, 6], [7, 8]]])
+print(torch.flatten(t))
+print(torch.flatten(t, start_dim=1))
+print(torch.hstack((torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6]))))
+print(torch.vstack((torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6]))))
+print(torch.tensor_split(torch.arange(8), 3))
+print(torch.tensor_split(torch.arange(7), (1, 6)))

@@ -1,0 +1,22 @@
+# Mirrors: PyTorch docs, "torch.nn.init" examples: calculate_gain, uniform_, normal_, xavier_uniform_, kaiming_normal_, trunc_normal_, eye_, dirac_ (https://pytorch.org/docs/stable/nn.init.html)
+import torch
+import torch.nn as nn
+
+print(nn.init.calculate_gain('leaky_relu', 0.2))
+print(nn.init.calculate_gain('tanh'), nn.init.calculate_gain('relu'), nn.init.calculate_gain('selu'))
+torch.manual_seed(0)
+w = torch.empty(3, 5)
+print(nn.init.uniform_(w))
+print(nn.init.normal_(w))
+print(nn.init.constant_(w, 0.3))
+print(nn.init.ones_(w))
+print(nn.init.zeros_(w))
+print(nn.init.eye_(w))
+print(nn.init.xavier_uniform_(w, gain=nn.init.calculate_gain('relu')))
+print(nn.init.xavier_normal_(w))
+print(nn.init.kaiming_uniform_(w, mode='fan_in', nonlinearity='relu'))
+print(nn.init.kaiming_normal_(w, mode='fan_out', nonlinearity='relu'))
+print(nn.init.trunc_normal_(w))
+w = torch.empty(3, 16, 5, 5)
+print(nn.init.dirac_(w).sum())
+print(nn.init._calculate_fan_in_and_fan_out(w))

@@ -1,0 +1,21 @@
+# Mirrors: well-known Q&A, "How to calculate accuracy in PyTorch" (https://stackoverflow.com/questions/51503851), argmax over logits and mean of matches
+import torch
+
+torch.manual_seed(0)
+logits = torch.randn(8, 4)
+labels = torch.tensor([0, 1, 2, 3, 0, 1, 2, 3])
+preds = logits.argmax(dim=1)
+print(preds)
+print(preds == labels)
+correct = (preds == labels).sum().item()
+print(correct, correct / len(labels))
+print((preds == labels).float().mean())
+print((preds == labels).type(torch.FloatTensor).mean().item())
+_, predicted = torch.max(logits.data, 1)
+print(predicted)
+values, indices = logits.max(dim=1, keepdim=True)
+print(values.shape, indices.shape)
+probs = torch.softmax(logits, dim=1)
+print(probs.max(1))
+print(torch.sigmoid(torch.tensor([-1.0, 0.5, 2.0])) > 0.5)
+print(((torch.sigmoid(torch.tensor([-1.0, 0.5, 2.0])) > 0.5).long() == torch.tensor([0, 1, 0])).sum())
