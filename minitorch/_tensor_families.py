@@ -6,6 +6,7 @@ from . import _dtype
 from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, splitting
 from .ops.copy import to
 from .ops.inplace import apply_inplace
+from .ops.shape import SqueezeBackward4
 
 
 class FamilyMethods:
@@ -80,8 +81,11 @@ class FamilyMethods:
 
         with no_grad():
             viewed = squeeze(self, dim)
-        node_cls = splitting.SqueezeBackward3 if dim is None else splitting.SqueezeBackward4
-        splitting.restride_(self, viewed, node_cls, None if dim is None else {"dim": dim % 2**64})
+        if dim is None:
+            splitting.restride_(self, viewed, splitting.SqueezeBackward3)
+        else:
+            attrs = {"dim": dim % 2**64, "self_sym_sizes": tuple(self.shape)}
+            splitting.restride_(self, viewed, SqueezeBackward4, attrs)
         return self
 
     def t_(self):

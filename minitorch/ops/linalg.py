@@ -152,7 +152,7 @@ def matmul(a, b):
         return mv(a, b)
     if a.ndim == 1 and b.ndim == 2:
         row = mm(unsqueeze(a, 0), b)
-        out = record(SqueezeBackward4, row._data[0], (row,), attrs={"self_sym_sizes": tuple(row.shape)})
+        out = record(SqueezeBackward4, row._data[0], (row,), attrs={"dim": 0, "self_sym_sizes": tuple(row.shape)})
         write_values(out, out._data)  # torch squeezes the product in place: it comes back at version 1
         return out
     if a.ndim == 2 and b.ndim == 2:

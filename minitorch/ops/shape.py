@@ -158,7 +158,7 @@ class SqueezeBackward1(SqueezeBackward0):
 
 
 class SqueezeBackward4(SqueezeBackward0):
-    """d x.squeeze(dims) / dx (a list of dims, what ``vector @ matrix`` records): grad reshaped back."""
+    """d x.squeeze_(dim) / dx (also what ``vector @ matrix`` records): grad reshaped back to x's sizes."""
 
 
 def squeeze(a, dim=None):

@@ -151,10 +151,6 @@ class SqueezeBackward3(UnsqueezeBackward1):
     """d x.squeeze_() / dx: the gradient reshaped back."""
 
 
-class SqueezeBackward4(UnsqueezeBackward1):
-    """d x.squeeze_(dim) / dx: the gradient reshaped back."""
-
-
 class TBackward1(UnsqueezeBackward1):
     """d x.t_() / dx: the gradient transposed back."""
 
