@@ -23,6 +23,7 @@ class AccumulateGrad(Node):
         self._seq = 2**64 - 1  # the highest priority: torch runs these as soon as they are ready
         self.variable = variable
         self._input_meta = [(variable.shape, variable._data.dtype)]
+        self._output_meta = {0: (variable._data.shape, variable._data.dtype)}
 
     def name(self) -> str:
         """torch's name for this node, with its C++ namespace."""

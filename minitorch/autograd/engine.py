@@ -26,7 +26,7 @@ import numpy as np
 from .._dtype import Size, from_numpy_dtype
 from . import anomaly_mode, hooks
 from . import node as node_module
-from .node import _NO_HOOKS, edge_of, formulas_on_tensors
+from .node import _NO_HOOKS, edge_of, formulas_on_tensors, unbroadcast
 
 BackwardStep = namedtuple("BackwardStep", "node grads_in grads_out")
 BackwardStep.__doc__ = "One executed node: the gradients it received and those it sent along next_functions."
@@ -121,27 +121,42 @@ def _post_order(root_nodes) -> list:
 
 
 def validate_outputs(node, grads) -> list:
-    """Check the gradients ``node`` returned against its inputs' shapes; cast them to the inputs' dtypes."""
+    """Check each gradient ``node`` returned against what its next node recorded of that tensor in forward.
+
+    As torch's ``validate_outputs``: a gradient that broadcasts to the recorded shape is summed back to it, one
+    of another shape is refused, and one of another dtype is cast (the shapes recorded when the graph was
+    built count, even if ``.data`` changed a tensor's shape since).
+    """
     checked = grads
-    for i, (grad, meta) in enumerate(zip(grads, node._input_meta)):
-        if grad is None or meta is None:
+    for i, (grad, (child, input_nr)) in enumerate(zip(grads, node.next_functions)):
+        if grad is None or child is None:
             continue
-        shape, dtype = meta
+        metas = child._output_meta
+        if input_nr >= len(metas) or metas[input_nr] is None:
+            continue
+        shape, dtype = metas[input_nr]
         if type(grad) is np.ndarray and grad.dtype == dtype and grad.shape == shape:
             continue  # the common case, nothing to check or cast: a fast path for bench_small_ops' per-op figure
         checked = list(checked) if checked is grads else checked
-        checked[i] = _checked_gradient(grad, shape, dtype)
+        checked[i] = _checked_gradient(grad, tuple(shape), dtype, node, i)
     return checked
 
 
-def _checked_gradient(grad, shape, dtype):
-    """One gradient with the input's shape (or torch's error) and dtype (cast, recorded on a Tensor)."""
+def _checked_gradient(grad, shape: tuple, dtype, node=None, index: int = 0):
+    """One gradient with the recorded shape (summed back to it when it broadcasts to it, else torch's error)
+    and dtype (cast; recorded on a Tensor)."""
     is_tensor = isinstance(grad, node_module.Tensor)
     if not is_tensor:
         grad = np.asarray(grad)
-    if tuple(grad.shape) != tuple(shape):
-        raise RuntimeError(f"Function returned an invalid gradient: got shape {list(grad.shape)} "
-                           f"but expected shape compatible with {list(shape)}")
+    if tuple(grad.shape) != shape:
+        try:
+            fits = len(shape) <= grad.ndim and np.broadcast_shapes(shape, tuple(grad.shape)) == tuple(grad.shape)
+        except ValueError:
+            fits = False
+        if not fits:
+            raise RuntimeError(f"Function {node.name()} returned an invalid gradient at index {index} - got "
+                               f"{list(grad.shape)} but expected shape compatible with {list(shape)}")
+        grad = unbroadcast(grad, shape)
     if is_tensor:
         return grad if grad._data.dtype == dtype else grad.to(from_numpy_dtype(dtype))
     return grad if grad.dtype == dtype else grad.astype(dtype)
@@ -241,7 +256,7 @@ def _root_gradients(roots, grad_roots, create_graph=False) -> list:
                                f"output[{i}] has a shape of {root.shape}.")
         if create_graph:
             grad = grad if isinstance(grad, node_module.Tensor) else node_module.Tensor._wrap(data)
-            grads.append(_checked_gradient(grad, root.shape, root._data.dtype))
+            grads.append(_checked_gradient(grad, tuple(root.shape), root._data.dtype))
             continue
         # A view, never the caller's array itself: AccumulateGrad must copy it rather than keep it.
         grads.append(data.astype(root._data.dtype, copy=False).view())

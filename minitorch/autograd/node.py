@@ -71,6 +71,9 @@ class Node:
     _retains_grad_hooks: dict = _NO_HOOKS  # output_nr -> retain_grad's hook of that output tensor
     _node_pre_hooks: dict = _NO_HOOKS  # grad_fn.register_prehook
     _post_hooks: dict = _NO_HOOKS  # grad_fn.register_hook
+    # output_nr -> (shape, numpy dtype) of that forward output when the node was made: the engine checks the
+    # gradients sent to this node against it (torch's input_metadata), even if ``.data`` changed the tensor since.
+    _output_meta: dict = {}
 
     def __init__(self):
         self._seq = next(_sequence)
@@ -260,6 +263,7 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, state=None, save_
     node = _new_node(node_cls)
     connect(node, inputs, saved, attrs, state)
     out._grad_fn = node  # a new tensor: output 0, nothing retained yet
+    node._output_meta = {0: (out._data.shape, out._data.dtype)}
     if save_result:
         node._saved["result"] = SavedTensor(out, node, is_output=True)
     return out
@@ -278,6 +282,7 @@ def record_outputs(node_cls, outs, inputs, saved=None, attrs=None, state=None, s
     connect(node, inputs, saved, attrs, state)
     for output_nr, out in enumerate(outs):
         set_grad_fn(out, node, output_nr)
+    node._output_meta = {nr: (out._data.shape, out._data.dtype) for nr, out in enumerate(outs)}
     if save_result:
         node._saved["result"] = SavedTensor(outs[0], node, is_output=True)
     return outs
@@ -310,6 +315,10 @@ def attach(node: Node, out, inputs, saved=None, attrs=None, state=None, output_n
         set_grad_fn(out, node, output_nr)
     else:
         out._grad_fn, out._output_nr = node, output_nr
+    if output_nr == 0:
+        node._output_meta = {0: (out._data.shape, out._data.dtype)}
+    else:
+        node._output_meta[output_nr] = (out._data.shape, out._data.dtype)
 
 
 def connect(node: Node, inputs, saved=None, attrs=None, state=None) -> None:
