@@ -98,6 +98,15 @@ def empty_strided(shape, strides, dtype) -> np.ndarray:
     return np.lib.stride_tricks.as_strided(buffer, shape, tuple(s * itemsize for s in strides))
 
 
+def expanded(array: np.ndarray, shape) -> np.ndarray:
+    """``array`` repeated to ``shape`` without copying, as ``Tensor.expand``: stride 0 where a dim grows.
+
+    Unlike ``np.broadcast_to`` the view stays writable when ``array`` is (torch's expanded tensors are).
+    """
+    steps = np.broadcast_to(array, shape).strides
+    return np.lib.stride_tricks.as_strided(array, tuple(shape), steps, writeable=array.flags.writeable)
+
+
 def copy_preserving_layout(array: np.ndarray, dtype=None) -> np.ndarray:
     """A copy with torch's ``preserve_format`` layout: same strides when dense, else dense in the same order."""
     if array.flags.c_contiguous and 1 not in array.shape:  # the common case, 3x faster (row-major either way)

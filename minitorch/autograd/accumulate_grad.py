@@ -45,9 +45,11 @@ class AccumulateGrad(Node):
 def accumulate_grad(tensor, grad, in_place: bool) -> None:
     """Add ``grad`` into ``tensor.grad``: how AccumulateGrad, ``retain_grad`` and ``inputs=`` store gradients.
 
-    The first gradient is kept as is when nothing else holds it (a fresh, contiguous array), as torch
-    "steals" it; otherwise it is copied, and torch's copy counts as one write (``grad._version`` 1).
-    Later gradients are added in place (AccumulateGrad, one more version) or out of place (retain_grad).
+    As torch's ``AccumulateGrad::accumulateGrad``: the first gradient is kept as is ("stolen") when nothing
+    else holds it and its layout obeys the contract (``obeys_layout_contract``); otherwise it is copied into
+    the leaf's own layout (``clone_obey_contract``), a copy that counts as one write (``grad._version`` 1).
+    ``retain_grad`` keeps a row-major clone. Later gradients are added in place (AccumulateGrad, one more
+    version) or out of place (retain_grad).
     A Tensor gradient (``create_graph=True``) keeps its graph: see ``_accumulate_recorded``.
     """
     if isinstance(grad, node_module.Tensor):
@@ -55,12 +57,11 @@ def accumulate_grad(tensor, grad, in_place: bool) -> None:
         return
     if tensor._grad is None:
         if not in_place:  # retain_grad keeps a clone
-            tensor._grad = node_module.Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, copy=True))
-        elif grad.base is None and grad.flags.c_contiguous and grad.dtype == tensor._data.dtype:
+            tensor._grad = node_module.Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, order="C"))
+        elif grad.base is None and grad.dtype == tensor._data.dtype and obeys_layout_contract(grad, tensor._data):
             tensor._grad = node_module.Tensor._wrap(grad)
         else:
-            tensor._grad = node_module.Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, copy=True))
-            tensor._grad._version_counter.bump()
+            tensor._grad = clone_obey_contract(grad, tensor._data)
     elif in_place:
         tensor._grad._data += grad
         tensor._grad._version_counter.bump()
@@ -82,3 +83,28 @@ def _accumulate_recorded(tensor, grad, in_place: bool) -> None:
         tensor._grad = node_module.Tensor._wrap(memory).copy_(grad)
     else:
         tensor._grad = grad.clone()
+
+
+def obeys_layout_contract(grad: np.ndarray, variable: np.ndarray) -> bool:
+    """Whether ``grad`` may become ``variable.grad`` as it is: the strides of a dense ``variable`` (a dim of
+    size 1 may have any stride but 0), or row-major when ``variable`` itself is not dense."""
+    strides = element_strides(variable)
+    if not is_non_overlapping_and_dense(variable.shape, strides):
+        return bool(grad.flags.c_contiguous)
+    for size, grad_stride, stride in zip(grad.shape, element_strides(grad), strides):
+        if grad_stride != stride if size != 1 else grad_stride == 0:
+            return False
+    return True
+
+
+def clone_obey_contract(grad: np.ndarray, variable: np.ndarray):
+    """A copy of ``grad`` as ``variable.grad``: in ``variable``'s strides when it is dense (a write, version 1),
+    else a row-major clone (version 0)."""
+    strides = element_strides(variable)
+    if not is_non_overlapping_and_dense(variable.shape, strides):
+        return node_module.Tensor._wrap(np.array(grad, dtype=variable.dtype, order="C"))
+    out = empty_strided(variable.shape, strides, variable.dtype)
+    out[...] = grad
+    result = node_module.Tensor._wrap(out)
+    result._version_counter.bump()
+    return result

@@ -13,6 +13,7 @@ import warnings
 import numpy as np
 
 from .grad_mode import enable_grad, is_grad_enabled, no_grad
+from .hooks import wrap
 from .node import FormulaMode, Node, connect, set_grad_fn, unbroadcast
 from .saved_tensor import SavedTensor
 
@@ -94,13 +95,11 @@ class BackwardCFunction(Node, FunctionCtx):
 
     def _gradient_tensors(self, grads) -> list:
         """Wrap the incoming gradients; missing ones become zeros unless materialize_grads is off."""
-        from ..tensor import Tensor
-
         wrapped = []
         for grad, meta in zip(grads, self._output_meta):
             if grad is None and meta is not None and self.materialize_grads:
                 grad = np.zeros(*meta)
-            wrapped.append(grad if grad is None or isinstance(grad, Tensor) else Tensor._wrap(grad))
+            wrapped.append(wrap(grad))
         return wrapped
 
     def _check_gradients(self, results) -> tuple:

@@ -11,9 +11,16 @@ from __future__ import annotations
 from . import node as node_module
 
 
+def as_tensor(grad):
+    """A numpy gradient as a Tensor on its memory; an expanded one (from ``sum``) keeps its 0 strides, as in torch."""
+    if grad.ndim and grad.size and min(grad.strides) == 0:
+        return node_module.Tensor._alias(grad)
+    return node_module.Tensor._wrap(grad)
+
+
 def wrap(grad):
     """A gradient as a Tensor: numpy arrays are wrapped; Tensors (``create_graph=True``) stay as they are."""
-    return grad if grad is None or isinstance(grad, node_module.Tensor) else node_module.Tensor._wrap(grad)
+    return grad if grad is None or isinstance(grad, node_module.Tensor) else as_tensor(grad)
 
 
 def unwrap(tensor):

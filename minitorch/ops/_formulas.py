@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._strides import expanded
 from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 
@@ -110,8 +111,8 @@ def sum_keepdim(x, dim: int):
 
 
 def expand_to(x, shape):
-    """``x`` broadcast to ``shape`` without copying (``expand``)."""
-    return x.expand(*shape) if on_tensors(x) else np.broadcast_to(x, tuple(shape))
+    """``x`` broadcast to ``shape`` without copying (``expand``: stride 0 where a dim grows, writable)."""
+    return x.expand(*shape) if on_tensors(x) else expanded(x, tuple(shape))
 
 
 def reshape(x, shape):

@@ -21,6 +21,32 @@ x = (torch.ones(3, requires_grad=True) * 1)
 x.data = torch.zeros(2, 0)
 x.sum().backward()
 """,
+    # sum's gradient is an expanded view (stride 0); autograd.grad returns it as it is, hooks see it so.
+    "grad_of_sum_is_expanded": """
+x = torch.ones(2, 3, requires_grad=True)
+seen = []
+x.register_hook(lambda g: seen.append(g.stride()))
+g = torch.autograd.grad(x.sum(), [x])[0]
+h = torch.autograd.grad((x.t() + 1).sum(1).sum(), [x])[0]
+result = g.stride(), g._version, h.stride(), seen
+""",
+    # AccumulateGrad copies an expanded gradient into the leaf's own layout (a write: version 1) ...
+    "leaf_grad_clones_into_the_leafs_layout": """
+x = torch.ones(2, 3, requires_grad=True)
+x.data = torch.ones(3, 2).t()
+x.sum().backward()
+result = x.grad.stride(), x.grad._version
+""",
+    # ... a row-major clone when the leaf is not dense (version 0); retain_grad always clones row-major.
+    "leaf_grad_of_an_expanded_leaf_and_retain_grad": """
+x = torch.ones(2, 3, requires_grad=True)
+x.data = torch.ones(3).expand(2, 3)
+(x * 2).sum().backward()
+y = torch.ones(3, 2, requires_grad=True) * 1
+y.retain_grad()
+y.t().sum().backward()
+result = x.grad.stride(), x.grad._version, y.grad.stride(), y.grad._version
+""",
 }
 
 
