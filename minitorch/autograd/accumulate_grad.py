@@ -58,11 +58,12 @@ def accumulate_grad(tensor, grad, in_place: bool) -> None:
     if tensor._grad is None:
         if not in_place:  # retain_grad keeps a clone
             tensor._grad = node_module.Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, order="C"))
-        elif grad.base is None and grad.dtype == tensor._data.dtype and obeys_layout_contract(grad, tensor._data):
-            tensor._grad = node_module.Tensor._wrap(grad)
+        elif grad.base is None and obeys_layout_contract(grad, tensor._data):
+            tensor._grad = node_module.Tensor._wrap(grad)  # in the graph's dtype, even if .data changed it since
         else:
             tensor._grad = clone_obey_contract(grad, tensor._data)
     elif in_place:
+        _check_addable(tensor._grad.shape, grad.shape)
         tensor._grad._data += grad
         tensor._grad._version_counter.bump()
     else:
@@ -83,6 +84,16 @@ def _accumulate_recorded(tensor, grad, in_place: bool) -> None:
         tensor._grad = node_module.Tensor._wrap(memory).copy_(grad)
     else:
         tensor._grad = grad.clone()
+
+
+def _check_addable(shape, grad_shape) -> None:
+    """torch's errors for ``grad += new_grad`` when ``.data`` changed the leaf's shape since the graph was built."""
+    from ..ops._util import check_broadcast  # here: minitorch.ops needs this module first
+
+    check_broadcast(tuple(shape), grad_shape)
+    broadcast = np.broadcast_shapes(tuple(shape), grad_shape)
+    if broadcast != tuple(shape):
+        raise RuntimeError(f"output with shape {list(shape)} doesn't match the broadcast shape {list(broadcast)}")
 
 
 def obeys_layout_contract(grad: np.ndarray, variable: np.ndarray) -> bool:

@@ -267,10 +267,10 @@ def _output_edges(task: GraphTask, inputs) -> list:
     """The edges whose gradients ``inputs`` asks for (``backward(inputs=)`` retains a non-leaf's grad)."""
     edges = []
     for tensor in inputs:
+        if task.accumulate:  # as torch: the gradient lands in .grad through retain_grad's hook (checked first)
+            tensor.retain_grad()
         if not tensor.requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-        if task.accumulate and not tensor.is_leaf:
-            tensor.retain_grad()  # as torch does: the gradient lands in .grad through retain_grad's hook
         edges.append(edge_of(tensor))
     return edges
 

@@ -46,16 +46,36 @@ FAMILIES = {
         "{a}.requires_grad_()", "{a}.detach_()", "{a}.retain_grad(); {t} = {a}",
     ],
 }
+# ``{a}.grad_fn;`` before ``register_hook``: torch 2.13 crashes (a segmentation fault) registering a hook on a view
+# whose grad_fn is stale (its base changed in place or started requiring grad) until grad_fn is read once.
 ENGINE_FAMILIES = {
     "engine": [
         "{a}.requires_grad = True; {t} = {a}", "{a}.requires_grad = False; {t} = {a}",
         "{a}.grad = None; {t} = {a}", "{a}.grad = torch.ones_like({a}); {t} = {a}",
         "{a}.grad = {b}; {t} = {a}", "{a}.data = {b}; {t} = {a}",
-        "{a}.register_hook(lambda g: g * 2); {t} = {a}", "{a}.register_hook(lambda g: g[:1]); {t} = {a}",
-        "{a}.register_hook(lambda g: g.double()); {t} = {a}", "{a}.register_hook(lambda g: None); {t} = {a}",
+        "{a}.grad_fn; {a}.register_hook(lambda g: g * 2); {t} = {a}",
+        "{a}.grad_fn; {a}.register_hook(lambda g: g[:1]); {t} = {a}",
+        "{a}.grad_fn; {a}.register_hook(lambda g: g.double()); {t} = {a}",
+        "{a}.grad_fn; {a}.register_hook(lambda g: None); {t} = {a}",
         "{a}.sum().backward(); {t} = {a}", "{a}.sum().backward(retain_graph=True); {t} = {a}",
         "{t} = torch.autograd.grad({a}.sum(), [{b}])[0]",
         "{t} = torch.autograd.grad({a}.sum(), [{b}], allow_unused=True, retain_graph=True)[0]",
+    ],
+    "engine_checks": [
+        "{a}.grad = {a}; {t} = {a}", "{a}.grad = {a}.double(); {t} = {a}", "{a}.grad = torch.zeros(5); {t} = {a}",
+        "{a}.grad = 1.0; {t} = {a}", "{a}.grad = {a}.detach().t(); {t} = {a}",
+        "{a}.data = {a}.double(); {t} = {a}", "{a}.data = {a} > 0; {t} = {a}", "{a}.data = {a}.long(); {t} = {a}",
+        "{t} = {a} * {a}; {a}.detach_()", "{t} = {a}.sigmoid(); {t}.detach_()",
+        "{t} = {a}.exp(); {t}.sum().backward(); {t}.sum().backward()",
+        "{t} = {a}.exp(); {t}.sum().backward(retain_graph=True); {t}.sum().backward()",
+        "{t} = torch.autograd.grad({a}.sum(), [{b}, {b}], allow_unused=True, retain_graph=True)[1]",
+        "{a}.sum().backward(inputs=[{b}], retain_graph=True); {t} = {b}",
+        "{t} = {a} * 2; {t}.sum().backward(inputs=[{t}], retain_graph=True)",
+        "{a}.retain_grad(); {a}.mul_(2); {t} = {a}",
+        "{a}.grad_fn; {a}.register_hook(lambda g: 1.0); {t} = {a}",
+        "{a}.grad_fn; {a}.register_hook(lambda g: g.t()); {t} = {a}",
+        "{a}[1:].copy_({a}[:-1]); {t} = {a}", "{a}.t().copy_({a}); {t} = {a}",
+        "{t} = {a}[0]; {a}.requires_grad_()",
     ],
 }
 

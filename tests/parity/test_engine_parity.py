@@ -47,6 +47,26 @@ y.retain_grad()
 y.t().sum().backward()
 result = x.grad.stride(), x.grad._version, y.grad.stride(), y.grad._version
 """,
+    # backward(inputs=) retains each input's grad first: retain_grad's own error for one that needs none.
+    "backward_inputs_that_do_not_require_grad": """
+x = torch.ones(3, requires_grad=True)
+(x * 2).sum().backward(inputs=[torch.ones(3)])
+""",
+    # .data grew the leaf after its .grad was set: adding the next gradient in place fails with torch's text.
+    "accumulating_into_a_grad_of_another_shape": """
+x = torch.ones(3, 1, requires_grad=True)
+x.grad = torch.ones(3, 1)
+x.data = torch.zeros(2, 0)
+x.sum().backward()
+""",
+    # .data changed the leaf's dtype after the graph was built: the gradient keeps the graph's dtype.
+    "grad_dtype_after_data_changed_the_dtype": """
+x = torch.ones(2, 2, requires_grad=True)
+v = x[0]
+x.data = x.double()
+v.sum().backward()
+result = str(x.grad.dtype), str(x.dtype)
+""",
 }
 
 
