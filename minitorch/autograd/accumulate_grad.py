@@ -10,6 +10,7 @@ import numpy as np
 
 from .._strides import element_strides, empty_strided, is_non_overlapping_and_dense
 from . import node as node_module
+from .hooks import as_tensor
 from .node import _NO_HOOKS, Node
 
 
@@ -59,7 +60,7 @@ def accumulate_grad(tensor, grad, in_place: bool) -> None:
         if not in_place:  # retain_grad keeps a clone
             tensor._grad = node_module.Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, order="C"))
         elif grad.base is None and obeys_layout_contract(grad, tensor._data):
-            tensor._grad = node_module.Tensor._wrap(grad)  # in the graph's dtype, even if .data changed it since
+            tensor._grad = as_tensor(grad)  # in the graph's dtype, even if .data changed it since
         else:
             tensor._grad = clone_obey_contract(grad, tensor._data)
     elif in_place:

@@ -46,6 +46,7 @@ class GraphTask:
         self.exec_info: dict = {}  # node -> must it run? Empty: every node runs
         self.captures: dict = {}  # node -> [(input_nr, index in captured_vars)]
         self.captured_vars: list = []
+        self.written: dict = {}  # id(gradient) -> (gradient, writes): see Node._grad_writes
         self._pushes = itertools.count()
 
     def should_execute(self, node) -> bool:
@@ -55,7 +56,17 @@ class GraphTask:
     def add_input(self, node, input_nr: int, grad) -> None:
         """Sum ``grad`` into ``node``'s input buffer slot ``input_nr``."""
         slot = self.input_buffers.setdefault(node, {})
-        slot[input_nr] = grad if slot.get(input_nr) is None else slot[input_nr] + grad
+        slot[input_nr] = grad if slot.get(input_nr) is None else self.summed(slot[input_nr], grad)
+
+    def summed(self, old, grad):
+        """Two gradients for one slot, added. torch adds in place into the first one when it owns it alone
+        and it is dense (one more version); numpy adds out of place, so the version is noted instead."""
+        total = old + grad
+        owned = old is not grad and type(old) is np.ndarray and old.base is None  # (Tensors: create_graph)
+        if owned and total.shape == old.shape and total.dtype == old.dtype:
+            writes = self.written.get(id(old))
+            self.written[id(total)] = (total, (writes[1] if writes and writes[0] is old else 0) + 1)
+        return total
 
     def push_ready(self, node) -> None:
         """Queue ``node``: the latest created runs first, ties in push order."""
@@ -178,6 +189,8 @@ def call_function(task: GraphTask, node, grads: list) -> tuple:
         if not anomaly_mode.is_anomaly_enabled():
             raise
         raise anomaly_mode.report_failure(node, error) from None
+    if node._grad_writes:  # torch's formula wrote into these: they carry versions (a cast below makes new ones)
+        task.written.update((id(grad), (grad, node._grad_writes)) for grad in outputs)
     outputs = validate_outputs(node, outputs)
     if node._post_hooks is not _NO_HOOKS:  # post-hooks see the checked gradients; theirs are checked by them
         outputs = hooks.call_post_hooks(node, outputs, grads)
@@ -207,7 +220,7 @@ def evaluate_function(task: GraphTask, node) -> None:
         # of benchmarks/bench_small_ops.py (about 0.1 us of its ~13 us per op).
         if grad is not None:
             slot = buffers.setdefault(child, {})
-            slot[input_nr] = grad if slot.get(input_nr) is None else slot[input_nr] + grad
+            slot[input_nr] = grad if slot.get(input_nr) is None else task.summed(slot[input_nr], grad)
         if dependencies[child] == 0:
             heapq.heappush(task.ready, (-child._seq, next(task._pushes), child))
 
@@ -291,14 +304,15 @@ def run_backward(tensors, grad_tensors, keep_graph=False, accumulate=True, input
         output_edges = _output_edges(task, inputs)
         task.captured_vars = [None] * len(output_edges)
         init_to_execute(task, root_nodes, output_edges)
-    execute(task, root_edges, grads)
-    if accumulate:
-        return ()
-    for i, grad in enumerate(task.captured_vars):
-        if grad is None and not allow_unused:
-            raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have been used in the "
-                               "graph. Set allow_unused=True if this is the desired behavior.")
-    return hooks.wrap_all(task.captured_vars)
+    with hooks.gradient_writes(task.written):
+        execute(task, root_edges, grads)
+        if accumulate:
+            return ()
+        for i, grad in enumerate(task.captured_vars):
+            if grad is None and not allow_unused:
+                raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have been used in "
+                                   "the graph. Set allow_unused=True if this is the desired behavior.")
+        return hooks.wrap_all(task.captured_vars)
 
 
 def _as_tuple(value):

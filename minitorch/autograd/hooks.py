@@ -8,14 +8,39 @@ node's own pre-hooks (``grad_fn.register_prehook``), the backward formula, and t
 
 from __future__ import annotations
 
+import contextlib
+
 from . import node as node_module
+
+# id(array) -> (array, writes) for the gradients the running backward made by writing in place (Node._grad_writes)
+_written: dict = {}
+
+
+@contextlib.contextmanager
+def gradient_writes(written: dict):
+    """Let ``as_tensor`` give the gradients in ``written`` their versions while a backward runs."""
+    global _written
+    outer, _written = _written, written
+    try:
+        yield
+    finally:
+        _written = outer
 
 
 def as_tensor(grad):
-    """A numpy gradient as a Tensor on its memory; an expanded one (from ``sum``) keeps its 0 strides, as in torch."""
+    """A numpy gradient as a Tensor on its memory, with torch's layout and version.
+
+    An expanded gradient (from ``sum``) keeps its 0 strides; one that torch's formula wrote into in place
+    (``Node._grad_writes``) has that many versions.
+    """
     if grad.ndim and grad.size and min(grad.strides) == 0:
-        return node_module.Tensor._alias(grad)
-    return node_module.Tensor._wrap(grad)
+        tensor = node_module.Tensor._alias(grad)
+    else:
+        tensor = node_module.Tensor._wrap(grad)
+    entry = _written.get(id(grad))
+    if entry is not None and entry[0] is grad:
+        tensor._version_counter.value = entry[1]
+    return tensor
 
 
 def wrap(grad):

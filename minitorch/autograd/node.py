@@ -66,6 +66,11 @@ class Node:
     # True when ``apply`` is written only with operators and the helpers of ops/_formulas.py, so it runs on
     # Tensors too: create_graph=True records it (double backward). Other nodes refuse create_graph=True.
     double_backward = False
+
+
+    # How many times torch's formula writes in place into the fresh gradients it returns (zeros, then a
+    # scatter): their ``_version`` where they are seen (``autograd.grad``'s results, hooks, a stolen ``.grad``).
+    _grad_writes = 0
     # Hooks, shared empty dicts until a hook is registered (``_own_hooks`` then gives the node its own):
     _tensor_hooks: dict = _NO_HOOKS  # output_nr -> {id: hook} registered on the tensors this node produced
     _retains_grad_hooks: dict = _NO_HOOKS  # output_nr -> retain_grad's hook of that output tensor

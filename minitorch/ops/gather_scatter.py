@@ -65,6 +65,8 @@ def _placed(values: np.ndarray, shape, dtype) -> np.ndarray:
 class GatherBackward0(Node):
     """d gather(x, dim, index) / dx: the gradient scatter-added back to where each value was read."""
 
+    _grad_writes = 1  # torch: zeros, then scatter_add_
+
     def apply(self, grad):
         out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         np.add.at(out, positions(self._index, self._axis), grad)

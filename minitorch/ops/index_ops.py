@@ -36,6 +36,8 @@ def _add_along(out: np.ndarray, dim: int, index: np.ndarray, values: np.ndarray)
 class IndexSelectBackward0(Node):
     """d index_select(x, dim, index) / dx: each selected slice's gradient added back at its index."""
 
+    _grad_writes = 1  # torch: zeros, then index_add_
+
     def apply(self, grad):
         out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         return (_add_along(out, self._axis, self._index, grad),)

@@ -81,6 +81,8 @@ def alias(a):
 class IndexBackward0(Node):
     """Derivative: grad_self = zeros with grad added at the indexed places (repeats add up)."""
 
+    _grad_writes = 1  # torch: zeros, then index_put_
+
     _holds_saved_state = True  # the indices, freed after backward as torch frees them
 
     def apply(self, grad):

@@ -130,6 +130,8 @@ class MinReturn(_ReturnTypes):
 class _ExtremumAllBackward(Node):
     """d max(x)/dx = 1/k at each of the k elements equal to the result, 0 elsewhere."""
 
+    _grad_writes = 1  # torch: zeros, then masked_fill_ (evenly_distribute_backward)
+
     def apply(self, grad):
         x, result = self.unpack("self"), self.unpack("result")
         hits = (x == result) | (np.isnan(x) & np.isnan(result))  # a NaN maximum is where the NaNs are
@@ -146,6 +148,8 @@ class MinBackward1(_ExtremumAllBackward):
 
 class _ExtremumDimBackward(Node):
     """d max(x, dim)/dx = 1 at the element picked (``indices``), 0 elsewhere."""
+
+    _grad_writes = 2  # torch: zeros, then scatter_ (value_selecting_reduction_backward)
 
     def apply(self, grad):
         dim, indices = self._dim, self.unpack("indices")

@@ -21,6 +21,8 @@ def _stable_order(x, axis, descending):
 class _GatherBackward(Node):
     """The gradient of each picked value goes back to the place it was picked from (``indices``)."""
 
+    _grad_writes = 2  # torch: zeros, then scatter_ (values_backward)
+
     def apply(self, grad):
         indices, axis = self._saved_indices._data, self._axis
         if not self._keepdim and self.input_shape(0):
@@ -114,6 +116,8 @@ def kthvalue(input, k, dim=-1, keepdim=False):  # noqa: A002
 
 class MedianBackward0(Node):
     """d/dx median(x): the gradient is shared evenly among the elements equal to the median."""
+
+    _grad_writes = 1  # torch: zeros, then index_fill_ / masked_fill_
 
     def apply(self, grad):
         x, result = self.unpack("self"), self.unpack("result")

@@ -67,6 +67,16 @@ x.data = x.double()
 v.sum().backward()
 result = str(x.grad.dtype), str(x.dtype)
 """,
+    # Gradients torch's formulas write into (zeros, then a scatter) carry versions; two gradients for one
+    # tensor are added in place into the first (one more version).
+    "versions_of_gradients_written_in_place": """
+x = torch.tensor([[1., -2., 3.], [4., 5., -6.]], requires_grad=True)
+grads = [torch.autograd.grad(f(x).sum(), [x])[0] for f in (
+    lambda x: x[x > 0], lambda x: x[[0, 0]], lambda x: x.max(), lambda x: x.max(0)[0], lambda x: x.sort(1)[0],
+    lambda x: x * x, lambda x: x[0] * 2)]
+x[[1, 1]].sum().backward()
+result = [g._version for g in grads], x.grad._version
+""",
 }
 
 
