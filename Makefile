@@ -26,7 +26,7 @@ help:
 	@echo "make notebooks  re-execute every notebook in place so the stored outputs are current"
 	@echo "make bench      run the benchmarks (writes benchmarks/results.md)"
 	@echo "make fuzz       compare FUZZ_PROGRAMS (default 20000) random memory-sharing programs with torch;"
-	@echo "                FUZZ_SEED moves the first seed, FUZZ_ENGINE=1 adds hooks, .grad assignments, backward twice"
+	@echo "                in both modes; FUZZ_SEED moves the first seed, FUZZ_ENGINE=0 or 1 runs one mode (1: hooks, .grad assignments, backward twice)"
 	@echo "make clean      remove caches and build files; make distclean also removes .venv"
 
 setup:
@@ -53,7 +53,7 @@ bench:
 
 FUZZ_PROGRAMS ?= 20000
 FUZZ_SEED ?= 1000
-FUZZ_ENGINE ?= 0
+FUZZ_ENGINE ?=
 
 fuzz:
 	@$(SETUP) $(EXTRAS),parity

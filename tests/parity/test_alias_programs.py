@@ -7,9 +7,10 @@ real torch and with minitorch. After every line the bound tensor must agree as i
 error type and text); at the end every tensor is compared again, and so is its place in memory: which
 tensors share a storage, at which offset and with which strides (so a write through one shows in the other).
 
-1,000 programs per run. ``MINITORCH_FUZZ_PROGRAMS=N`` runs N (``make fuzz``), ``MINITORCH_FUZZ_SEED`` moves the
-first seed, and ``MINITORCH_FUZZ_ENGINE=1`` adds the engine families (hooks that misbehave, ``.grad`` and
-``requires_grad`` assignments, backward twice, ``autograd.grad`` then backward).
+1,000 programs per run in each mode: without and with the engine families (hooks that misbehave, ``.grad``,
+``.data`` and ``requires_grad`` assignments, backward twice, ``autograd.grad`` then backward).
+``MINITORCH_FUZZ_PROGRAMS=N`` runs N (``make fuzz``), ``MINITORCH_FUZZ_SEED`` moves the first seed, and
+``MINITORCH_FUZZ_ENGINE=0`` or ``1`` runs one mode only.
 """
 
 import os
@@ -22,7 +23,7 @@ from test_random_graphs import _compiled, describe, state_mismatch
 
 PROGRAM_COUNT = int(os.environ.get("MINITORCH_FUZZ_PROGRAMS", "1000"))
 FIRST_SEED = int(os.environ.get("MINITORCH_FUZZ_SEED", "0"))
-ENGINE = os.environ.get("MINITORCH_FUZZ_ENGINE") == "1"
+ENGINE_MODES = {"0": [False], "1": [True]}.get(os.environ.get("MINITORCH_FUZZ_ENGINE", ""), [False, True])
 REPORTED = 5  # failing programs shown in full
 
 
@@ -105,13 +106,14 @@ def first_difference(program, expected, actual):
 
 
 @pytest.mark.parity
-def test_alias_programs_behave_as_in_torch(torch):
+@pytest.mark.parametrize("engine", ENGINE_MODES, ids=lambda engine: "engine" if engine else "memory")
+def test_alias_programs_behave_as_in_torch(torch, engine):
     """Every drawn program shows torch's values, flags, versions, errors and sharing of memory."""
     import minitorch
 
     failures = []
     for seed in range(FIRST_SEED, FIRST_SEED + PROGRAM_COUNT):
-        program = draw_program(seed, engine=ENGINE)
+        program = draw_program(seed, engine=engine)
         problem = first_difference(program, run(program, torch), run(program, minitorch))
         if problem:
             failures.append(f"seed {seed}: {problem}\nprogram:{program!r}")
