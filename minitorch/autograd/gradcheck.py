@@ -17,10 +17,10 @@ def _outputs(fn, inputs):
     return out if isinstance(out, tuple) else (out,)
 
 
-def numerical_jacobian(fn, inputs, index, eps):
-    """d(outputs)/d(inputs[index]) by central differences, one column per input element."""
+def numerical_jacobian(fn, inputs, index, eps) -> list:
+    """d(output)/d(inputs[index]) by central differences for each output: (input numel, output numel) each."""
     x = inputs[index]._data
-    columns = []
+    rows = []
     for i in range(x.size):
         flat = x.reshape(-1)
         old = flat[i]
@@ -29,36 +29,47 @@ def numerical_jacobian(fn, inputs, index, eps):
         flat[i] = old - eps
         minus = [o._data.astype(np.float64).ravel() for o in _outputs(fn, inputs)]
         flat[i] = old
-        columns.append(np.concatenate([(p - m) / (2 * eps) for p, m in zip(plus, minus)]))
-    return np.stack(columns, axis=1) if columns else np.zeros((0, 0))
+        rows.append([(p - m) / (2 * eps) for p, m in zip(plus, minus)])
+    sizes = [o.numel() for o in _outputs(fn, inputs)]
+    return [np.array([row[k] for row in rows]).reshape(x.size, size) for k, size in enumerate(sizes)]
 
 
-def analytical_jacobian(fn, inputs, index):
-    """d(outputs)/d(inputs[index]) from autograd, one row per output element."""
-    outputs = [o for o in _outputs(fn, inputs)]
-    rows = []
-    for o in outputs:
+def analytical_jacobian(fn, inputs, index) -> list:
+    """d(output)/d(inputs[index]) from autograd for each output: (input numel, output numel) each."""
+    jacobians = []
+    for o in _outputs(fn, inputs):
+        columns = []
         for j in range(o.numel()):
             seed = np.zeros(o.shape, dtype=o._data.dtype)
             seed.reshape(-1)[j] = 1
             (g,) = grad(o, inputs[index], node.Tensor._wrap(seed), retain_graph=True, allow_unused=True)
-            rows.append(np.zeros(inputs[index].numel()) if g is None else g._data.astype(np.float64).ravel())
-    return np.stack(rows) if rows else np.zeros((0, 0))
+            columns.append(np.zeros(inputs[index].numel()) if g is None else g._data.astype(np.float64).ravel())
+        shape = (inputs[index].numel(), o.numel())
+        jacobians.append(np.stack(columns, axis=1).reshape(shape) if columns else np.zeros(shape))
+    return jacobians
 
 
 def gradcheck(fn, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True) -> bool:
-    """True when autograd's gradients of ``fn`` at ``inputs`` match finite differences (use float64)."""
+    """True when autograd's gradients of ``fn`` at ``inputs`` match finite differences (use float64).
+
+    As torch's (slow mode): output by output, input by input (counting those that require grad), the
+    Jacobians, each of shape (input numel, output numel), must be close; torch's error shows both.
+    """
     inputs = tuple(inputs) if isinstance(inputs, (tuple, list)) else (inputs,)
-    for index, x in enumerate(inputs):
-        if not getattr(x, "requires_grad", False):
-            continue
-        numerical = numerical_jacobian(fn, inputs, index, eps)
-        analytical = analytical_jacobian(fn, inputs, index)
-        if not np.allclose(analytical, numerical, rtol=rtol, atol=atol):
+    differentiable = [i for i, x in enumerate(inputs) if getattr(x, "requires_grad", False)]
+    numerical = [numerical_jacobian(fn, inputs, i, eps) for i in differentiable]
+    analytical = [analytical_jacobian(fn, inputs, i) for i in differentiable]
+    for out_index in range(len(numerical[0]) if numerical else 0):
+        for j, index in enumerate(differentiable):
+            expected, actual = numerical[j][out_index], analytical[j][out_index]
+            if np.allclose(actual, expected, rtol=rtol, atol=atol):
+                continue
             if not raise_exception:
                 return False
-            raise GradcheckError(f"Jacobian mismatch for output 0 with respect to input {index},\n"
-                                 f"numerical:{numerical}\nanalytical:{analytical}\n")
+            dtype = inputs[index]._data.dtype
+            raise GradcheckError(f"Jacobian mismatch for output {out_index} with respect to input {j},\n"
+                                 f"numerical:{node.Tensor._wrap(expected.astype(dtype))}\n"
+                                 f"analytical:{node.Tensor._wrap(actual.astype(dtype))}\n")
     return True
 
 

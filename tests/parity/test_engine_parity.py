@@ -77,6 +77,23 @@ grads = [torch.autograd.grad(f(x).sum(), [x])[0] for f in (
 x[[1, 1]].sum().backward()
 result = [g._version for g in grads], x.grad._version
 """,
+    # gradcheck's failure shows the two Jacobians as tensors, (input numel, output numel), output by output.
+    "gradcheck_failure_message": """
+class Square(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * x
+
+    @staticmethod
+    def backward(ctx, g):
+        (x,) = ctx.saved_tensors
+        return g * x  # half the true gradient
+
+a = torch.tensor([[1., 2.], [3., .5]], dtype=torch.float64, requires_grad=True)
+b = torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True)
+torch.autograd.gradcheck(lambda a, b: (b + 1, Square.apply(a).sum(0) * b), (a, b))
+""",
 }
 
 
