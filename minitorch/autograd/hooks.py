@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import contextlib
 
+import numpy as np
+
+from .._strides import element_strides, is_non_overlapping_and_dense, storage_root
 from . import node as node_module
 
 # id(array) -> (array, writes) for the gradients the running backward made by writing in place (Node._grad_writes)
@@ -31,9 +34,15 @@ def as_tensor(grad):
     """A numpy gradient as a Tensor on its memory, with torch's layout and version.
 
     An expanded gradient (from ``sum``) keeps its 0 strides; one that torch's formula wrote into in place
-    (``Node._grad_writes``) has that many versions.
+    (``Node._grad_writes``) has that many versions. A gradient that is a view (``expand``, ``t``, ``view``...
+    in the formula) is a view made under no_grad, as backward runs in torch: changing it in place in grad
+    mode, or ``detach_()``, is refused.
     """
-    if grad.ndim and grad.size and min(grad.strides) == 0:
+    root = _viewed_array(grad)
+    if root is not None:
+        tensor = node_module.Tensor._view(grad, node_module.Tensor._wrap(root))
+        tensor._no_grad_view = True
+    elif grad.ndim and grad.size and min(grad.strides) == 0:
         tensor = node_module.Tensor._alias(grad)
     else:
         tensor = node_module.Tensor._wrap(grad)
@@ -51,6 +60,18 @@ def wrap(grad):
 def unwrap(tensor):
     """A hook's Tensor in the form the engine carries gradients: itself with create_graph=True, else its values."""
     return tensor if node_module.FormulaMode.on_tensors else tensor._data
+
+
+def _viewed_array(grad):
+    """The array ``grad`` is a view of, when it is one torch's formulas make (no negative strides, no gaps)."""
+    if grad.base is None or (grad.ndim and grad.size and min(grad.strides) < 0):
+        return None
+    root = storage_root(grad)
+    if not isinstance(root, np.ndarray):
+        return None
+    steps = element_strides(grad)
+    dense = is_non_overlapping_and_dense(grad.shape, steps) or 0 in steps
+    return root if dense else None
 
 
 def wrap_all(grads) -> tuple:

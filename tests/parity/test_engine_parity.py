@@ -94,6 +94,18 @@ a = torch.tensor([[1., 2.], [3., .5]], dtype=torch.float64, requires_grad=True)
 b = torch.tensor([1., 2.], dtype=torch.float64, requires_grad=True)
 torch.autograd.gradcheck(lambda a, b: (b + 1, Square.apply(a).sum(0) * b), (a, b))
 """,
+    # sum's gradient is a view made while backward ran (no grad mode): detach_() and in-place changes that
+    # would be recorded are refused.
+    "grad_of_sum_is_a_no_grad_view": """
+x = torch.tensor(2., requires_grad=True)
+g = torch.autograd.grad(x.sum(), [x])[0]
+g.detach_()
+""",
+    "grad_of_sum_changed_in_place_in_grad_mode": """
+x = torch.ones(2, 3, requires_grad=True)
+g = torch.autograd.grad(x.sum(), [x])[0]
+g.t()[0].mul_(x[0])
+""",
 }
 
 
