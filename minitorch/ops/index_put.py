@@ -8,13 +8,15 @@ skipped, so ``x[:] = v`` writes into ``x`` itself; a write into a smaller view g
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from ..autograd.node import Node, record, unbroadcast
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index
 from ._util import is_tensor
 from .indexing import basic_view
-from .inplace import PARTIAL_OVERLAP_ERROR, apply_inplace, check_inplace, overlap, records_inplace
+from .inplace import PARTIAL_OVERLAP_ERROR, apply_inplace, check_inplace, has_internal_overlap, overlap, records_inplace
 
 
 class IndexPutBackward0(Node):
@@ -89,7 +91,25 @@ def index_put_(target, advanced: dict, value) -> None:
     check_bounds(target, advanced)
     if value.ndim and value.shape[0] == 1:
         value = _strip_leading_ones(value)
+    if has_internal_overlap(target._data) and not records_inplace(target, (value,)):
+        _put_into_expanded(target, numpy_index(target.ndim, advanced), value)
+        return
     apply_inplace(target, _index_put, numpy_index(target.ndim, advanced), value)
+
+
+def _put_into_expanded(target, index, value) -> None:
+    """``index_put_`` on an expanded tensor: torch warns, then writes only the indexed elements, so each
+    shared memory place keeps the value written there last."""
+    warnings.warn("Use of index_put_ on expanded tensors is deprecated. Please clone() the tensor before "
+                  "performing this operation. This also applies to advanced indexing e.g. tensor[indices] = "
+                  "tensor", UserWarning, stacklevel=4)
+    values = value._data
+    try:
+        np.broadcast_to(values, target._data[index].shape)
+    except ValueError:
+        _index_put(target.detach(), index, value)  # raises torch's shape mismatch error
+    target._data[index] = values
+    target._version_counter.bump()
 
 
 def setitem(a, index, value) -> None:

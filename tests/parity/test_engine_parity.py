@@ -106,6 +106,17 @@ x = torch.ones(2, 3, requires_grad=True)
 g = torch.autograd.grad(x.sum(), [x])[0]
 g.t()[0].mul_(x[0])
 """,
+    # index_put_ on an expanded tensor (not recorded): torch warns and writes only the indexed elements.
+    "index_put_into_an_expanded_tensor": """
+import warnings
+base = torch.tensor([[1., 2., 3.]])
+e = base.expand(2, 3)
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    e[[1, 0]] = torch.tensor([[1., 2., 3.], [4., 5., 6.]])
+    e[:, [0]] = 7.
+result = base.tolist(), base._version, [str(w.message)[:40] for w in caught]
+""",
 }
 
 
