@@ -78,7 +78,9 @@ def fused_multiply_add(x, a, y):
     if dtype != np.float32:
         return x + a * y
     a = np.asarray(a, dtype=np.float32).astype(np.float64)
-    return (np.asarray(x, np.float64) + a * np.asarray(y, np.float64)).astype(np.float32)
+    # ufuncs with dtype= cast inside and lay the result out from the inputs' strides (np.asarray(x, float64) of
+    # an expanded x would pick another order than torch's)
+    return np.add(x, np.multiply(a, y, dtype=np.float64), dtype=np.float64).astype(np.float32)
 
 
 def wide(numpy_fn):

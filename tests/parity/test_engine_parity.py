@@ -117,6 +117,11 @@ with warnings.catch_warnings(record=True) as caught:
     e[:, [0]] = 7.
 result = base.tolist(), base._version, [str(w.message)[:40] for w in caught]
 """,
+    # add with alpha of expanded float32 tensors: a row-major result, as torch's TensorIterator lays it out.
+    "add_with_alpha_of_expanded_tensors": """
+e = torch.ones(3).expand(2, 3)
+result = torch.add(e, e, alpha=2).stride(), torch.add(e, e, alpha=2.5).stride()
+""",
 }
 
 
