@@ -58,7 +58,7 @@ def accumulate_grad(tensor, grad, in_place: bool) -> None:
         return
     if tensor._grad is None:
         if not in_place:  # retain_grad keeps a clone
-            tensor._grad = node_module.Tensor._wrap(np.array(grad, dtype=tensor._data.dtype, order="C"))
+            tensor._grad = node_module.Tensor._wrap(np.array(grad, order="C"))  # in the graph's dtype
         elif grad.base is None and obeys_layout_contract(grad, tensor._data):
             tensor._grad = as_tensor(grad)  # in the graph's dtype, even if .data changed it since
         else:

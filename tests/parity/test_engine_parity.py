@@ -122,6 +122,14 @@ result = base.tolist(), base._version, [str(w.message)[:40] for w in caught]
 e = torch.ones(3).expand(2, 3)
 result = torch.add(e, e, alpha=2).stride(), torch.add(e, e, alpha=2.5).stride()
 """,
+    # retain_grad's clone keeps the graph's dtype after .data changed the tensor's.
+    "retained_grad_dtype_after_data_changed_the_dtype": """
+y = torch.ones(3, 1, requires_grad=True) * 1
+y.retain_grad()
+y.data = y.double()
+(y * 2).sum().backward()
+result = str(y.grad.dtype)
+""",
 }
 
 
