@@ -155,6 +155,8 @@ class AsStridedBackward0(Node):
     A view's node, regenerated after its memory changed in place.
     """
 
+    _grad_writes = 1  # torch: zeros, then a copy_ into the view's region
+
     def apply(self, grad):
         grad_base = _zeros_like_base(self._layout)
         view_into(grad_base, self._geometry)[...] += grad

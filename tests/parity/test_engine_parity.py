@@ -130,6 +130,14 @@ y.data = y.double()
 (y * 2).sum().backward()
 result = str(y.grad.dtype)
 """,
+    # A view's regenerated node (its base changed in place) writes into fresh zeros too.
+    "version_of_the_gradient_through_a_regenerated_view_node": """
+x = torch.ones(2, 2, requires_grad=True)
+y = x * 1
+v = y.t()
+y.add_(1)
+result = v.grad_fn.name(), torch.autograd.grad(v.sum(), [y])[0]._version
+""",
 }
 
 
