@@ -79,6 +79,30 @@ def svg_img(svg: str) -> str:
     return f'<img style="max-width:100%;height:auto" alt="autograd diagram" src="data:image/svg+xml;base64,{data}"/>'
 
 
+# A picture wider than this (in CSS pixels) is shrunk a lot in a laptop's output area (about 600-850 px at
+# 1024 px wide), so its output also offers the picture at full size, folded away below it.
+FULL_SIZE_FROM_PX = 900
+
+
+def svg_width_px(svg: str) -> float:
+    """The natural width of a Graphviz SVG in CSS pixels (Graphviz gives it in points: 1 pt = 4/3 px)."""
+    match = re.search(r'<svg[^>]*\bwidth="([\d.]+)(pt|px)?"', svg)
+    if not match:
+        return 0.0
+    return float(match.group(1)) * (4 / 3 if match.group(2) == "pt" else 1)
+
+
+def picture_html(svg: str) -> str:
+    """The diagram as an `<img>` scaled to the output's width (`svg_img`); a wide one also opens at full
+    size, in a folded "full size" section that scrolls sideways."""
+    shown = svg_img(svg)
+    if svg_width_px(svg) <= FULL_SIZE_FROM_PX:
+        return shown
+    full = shown.replace('style="max-width:100%;height:auto"', 'style="max-width:none"', 1)
+    return (f'{shown}<details><summary>The diagram at full size (scroll sideways)</summary>'
+            f'<div style="overflow-x:auto;max-width:100%">{full}</div></details>')
+
+
 def svg_as_img(html: str) -> str:
     """`html` with each inline `<svg>` turned into an `<img>` that holds it as a data URL (see `svg_img`)."""
     return re.sub(r"<svg\b.*?</svg>", lambda match: svg_img(match.group(0)), html, flags=re.S)
@@ -117,6 +141,6 @@ def diagram_class():
             except GraphvizMissing as missing:
                 return {"text/plain": str(missing)}
             # text/html for JupyterLab (it drops SVG from untrusted notebooks, not images), SVG for the rest.
-            return {"text/html": svg_img(svg), "image/svg+xml": svg, "text/plain": TEXT_FORM}
+            return {"text/html": picture_html(svg), "image/svg+xml": svg, "text/plain": TEXT_FORM}
 
     return Diagram

@@ -1,5 +1,6 @@
 """Drawing: hostile labels come out intact, and a missing `dot` gives one clear message (or a fallback)."""
 
+import re
 import shutil
 import sys
 
@@ -126,3 +127,20 @@ def test_names_must_be_a_dict(library):
     a = library.tensor([1.0], requires_grad=True)
     with pytest.raises(TypeError, match="names must be a dict of name -> tensor, such as locals\\(\\), not str"):
         draw_graph(a * 2, names="notadict")
+
+
+@needs_dot
+def test_a_wide_diagram_also_opens_at_full_size_and_a_narrow_one_does_not():
+    import minitorch as torch
+    from minitorch.viz import draw_graph
+    from minitorch.viz.render import FULL_SIZE_FROM_PX, svg_width_px
+
+    leaves = [torch.ones(1, requires_grad=True) for _ in range(12)]
+    wide = draw_graph(torch.stack(leaves))
+    narrow = draw_graph(leaves[0] * 2)
+    assert svg_width_px(wide.svg()) > FULL_SIZE_FROM_PX >= svg_width_px(narrow.svg())
+    html = wide._repr_mimebundle_()["text/html"]
+    assert html.count("<img ") == 2 and "<details>" in html and "max-width:none" in html
+    sources = re.findall(r'src="([^"]+)"', html)
+    assert len(sources) == 2 and sources[0] == sources[1]  # the same picture, twice
+    assert "<details>" not in narrow._repr_mimebundle_()["text/html"]
