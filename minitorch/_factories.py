@@ -8,7 +8,7 @@ import numpy as np
 
 from ._device import check_device, check_layout
 from ._dtype import DEFAULT_FLOAT, from_numpy_dtype, resolve, scalar_dtype
-from .ops.inplace import write_values
+from .ops.inplace import write_out
 from .tensor import Tensor
 
 
@@ -42,14 +42,6 @@ def _out_dtype(dtype, out, default):
         raise RuntimeError(f"dtype {dtype.legacy_name} does not match dtype of out parameter "
                            f"({out.dtype.legacy_name})")
     return out.dtype
-
-
-def write_out(out: Tensor, data: np.ndarray) -> Tensor:
-    """Store ``data`` in the ``out=`` tensor (resized when its shape differs) and return it."""
-    if out._data.shape != data.shape:
-        out._data = np.empty(data.shape, dtype=out._data.dtype)
-    write_values(out, data, cast=True)
-    return out
 
 
 def _finish(data: np.ndarray, requires_grad: bool, out=None) -> Tensor:

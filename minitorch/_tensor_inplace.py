@@ -7,7 +7,7 @@ writes the result into the tensor's memory, bumps the version counter and rebase
 from __future__ import annotations
 
 from ._tensor_random import RandomMethods
-from .ops import arithmetic, copy, indexing, pointwise
+from .ops import arithmetic, copy, index_put, pointwise
 from .ops.inplace import INTERNAL_OVERLAP_ERROR, apply_inplace, has_internal_overlap
 
 
@@ -59,7 +59,7 @@ class InPlaceMethods(RandomMethods):
     __iadd__, __isub__, __imul__, __itruediv__ = add_, sub_, mul_, div_
 
     def __setitem__(self, index, value):
-        indexing.setitem(self, index, value)
+        index_put.setitem(self, index, value)
 
     def exp_(self):
         """``exp`` in place."""

@@ -66,8 +66,8 @@ def where(condition, a, b):
     if not on_tensors(condition):
         dtype = a.dtype if hasattr(a, "dtype") else b.dtype
         return np.where(condition, a, b).astype(dtype, copy=False)
-    from . import pointwise  # here: pointwise's own formulas use this module
 
+    from . import pointwise  # cycle: pointwise's WhereBackward0 is written with this where
     return pointwise.where(condition, a, b)
 
 

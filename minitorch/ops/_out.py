@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 
 from .._dtype import from_numpy_dtype
-from ..autograd.grad_mode import is_grad_enabled
+from ..autograd.grad_mode import is_grad_enabled, no_grad
 
 RESIZE_WARNING = (
     "An output with one or more elements was resized since it had shape [{old}], which does not match the "
@@ -57,7 +57,6 @@ def with_out(name: str, op, out, *args, **kwargs):
     if out is None:
         return op(*args, **kwargs)
     check_out_grad(name, out, *args)
-    from ..autograd.grad_mode import no_grad
 
     with no_grad():
         return write_out(out, op(*args, **kwargs))

@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 from ..autograd.node import Node, record
+from .inplace import apply_inplace
 
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
@@ -119,8 +120,6 @@ def activation(kind: str, a, options=None, node_cls=None):
 
 def activation_(kind: str, a, options=None):
     """``kind`` applied in place (``F.leaky_relu(x, inplace=True)``), recorded as torch records it."""
-    from .inplace import apply_inplace
-
     return apply_inplace(a, lambda t: activation(kind, t, options, IN_PLACE_NODES.get(kind)))
 
 

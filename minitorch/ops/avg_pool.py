@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
+from .reduction import mean
 
 
 def _windows(height, width, kernel, stride, padding):
@@ -75,8 +76,6 @@ class AdaptiveAvgPool2DBackward0(Node):
 
 def adaptive_avg_pool2d(input, output_size):
     """The mean over each of ``output_size`` nearly equal bins of the last two dims (``(1, 1)``: the mean)."""
-    from .reduction import mean
-
     height, width = input.shape[-2:]
     out_h, out_w = (output_size[0] or height, output_size[1] or width)
     if (out_h, out_w) == (1, 1):

@@ -7,6 +7,7 @@ import warnings
 
 import numpy as np
 
+from ._util import check_broadcast
 from .shape import expand, reshape, unsqueeze
 
 MESHGRID_WARNING = ("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
@@ -21,8 +22,6 @@ def broadcast_to(a, *size):
 
 def broadcast_tensors(*tensors):
     """All tensors expanded to their common broadcast shape (views)."""
-    from ._util import check_broadcast
-
     tensors = tuple(tensors[0]) if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)) else tensors
     shape = ()
     for t in tensors:

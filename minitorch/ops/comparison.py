@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 from ._out import with_out
 from ._two_operands import TwoOperandFunction
@@ -15,9 +16,7 @@ from ._util import binary_operands, is_tensor
 
 
 def _bool_tensor(data):
-    from ..tensor import Tensor
-
-    return Tensor._wrap(np.asarray(data, dtype=np.bool_))
+    return _node.Tensor._wrap(np.asarray(data, dtype=np.bool_))
 
 
 class TwoOperandTest(TwoOperandFunction):
@@ -73,12 +72,10 @@ def logical_not(input, *, out=None):  # noqa: A002
 
 def _bitwise(name, numpy_op):
     def compute(a, b):
-        from ..tensor import Tensor
-
         x, y, dtype = binary_operands(a, b)
         if dtype.is_floating_point:
             raise NotImplementedError(f"\"{name}_cpu\" not implemented for '{dtype.legacy_name}'")
-        return Tensor._wrap(np.asarray(numpy_op(x, y), dtype=dtype.numpy))
+        return _node.Tensor._wrap(np.asarray(numpy_op(x, y), dtype=dtype.numpy))
 
     def op(input, other, *, out=None):  # noqa: A002
         return with_out(name, compute, out, input, other)
@@ -95,11 +92,9 @@ bitwise_xor = _bitwise("bitwise_xor", np.bitwise_xor)
 def bitwise_not(input, *, out=None):  # noqa: A002
     """``~input``: flips every bit of an integer, negates a bool."""
     def compute(a):
-        from ..tensor import Tensor
-
         if a.dtype.is_floating_point:
             raise NotImplementedError(f"\"bitwise_not_cpu\" not implemented for '{a.dtype.legacy_name}'")
-        return Tensor._wrap(np.invert(a._data))
+        return _node.Tensor._wrap(np.invert(a._data))
     return with_out("bitwise_not", compute, out, input)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._device import check_device, is_device
 from .._dtype import resolve
 from .._strides import copy_preserving_layout
 from ..autograd.node import Node, record
@@ -115,8 +116,6 @@ class ToCopyBackward0(Node):
 
 def to(a, *args, **kwargs):
     """Convert to another dtype (recorded as ``ToCopyBackward0``); devices other than the CPU raise."""
-    from .._device import check_device, is_device
-
     dtype = kwargs.get("dtype")
     for arg in args + tuple(v for k, v in kwargs.items() if k == "device"):
         if hasattr(arg, "_data"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
+from ._util import wrap_dim
 
 
 class TrilBackward0(Node):
@@ -86,8 +87,6 @@ class DiagonalBackward0(Node):
 
 def diagonal(a, offset=0, dim1=0, dim2=1):
     """The ``offset`` diagonal of the ``dim1``/``dim2`` planes, as a view (its dim comes last)."""
-    from ._util import wrap_dim
-
     d1, d2 = wrap_dim(dim1, a.ndim), wrap_dim(dim2, a.ndim)
     if d1 == d2:
         raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import int64
+from ..autograd import node as _node
 from ..autograd.node import Node, record_outputs
 from . import return_types
 from .statistics import _record_reduction, _reduced_dims, _spread
@@ -65,17 +66,13 @@ class AminmaxBackward0(Node):
 
 def count_nonzero(input, dim=None):  # noqa: A002
     """How many elements are not zero, overall or along ``dim`` (an int or a tuple): an int64 tensor."""
-    from ..tensor import Tensor
-
     axes, _ = _reduced_dims(dim, input.ndim)
-    return Tensor._wrap(np.asarray(np.count_nonzero(input._data, axis=axes), dtype=int64.numpy))
+    return _node.Tensor._wrap(np.asarray(np.count_nonzero(input._data, axis=axes), dtype=int64.numpy))
 
 
 def _truth(numpy_op, input, dim, keepdim):
-    from ..tensor import Tensor
-
     axes, _ = _reduced_dims(dim, input.ndim)
-    return Tensor._wrap(np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim and dim is not None)))
+    return _node.Tensor._wrap(np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim and dim is not None)))
 
 
 def all(input, dim=None, keepdim=False):  # noqa: A001, A002

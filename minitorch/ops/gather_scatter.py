@@ -12,6 +12,7 @@ import numpy as np
 
 from ..autograd.node import Node, record
 from ._util import as_tensor, is_tensor, wrap_dim
+from .shape import expand, reshape
 
 
 def _shape_text(shape) -> str:
@@ -199,8 +200,6 @@ def take(a, index):
 def take_along_dim(a, indices, dim=None):
     """``gather`` with ``a`` and ``indices`` broadcast against each other in every dim but ``dim``
     (``dim=None``: both flattened, as ``take``)."""
-    from .shape import expand, reshape
-
     if dim is None:
         return gather(reshape(a, -1), 0, reshape(indices, -1))
     d = wrap_dim(dim, a.ndim)

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 from ._util import as_tensor, is_tensor, wrap_dim
+from .inplace import write_out
+from .linalg import _C_NAMES
+from .shape import unbind
 
 
 def _index_vector(a, dim: int, index, op: str) -> np.ndarray:
@@ -118,8 +122,6 @@ def index_fill(a, dim, index, value):
 
 def _check_mask(mask, op: str) -> None:
     if mask.dtype.name != "bool":
-        from .linalg import _C_NAMES
-
         name = _C_NAMES.get(mask.dtype.name, mask.dtype.name)
         raise RuntimeError(f"{op} only supports boolean masks, but got mask with dtype {name}")
 
@@ -177,14 +179,10 @@ def masked_select(a, mask):
 def nonzero(input, *, out=None, as_tuple=False):  # noqa: A002 (torch's argument names)
     """The indices of the non-zero elements: one row per element (int64, stored column by column, as torch
     does); with ``as_tuple=True``, one index tensor per dimension (a 0-d input counts as 1-d)."""
-    from .._factories import write_out
-    from ..tensor import Tensor
-    from .shape import unbind
-
     rows = np.argwhere(input._data)
-    result = Tensor._wrap(np.ascontiguousarray(rows.T.astype(np.int64)).T)
+    result = _node.Tensor._wrap(np.ascontiguousarray(rows.T.astype(np.int64)).T)
     if as_tuple:
-        return unbind(result, 1) if input.ndim else (Tensor._wrap(np.flatnonzero(input._data)),)
+        return unbind(result, 1) if input.ndim else (_node.Tensor._wrap(np.flatnonzero(input._data)),)
     return result if out is None else write_out(out, result._data)
 
 

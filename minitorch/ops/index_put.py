@@ -12,11 +12,13 @@ import warnings
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index
 from ._util import is_tensor
 from .indexing import basic_view
 from .inplace import PARTIAL_OVERLAP_ERROR, apply_inplace, check_inplace, has_internal_overlap, overlap, records_inplace
+from .shape import expand, view
 
 
 class IndexPutBackward0(Node):
@@ -47,15 +49,12 @@ def _as_value(target, value):
     """The value as a tensor: a Python number becomes a 0-d tensor of the target's dtype, as torch wraps it."""
     if is_tensor(value):
         return value
-    from ..tensor import Tensor
 
-    return Tensor._wrap(np.asarray(value, dtype=target._data.dtype))
+    return _node.Tensor._wrap(np.asarray(value, dtype=target._data.dtype))
 
 
 def _strip_leading_ones(value):
     """``value`` viewed without its leading size-1 dims (torch's ``slicePrefix1sSize``)."""
-    from .shape import view
-
     shape = list(value.shape)
     while shape and shape[0] == 1:
         shape.pop(0)
@@ -71,8 +70,6 @@ def copy_to(target, value) -> None:
     else:
         source = _strip_leading_ones(value)
         if source.shape != target.shape:
-            from .shape import expand
-
             source = expand(source, *target.shape)
         target.copy_(source)
 

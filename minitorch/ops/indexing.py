@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._strides import view_at
+from .._strides import empty_strided, view_at
 from ..autograd.node import Node, record
-from ._index_parse import parse_index
+from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index, result_strides
 from ._util import saved_dim
+from .shape import unsqueeze
 
 INT64_MAX = 2**63 - 1
 
@@ -93,8 +94,6 @@ class IndexBackward0(Node):
 
 def basic_view(a, steps, in_tuple: bool):
     """Apply the basic steps of a parsed index (views); a whole-dim slice in a tuple records nothing."""
-    from .shape import unsqueeze
-
     out = a
     for kind, dim, value in steps:
         if kind == "none":
@@ -123,8 +122,6 @@ def getitem(a, index):
 
 def gather(view, advanced):
     """Index ``view`` with its advanced indices (dim -> numpy index array): a copy in torch's layout."""
-    from ._index_parse import check_bounds, expand_masks, numpy_index, result_strides
-
     advanced = expand_masks(view, advanced)
     check_bounds(view, advanced)
     index = numpy_index(view.ndim, advanced)
@@ -133,17 +130,8 @@ def gather(view, advanced):
             and next(iter(advanced.values())).flags.c_contiguous):
         data = np.ascontiguousarray(values)  # one index into row-major memory: torch's result is row-major
     else:
-        from .._strides import empty_strided
-
         data = empty_strided(values.shape, result_strides(view, advanced, values.shape), values.dtype)
         data[...] = values
     return record(IndexBackward0, data, (view,),
                   attrs={"indices": [advanced.get(d) for d in range(max(advanced) + 1)],
                          "self_sym_sizes": tuple(view.shape)}, state={"index": index})
-
-
-def setitem(a, index, value):
-    """``a[index] = value``: an in-place write (see ``ops/index_put.py``)."""
-    from .index_put import setitem as _setitem
-
-    _setitem(a, index, value)

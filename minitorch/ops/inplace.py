@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._dtype import from_numpy_dtype
 from .._strides import is_non_overlapping_and_dense
 from ..autograd import inference_mode
+from ..autograd import node as _node
 from ..autograd.grad_mode import is_grad_enabled, no_grad
 from ..autograd.view_history import handle_view_on_rebase, rebase_history
 
@@ -41,8 +43,6 @@ def write_values(tensor, values, cast: bool = False, overlap_ok: bool = False) -
 
 
 def _check_cast(tensor, values) -> None:
-    from .._dtype import from_numpy_dtype
-
     target, source = tensor.dtype, from_numpy_dtype(np.asarray(values).dtype)
     if source.category > target.category:
         raise RuntimeError(f"result type {source.legacy_name} can't be cast to the desired output type "
@@ -70,9 +70,7 @@ def check_inplace(tensor) -> None:
 
 def _old_value(tensor):
     """A stand-in for ``tensor`` before the change: a copy of its values with its current history."""
-    from ..tensor import Tensor
-
-    old = Tensor._wrap(tensor._data.copy())
+    old = _node.Tensor._wrap(tensor._data.copy())
     old._requires_grad, old._grad_fn, old._output_nr = tensor._requires_grad, tensor.grad_fn, tensor.output_nr
     if old._grad_fn is None and tensor._requires_grad:
         old._accumulator = tensor._accumulator
@@ -153,3 +151,11 @@ def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False, reads_inputs_
     node.save_result_as(tensor)
     rebase_history(tensor, node)
     return tensor
+
+
+def write_out(out, data: np.ndarray):
+    """Store ``data`` in the ``out=`` tensor (resized when its shape differs) and return it."""
+    if out._data.shape != data.shape:
+        out._data = np.empty(data.shape, dtype=out._data.dtype)
+    write_values(out, data, cast=True)
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._dtype import result_type
 from ..autograd.node import Node, record
 from ._formulas import unbind
 from ._util import saved_dim, wrap_dim
@@ -37,7 +38,6 @@ def cat(tensors, dim=0):
                 raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected size "
                                    f"{first.shape[k]} but got size {t.shape[k]} for tensor number "
                                    f"{position} in the list.")
-    from .._dtype import result_type
 
     dtype = result_type(*tensors)
     return record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d),
@@ -60,7 +60,6 @@ def stack(tensors, dim=0):
         if t.shape != tensors[0].shape:
             raise RuntimeError(f"stack expects each tensor to be equal size, but got [{', '.join(map(str, tensors[0].shape))}] at entry 0 and [{', '.join(map(str, t.shape))}] at entry {i}")  # noqa: E501
     d = wrap_dim(dim, tensors[0].ndim + 1)
-    from .._dtype import result_type
 
     dtype = result_type(*tensors)
     data = np.stack([t._data.astype(dtype.numpy, copy=False) for t in tensors], d)

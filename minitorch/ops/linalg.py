@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import result_type
+from ..autograd import node as _node
 from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record, unbroadcast
 from . import _formulas
@@ -209,6 +210,5 @@ def einsum(equation, *operands):
                                   "or write it with matmul, sum and permute")
     dtype = result_type(*operands)
     arrays = [t._data.astype(dtype.numpy, copy=False) for t in operands]
-    from ..tensor import Tensor
 
-    return Tensor._wrap(np.asarray(np.einsum(equation.replace(" ", ""), *arrays, optimize=False)))
+    return _node.Tensor._wrap(np.asarray(np.einsum(equation.replace(" ", ""), *arrays, optimize=False)))

@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 from ..autograd.node import Node, record
+from .copy import to
 from .statistics import _reduced_dims, _spread
 
 
@@ -52,8 +53,6 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
         raise RuntimeError("linalg.vector_norm: Expected a floating point or complex tensor as input. "
                            f"Got {x.dtype.legacy_name}")
     if dtype is not None and dtype is not x.dtype:
-        from .copy import to
-
         x = to(x, dtype)
     axes, shown = _reduced_dims(dim, x.ndim)
     out = np.asarray(_norm_values(x._data, ord, axes, keepdim)).astype(x._data.dtype)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .._factories import tensor
 from . import arithmetic, join, linalg, pointwise, reduction
+from . import softmax as softmax_ops
 from ._out import with_out
 from ._util import is_tensor
 
@@ -123,13 +124,9 @@ def inplace_function(name):
 
 def softmax(input, dim, dtype=None):  # noqa: A002
     """``torch.softmax``: probabilities along ``dim`` (computed in ``dtype`` when given)."""
-    from . import softmax as softmax_ops
-
     return softmax_ops.softmax(input if dtype is None else input.to(dtype), dim)
 
 
 def log_softmax(input, dim, dtype=None):  # noqa: A002
     """``torch.log_softmax``: log-probabilities along ``dim`` (computed in ``dtype`` when given)."""
-    from . import softmax as softmax_ops
-
     return softmax_ops.log_softmax(input if dtype is None else input.to(dtype), dim)

@@ -7,8 +7,15 @@ import warnings
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
-from ._util import saved_dim, wrap_dim
+from ._util import binary_operands, is_tensor, saved_dim, wrap_dim
+from .arithmetic import mul
+from .broadcasting import _grow
+from .copy import clone
+from .index_ops import index_select
+from .join import cat
+from .shape import expand, reshape, unsqueeze
 
 
 def _dims(dims) -> tuple:
@@ -109,11 +116,6 @@ def tile(a, dims):
 
 def repeat_interleave(a, repeats=None, dim=None, *, output_size=None):
     """Each element (or slice along ``dim``) repeated ``repeats`` times in place: [1, 2] -> [1, 1, 2, 2]."""
-    from ._util import is_tensor
-    from .copy import clone
-    from .index_ops import index_select
-    from .shape import expand, reshape, unsqueeze
-
     if repeats is None:  # torch.repeat_interleave(counts): each index repeated counts[i] times
         return _wrap_int64(np.repeat(np.arange(a.numel()), a._data.reshape(-1)))
     source = reshape(a, -1) if dim is None else a
@@ -128,53 +130,37 @@ def repeat_interleave(a, repeats=None, dim=None, *, output_size=None):
 
 
 def _wrap_int64(values: np.ndarray):
-    from ..tensor import Tensor
-
-    return Tensor._wrap(values.astype(np.int64))
+    return _node.Tensor._wrap(values.astype(np.int64))
 
 
 def _at_least(tensors, ndim: int):
-    from .broadcasting import _grow
-
     return [_grow(t, ndim) for t in tensors]
 
 
 def hstack(tensors):
     """Join along dim 1 (dim 0 for 1-d tensors)."""
-    from .join import cat
-
     tensors = _at_least(list(tensors), 1)
     return cat(tensors, 0 if tensors[0].ndim == 1 else 1)
 
 
 def vstack(tensors):
     """Join along dim 0, 1-d tensors becoming rows."""
-    from .join import cat
-
     return cat(_at_least(list(tensors), 2), 0)
 
 
 def dstack(tensors):
     """Join along dim 2, lower-dim tensors first made 3-d."""
-    from .join import cat
-
     return cat(_at_least(list(tensors), 3), 2)
 
 
 def column_stack(tensors):
     """Join along dim 1, 0-d and 1-d tensors becoming columns."""
-    from .join import cat
-    from .shape import reshape
-
     columns = [reshape(t, t.numel(), 1) if t.ndim <= 1 else t for t in tensors]
     return cat(columns, 1)
 
 
 def outer(a, b):
     """The outer product ``a[i] * b[j]`` of two vectors."""
-    from .arithmetic import mul
-    from .shape import reshape
-
     return mul(reshape(a, -1, 1), b)
 
 
@@ -197,8 +183,6 @@ _warned_cross: list = []
 
 def cross(a, b, dim=None):
     """The cross product of 3-vectors along ``dim`` (the first dim of size 3 when not given, with a warning)."""
-    from ._util import binary_operands
-
     if dim is None:
         if not _warned_cross:
             _warned_cross.append(True)  # torch warns once per process

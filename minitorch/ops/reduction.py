@@ -10,6 +10,7 @@ from ..autograd.node import Node, record
 from . import pointwise
 from ._formulas import divide, expand_to, unsqueeze
 from ._util import is_tensor, saved_dim, wrap_dim
+from .pointwise import minimum
 
 
 def _dims(dim, ndim):
@@ -198,11 +199,7 @@ def max(a, dim=None, keepdim=False):  # noqa: A001
 
 def min(a, dim=None, keepdim=False):  # noqa: A001
     """The smallest element, or ``(values, indices)`` along ``dim``."""
-    from ._util import is_tensor
-
     if is_tensor(dim):
-        from .pointwise import minimum
-
         return minimum(a, dim)
     return _extremum(a, dim, keepdim, np.argmin, MinBackward1, MinBackward0, MinReturn)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
+from . import return_types
 from ._out import require_tensor, with_out
 from ._util import saved_dim, wrap_dim
 
@@ -111,27 +113,21 @@ def _running_extreme(data, axis, better):
 
 
 def _cumulative_extreme(node_cls, result_type, better, a, dim):
-    from ..tensor import Tensor
-
     axis = wrap_dim(dim, a.ndim)
     if a.ndim:
         values, indices = _running_extreme(a._data, axis, better)
     else:
         values, indices = a._data.copy(), np.zeros((), np.int64)
-    index_tensor = Tensor._wrap(indices)
+    index_tensor = _node.Tensor._wrap(indices)
     out = record(node_cls, values, (a,), attrs={"dim": saved_dim(dim), "indices": index_tensor}, state={"axis": axis})
     return result_type(out, index_tensor)
 
 
 def cummax(input, dim):  # noqa: A002
     """The running maximum along ``dim`` and where it was found: ``torch.return_types.cummax``."""
-    from . import return_types
-
     return _cumulative_extreme(CummaxBackward0, return_types.cummax, np.greater_equal, input, dim)
 
 
 def cummin(input, dim):  # noqa: A002
     """The running minimum along ``dim`` and where it was found: ``torch.return_types.cummin``."""
-    from . import return_types
-
     return _cumulative_extreme(CumminBackward0, return_types.cummin, np.less_equal, input, dim)

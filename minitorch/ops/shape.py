@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record, record_outputs
 from . import _formulas
 from ._formulas import unbroadcast
 from ._util import saved_dim, wrap_dim
+from .copy import clone
 
 
 def _target_shape(shape, numel):
@@ -70,7 +72,6 @@ def reshape(a, *shape):
     out = _numpy_view(a._data, target)
     if out is not None:  # a view of memory that is not row-major: torch records _reshape_alias
         return record(ReshapeAliasBackward0, out, (a,), attrs={"self_sym_sizes": tuple(a.shape)}, view_of=a)
-    from .copy import clone
 
     copied = clone(a)
     return record(UnsafeViewBackward0, copied._data.reshape(target), (copied,),
@@ -161,11 +162,24 @@ class SqueezeBackward4(SqueezeBackward0):
     """d x.squeeze_(dim) / dx (also what ``vector @ matrix`` records): grad reshaped back to x's sizes."""
 
 
+class SqueezeBackward2(Node):
+    """d squeeze(x, dims) / dx: the gradient reshaped back to x's shape."""
+
+    def apply(self, grad):
+        return (grad.reshape(self._saved_self_sym_sizes),)
+
+
+def squeeze_dims(a, dims):
+    """Remove those of ``dims`` that have size 1 (a view)."""
+    wrapped = {wrap_dim(d, a.ndim) for d in dims}
+    shape = tuple(n for i, n in enumerate(a.shape) if not (i in wrapped and n == 1))
+    return record(SqueezeBackward2, a._data.reshape(shape), (a,),
+                  attrs={"dim": tuple(saved_dim(d) for d in dims), "self_sym_sizes": tuple(a.shape)}, view_of=a)
+
+
 def squeeze(a, dim=None):
     """Remove dimensions of size 1 (all of them, only ``dim``, or those of a tuple of dims); a view."""
     if isinstance(dim, (tuple, list)):
-        from .splitting import squeeze_dims
-
         return squeeze_dims(a, dim)
     if dim is None:
         shape = tuple(n for n in a.shape if n != 1)
@@ -257,13 +271,11 @@ class UnbindBackward0(Node):
 
 def unbind(a, dim=0):
     """Split into views along ``dim``, one per index: what ``for row in tensor`` iterates over."""
-    from ..tensor import Tensor
-
     if a.ndim == 0:
         raise IndexError("Dimension specified as 0 but tensor has no dimensions")
     d = wrap_dim(dim, a.ndim)
     moved = np.moveaxis(a._data, d, 0)
-    outs = tuple(Tensor._view(moved[i, ...], a) for i in range(a.shape[d]))
+    outs = tuple(_node.Tensor._view(moved[i, ...], a) for i in range(a.shape[d]))
     if is_grad_enabled():  # torch refuses in-place changes to these views (CreationMeta::MULTI_OUTPUT_NODE)
         for out in outs:
             out._multi_output_view, out._no_grad_view = True, False

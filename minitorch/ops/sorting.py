@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import return_types
 from ._util import saved_dim, wrap_dim
@@ -57,9 +58,7 @@ class ModeBackward0(_GatherBackward):
 
 def _picked(node_cls, result_type, a, values, indices, dim, keepdim, axis, attrs=None):
     """Wrap values and int64 indices, recording ``node_cls`` with torch's saved attributes."""
-    from ..tensor import Tensor
-
-    index_tensor = Tensor._wrap(np.array(indices, dtype=np.int64, order="C"))
+    index_tensor = _node.Tensor._wrap(np.array(indices, dtype=np.int64, order="C"))
     shown = {"dim": saved_dim(dim), "indices": index_tensor, "self_sym_sizes": tuple(a.shape), **(attrs or {})}
     out = record(node_cls, np.array(values, order="C"), (a,), attrs=shown, state={"axis": axis, "keepdim": keepdim})
     return result_type(out, index_tensor)

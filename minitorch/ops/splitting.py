@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..autograd.node import Node, attach, needs_recording, record, record_outputs
-from ._util import saved_dim, wrap_dim
+from ..autograd import node as _node
+from ..autograd.node import Node, attach, needs_recording, record_outputs
+from ._util import wrap_dim
 from .indexing import slice_dim
 from .inplace import _old_value, check_inplace, records_inplace, write_values
+from .shape import permute, transpose, view
 
 
 class SplitBackward0(Node):
@@ -32,11 +34,9 @@ class SplitWithSizesBackward0(SplitBackward0):
 
 def _split_views(a, d: int, sizes, node_cls, attrs):
     """Views of consecutive pieces of ``sizes`` along dim ``d``, all outputs of one node."""
-    from ..tensor import Tensor
-
     bounds = list(zip(np.cumsum([0, *sizes[:-1]]), np.cumsum(sizes)))
     moved = np.moveaxis(a._data, d, 0)
-    outs = tuple(Tensor._view(np.moveaxis(moved[start:stop], 0, d), a) for start, stop in bounds)
+    outs = tuple(_node.Tensor._view(np.moveaxis(moved[start:stop], 0, d), a) for start, stop in bounds)
     return record_outputs(node_cls, outs, (a,), attrs=attrs,
                           state={"axis": d, "bounds": [(int(s), int(e)) for s, e in bounds]})
 
@@ -98,16 +98,12 @@ def narrow(a, dim, start, length):
 
 def unflatten(a, dim, sizes):
     """Dim ``dim`` split into dims of ``sizes`` (one may be -1), as a view."""
-    from .shape import view
-
     d = wrap_dim(dim, a.ndim)
     return view(a, *(tuple(a.shape[:d]) + tuple(sizes) + tuple(a.shape[d + 1:])))
 
 
 def movedim(a, source, destination):
     """Move dims from ``source`` to ``destination`` positions, the others keeping their order (a view)."""
-    from .shape import permute
-
     source = [source] if isinstance(source, int) else list(source)
     destination = [destination] if isinstance(destination, int) else list(destination)
     src = [wrap_dim(s, a.ndim) for s in source]
@@ -120,24 +116,7 @@ def movedim(a, source, destination):
 
 def swapaxes(a, axis0, axis1):
     """``transpose(a, axis0, axis1)`` under numpy's name."""
-    from .shape import transpose
-
     return transpose(a, axis0, axis1)
-
-
-class SqueezeBackward2(Node):
-    """d squeeze(x, dims) / dx: the gradient reshaped back to x's shape."""
-
-    def apply(self, grad):
-        return (grad.reshape(self._saved_self_sym_sizes),)
-
-
-def squeeze_dims(a, dims):
-    """Remove those of ``dims`` that have size 1 (a view)."""
-    wrapped = {wrap_dim(d, a.ndim) for d in dims}
-    shape = tuple(n for i, n in enumerate(a.shape) if not (i in wrapped and n == 1))
-    return record(SqueezeBackward2, a._data.reshape(shape), (a,),
-                  attrs={"dim": tuple(saved_dim(d) for d in dims), "self_sym_sizes": tuple(a.shape)}, view_of=a)
 
 
 class UnsqueezeBackward1(Node):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 from ._util import wrap_dim
 
@@ -36,9 +37,7 @@ class UniqueConsecutiveBackward0(_NoDerivative):
 
 
 def _wrap(data, dtype=None):
-    from ..tensor import Tensor
-
-    return Tensor._wrap(np.array(data, dtype=dtype, order="C"))
+    return _node.Tensor._wrap(np.array(data, dtype=dtype, order="C"))
 
 
 def _results(node_cls, a, values, inverse, counts, return_inverse, return_counts):
