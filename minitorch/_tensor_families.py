@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from . import _dtype
+from ._device import check_layout, sparse_coo, strided
+from .autograd.grad_mode import no_grad
 from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, splitting
 from .ops.copy import to
 from .ops.inplace import apply_inplace
-from .ops.shape import SqueezeBackward4
+from .ops.shape import SqueezeBackward4, squeeze, t, transpose, unsqueeze
 
 
 class FamilyMethods:
@@ -66,9 +68,6 @@ class FamilyMethods:
 
     def unsqueeze_(self, dim):
         """Insert a dim of size 1 at ``dim``, changing this tensor's own shape."""
-        from .autograd.grad_mode import no_grad
-        from .ops.shape import unsqueeze
-
         with no_grad():
             viewed = unsqueeze(self, dim)
         splitting.restride_(self, viewed, splitting.UnsqueezeBackward1, {"dim": dim % 2**64})
@@ -76,9 +75,6 @@ class FamilyMethods:
 
     def squeeze_(self, dim=None):
         """Remove dims of size 1 (all, or only ``dim``), changing this tensor's own shape."""
-        from .autograd.grad_mode import no_grad
-        from .ops.shape import squeeze
-
         with no_grad():
             viewed = squeeze(self, dim)
         if dim is None:
@@ -90,9 +86,6 @@ class FamilyMethods:
 
     def t_(self):
         """Transpose this matrix in place (its own shape and strides change)."""
-        from .autograd.grad_mode import no_grad
-        from .ops.shape import t
-
         with no_grad():
             viewed = t(self)
         splitting.restride_(self, viewed, splitting.TBackward1)
@@ -100,9 +93,6 @@ class FamilyMethods:
 
     def transpose_(self, dim0, dim1):
         """Swap two dims in place (this tensor's own shape and strides change)."""
-        from .autograd.grad_mode import no_grad
-        from .ops.shape import transpose
-
         with no_grad():
             viewed = transpose(self, dim0, dim1)
         splitting.restride_(self, viewed, splitting.TransposeBackward1, {"dim0": dim0, "dim1": dim1},
@@ -143,8 +133,6 @@ class FamilyMethods:
     @property
     def layout(self):
         """How the values are laid out: always ``torch.strided``."""
-        from ._device import strided
-
         return strided
 
     def get_device(self) -> int:
@@ -153,37 +141,35 @@ class FamilyMethods:
 
     def to_sparse(self, *args, **kwargs):
         """Sparse tensors are not implemented in minitorch."""
-        from ._device import check_layout, sparse_coo
-
         check_layout(sparse_coo)
 
     # -- new tensors like this one -------------------------------------------------------------------
     def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
         """A new tensor of ``data`` with this tensor's dtype (unless ``dtype`` is given)."""
-        from ._factories import tensor
+        from ._factories import tensor  # cycle: _factories imports minitorch.tensor, which imports this module
 
         return tensor(data, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
     def new_zeros(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """Zeros of ``size`` with this tensor's dtype."""
-        from ._factories import zeros
+        from ._factories import zeros  # cycle: _factories imports minitorch.tensor, which imports this module
 
         return zeros(*sizes, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
     def new_ones(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """Ones of ``size`` with this tensor's dtype."""
-        from ._factories import ones
+        from ._factories import ones  # cycle: _factories imports minitorch.tensor, which imports this module
 
         return ones(*sizes, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
     def new_empty(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """An unset tensor of ``size`` with this tensor's dtype (zeros in minitorch)."""
-        from ._factories import empty
+        from ._factories import empty  # cycle: _factories imports minitorch.tensor, which imports this module
 
         return empty(*sizes, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
     def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
         """``fill_value`` everywhere, with ``size`` and this tensor's dtype."""
-        from ._factories import full
+        from ._factories import full  # cycle: _factories imports minitorch.tensor, which imports this module
 
         return full(size, fill_value, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)

@@ -6,6 +6,9 @@ writes the result into the tensor's memory, bumps the version counter and rebase
 
 from __future__ import annotations
 
+import numpy as np
+
+from ._dtype import result_type
 from ._tensor_random import RandomMethods
 from .ops import arithmetic, copy, index_put, pointwise
 from .ops.inplace import INTERNAL_OVERLAP_ERROR, apply_inplace, has_internal_overlap
@@ -100,9 +103,7 @@ class InPlaceMethods(RandomMethods):
     def resize_(self, *sizes, memory_format=None):
         """Give the tensor a new shape in place, keeping its first values in order (new ones are zeros here,
         uninitialised in torch); a tensor that requires grad cannot be resized."""
-        import numpy as np
-
-        from ._factories import _sizes
+        from ._factories import _sizes  # cycle: _factories imports minitorch.tensor, which imports this module
 
         if self.requires_grad:
             raise RuntimeError("cannot resize variables that require grad")
@@ -125,8 +126,6 @@ _CPP_TYPE_NAMES = {"Bool": "bool", "Byte": "unsigned char", "Char": "signed char
 
 def _check_clamp_cast(tensor, low, high) -> None:
     """``clamp_`` refuses bounds that would change the dtype, naming the output type as C++ does."""
-    from ._dtype import result_type
-
     result = result_type(tensor, *(bound for bound in (low, high) if bound is not None))
     if result.category > tensor.dtype.category:
         raise RuntimeError(f"result type {result.legacy_name} can't be cast to the desired output type "

@@ -6,6 +6,7 @@ import numpy as np
 
 from ._device import raise_no_cuda
 from ._dtype import bool_, float32, float64, int64
+from ._legacy import legacy_dtype
 from ._tensor_comparison import ComparisonMethods
 from ._tensor_elementwise_extra import ExtraElementwiseMethods
 from ._tensor_families import FamilyMethods
@@ -13,8 +14,10 @@ from ._tensor_inplace import InPlaceMethods
 from ._tensor_math import TrigExpLogMethods
 from ._tensor_math_more import RoundingAndBinaryMethods
 from ._tensor_reductions import ReductionMethods
+from .autograd import node as _node
 from .ops import arithmetic, comparison, copy, indexing, linalg, pointwise, reduction, shape, softmax
 from .ops._util import binary_operands
+from .ops.comparison import bitwise_not
 from .ops.division import floor_divide
 from .ops.elementwise_binary import remainder
 
@@ -162,8 +165,6 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     __rand__, __ror__, __rxor__ = __and__, __or__, __xor__
 
     def __invert__(self):
-        from .ops.comparison import bitwise_not
-
         return bitwise_not(self)
 
     reciprocal = arithmetic.reciprocal
@@ -215,8 +216,6 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
 
     def type(self, dtype=None):
         """Convert to ``dtype`` (or, with no argument, the legacy type name such as ``torch.FloatTensor``)."""
-        from ._legacy import legacy_dtype
-
         return f"torch.{self.dtype.legacy_name}Tensor" if dtype is None else copy.to(self, legacy_dtype(dtype))
 
     def cpu(self):
@@ -237,8 +236,6 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
 
 
 def _no_grad_result(a, b, numpy_op):
-    from .tensor import Tensor
-
     x, y, _ = binary_operands(a, b if b is not None else 0)
-    return Tensor._wrap(numpy_op(x, y))
+    return _node.Tensor._wrap(numpy_op(x, y))
 

@@ -114,7 +114,7 @@ class RandomMethods:
 
     def bernoulli(self, p=None, *, generator=None):
         """A new tensor of 0s and 1s: 1 with probability ``self`` (elementwise), or ``p`` if given."""
-        from ._factories import empty_like
+        from ._factories import empty_like  # cycle: _factories imports minitorch.tensor, which imports this module
 
         if p is not None:
             return empty_like(self).bernoulli_(p, generator=generator)
