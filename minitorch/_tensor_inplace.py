@@ -10,8 +10,9 @@ import numpy as np
 
 from ._dtype import result_type
 from ._tensor_random import RandomMethods
+from .autograd.view_history import INTERNAL_OVERLAP_ERROR
 from .ops import arithmetic, copy, index_put, pointwise
-from .ops.inplace import INTERNAL_OVERLAP_ERROR, apply_inplace, has_internal_overlap
+from .ops.inplace import apply_inplace, has_internal_overlap
 
 
 class InPlaceMethods(RandomMethods):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._strides import element_strides, empty_strided, is_non_overlapping_and_dense
-from . import node as node_module
+from ..ops._util import check_broadcast
+from . import node as _node
 from .hooks import as_tensor
 from .node import _NO_HOOKS, Node
 
@@ -53,12 +54,12 @@ def accumulate_grad(tensor, grad, in_place: bool) -> None:
     version) or out of place (retain_grad).
     A Tensor gradient (``create_graph=True``) keeps its graph: see ``_accumulate_recorded``.
     """
-    if isinstance(grad, node_module.Tensor):
+    if isinstance(grad, _node.Tensor):
         _accumulate_recorded(tensor, grad, in_place)
         return
     if tensor._grad is None:
         if not in_place:  # retain_grad keeps a clone
-            tensor._grad = node_module.Tensor._wrap(np.array(grad, order="C"))  # in the graph's dtype
+            tensor._grad = _node.Tensor._wrap(np.array(grad, order="C"))  # in the graph's dtype
         elif grad.base is None and obeys_layout_contract(grad, tensor._data):
             tensor._grad = as_tensor(grad)  # in the graph's dtype, even if .data changed it since
         else:
@@ -68,7 +69,7 @@ def accumulate_grad(tensor, grad, in_place: bool) -> None:
         tensor._grad._data += grad
         tensor._grad._version_counter.bump()
     else:
-        tensor._grad = tensor._grad + node_module.Tensor._wrap(grad)
+        tensor._grad = tensor._grad + _node.Tensor._wrap(grad)
 
 
 def _accumulate_recorded(tensor, grad, in_place: bool) -> None:
@@ -82,15 +83,13 @@ def _accumulate_recorded(tensor, grad, in_place: bool) -> None:
         tensor._grad = tensor._grad + grad
     elif in_place and is_non_overlapping_and_dense(tensor.shape, element_strides(tensor._data)):
         memory = empty_strided(tensor.shape, element_strides(tensor._data), tensor._data.dtype)
-        tensor._grad = node_module.Tensor._wrap(memory).copy_(grad)
+        tensor._grad = _node.Tensor._wrap(memory).copy_(grad)
     else:
         tensor._grad = grad.clone()
 
 
 def _check_addable(shape, grad_shape) -> None:
     """torch's errors for ``grad += new_grad`` when ``.data`` changed the leaf's shape since the graph was built."""
-    from ..ops._util import check_broadcast  # here: minitorch.ops needs this module first
-
     check_broadcast(tuple(shape), grad_shape)
     broadcast = np.broadcast_shapes(tuple(shape), grad_shape)
     if broadcast != tuple(shape):
@@ -114,9 +113,9 @@ def clone_obey_contract(grad: np.ndarray, variable: np.ndarray):
     else a row-major clone (version 0)."""
     strides = element_strides(variable)
     if not is_non_overlapping_and_dense(variable.shape, strides):
-        return node_module.Tensor._wrap(np.array(grad, dtype=variable.dtype, order="C"))
+        return _node.Tensor._wrap(np.array(grad, dtype=variable.dtype, order="C"))
     out = empty_strided(variable.shape, strides, variable.dtype)
     out[...] = grad
-    result = node_module.Tensor._wrap(out)
+    result = _node.Tensor._wrap(out)
     result._version_counter.bump()
     return result

@@ -25,7 +25,7 @@ import numpy as np
 
 from .._dtype import Size, from_numpy_dtype
 from . import anomaly_mode, hooks
-from . import node as node_module
+from . import node as _node
 from .node import _NO_HOOKS, edge_of, formulas_on_tensors, unbroadcast
 
 BackwardStep = namedtuple("BackwardStep", "node grads_in grads_out")
@@ -156,7 +156,7 @@ def validate_outputs(node, grads) -> list:
 def _checked_gradient(grad, shape: tuple, dtype, node=None, index: int = 0):
     """One gradient with the recorded shape (summed back to it when it broadcasts to it, else torch's error)
     and dtype (cast; recorded on a Tensor)."""
-    is_tensor = isinstance(grad, node_module.Tensor)
+    is_tensor = isinstance(grad, _node.Tensor)
     if not is_tensor:
         grad = np.asarray(grad)
     if tuple(grad.shape) != shape:
@@ -233,7 +233,7 @@ def execute(task: GraphTask, root_edges, root_grads) -> None:
     for node in root_nodes:
         if task.dependencies.get(node, 0) == 0 and task.should_execute(node):
             task.push_ready(node)
-    if task.create_graph or node_module.FormulaMode.on_tensors:  # or: a plain backward inside a recording one
+    if task.create_graph or _node.FormulaMode.on_tensors:  # or: a plain backward inside a recording one
         with formulas_on_tensors(task.create_graph):
             _run_ready(task)
     else:
@@ -261,14 +261,14 @@ def _root_gradients(roots, grad_roots, create_graph=False) -> list:
             if root.numel() != 1:
                 raise RuntimeError("grad can be implicitly created only for scalar outputs")
             ones = np.ones(root.shape, dtype=root._data.dtype)
-            grads.append(node_module.Tensor._wrap(ones) if create_graph else ones)
+            grads.append(_node.Tensor._wrap(ones) if create_graph else ones)
             continue
         data = np.asarray(grad._data if hasattr(grad, "_data") else grad)
         if data.shape != tuple(root.shape):
             raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {Size(data.shape)} and "
                                f"output[{i}] has a shape of {root.shape}.")
         if create_graph:
-            grad = grad if isinstance(grad, node_module.Tensor) else node_module.Tensor._wrap(data)
+            grad = grad if isinstance(grad, _node.Tensor) else _node.Tensor._wrap(data)
             grads.append(_checked_gradient(grad, tuple(root.shape), root._data.dtype))
             continue
         # A view, never the caller's array itself: AccumulateGrad must copy it rather than keep it.
@@ -358,7 +358,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     result = run_backward(outputs, grads, keep_graph=bool(keep_graph), accumulate=False, inputs=inputs,
                           allow_unused=bool(allow_unused) or materialize_grads, create_graph=bool(create_graph))
     if materialize_grads:
-        from .._factories import zeros_like  # here, not at the top: _factories needs minitorch.tensor
+        from .._factories import zeros_like  # cycle: _factories imports minitorch.tensor, which imports this module
 
         result = tuple(zeros_like(t) if g is None else g for t, g in zip(inputs, result))
     return result

@@ -12,6 +12,7 @@ import warnings
 
 import numpy as np
 
+from . import node as _node
 from .grad_mode import enable_grad, is_grad_enabled, no_grad
 from .hooks import wrap
 from .node import FormulaMode, Node, connect, set_grad_fn, unbroadcast
@@ -204,8 +205,6 @@ def _record_outputs(ctx: BackwardCFunction, args, outputs):
 
 def _record_output(ctx: BackwardCFunction, out, output_nr: int, tensor_inputs):
     """One output: its grad_fn is ctx (unless it is non-differentiable); an unmodified input comes back a view."""
-    from ..tensor import Tensor
-
     if not _is_tensor(out):
         ctx._output_meta.append(None)
         return out
@@ -217,7 +216,7 @@ def _record_output(ctx: BackwardCFunction, out, output_nr: int, tensor_inputs):
     if is_dirty:
         out._version_counter.bump()
     elif any(out is t for t in tensor_inputs):
-        out = Tensor._view(out._data, out)
+        out = _node.Tensor._view(out._data, out)
     if not differentiable:
         return out
     set_grad_fn(out, ctx, output_nr)

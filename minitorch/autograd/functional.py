@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import _factories
+from ..ops import join, shape
+from . import node as _node
+from .engine import run_backward
 from .grad_mode import enable_grad
 
 
 def _is_tensor(value) -> bool:
-    from ..tensor import Tensor
-
-    return isinstance(value, Tensor)
+    return isinstance(value, _node.Tensor)
 
 
 def _as_tensor_tuple(value, what: str, fn_name: str) -> tuple[bool, tuple]:
@@ -60,25 +62,19 @@ def _check_strict(outputs, strict: bool) -> None:
 
 def _gradients(out, grad_out, inputs, create_graph=False) -> list:
     """d(out . grad_out)/d(inputs): ndarrays, or Tensors with their graph when ``create_graph`` (zeros if unused)."""
-    from ..tensor import Tensor
-    from .engine import run_backward
-
     grads = [None] * len(inputs)
     if out.requires_grad:
-        if create_graph and not isinstance(grad_out, Tensor):
-            grad_out = Tensor._wrap(np.asarray(grad_out))
+        if create_graph and not isinstance(grad_out, _node.Tensor):
+            grad_out = _node.Tensor._wrap(np.asarray(grad_out))
         grads = run_backward((out,), (grad_out,), keep_graph=True, inputs=inputs, allow_unused=True,
                              accumulate=False, create_graph=create_graph)
-    zeros = [Tensor._wrap(np.zeros(t.shape, t._data.dtype)) if g is None else g for g, t in zip(grads, inputs)]
+    zeros = [_node.Tensor._wrap(np.zeros(t.shape, t._data.dtype)) if g is None else g for g, t in zip(grads, inputs)]
     return zeros if create_graph else [g._data for g in zeros]
 
 
 def _jacobian_rows(out, inputs, create_graph=False) -> list:
     """For each input, the Jacobian of ``out`` of shape ``out.shape + input.shape`` (a Tensor with its graph
     when ``create_graph``, stacked and viewed as torch does; else an array)."""
-    from .. import _factories
-    from ..ops import join, shape
-
     rows = [[] for _ in inputs]
     for j in range(out.numel()):
         one_hot = np.zeros(out.numel(), out._data.dtype)
@@ -100,9 +96,7 @@ def _jacobian_rows(out, inputs, create_graph=False) -> list:
 
 def _nest(values, outputs_tuple: bool, inputs_tuple: bool):
     """Shape a [output][input] table as torch returns it: tensors, tuples, or tuples of tuples."""
-    from ..tensor import Tensor
-
-    table = tuple(tuple(v if isinstance(v, Tensor) else Tensor._wrap(v) for v in row) for row in values)
+    table = tuple(tuple(v if isinstance(v, _node.Tensor) else _node.Tensor._wrap(v) for v in row) for row in values)
     if not inputs_tuple:
         table = tuple(row[0] for row in table)
     return table if outputs_tuple else table[0]
@@ -135,16 +129,14 @@ def vjp(func, inputs, v=None, create_graph=False, strict=False):
 
 def _vjp_of(outputs, vs, inputs, create_graph) -> tuple:
     """The sum over outputs of ``v^T d(out)/d(inputs)``, as Tensors (with their graph when ``create_graph``)."""
-    from ..tensor import Tensor
-
     total = None
     for out, grad_out in zip(outputs, vs):
         seed = np.ones(out.shape, out._data.dtype) if grad_out is None else grad_out
-        if not create_graph and isinstance(seed, Tensor):
+        if not create_graph and isinstance(seed, _node.Tensor):
             seed = seed._data
         grads = _gradients(out, seed, inputs, create_graph)
         total = grads if total is None else [a + b for a, b in zip(total, grads)]
-    return tuple(g if isinstance(g, Tensor) else Tensor._wrap(g) for g in total)
+    return tuple(g if isinstance(g, _node.Tensor) else _node.Tensor._wrap(g) for g in total)
 
 
 def jvp(func, inputs, v=None, create_graph=False, strict=False):
@@ -152,8 +144,6 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
 
     With ``create_graph=True`` the product is ``sum_i J_i v_i`` over the recorded Jacobians.
     """
-    from ..tensor import Tensor
-
     if create_graph:
         return _jvp_recorded(func, inputs, v, strict)
 
@@ -170,7 +160,7 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
     for out in outputs:
         rows = _jacobian_rows(out, inputs)
         flat = sum(r.reshape(out.numel(), -1) @ vi.reshape(-1) for r, vi in zip(rows, v))
-        products.append(Tensor._wrap(np.asarray(flat, out._data.dtype).reshape(out.shape)))
+        products.append(_node.Tensor._wrap(np.asarray(flat, out._data.dtype).reshape(out.shape)))
     detached = tuple(o.detach() for o in outputs)
     return (detached if outputs_tuple else detached[0]), (tuple(products) if outputs_tuple else products[0])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import node
+from . import node as _node
 from .engine import grad
 
 
@@ -42,7 +42,7 @@ def analytical_jacobian(fn, inputs, index) -> list:
         for j in range(o.numel()):
             seed = np.zeros(o.shape, dtype=o._data.dtype)
             seed.reshape(-1)[j] = 1
-            (g,) = grad(o, inputs[index], node.Tensor._wrap(seed), retain_graph=True, allow_unused=True)
+            (g,) = grad(o, inputs[index], _node.Tensor._wrap(seed), retain_graph=True, allow_unused=True)
             columns.append(np.zeros(inputs[index].numel()) if g is None else g._data.astype(np.float64).ravel())
         shape = (inputs[index].numel(), o.numel())
         jacobians.append(np.stack(columns, axis=1).reshape(shape) if columns else np.zeros(shape))
@@ -68,8 +68,8 @@ def gradcheck(fn, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True) 
                 return False
             dtype = inputs[index]._data.dtype
             raise GradcheckError(f"Jacobian mismatch for output {out_index} with respect to input {j},\n"
-                                 f"numerical:{node.Tensor._wrap(expected.astype(dtype))}\n"
-                                 f"analytical:{node.Tensor._wrap(actual.astype(dtype))}\n")
+                                 f"numerical:{_node.Tensor._wrap(expected.astype(dtype))}\n"
+                                 f"analytical:{_node.Tensor._wrap(actual.astype(dtype))}\n")
     return True
 
 
@@ -85,7 +85,7 @@ def gradgradcheck(fn, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=1e
     outputs = _outputs(fn, inputs)
     if grad_outputs is None:
         random = np.random.default_rng(0)
-        grad_outputs = tuple(node.Tensor._wrap(random.standard_normal(o.shape).astype(o._data.dtype))
+        grad_outputs = tuple(_node.Tensor._wrap(random.standard_normal(o.shape).astype(o._data.dtype))
                              .requires_grad_() for o in outputs)
     else:
         grad_outputs = tuple(grad_outputs) if isinstance(grad_outputs, (tuple, list)) else (grad_outputs,)

@@ -49,8 +49,8 @@ __all__ = ["Node", "saved_tensors_hooks", "save_on_cpu"]  # noqa: F822 (Node com
 
 
 def __getattr__(name):
-    if name == "Node":  # imported late: node.py needs this module first (for current_hooks)
-        from .node import Node
+    if name == "Node":
+        from .node import Node  # cycle: node.py imports saved_tensor.py, which imports this module
 
         return Node
     raise AttributeError(f"module 'minitorch.autograd.graph' has no attribute '{name}'")

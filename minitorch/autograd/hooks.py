@@ -13,7 +13,7 @@ import contextlib
 import numpy as np
 
 from .._strides import element_strides, is_non_overlapping_and_dense, storage_root
-from . import node as node_module
+from . import node as _node
 
 # id(array) -> (array, writes) for the gradients the running backward made by writing in place (Node._grad_writes)
 _written: dict = {}
@@ -40,12 +40,12 @@ def as_tensor(grad):
     """
     root = _viewed_array(grad)
     if root is not None:
-        tensor = node_module.Tensor._view(grad, node_module.Tensor._wrap(root))
+        tensor = _node.Tensor._view(grad, _node.Tensor._wrap(root))
         tensor._no_grad_view = True
     elif grad.ndim and grad.size and min(grad.strides) == 0:
-        tensor = node_module.Tensor._alias(grad)
+        tensor = _node.Tensor._alias(grad)
     else:
-        tensor = node_module.Tensor._wrap(grad)
+        tensor = _node.Tensor._wrap(grad)
     entry = _written.get(id(grad))
     if entry is not None and entry[0] is grad:
         tensor._version_counter.value = entry[1]
@@ -54,12 +54,12 @@ def as_tensor(grad):
 
 def wrap(grad):
     """A gradient as a Tensor: numpy arrays are wrapped; Tensors (``create_graph=True``) stay as they are."""
-    return grad if grad is None or isinstance(grad, node_module.Tensor) else as_tensor(grad)
+    return grad if grad is None or isinstance(grad, _node.Tensor) else as_tensor(grad)
 
 
 def unwrap(tensor):
     """A hook's Tensor in the form the engine carries gradients: itself with create_graph=True, else its values."""
-    return tensor if node_module.FormulaMode.on_tensors else tensor._data
+    return tensor if _node.FormulaMode.on_tensors else tensor._data
 
 
 def _viewed_array(grad):
@@ -87,7 +87,7 @@ def checked_hook_result(hook, value, result):
     """What a tensor hook returned, checked as torch checks it: same shape and dtype as the gradient."""
     if result is None:
         return value
-    if not isinstance(result, node_module.Tensor):
+    if not isinstance(result, _node.Tensor):
         raise TypeError(f"expected Variable, but hook returned '{type(result).__name__}'")
     if result.shape != value.shape:
         raise RuntimeError(f"hook '{_hook_name(hook)}' has changed the size of value")

@@ -18,7 +18,12 @@ import re
 
 import numpy as np
 
+from .._strides import empty_strided, view_at
 from .node import Node, RecordedInput, attach, set_grad_fn
+
+INTERNAL_OVERLAP_ERROR = (
+    "unsupported operation: more than one element of the written-to tensor refers to a single memory location. "
+    "Please clone() the tensor before performing the operation.")
 
 NO_GRAD_VIEW_ERROR = (
     "{prefix} no_grad mode and {modified} modified inplace with grad mode enabled. Given that this use case is "
@@ -97,8 +102,6 @@ def view_geometry(view, base):
 
 def view_into(array: np.ndarray, geometry) -> np.ndarray:
     """The region of ``array`` (laid out like the base) that the view with ``geometry`` covers."""
-    from .._strides import view_at
-
     offset, shape, strides = geometry
     return view_at(array, offset, shape, strides)
 
@@ -110,8 +113,6 @@ def _base_layout(base) -> tuple:
 
 def _zeros_like_base(layout) -> np.ndarray:
     """Zeros with the base's shape, dtype and strides, so that view geometries apply to them."""
-    from .._strides import empty_strided
-
     shape, dtype, strides = layout
     out = empty_strided(shape, [step // dtype.itemsize for step in strides], dtype)
     out[...] = 0
@@ -133,7 +134,6 @@ class CopySlices(Node):
     def apply(self, grad):
         _, shape, strides = self._geometry
         if any(step == 0 and n > 1 for step, n in zip(strides, shape)):  # torch copies into the region
-            from ..ops.inplace import INTERNAL_OVERLAP_ERROR
 
             raise RuntimeError(INTERNAL_OVERLAP_ERROR)
         grad_base = _zeros_like_base(self._layout)

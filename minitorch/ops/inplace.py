@@ -15,13 +15,10 @@ from .._strides import is_non_overlapping_and_dense
 from ..autograd import inference_mode
 from ..autograd import node as _node
 from ..autograd.grad_mode import is_grad_enabled, no_grad
-from ..autograd.view_history import handle_view_on_rebase, rebase_history
+from ..autograd.view_history import INTERNAL_OVERLAP_ERROR, handle_view_on_rebase, rebase_history
 
 LEAF_ERROR = "a leaf Variable that requires grad is being used in an in-place operation."
 VIEW_OF_LEAF_ERROR = "a view of a leaf Variable that requires grad is being used in an in-place operation."
-INTERNAL_OVERLAP_ERROR = (
-    "unsupported operation: more than one element of the written-to tensor refers to a single memory location. "
-    "Please clone() the tensor before performing the operation.")
 PARTIAL_OVERLAP_ERROR = (
     "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single "
     "memory location. Please clone() the tensor before performing the operation.")
