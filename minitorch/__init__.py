@@ -59,6 +59,7 @@ from ._legacy import (
     ShortTensor,
     set_default_tensor_type,
 )
+from ._multinomial import multinomial
 from ._numpy_names import add_numpy_names
 from ._printing import set_printoptions
 from ._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
