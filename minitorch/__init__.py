@@ -21,12 +21,14 @@ from ._dtype import (
     float16,
     float32,
     float64,
+    get_default_dtype,
     int8,
     int16,
     int32,
     int64,
     promote_types,
     result_type,
+    set_default_dtype,
     uint8,
 )
 from ._dtype import bool_ as bool  # noqa: A001 (torch.bool)
@@ -55,7 +57,9 @@ from ._legacy import (
     IntTensor,
     LongTensor,
     ShortTensor,
+    set_default_tensor_type,
 )
+from ._multinomial import multinomial
 from ._numpy_names import add_numpy_names
 from ._printing import set_printoptions
 from ._random import Generator, default_generator, get_rng_state, initial_seed, manual_seed, seed, set_rng_state
@@ -279,11 +283,6 @@ def numel(input) -> int:  # noqa: A002 (torch's argument name)
 def is_floating_point(input) -> bool:  # noqa: A002
     """Whether ``input`` has a floating point dtype."""
     return input.is_floating_point()
-
-
-def get_default_dtype():
-    """The dtype of new floating point tensors: float32."""
-    return float32
 
 
 add_numpy_names(globals())

@@ -41,13 +41,29 @@ bfloat16 = dtype("bfloat16", None, 2, "BFloat16", itemsize=2)
 complex64 = dtype("complex64", None, 3, "ComplexFloat", itemsize=8)
 complex128 = dtype("complex128", None, 3, "ComplexDouble", itemsize=16)
 
-DEFAULT_FLOAT = float32
 _ALL = (bool_, uint8, int8, int16, int32, int64, float16, float32, float64, bfloat16, complex64, complex128)
 _BY_NUMPY = {d.numpy: d for d in _ALL if d.numpy is not None}
 
 
 def _dtype_by_name(name: str) -> dtype:
     return next(d for d in _ALL if d.name == name)
+
+
+_default_float = [float32]  # the one place the default floating point type lives
+
+
+def get_default_dtype() -> dtype:
+    """The dtype of new floating point tensors: Python floats, float factories, integers promoted to float."""
+    return _default_float[0]
+
+
+def set_default_dtype(d: dtype) -> None:
+    """Make ``d`` (float64, float32 or float16) the dtype of new floating point tensors, as torch does."""
+    if not isinstance(d, dtype):
+        raise TypeError("invalid dtype object: only floating-point types are supported as the default type")
+    if not d.is_floating_point:
+        raise TypeError("only floating-point types are supported as the default type")
+    _default_float[0] = check_supported(d)
 
 
 def check_supported(d: dtype) -> dtype:
@@ -112,7 +128,7 @@ def scalar_dtype(value) -> dtype:
         return int64
     if isinstance(value, complex):
         return check_supported(complex64)
-    return DEFAULT_FLOAT
+    return get_default_dtype()
 
 
 def result_type(*operands) -> dtype:

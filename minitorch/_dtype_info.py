@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._dtype import DEFAULT_FLOAT, dtype
+from ._dtype import dtype, get_default_dtype
 
 
 class iinfo:  # noqa: N801 (torch's name)
@@ -26,7 +26,7 @@ class finfo:  # noqa: N801
     """The limits of a floating point dtype: ``eps``, ``tiny``, ``max``... (float32 when called without one)."""
 
     def __init__(self, type: dtype = None):  # noqa: A002
-        type = type or DEFAULT_FLOAT
+        type = type or get_default_dtype()
         if not type.is_floating_point:
             raise TypeError("torch.finfo() requires a floating point input type. Use torch.iinfo to handle "
                             "'torch.finfo'")

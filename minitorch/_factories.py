@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 
 from ._device import check_device, check_layout
-from ._dtype import DEFAULT_FLOAT, from_numpy_dtype, resolve, scalar_dtype
+from ._dtype import from_numpy_dtype, get_default_dtype, resolve, scalar_dtype
 from .ops.inplace import write_out
 from .tensor import Tensor
 
@@ -61,7 +61,7 @@ def _infer_dtype(data):
         return data.dtype
     if isinstance(data, (list, tuple)):
         found = [_infer_dtype(item) for item in data]
-        return max(found, key=lambda d: d.category, default=DEFAULT_FLOAT)
+        return max(found, key=lambda d: d.category, default=get_default_dtype())
     if isinstance(data, np.generic):
         return from_numpy_dtype(data.dtype)
     return scalar_dtype(data)
@@ -108,11 +108,11 @@ def from_numpy(array: np.ndarray) -> Tensor:
     return Tensor._wrap(array)
 
 
-def _filled(sizes, value, kwargs, name, default=DEFAULT_FLOAT):
+def _filled(sizes, value, kwargs, name, default=None):
     """A tensor of ``sizes`` filled with ``value``; ``kwargs`` are the shared factory keywords."""
     _place(kwargs.get("device"), kwargs.get("layout"))
     out = kwargs.get("out")
-    dtype = _out_dtype(kwargs.get("dtype"), out, default)
+    dtype = _out_dtype(kwargs.get("dtype"), out, default or get_default_dtype())
     shape = _sizes(sizes, kwargs.get("size"), name)
     return _finish(np.full(shape, value, dtype=dtype.numpy), kwargs.get("requires_grad", False), out)
 
@@ -170,5 +170,5 @@ def full_like(t, fill_value, dtype=None, layout=None, device=None, requires_grad
 def eye(n, m=None, *, out=None, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor:
     """The identity matrix (``n`` rows, ``m`` columns, ``n`` by default)."""
     _place(device, layout)
-    dtype = _out_dtype(dtype, out, DEFAULT_FLOAT)
+    dtype = _out_dtype(dtype, out, get_default_dtype())
     return _finish(np.eye(n, m, dtype=dtype.numpy), requires_grad, out)

@@ -5,6 +5,8 @@ Each is also a type to test against: ``isinstance(x, torch.FloatTensor)`` is tru
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from . import _dtype
@@ -72,3 +74,26 @@ def legacy_dtype(value):
             raise ValueError(f"invalid type: '{value}'")
         return found.dtype
     return value
+
+_LEGACY_TYPES = {t.__name__: t for t in (FloatTensor, DoubleTensor, HalfTensor, LongTensor, IntTensor, ShortTensor,
+                                          CharTensor, ByteTensor, BoolTensor)}
+DEFAULT_TENSOR_TYPE_WARNING = (
+    "torch.set_default_tensor_type() is deprecated as of PyTorch 2.1, please use torch.set_default_dtype() and "
+    "torch.set_default_device() as alternatives. (Triggered internally at "
+    "/__w/pytorch/pytorch/torch/csrc/tensor/python_tensor.cpp:434.)")
+_warned: list = []
+
+
+def set_default_tensor_type(t) -> None:
+    """The old form of ``set_default_dtype``: ``torch.DoubleTensor`` or ``'torch.DoubleTensor'`` (deprecated)."""
+    if isinstance(t, str):
+        name = t.rsplit(".", 1)[-1]
+        if name not in _LEGACY_TYPES:
+            raise AttributeError(f"module 'torch' has no attribute '{name}'")
+        t = _LEGACY_TYPES[name]
+    if not isinstance(t, _LegacyTensorType):
+        raise TypeError("invalid type object: only floating-point types are supported as the default type")
+    if not _warned:
+        _warned.append(True)  # torch warns once per process
+        warnings.warn(DEFAULT_TENSOR_TYPE_WARNING, UserWarning, stacklevel=2)
+    _dtype.set_default_dtype(t.dtype)

@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from ._dtype import get_default_dtype
+
 
 @dataclasses.dataclass
 class _PrintOptions:
@@ -39,8 +41,8 @@ _PROFILES = {
     "full": {"precision": 4, "threshold": math.inf, "edgeitems": 3, "linewidth": 80},
 }
 
-# Tensors of these dtypes print no `dtype=` suffix (float32 is the default floating dtype).
-_DEFAULT_DTYPES = ("float32", "int64", "bool")
+# Tensors of these dtypes print no `dtype=` suffix, nor do those of the default floating dtype.
+_DEFAULT_DTYPES = ("int64", "bool")
 
 
 def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None,
@@ -195,8 +197,9 @@ def format_tensor(data: np.ndarray, dtype_name: str, grad_suffix: str | None = N
     """Return the text torch 2.13 prints for a tensor with these values, dtype and autograd state.
 
     data:        the values (numpy float32, float64, int64 or bool), of any number of dimensions.
-    dtype_name:  the tensor's dtype without "torch.", e.g. "float64"; float32, int64 and bool print no
-                 `dtype=` suffix (except empty tensors, which show any dtype but float32).
+    dtype_name:  the tensor's dtype without "torch.", e.g. "float64"; the default float dtype
+                 (`get_default_dtype()`, float32 unless changed), int64 and bool print no `dtype=` suffix
+                 (except empty tensors, which show any dtype but the default float one).
     grad_suffix: "grad_fn=<AddBackward0>", "requires_grad=True" or None; placed last, as torch does.
     prefix:      the text before the values; continuation lines are indented by its length. torch uses
                  "tensor(" for plain tensors and for Parameters: a Parameter's repr is
@@ -206,16 +209,17 @@ def format_tensor(data: np.ndarray, dtype_name: str, grad_suffix: str | None = N
     data = np.asarray(data)
     indent = len(prefix)
     suffixes = []
+    default_float = get_default_dtype().name
     if data.size == 0:
         if data.ndim != 1:
             suffixes.append(f"size={tuple(data.shape)}")
-        if dtype_name != "float32":  # nothing shows whether an empty tensor holds ints or floats
+        if dtype_name != default_float:  # nothing shows whether an empty tensor holds ints or floats
             suffixes.append(f"dtype=torch.{dtype_name}")
         body = "[]"
     else:
         if not _OPTIONS.edgeitems:
             suffixes.append(f"size={tuple(data.shape)}")
-        if dtype_name not in _DEFAULT_DTYPES:
+        if dtype_name not in _DEFAULT_DTYPES and dtype_name != default_float:
             suffixes.append(f"dtype=torch.{dtype_name}")
         summarize = data.size > _OPTIONS.threshold
         formatter = _Formatter(_shown_values(data) if summarize else data)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _random
-from ._dtype import DEFAULT_FLOAT, int64, resolve
+from ._dtype import get_default_dtype, int64, resolve
 from ._factories import _finish, _sizes, empty_like
 from .autograd.node import Node, record
 from .tensor import Tensor
@@ -21,7 +21,7 @@ def _empty(shape, dtype) -> Tensor:
 
 
 def _random_float_dtype(dtype, name):
-    dtype = resolve(dtype) or DEFAULT_FLOAT
+    dtype = resolve(dtype) or get_default_dtype()
     if not dtype.is_floating_point:
         raise NotImplementedError(f'"{name}" not implemented for \'{dtype.legacy_name}\'')
     return dtype

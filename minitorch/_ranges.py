@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from ._dtype import DEFAULT_FLOAT, int64
+from ._dtype import get_default_dtype, int64
 from ._factories import _finish, _out_dtype, _place
 from .tensor import Tensor
 
@@ -56,7 +56,7 @@ def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
         start, end = 0, start
     start, end, step = _number(start), _number(end), _number(step)
     numbers = (start, end, step)
-    default = int64 if all(isinstance(n, (int, np.integer)) for n in numbers) else DEFAULT_FLOAT
+    default = int64 if all(isinstance(n, (int, np.integer)) for n in numbers) else get_default_dtype()
     dtype = _out_dtype(dtype, out, default)
     count = _arange_count(start, end, step)
     if dtype.is_floating_point:
@@ -104,7 +104,7 @@ def _log_spaced(start, end, steps, base, dtype) -> np.ndarray:
 def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor:
     """``steps`` values evenly spaced from ``start`` to ``end`` inclusive."""
     _place(device, layout)
-    dtype = _out_dtype(dtype, out, DEFAULT_FLOAT)
+    dtype = _out_dtype(dtype, out, get_default_dtype())
     values = _evenly_spaced(_number(start), _number(end), int(steps), dtype)
     return _finish(values, requires_grad, out)
 
@@ -113,6 +113,6 @@ def logspace(start, end, steps, base=10.0, *, out=None, dtype=None, layout=None,
              requires_grad=False) -> Tensor:
     """``steps`` values from ``base ** start`` to ``base ** end``, evenly spaced in the exponent."""
     _place(device, layout)
-    dtype = _out_dtype(dtype, out, DEFAULT_FLOAT)
+    dtype = _out_dtype(dtype, out, get_default_dtype())
     values = _log_spaced(_number(start), _number(end), int(steps), base, dtype)
     return _finish(values, requires_grad, out)

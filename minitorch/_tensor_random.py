@@ -112,6 +112,12 @@ class RandomMethods:
             raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={lambd:g}")
         return _overwrite(self, ExponentialBackward0, lambda count: _random.exponential((count,), lambd, generator))
 
+    def multinomial(self, num_samples, replacement=False, *, generator=None):
+        """``num_samples`` category indices per row, drawn with the row's weights (see ``torch.multinomial``)."""
+        from ._multinomial import multinomial
+
+        return multinomial(self, num_samples, replacement, generator=generator)
+
     def bernoulli(self, p=None, *, generator=None):
         """A new tensor of 0s and 1s: 1 with probability ``self`` (elementwise), or ``p`` if given."""
         from ._factories import empty_like  # cycle: _factories imports minitorch.tensor, which imports this module

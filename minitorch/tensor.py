@@ -67,15 +67,16 @@ class Tensor(TensorMethods):
     __hash__ = object.__hash__
 
     def __init__(self, *args):
-        """``Tensor(data)`` (a nested list) or ``Tensor(*sizes)``: float32, as torch's legacy constructor."""
+        """``Tensor(data)`` (a nested list) or ``Tensor(*sizes)``: the default float dtype, as torch's legacy one."""
+        default = _dtype.get_default_dtype().numpy
         if len(args) == 1 and not isinstance(args[0], (int, _dtype.Size)):
-            data = np.array(args[0], dtype=np.float32)
+            data = np.array(args[0], dtype=default)
         elif len(args) == 1 and isinstance(args[0], _dtype.Size):
-            data = np.zeros(tuple(args[0]), dtype=np.float32)
+            data = np.zeros(tuple(args[0]), dtype=default)
         elif not args:
-            data = np.zeros(0, dtype=np.float32)
+            data = np.zeros(0, dtype=default)
         else:
-            data = np.zeros(args, dtype=np.float32)
+            data = np.zeros(args, dtype=default)
         self._init(data)
 
     # Every tensor starts with these; an instance sets its own value only when it differs (cheaper to create,

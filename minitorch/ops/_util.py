@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._dtype import DEFAULT_FLOAT, result_type
+from .._dtype import get_default_dtype, result_type
 from ..autograd import node as _node
 
 
@@ -90,4 +90,4 @@ def wide(numpy_fn):
 
 def float_values(a) -> np.ndarray:
     """Values for ops that need floats: integer and bool tensors become the default float."""
-    return a._data if a.dtype.is_floating_point else a._data.astype(DEFAULT_FLOAT.numpy)
+    return a._data if a.dtype.is_floating_point else a._data.astype(get_default_dtype().numpy)

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from .._dtype import float32, result_type
+from .._dtype import get_default_dtype, result_type
 from ..autograd.node import Node, record
 from ._bool_rules import add_bools, check_alpha, check_negation, check_subtraction
 from ._formulas import log, scale, unbroadcast, where, zeros_like
@@ -108,7 +108,7 @@ def div(a, b):
     """True division ``a / b``: integer operands give the default float type."""
     x, y, dtype = binary_operands(a, b)
     if not dtype.is_floating_point:
-        x, y = x.astype(float32.numpy), y.astype(float32.numpy)
+        x, y = x.astype(get_default_dtype().numpy), y.astype(get_default_dtype().numpy)
     b = as_tensor(b)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = x / y

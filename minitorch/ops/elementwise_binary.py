@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._dtype import DEFAULT_FLOAT
+from .._dtype import get_default_dtype
 from ..autograd.node import Node, record, unbroadcast
 from ._two_operands import TwoOperandFunction
 from ._util import binary_operands, is_tensor
@@ -63,7 +63,7 @@ class BinaryOp(TwoOperandFunction):
             return x, y
         if self.ints == "none":
             raise NotImplementedError(f"\"{self.name}_cpu\" not implemented for '{dtype.legacy_name}'")
-        return np.asarray(x, DEFAULT_FLOAT.numpy), np.asarray(y, DEFAULT_FLOAT.numpy)
+        return np.asarray(x, get_default_dtype().numpy), np.asarray(y, get_default_dtype().numpy)
 
     def compute(self, a, b):
         """The op without ``out=``: promotion, values and the graph node."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._dtype import DEFAULT_FLOAT, float64, result_type
+from .._dtype import float64, get_default_dtype, result_type
 from ..autograd.node import Node, record, unbroadcast
 from . import arithmetic, copy
 from ._out import require_tensor, with_out
@@ -203,7 +203,7 @@ def logit(input, eps=None, *, out=None):  # noqa: A002
     """``log(p / (1 - p))``; with ``eps``, p is first clamped to ``[eps, 1 - eps]``."""
     require_tensor("logit", input)
     def compute(a):
-        x = a._data if a.dtype.is_floating_point else a._data.astype(DEFAULT_FLOAT.numpy)
+        x = a._data if a.dtype.is_floating_point else a._data.astype(get_default_dtype().numpy)
         z = x if eps is None else np.clip(x, eps, 1 - eps)
         with np.errstate(all="ignore"):
             data = np.log(z / (1 - z)).astype(x.dtype)

@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from .._dtype import DEFAULT_FLOAT, from_numpy_dtype
+from .._dtype import from_numpy_dtype, get_default_dtype
 from ..autograd.node import Node, record
 from . import _formulas, _special
 from ._out import with_out
@@ -71,7 +71,7 @@ class UnaryOp:
             return a._data
         if self.ints in ("none", "ints"):
             raise NotImplementedError(f"\"{self.kernel}\" not implemented for '{a.dtype.legacy_name}'")
-        return a._data.astype(DEFAULT_FLOAT.numpy)
+        return a._data.astype(get_default_dtype().numpy)
 
     def compute(self, a):
         """The op without ``out=``: values, dtype rules and the graph node."""

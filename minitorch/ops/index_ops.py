@@ -64,6 +64,9 @@ class IndexAddBackward0(Node):
 
 def index_add(a, dim, index, source, *, alpha=1):
     """A copy of ``a`` with ``alpha * source``'s slices added at ``index`` along ``dim`` (repeats add up)."""
+    if source.dtype is not a.dtype:
+        raise RuntimeError(f"index_add_(): self ({a.dtype.legacy_name}) and source ({source.dtype.legacy_name}) must "
+                           "have the same scalar type")
     d = wrap_dim(dim, a.ndim)
     rows = _index_vector(a, d, index, "index_add")
     data = _add_along(a._data.copy(), d, rows, (source._data * alpha).astype(a._data.dtype))

@@ -192,8 +192,17 @@ class AddmmBackward0(Node):
         return grad_m, grad_a, grad_b
 
 
+def check_addmm_dtypes(input, mat1, mat2) -> None:  # noqa: A002
+    """torch's addmm refuses mixed dtypes before it looks at shapes: first ``input`` against ``mat2``, then ``mat1``."""
+    for name, tensor in (("self", input), ("mat1", mat1)):
+        if tensor.dtype is not mat2.dtype:
+            raise RuntimeError(f"{name} and mat2 must have the same dtype, but got {tensor.dtype.legacy_name} and "
+                               f"{mat2.dtype.legacy_name}")
+
+
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002 (torch's argument name)
     """``beta * input + alpha * (mat1 @ mat2)``; with ``beta=0`` the input's values are ignored (nan too)."""
+    check_addmm_dtypes(input, mat1, mat2)
     product = mm(mat1, mat2)._data
     base = expand(input.detach(), *product.shape)._data.astype(product.dtype)  # torch's expand error
     out = alpha * product if beta == 0 else beta * base + alpha * product

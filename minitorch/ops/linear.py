@@ -37,6 +37,7 @@ class AddmmBackward0(Node):
 
 def addmm(bias, mat1, mat2, beta=1, alpha=1):
     """``beta * bias + alpha * (mat1 @ mat2)``, with ``bias`` broadcast over the rows."""
+    linalg.check_addmm_dtypes(bias, mat1, mat2)
     if mat1.shape[1] != mat2.shape[0]:
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({mat1.shape[0]}x{mat1.shape[1]} and "
                            f"{mat2.shape[0]}x{mat2.shape[1]})")

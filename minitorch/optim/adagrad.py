@@ -4,7 +4,7 @@ import numpy as np
 
 from ..tensor import Tensor
 from ._arith import add_scaled, addcdiv, addcmul
-from .optimizer import Optimizer, write_in_place
+from .optimizer import Optimizer, write_in_place, zero_step
 
 
 class Adagrad(Optimizer):
@@ -31,7 +31,7 @@ class Adagrad(Optimizer):
         super().__init__(params, defaults)
         for group in self.param_groups:  # torch fills the state when the optimizer is made
             for param in group["params"]:
-                self.state[param]["step"] = Tensor._wrap(np.zeros((), dtype=np.float32))
+                self.state[param]["step"] = zero_step()
                 initial = np.full_like(param._data, group["initial_accumulator_value"])
                 self.state[param]["sum"] = Tensor._wrap(initial)
 

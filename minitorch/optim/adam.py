@@ -6,7 +6,7 @@ import numpy as np
 
 from ..tensor import Tensor
 from ._arith import add_scaled, addcdiv, addcmul, lerp
-from .optimizer import Optimizer, write_in_place
+from .optimizer import Optimizer, write_in_place, zero_step
 
 
 def _zeros_like(param):
@@ -46,7 +46,7 @@ class Adam(Optimizer):
     def _update(self, group, param):
         state = self.state[param]
         if not state:
-            state["step"] = Tensor._wrap(np.zeros((), dtype=np.float32))
+            state["step"] = zero_step()
             state["exp_avg"], state["exp_avg_sq"] = _zeros_like(param), _zeros_like(param)
             if group["amsgrad"]:
                 state["max_exp_avg_sq"] = _zeros_like(param)

@@ -12,9 +12,15 @@ from collections import defaultdict
 
 import numpy as np
 
+from .._dtype import float64, get_default_dtype
 from ..autograd.grad_mode import enable_grad, no_grad
 from ..nn.parameter import clear_grads, legacy_type_name
 from ..tensor import Tensor
+
+
+def zero_step():
+    """A new ``state["step"]``: a 0-d float64 tensor when float64 is the default dtype, else float32 (as torch)."""
+    return Tensor._wrap(np.zeros((), dtype=np.float64 if get_default_dtype() is float64 else np.float32))
 
 
 def write_in_place(tensor, values):

@@ -4,7 +4,7 @@ import numpy as np
 
 from ..tensor import Tensor
 from ._arith import add_scaled, addcdiv, addcmul, lerp
-from .optimizer import Optimizer, write_in_place
+from .optimizer import Optimizer, write_in_place, zero_step
 
 
 def _zeros_like(param):
@@ -36,7 +36,7 @@ class RMSprop(Optimizer):
     def _state(self, group, param):
         state = self.state[param]
         if not state:
-            state["step"] = Tensor._wrap(np.zeros((), dtype=np.float32))
+            state["step"] = zero_step()
             state["square_avg"] = _zeros_like(param)
             if group["momentum"] > 0:
                 state["momentum_buffer"] = _zeros_like(param)

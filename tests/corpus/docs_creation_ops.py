@@ -1,5 +1,4 @@
 # Mirrors: PyTorch docs, "torch.zeros", "torch.full", "torch.arange", "torch.linspace", "torch.eye", "torch.set_default_dtype" and "torch.get_default_dtype" examples (https://pytorch.org/docs/stable/generated/torch.set_default_dtype.html)
-# expected-to-differ: torch.set_default_dtype is not implemented yet (the default float type stays float32)
 import torch
 
 print(torch.zeros(2, 3))

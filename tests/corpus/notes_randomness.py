@@ -1,5 +1,4 @@
 # Mirrors: PyTorch docs, Notes, "Reproducibility" - controlling sources of randomness with torch.manual_seed and generators (https://pytorch.org/docs/stable/notes/randomness.html)
-# expected-to-differ: torch.multinomial is not implemented yet
 import torch
 
 torch.manual_seed(0)
