@@ -246,7 +246,7 @@ __version__ = "0.1.0"
 
 
 class _MemoryFormat:
-    """A memory layout name (``torch.preserve_format``); minitorch keeps every copy row-major."""
+    """A memory layout name: ``torch.preserve_format`` (keep the input's strides) or ``torch.contiguous_format``."""
 
     def __init__(self, name: str):
         self.name = name

@@ -8,6 +8,7 @@ import numpy as np
 
 from ._device import check_device, check_layout
 from ._dtype import from_numpy_dtype, get_default_dtype, resolve, scalar_dtype
+from ._strides import empty_preserving_layout
 from .ops.inplace import write_out
 from .tensor import Tensor
 
@@ -141,30 +142,40 @@ def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, pi
     return _filled((size,), fill_value, locals(), "full", scalar_dtype(fill_value))
 
 
-def _like(t, value, dtype, requires_grad, device=None, layout=None):
+def _like(t, value, dtype, requires_grad, device=None, layout=None, memory_format=None):
+    """A new tensor of ``t``'s shape filled with ``value``, laid out as torch's ``empty_like``.
+
+    With ``memory_format=torch.preserve_format`` (the default) it keeps ``t``'s strides when ``t`` fills its
+    memory densely (``ones_like(x.t())`` is transposed too), else it is dense in ``t``'s order of dims.
+    """
     _place(device, layout)
-    return _finish(np.full(t.shape, value, dtype=(resolve(dtype) or t.dtype).numpy), requires_grad)
+    numpy_dtype = (resolve(dtype) or t.dtype).numpy
+    if getattr(memory_format, "name", "preserve_format") == "contiguous_format":
+        return _finish(np.full(t.shape, value, dtype=numpy_dtype), requires_grad)
+    data = empty_preserving_layout(t._data, numpy_dtype)
+    data[...] = value
+    return _finish(data, requires_grad)
 
 
 def zeros_like(t, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
     """Zeros with ``t``'s shape and dtype."""
-    return _like(t, 0, dtype, requires_grad, device, layout)
+    return _like(t, 0, dtype, requires_grad, device, layout, memory_format)
 
 
 def ones_like(t, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
     """Ones with ``t``'s shape and dtype."""
-    return _like(t, 1, dtype, requires_grad, device, layout)
+    return _like(t, 1, dtype, requires_grad, device, layout, memory_format)
 
 
 def empty_like(t, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
     """A tensor with ``t``'s shape and dtype (filled with zeros in minitorch)."""
-    return _like(t, 0, dtype, requires_grad, device, layout)
+    return _like(t, 0, dtype, requires_grad, device, layout, memory_format)
 
 
 def full_like(t, fill_value, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None) -> Tensor:
     """``t``'s shape and dtype, filled with ``fill_value``."""
-    return _like(t, fill_value, dtype, requires_grad, device, layout)
+    return _like(t, fill_value, dtype, requires_grad, device, layout, memory_format)
 
 
 def eye(n, m=None, *, out=None, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor:

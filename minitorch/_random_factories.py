@@ -66,14 +66,14 @@ def randperm(n, *, generator=None, dtype=None, layout=None, device=None, require
 def rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,  # noqa: A002
               memory_format=None, generator=None) -> Tensor:
     """``rand`` with ``input``'s shape (and dtype, unless given): ``empty_like(input).uniform_()``."""
-    out = empty_like(input, dtype=dtype).uniform_(generator=generator)
+    out = empty_like(input, dtype=dtype, memory_format=memory_format).uniform_(generator=generator)
     return _finish(out._data, requires_grad)
 
 
 def randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,  # noqa: A002
                memory_format=None, generator=None) -> Tensor:
     """``randn`` with ``input``'s shape (and dtype, unless given): ``empty_like(input).normal_()``."""
-    out = empty_like(input, dtype=dtype).normal_(generator=generator)
+    out = empty_like(input, dtype=dtype, memory_format=memory_format).normal_(generator=generator)
     return _finish(out._data, requires_grad)
 
 
@@ -82,7 +82,7 @@ def randint_like(input, low=0, high=None, *, generator=None, dtype=None, layout=
     """``randint`` with ``input``'s shape and dtype: ``randint_like(x, high)`` or ``randint_like(x, low, high)``."""
     if high is None:
         low, high = 0, low
-    out = empty_like(input, dtype=dtype).random_(low, high, generator=generator)
+    out = empty_like(input, dtype=dtype, memory_format=memory_format).random_(low, high, generator=generator)
     return _finish(out._data, requires_grad)
 
 

@@ -107,15 +107,27 @@ def expanded(array: np.ndarray, shape) -> np.ndarray:
     return np.lib.stride_tricks.as_strided(array, tuple(shape), steps, writeable=array.flags.writeable)
 
 
+def preserved_strides(array: np.ndarray) -> tuple[int, ...]:
+    """The strides of a ``preserve_format`` copy of ``array``: its own when dense, else dense in its dims' order."""
+    strides, shape = element_strides(array), array.shape
+    if is_non_overlapping_and_dense(shape, strides):
+        return strides
+    return dense_strides(shape, [tuple(zip(shape, strides))])
+
+
+def empty_preserving_layout(array: np.ndarray, dtype=None) -> np.ndarray:
+    """New memory shaped as ``array`` with its ``preserve_format`` layout, as ``torch.empty_like``."""
+    dtype = array.dtype if dtype is None else dtype
+    if array.flags.c_contiguous and 1 not in array.shape:  # row-major either way
+        return np.empty(array.shape, dtype)
+    return empty_strided(array.shape, preserved_strides(array), dtype)
+
+
 def copy_preserving_layout(array: np.ndarray, dtype=None) -> np.ndarray:
     """A copy with torch's ``preserve_format`` layout: same strides when dense, else dense in the same order."""
     if array.flags.c_contiguous and 1 not in array.shape:  # the common case, 3x faster (row-major either way)
         return array.astype(array.dtype if dtype is None else dtype, order="C", copy=True)
-    strides = element_strides(array)
-    shape = array.shape
-    if not is_non_overlapping_and_dense(shape, strides):
-        strides = dense_strides(shape, [tuple(zip(shape, strides))])
-    out = empty_strided(shape, strides, array.dtype if dtype is None else dtype)
+    out = empty_strided(array.shape, preserved_strides(array), array.dtype if dtype is None else dtype)
     out[...] = array
     return out
 
