@@ -168,6 +168,7 @@ from .ops.elementwise_math import (
 )
 from .ops.extremes import all, amax, amin, aminmax, any, count_nonzero
 from .ops.gather_scatter import gather, scatter, scatter_add, take, take_along_dim
+from .ops.index_api import index_put, index_put_, select
 from .ops.index_ops import (
     argwhere,
     index_add,

@@ -20,10 +20,11 @@ from .ops._util import binary_operands
 from .ops.comparison import bitwise_not
 from .ops.division import floor_divide
 from .ops.elementwise_binary import remainder
+from .ops.index_api import IndexMethods
 
 
 class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, ComparisonMethods,
-                    ReductionMethods, FamilyMethods, InPlaceMethods):
+                    ReductionMethods, FamilyMethods, IndexMethods, InPlaceMethods):
     """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
 
     # -- description -----------------------------------------------------------------------------------

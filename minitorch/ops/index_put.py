@@ -12,8 +12,9 @@ import warnings
 
 import numpy as np
 
+from .._strides import copy_preserving_layout
 from ..autograd import node as _node
-from ..autograd.node import Node, record, unbroadcast
+from ..autograd.node import FREED_ERROR, Node, record, unbroadcast
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index
 from ._util import is_tensor
 from .indexing import basic_view
@@ -22,27 +23,41 @@ from .shape import expand, view
 
 
 class IndexPutBackward0(Node):
-    """Derivative: grad_self = grad with the written places zeroed; grad_values = grad at those places."""
+    """Derivative: grad_self = grad (its written places zeroed unless accumulate); grad_values = grad there."""
 
     _holds_saved_state = True  # the indices, freed after backward as torch frees them
 
+    @property
+    def _saved_indices(self) -> tuple:
+        """The index tensors (None for a dim no tensor indexes), as torch saves them: gone after backward."""
+        if self._released:
+            raise RuntimeError(FREED_ERROR)
+        return self._index_tensors
+
     def apply(self, grad):
         grad_self = grad.copy()
-        grad_self[self._index] = 0
+        if not self._saved_accumulate:
+            grad_self[self._index] = 0
         grad_values = unbroadcast(grad[self._index], self.input_shape(1)) if self.needs_input_grad(1) else None
         return grad_self, grad_values
 
 
-def _index_put(a, index, values):
-    """The out-of-place half of ``index_put_``: ``a``'s values with ``values`` written at ``index``."""
-    data = a._data.copy()
+def _index_put(a, index, values, mode=None):
+    """The out-of-place half of ``index_put_``: ``a``'s values with ``values`` written (or added) at ``index``."""
+    data = copy_preserving_layout(a._data)
     try:
-        data[index] = values._data
+        written = np.broadcast_to(values._data, data[index].shape)
     except ValueError:
         target = data[index].shape
         raise RuntimeError(f"shape mismatch: value tensor of shape [{', '.join(map(str, values.shape))}] cannot be "
                            f"broadcast to indexing result of shape [{', '.join(map(str, target))}]") from None
-    return record(IndexPutBackward0, data, (a, values), state={"index": index})
+    accumulate, indices = mode or (False, ())
+    if accumulate:
+        np.add.at(data, index, written)  # repeated indices add up
+    else:
+        data[index] = written
+    return record(IndexPutBackward0, data, (a, values), attrs={"accumulate": accumulate},
+                  state={"index": index, "index_tensors": indices})
 
 
 def _as_value(target, value):
@@ -74,8 +89,10 @@ def copy_to(target, value) -> None:
         target.copy_(source)
 
 
-def index_put_(target, advanced: dict, value) -> None:
-    """``target[advanced] = value`` in place (``IndexPutBackward0``); ``value`` must have target's dtype."""
+def index_put_(target, advanced: dict, value, mode=None) -> None:
+    """``target[advanced] = value`` in place (``IndexPutBackward0``); ``value`` must have target's dtype.
+
+    ``mode`` is ``(accumulate, indices)``: add instead of write, and the index tensors the node shows."""
     if records_inplace(target, (value,)):
         check_inplace(target)  # torch checks the leaf first, then the memory, dtypes and indices
     if overlap(target, value) in ("full", "partial"):
@@ -91,7 +108,7 @@ def index_put_(target, advanced: dict, value) -> None:
     if has_internal_overlap(target._data) and not records_inplace(target, (value,)):
         _put_into_expanded(target, numpy_index(target.ndim, advanced), value)
         return
-    apply_inplace(target, _index_put, numpy_index(target.ndim, advanced), value)
+    apply_inplace(target, _index_put, numpy_index(target.ndim, advanced), value, mode=mode)
 
 
 def _put_into_expanded(target, index, value) -> None:
@@ -109,12 +126,23 @@ def _put_into_expanded(target, index, value) -> None:
     target._version_counter.bump()
 
 
+def _saved_indices(advanced: dict) -> tuple:
+    """The index tensors as torch's ``IndexPutBackward0`` keeps them: None for a dim no tensor indexes."""
+    from ..tensor import Tensor
+
+    indices = []
+    for dim, array in sorted(advanced.items()):
+        indices += [None] * (dim - sum(1 if i is None or i.dtype.numpy.kind != "b" else i.ndim for i in indices))
+        indices.append(Tensor._wrap(array))
+    return tuple(indices)
+
+
 def setitem(a, index, value) -> None:
     """``a[index] = value``."""
     parsed = parse_index(a, index)
     target = basic_view(a, parsed.steps, in_tuple=True)
     value = _as_value(target, value)
     if parsed.advanced:
-        index_put_(target, parsed.advanced, value)
+        index_put_(target, parsed.advanced, value, (False, _saved_indices(parsed.advanced)))
     else:
         copy_to(target, value)

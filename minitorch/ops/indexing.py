@@ -27,14 +27,15 @@ class SelectBackward0(Node):
 
 
 def select(a, dim, index):
-    """The slice at ``index`` along ``dim``, with that dim removed (a view)."""
-    size = a.shape[dim]
+    """The slice at ``index`` along ``dim``, with that dim removed (a view); ``dim`` may count from the end."""
+    axis = dim % a.ndim
+    size = a.shape[axis]
     if not -size <= index < size:
-        raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
-    data = a._data[(slice(None),) * dim + (index, Ellipsis)]  # with ..., a 0-d view (not a copy)
-    return record(SelectBackward0, data, (a,), attrs={"dim": saved_dim(dim), "index": index,
+        raise IndexError(f"index {index} is out of bounds for dimension {axis} with size {size}")
+    data = a._data[(slice(None),) * axis + (index, Ellipsis)]  # with ..., a 0-d view (not a copy)
+    return record(SelectBackward0, data, (a,), attrs={"dim": saved_dim(dim), "index": saved_dim(index),
                                                       "self_sym_sizes": tuple(a.shape)},
-                  view_of=a, state={"axis": dim, "position": index})
+                  view_of=a, state={"axis": axis, "position": index})
 
 
 class SliceBackward0(Node):
