@@ -89,6 +89,19 @@ def dense_strides(shape, operands) -> tuple[int, ...]:
     return tuple(strides)
 
 
+def iterator_strides(shape, arrays) -> tuple[int, ...]:
+    """The strides TensorIterator gives the result of an element-wise op on ``arrays`` (broadcast to ``shape``).
+
+    Its dims follow the operands' memory order, the first operand deciding where they disagree; an operand
+    with fewer dims is padded in front with broadcast dims.
+    """
+    operands = []
+    for array in arrays:
+        pad = len(shape) - array.ndim
+        operands.append([(1, 0)] * pad + list(zip(array.shape, element_strides(array))))
+    return dense_strides(shape, operands)
+
+
 def empty_strided(shape, strides, dtype) -> np.ndarray:
     """New (uninitialised) memory seen with the given element strides, as ``torch.empty_strided``."""
     shape, strides = tuple(shape), tuple(strides)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import get_default_dtype, result_type
+from .._strides import element_strides, empty_strided, iterator_strides
 from ..autograd import node as _node
 
 
@@ -55,6 +56,24 @@ def binary_operands(a, b):
     return values(a, dtype), values(b, dtype), dtype
 
 
+def elementwise_result(out: np.ndarray, *operands) -> np.ndarray:
+    """``out``, the result of an element-wise op on ``operands``, laid out as torch lays it out.
+
+    numpy picks row-major when its operands' layouts disagree; torch's TensorIterator follows the operands'
+    memory order, the first one deciding (``x.t() + y`` is transposed). Numbers and 0-d tensors say nothing.
+    """
+    arrays = [a._data if is_tensor(a) else a for a in operands]
+    arrays = [a for a in arrays if isinstance(a, np.ndarray) and a.ndim]
+    if out.ndim < 2 or not arrays or all(a.flags.c_contiguous and 1 not in a.shape for a in arrays):
+        return out  # all row-major: so is the result
+    strides = iterator_strides(out.shape, arrays)
+    if strides == element_strides(out):
+        return out
+    relaid = empty_strided(out.shape, strides, out.dtype)
+    relaid[...] = out
+    return relaid
+
+
 def wrap_dim(dim: int, ndim: int) -> int:
     """A dimension index made non-negative, with torch's IndexError when out of range."""
     low, high = -max(ndim, 1), max(ndim, 1) - 1
@@ -85,7 +104,8 @@ def fused_multiply_add(x, a, y):
 
 def wide(numpy_fn):
     """Compute float32 in float64 and round once: closer to torch's float32 kernels than numpy's own."""
-    return lambda x: numpy_fn(x.astype(np.float64) if x.dtype == np.float32 else x)
+    # the ufunc casts inside and lays its result out from x's strides (x.astype would reorder an expanded x)
+    return lambda x: numpy_fn(x, dtype=np.float64) if x.dtype == np.float32 else numpy_fn(x)
 
 
 def float_values(a) -> np.ndarray:

@@ -10,7 +10,7 @@ from .._dtype import get_default_dtype, result_type
 from ..autograd.node import Node, record
 from ._bool_rules import add_bools, check_alpha, check_negation, check_subtraction
 from ._formulas import log, scale, unbroadcast, where, zeros_like
-from ._util import as_tensor, binary_operands, float_values, fused_multiply_add, is_tensor, values
+from ._util import as_tensor, binary_operands, elementwise_result, float_values, fused_multiply_add, is_tensor, values
 
 
 class AddBackward0(Node):
@@ -29,8 +29,8 @@ def add(a, b, alpha=1):
     if alpha != 1 or type(alpha) is not int:
         check_alpha(dtype.numpy, alpha)
     if dtype.numpy == np.bool_:
-        return record(AddBackward0, add_bools(x, y, alpha), (a, b), attrs={"alpha": alpha})
-    out = x + y if alpha == 1 else fused_multiply_add(x, alpha, y)  # torch rounds a*b+c once
+        return record(AddBackward0, elementwise_result(add_bools(x, y, alpha), a, b), (a, b), attrs={"alpha": alpha})
+    out = elementwise_result(x + y if alpha == 1 else fused_multiply_add(x, alpha, y), a, b)  # a*b+c rounded once
     return record(AddBackward0, out, (a, b), attrs={"alpha": alpha})
 
 
@@ -50,7 +50,7 @@ def sub(a, b, alpha=1):
     x, y, dtype = binary_operands(a, b)
     if alpha != 1 or type(alpha) is not int:
         check_alpha(dtype.numpy, alpha)
-    out = x - y if alpha == 1 else fused_multiply_add(x, -alpha, y)
+    out = elementwise_result(x - y if alpha == 1 else fused_multiply_add(x, -alpha, y), a, b)
     return record(SubBackward0, out, (a, b), attrs={"alpha": alpha})
 
 
@@ -67,7 +67,7 @@ def rsub(a, number, alpha=1):
     """``number - alpha * a``: what ``1 - x`` runs."""
     check_subtraction(number, a)
     x, y, _ = binary_operands(a, number)
-    return record(RsubBackward1, y - alpha * x, (a,), attrs={"alpha": alpha})
+    return record(RsubBackward1, elementwise_result(y - alpha * x, a), (a,), attrs={"alpha": alpha})
 
 
 class MulBackward0(Node):
@@ -86,7 +86,7 @@ def mul(a, b):
     x, y, _ = binary_operands(a, b)
     b_requires_grad = is_tensor(b) and b.requires_grad
     saved = {"other": as_tensor(b) if a.requires_grad else None, "self": a if b_requires_grad else None}
-    return record(MulBackward0, x * y, (a, b), saved=saved)
+    return record(MulBackward0, elementwise_result(x * y, a, b), (a, b), saved=saved)
 
 
 class DivBackward0(Node):
@@ -111,7 +111,7 @@ def div(a, b):
         x, y = x.astype(get_default_dtype().numpy), y.astype(get_default_dtype().numpy)
     b = as_tensor(b)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = x / y
+        out = elementwise_result(x / y, a, b)
     return record(DivBackward0, out, (a, b), saved={"other": b, "self": a if b.requires_grad else None})
 
 
@@ -205,8 +205,8 @@ def pow(a, exponent):  # noqa: A001 (torch's name)
     """``a ** exponent`` for a tensor base; the exponent is a number or a tensor."""
     if is_tensor(exponent):
         x, y, _ = binary_operands(a, exponent)
-        return record(PowBackward1, _power(x, y), (a, exponent), saved={"self": a, "exponent": exponent},
-                      save_result=True)
+        return record(PowBackward1, elementwise_result(_power(x, y), a, exponent), (a, exponent),
+                      saved={"self": a, "exponent": exponent}, save_result=True)
     if a.dtype.category == 1 and isinstance(exponent, int) and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     x = values(a, result_type(a, exponent))

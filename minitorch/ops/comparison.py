@@ -12,7 +12,7 @@ from ..autograd import node as _node
 from ..autograd.node import Node, record
 from ._out import with_out
 from ._two_operands import TwoOperandFunction
-from ._util import binary_operands, is_tensor
+from ._util import binary_operands, elementwise_result, is_tensor
 
 
 def _bool_tensor(data):
@@ -32,7 +32,7 @@ class TwoOperandTest(TwoOperandFunction):
         """The bool result, without ``out=``."""
         self.check_other(b)
         x, y, _ = binary_operands(a, b)
-        return _bool_tensor(self.numpy_op(x, y))
+        return _bool_tensor(elementwise_result(self.numpy_op(x, y), a, b))
 
     def in_place(self, a, b):
         """What ``a.lt_(b)`` writes: 1/0 in a's dtype, recorded as ``LtBackward0`` (``1`` for a tensor)."""
@@ -75,7 +75,7 @@ def _bitwise(name, numpy_op):
         x, y, dtype = binary_operands(a, b)
         if dtype.is_floating_point:
             raise NotImplementedError(f"\"{name}_cpu\" not implemented for '{dtype.legacy_name}'")
-        return _node.Tensor._wrap(np.asarray(numpy_op(x, y), dtype=dtype.numpy))
+        return _node.Tensor._wrap(elementwise_result(np.asarray(numpy_op(x, y), dtype=dtype.numpy), a, b))
 
     def op(input, other, *, out=None):  # noqa: A002
         return with_out(name, compute, out, input, other)

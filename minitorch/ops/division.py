@@ -7,7 +7,7 @@ import numpy as np
 from ..autograd.node import Node, record
 from . import arithmetic
 from ._out import with_out
-from ._util import binary_operands
+from ._util import binary_operands, elementwise_result
 
 
 class DivBackward2(Node):
@@ -27,6 +27,10 @@ def _integer_division(x, y, rounding_mode):
 
 
 def _rounded_division(a, b, rounding_mode):
+    return elementwise_result(_rounded_values(a, b, rounding_mode), a, b)
+
+
+def _rounded_values(a, b, rounding_mode):
     x, y, dtype = binary_operands(a, b)
     if not dtype.is_floating_point:
         return _integer_division(np.asarray(x), np.asarray(y), rounding_mode).astype(dtype.numpy)

@@ -12,7 +12,7 @@ import numpy as np
 from .._dtype import get_default_dtype
 from ..autograd.node import Node, record, unbroadcast
 from ._two_operands import TwoOperandFunction
-from ._util import binary_operands, is_tensor
+from ._util import binary_operands, elementwise_result, is_tensor
 
 
 class BinaryBackward(Node):
@@ -70,6 +70,7 @@ class BinaryOp(TwoOperandFunction):
         x, y = self._operands(a, b)
         with np.errstate(all="ignore"):
             out = np.asarray(self.forward(x, y)).astype(np.result_type(x, y), copy=False)
+        out = elementwise_result(out, a, b)
         if is_tensor(b):
             return record(self.tensor_node, out, (a, b), saved={"self": a, "other": b}, save_result=True)
         return record(self.scalar_node, out, (a,), saved={"self": a}, save_result=True, state={"other_value": y})

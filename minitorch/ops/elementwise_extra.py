@@ -9,7 +9,7 @@ from .._dtype import float64, get_default_dtype, result_type
 from ..autograd.node import Node, record, unbroadcast
 from . import arithmetic, copy
 from ._out import require_tensor, with_out
-from ._util import binary_operands, is_tensor, values
+from ._util import binary_operands, elementwise_result, is_tensor, values
 from .elementwise_math import round_whole
 
 
@@ -90,9 +90,10 @@ def lerp(input, end, weight, *, out=None):  # noqa: A002
         if not dtype.is_floating_point:
             raise NotImplementedError(f"\"lerp_kernel_scalar\" not implemented for '{dtype.legacy_name}'")
         if is_tensor(w):
-            return record(LerpBackward1, _lerp_values(x, y, w._data), (a, b, w),
+            return record(LerpBackward1, elementwise_result(_lerp_values(x, y, w._data), a, b, w), (a, b, w),
                           saved={"self": a, "end": b, "weight": w})
-        return record(LerpBackward0, _lerp_values(x, y, np.asarray(w, x.dtype)), (a, b), attrs={"weight": w})
+        out = elementwise_result(_lerp_values(x, y, np.asarray(w, x.dtype)), a, b)
+        return record(LerpBackward0, out, (a, b), attrs={"weight": w})
     return with_out("lerp", compute, out, input, end, weight)
 
 
@@ -118,7 +119,7 @@ def _addc(node, combine, a, t1, t2, value):
     dtype = result_type(a, t1, t2)
     x, p, q = values(a, dtype), values(t1, dtype), values(t2, dtype)
     with np.errstate(all="ignore"):
-        out = (x + combine(np.asarray(value, dtype.numpy) * p, q)).astype(dtype.numpy)
+        out = elementwise_result((x + combine(np.asarray(value, dtype.numpy) * p, q)).astype(dtype.numpy), a, t1, t2)
     return record(node, out, (a, t1, t2), saved={"tensor1": t1, "tensor2": t2}, attrs={"value": value})
 
 

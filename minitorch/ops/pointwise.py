@@ -10,7 +10,7 @@ from ..autograd.node import Node, record
 from ._bool_rules import check_abs
 from ._formulas import scale, sgn, unbroadcast
 from ._formulas import where as select
-from ._util import as_tensor, binary_operands, float_values, is_tensor, values, wide
+from ._util import as_tensor, binary_operands, elementwise_result, float_values, is_tensor, values, wide
 from .backward_ops import sigmoid_backward, tanh_backward, threshold_backward
 
 
@@ -172,7 +172,8 @@ def where(condition, a=None, b=None):
         a = _node.Tensor._wrap(np.asarray(a, dtype=result_type(a, b).numpy))
     x, y, _ = binary_operands(a, b)
     a, b = as_tensor(a), as_tensor(b)
-    return record(WhereBackward0, np.where(condition._data, x, y), (a, b), saved={"condition": condition})
+    out = elementwise_result(np.where(condition._data, x, y), condition, a, b)
+    return record(WhereBackward0, out, (a, b), saved={"condition": condition})
 
 
 class MaximumBackward0(Node):
@@ -197,16 +198,16 @@ class MinimumBackward0(MaximumBackward0):
 def maximum(a, b):
     """Element-wise maximum of two tensors (ties share the gradient equally)."""
     x, y, _ = binary_operands(a, b)
-    return record(MaximumBackward0, np.maximum(x, y), (a, b), saved={"self": a, "other": b})
+    return record(MaximumBackward0, elementwise_result(np.maximum(x, y), a, b), (a, b), saved={"self": a, "other": b})
 
 
 def minimum(a, b):
     """Element-wise minimum of two tensors (ties share the gradient equally)."""
     x, y, _ = binary_operands(a, b)
-    return record(MinimumBackward0, np.minimum(x, y), (a, b), saved={"self": a, "other": b})
+    return record(MinimumBackward0, elementwise_result(np.minimum(x, y), a, b), (a, b), saved={"self": a, "other": b})
 
 
 def compare(a, b, numpy_op):
     """A comparison (``a < b`` ...): a bool tensor that never requires grad."""
     x, y, _ = binary_operands(a, b)
-    return _node.Tensor._wrap(numpy_op(x, y))
+    return _node.Tensor._wrap(elementwise_result(numpy_op(x, y), a, b))

@@ -8,7 +8,35 @@ from live_compare import mismatch
 
 pytestmark = pytest.mark.parity
 
+LAYOUTS = (
+    "layouts = [torch.arange(24.).view(2, 3, 4), torch.arange(24.).view(4, 2, 3).permute(1, 2, 0),\n"
+    "           torch.arange(24.).view(3, 2, 4).transpose(0, 1), torch.arange(4.).expand(2, 3, 4),\n"
+    "           torch.arange(48.).view(2, 3, 8)[..., ::2], torch.arange(4.), torch.arange(3.).view(3, 1),\n"
+    "           torch.arange(12.).view(3, 1, 4).transpose(0, 1).expand(2, 3, 4)]\n")
+
 PROGRAMS = {
+    "binary_results_follow_first_operand": (
+        LAYOUTS + "ops = [lambda a, b: a + b, lambda a, b: torch.add(a, b, alpha=2), lambda a, b: a - b, torch.mul,\n"
+        "       torch.div, lambda a, b: torch.div(a, b + 1, rounding_mode='floor'), lambda a, b: a.abs() ** (b / 10)]\n"
+        "out = [f(a, b).stride() for a in layouts for b in layouts for f in ops]"),
+    "other_elementwise_results": (
+        LAYOUTS + "ops = [torch.atan2, torch.maximum, torch.minimum, torch.lt, lambda a, b: torch.where(a > 3, a, b),\n"
+        "       lambda a, b: torch.where(b > 3, a, b), lambda a, b: torch.lerp(a, b, 0.3),\n"
+        "       lambda a, b: torch.addcmul(a, b, a), lambda a, b: torch.fmod(a, b + 1)]\n"
+        "out = [f(a, b).stride() for a in layouts for b in layouts for f in ops]"),
+    "bool_and_int_results": (
+        LAYOUTS + "out = [((a > 2) & (b > 2)).stride() for a in layouts for b in layouts] + \\\n"
+        "      [(a.long() + b.long()).stride() for a in layouts for b in layouts]"),
+    "unary_and_scalar_results": (
+        "xs = [torch.arange(12.).view(3, 1, 4).transpose(0, 1), torch.arange(4.).expand(2, 3, 4),\n"
+        "      torch.arange(6.).view(2, 3).t()[:, :1], torch.arange(48.).view(2, 3, 8)[..., ::2].transpose(0, 2)]\n"
+        "ops = [torch.exp, torch.tanh, torch.sin, torch.neg, lambda a: a * 2, lambda a: 1 + a, lambda a: 1 - a,\n"
+        "       lambda a: a / 3, lambda a: a > 2, lambda a: torch.where(a > 2, a, 0.), lambda a: a.clamp(1, 5)]\n"
+        "out = [f(x).stride() for x in xs for f in ops]"),
+    "gradient_layout_through_transposed_add": (
+        "x = torch.ones(3, 2, requires_grad=True); w = torch.ones(2, 3, requires_grad=True)\n"
+        "y = x.t() + w; y.retain_grad(); (y * torch.arange(6.).view(2, 3)).sum().backward()\n"
+        "out = (y.stride(), y.grad.stride(), x.grad, w.grad.stride())"),
     "like_factories_keep_transposed": (
         "x = torch.arange(6.).view(2, 3).t()\n"
         "out = [f(x).stride() for f in (torch.ones_like, torch.zeros_like, torch.empty_like,\n"
