@@ -19,6 +19,7 @@ class AccumulateGrad(Node):
     """The end of a gradient path: adds the incoming gradient into ``variable.grad`` (a leaf)."""
 
     double_backward = True  # with create_graph=True, .grad keeps the gradient's graph
+    _held_input = True  # set by the engine before each run: is the incoming gradient held elsewhere too?
 
     def __init__(self, variable):
         super().__init__()
@@ -40,15 +41,17 @@ class AccumulateGrad(Node):
     def apply(self, grad):
         """Add ``grad`` into the leaf's ``.grad`` (unless the leaf stopped requiring grad)."""
         if self.variable.requires_grad:  # detach_() may have cut the leaf after the graph was built
-            accumulate_grad(self.variable, grad, in_place=True)
+            accumulate_grad(self.variable, grad, in_place=True, held=self._held_input)
         return ()
 
 
-def accumulate_grad(tensor, grad, in_place: bool) -> None:
+def accumulate_grad(tensor, grad, in_place: bool, held: bool = True) -> None:
     """Add ``grad`` into ``tensor.grad``: how AccumulateGrad, ``retain_grad`` and ``inputs=`` store gradients.
 
     As torch's ``AccumulateGrad::accumulateGrad``: the first gradient is kept as is ("stolen") when nothing
-    else holds it and its layout obeys the contract (``obeys_layout_contract``); otherwise it is copied into
+    else holds it (``held``: the caller's root gradient, or one sent along another edge too; a view of a fresh
+    gradient, from ``t()`` or ``squeeze``, is held by nobody) and its layout obeys the contract
+    (``obeys_layout_contract``); otherwise it is copied into
     the leaf's own layout (``clone_obey_contract``), a copy that counts as one write (``grad._version`` 1).
     ``retain_grad`` keeps a row-major clone. Later gradients are added in place (AccumulateGrad, one more
     version) or out of place (retain_grad).
@@ -60,8 +63,8 @@ def accumulate_grad(tensor, grad, in_place: bool) -> None:
     if tensor._grad is None:
         if not in_place:  # retain_grad keeps a clone
             tensor._grad = _node.Tensor._wrap(np.array(grad, order="C"))  # in the graph's dtype
-        elif grad.base is None and obeys_layout_contract(grad, tensor._data):
-            tensor._grad = as_tensor(grad)  # in the graph's dtype, even if .data changed it since
+        elif not held and obeys_layout_contract(grad, tensor._data):
+            tensor._grad = _stolen(grad)  # in the graph's dtype, even if .data changed it since
         else:
             tensor._grad = clone_obey_contract(grad, tensor._data)
     elif in_place:
@@ -70,6 +73,12 @@ def accumulate_grad(tensor, grad, in_place: bool) -> None:
         tensor._grad._version_counter.bump()
     else:
         tensor._grad = tensor._grad + _node.Tensor._wrap(grad)
+
+
+def _stolen(grad):
+    """The gradient itself as ``.grad``: torch stores ``grad.detach()``, on the same memory, not a view."""
+    tensor = as_tensor(grad)
+    return tensor if tensor._base is None else _node.Tensor._alias(grad, tensor._version_counter)
 
 
 def _accumulate_recorded(tensor, grad, in_place: bool) -> None:

@@ -26,6 +26,7 @@ import numpy as np
 from .._dtype import Size, from_numpy_dtype
 from . import anomaly_mode, hooks
 from . import node as _node
+from .accumulate_grad import AccumulateGrad
 from .node import _NO_HOOKS, edge_of, formulas_on_tensors, unbroadcast
 
 BackwardStep = namedtuple("BackwardStep", "node grads_in grads_out")
@@ -47,6 +48,7 @@ class GraphTask:
         self.captures: dict = {}  # node -> [(input_nr, index in captured_vars)]
         self.captured_vars: list = []
         self.written: dict = {}  # id(gradient) -> (gradient, writes): see Node._grad_writes
+        self.root_grads: list = []  # the gradients backward started from: the caller holds them
         self._pushes = itertools.count()
 
     def should_execute(self, node) -> bool:
@@ -67,6 +69,13 @@ class GraphTask:
             writes = self.written.get(id(old))
             self.written[id(total)] = (total, (writes[1] if writes and writes[0] is old else 0) + 1)
         return total
+
+    def is_held(self, grad) -> bool:
+        """Whether something besides the node about to run still holds ``grad`` (torch's ``use_count() > 1``):
+        the caller (a root gradient) or another node's input buffer (one gradient sent along two edges)."""
+        if any(grad is root for root in self.root_grads):
+            return True
+        return any(grad is other for slot in self.input_buffers.values() for other in slot.values())
 
     def push_ready(self, node) -> None:
         """Queue ``node``: the latest created runs first, ties in push order."""
@@ -206,6 +215,8 @@ def evaluate_function(task: GraphTask, node) -> None:
         grads = hooks.call_tensor_pre_hooks(node, grads)
     if task.exec_info and not task.capture(node, grads):  # only when inputs= was given
         return
+    if node.__class__ is AccumulateGrad:  # may it keep the gradient as .grad without a copy?
+        node._held_input = grads[0] is not None and task.is_held(grads[0])
     outputs = call_function(task, node, grads)
     if not task.keep_graph:
         node.release_saved()
@@ -271,8 +282,7 @@ def _root_gradients(roots, grad_roots, create_graph=False) -> list:
             grad = grad if isinstance(grad, _node.Tensor) else _node.Tensor._wrap(data)
             grads.append(_checked_gradient(grad, tuple(root.shape), root._data.dtype))
             continue
-        # A view, never the caller's array itself: AccumulateGrad must copy it rather than keep it.
-        grads.append(data.astype(root._data.dtype, copy=False).view())
+        grads.append(data.astype(root._data.dtype, copy=False))
     return grads
 
 
@@ -296,7 +306,7 @@ def run_backward(tensors, grad_tensors, keep_graph=False, accumulate=True, input
     the gradients are recorded (they have a ``grad_fn`` and can be differentiated again).
     """
     task = GraphTask(keep_graph, accumulate, trace, create_graph)
-    grads = _root_gradients(tensors, grad_tensors, create_graph)
+    grads = task.root_grads = _root_gradients(tensors, grad_tensors, create_graph)
     root_edges = [edge_of(t) for t in tensors]
     root_nodes = list(dict.fromkeys(node for node, _ in root_edges))
     compute_dependencies(task, root_nodes)
