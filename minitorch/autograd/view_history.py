@@ -18,7 +18,7 @@ import re
 
 import numpy as np
 
-from .._strides import empty_strided, view_at
+from .._strides import element_strides, empty_strided, view_at
 from .node import Node, RecordedInput, attach, set_grad_fn
 
 INTERNAL_OVERLAP_ERROR = (
@@ -96,14 +96,20 @@ def rebase_history(tensor, node: Node) -> None:
 
 
 def view_geometry(view, base):
-    """Where a view sits inside its base's memory: (byte offset, shape, byte strides)."""
-    return view.data_ptr() - base.data_ptr(), view._data.shape, view._data.strides
+    """Where a view sits inside its base's memory, in elements, as torch's as_strided reads it: (offset from
+    the base's first element, shape, strides). ``.data =`` of another dtype cannot turn it into bytes elsewhere."""
+    return view.storage_offset() - base.storage_offset(), view._data.shape, view.stride()
 
 
 def view_into(array: np.ndarray, geometry) -> np.ndarray:
     """The region of ``array`` (laid out like the base) that the view with ``geometry`` covers."""
     offset, shape, strides = geometry
-    return view_at(array, offset, shape, strides)
+    span = 1 + sum((n - 1) * step for n, step in zip(array.shape, element_strides(array))) if array.size else 0
+    last = offset + sum((n - 1) * step for n, step in zip(shape, strides)) if all(shape) else offset
+    if offset < 0 or (all(shape) and last >= span) or any(step < 0 for step in strides):
+        raise RuntimeError(f"setStorage: sizes {list(shape)}, strides {list(strides)}, storage offset {offset} "
+                           f"are out of bounds for a storage of {array.size} elements")
+    return view_at(array, offset * array.itemsize, shape, tuple(step * array.itemsize for step in strides))
 
 
 def _base_layout(base) -> tuple:
