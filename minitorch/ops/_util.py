@@ -110,4 +110,6 @@ def wide(numpy_fn):
 
 def float_values(a) -> np.ndarray:
     """Values for ops that need floats: integer and bool tensors become the default float."""
-    return a._data if a.dtype.is_floating_point else a._data.astype(get_default_dtype().numpy)
+    if a.dtype.is_floating_point:
+        return a._data
+    return elementwise_result(a._data.astype(get_default_dtype().numpy), a)  # astype reorders an expanded array

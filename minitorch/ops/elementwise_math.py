@@ -14,11 +14,11 @@ import math
 
 import numpy as np
 
-from .._dtype import from_numpy_dtype, get_default_dtype
+from .._dtype import from_numpy_dtype
 from ..autograd.node import Node, record
 from . import _formulas, _special
 from ._out import with_out
-from ._util import is_tensor, wide
+from ._util import float_values, is_tensor, wide
 
 LN2, LN10, SQRT_PI = math.log(2), math.log(10), math.sqrt(math.pi)
 
@@ -71,7 +71,7 @@ class UnaryOp:
             return a._data
         if self.ints in ("none", "ints"):
             raise NotImplementedError(f"\"{self.kernel}\" not implemented for '{a.dtype.legacy_name}'")
-        return a._data.astype(get_default_dtype().numpy)
+        return float_values(a)
 
     def compute(self, a):
         """The op without ``out=``: values, dtype rules and the graph node."""

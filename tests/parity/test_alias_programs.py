@@ -60,11 +60,7 @@ def layout(tensors: dict) -> dict:
             out[name] = "empty"
         else:
             owner = owners.setdefault(value.untyped_storage().data_ptr(), name)
-            positions = reached(value)
-            # A tensor first on its storage is compared by the positions it covers, not their order: an
-            # elementwise result's layout is numpy's choice (a documented difference; clone(), contiguous()
-            # and to() layouts are checked in test_storage_parity.py).
-            out[name] = (owner, sorted(positions) if owner == name else positions)
+            out[name] = (owner, reached(value))  # in order: a new tensor's layout is torch's too
     return out
 
 

@@ -33,6 +33,11 @@ PROGRAMS = {
         "ops = [torch.exp, torch.tanh, torch.sin, torch.neg, lambda a: a * 2, lambda a: 1 + a, lambda a: 1 - a,\n"
         "       lambda a: a / 3, lambda a: a > 2, lambda a: torch.where(a > 2, a, 0.), lambda a: a.clamp(1, 5)]\n"
         "out = [f(x).stride() for x in xs for f in ops]"),
+    "integer_inputs_computed_in_float": (
+        "xs = [torch.tensor([2, 0, 0]).expand(2, -1), torch.arange(6).view(2, 3).t(),\n"
+        "      torch.arange(3).view(3, 1).expand(3, 4), torch.tensor([True, False]).expand(3, 2)]\n"
+        "out = [(x.exp().stride(), x.sqrt().stride(), x.sin().stride(), x.sigmoid().stride(), (x / 2).stride(),\n"
+        "        x.atan().stride(), x.log1p().stride()) for x in xs]"),
     "gradient_layout_through_transposed_add": (
         "x = torch.ones(3, 2, requires_grad=True); w = torch.ones(2, 3, requires_grad=True)\n"
         "y = x.t() + w; y.retain_grad(); (y * torch.arange(6.).view(2, 3)).sum().backward()\n"
