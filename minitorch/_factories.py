@@ -142,12 +142,19 @@ def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, pi
     return _filled((size,), fill_value, locals(), "full", scalar_dtype(fill_value))
 
 
-def _like(t, value, dtype, requires_grad, device=None, layout=None, memory_format=None):
+def check_like_input(t, name: str) -> None:
+    """torch's TypeError when the first argument of a ``*_like`` factory is not a tensor."""
+    if not isinstance(t, Tensor):
+        raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {type(t).__name__}")
+
+
+def _like(t, value, dtype, requires_grad, device=None, layout=None, memory_format=None, name="empty_like"):
     """A new tensor of ``t``'s shape filled with ``value``, laid out as torch's ``empty_like``.
 
     With ``memory_format=torch.preserve_format`` (the default) it keeps ``t``'s strides when ``t`` fills its
     memory densely (``ones_like(x.t())`` is transposed too), else it is dense in ``t``'s order of dims.
     """
+    check_like_input(t, name)
     _place(device, layout)
     numpy_dtype = (resolve(dtype) or t.dtype).numpy
     if getattr(memory_format, "name", "preserve_format") == "contiguous_format":
@@ -159,23 +166,23 @@ def _like(t, value, dtype, requires_grad, device=None, layout=None, memory_forma
 
 def zeros_like(t, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
     """Zeros with ``t``'s shape and dtype."""
-    return _like(t, 0, dtype, requires_grad, device, layout, memory_format)
+    return _like(t, 0, dtype, requires_grad, device, layout, memory_format, "zeros_like")
 
 
 def ones_like(t, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
     """Ones with ``t``'s shape and dtype."""
-    return _like(t, 1, dtype, requires_grad, device, layout, memory_format)
+    return _like(t, 1, dtype, requires_grad, device, layout, memory_format, "ones_like")
 
 
 def empty_like(t, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None) -> Tensor:
     """A tensor with ``t``'s shape and dtype (filled with zeros in minitorch)."""
-    return _like(t, 0, dtype, requires_grad, device, layout, memory_format)
+    return _like(t, 0, dtype, requires_grad, device, layout, memory_format, "empty_like")
 
 
 def full_like(t, fill_value, dtype=None, layout=None, device=None, requires_grad=False,
               memory_format=None) -> Tensor:
     """``t``'s shape and dtype, filled with ``fill_value``."""
-    return _like(t, fill_value, dtype, requires_grad, device, layout, memory_format)
+    return _like(t, fill_value, dtype, requires_grad, device, layout, memory_format, "full_like")
 
 
 def eye(n, m=None, *, out=None, dtype=None, layout=None, device=None, requires_grad=False) -> Tensor:

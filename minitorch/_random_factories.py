@@ -11,7 +11,7 @@ import numpy as np
 
 from . import _random
 from ._dtype import get_default_dtype, int64, resolve
-from ._factories import _finish, _sizes, empty_like
+from ._factories import _finish, _sizes, check_like_input, empty_like
 from .autograd.node import Node, record
 from .tensor import Tensor
 
@@ -66,6 +66,7 @@ def randperm(n, *, generator=None, dtype=None, layout=None, device=None, require
 def rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,  # noqa: A002
               memory_format=None, generator=None) -> Tensor:
     """``rand`` with ``input``'s shape (and dtype, unless given): ``empty_like(input).uniform_()``."""
+    check_like_input(input, "rand_like")
     out = empty_like(input, dtype=dtype, memory_format=memory_format).uniform_(generator=generator)
     return _finish(out._data, requires_grad)
 
@@ -73,6 +74,7 @@ def rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=Fals
 def randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,  # noqa: A002
                memory_format=None, generator=None) -> Tensor:
     """``randn`` with ``input``'s shape (and dtype, unless given): ``empty_like(input).normal_()``."""
+    check_like_input(input, "randn_like")
     out = empty_like(input, dtype=dtype, memory_format=memory_format).normal_(generator=generator)
     return _finish(out._data, requires_grad)
 

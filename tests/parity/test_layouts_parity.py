@@ -62,6 +62,14 @@ PROGRAMS = {
         "x = torch.zeros(2, 3).t()\n"
         "out = (torch.ones_like(x, memory_format=torch.contiguous_format).stride(),\n"
         "       torch.empty_like(x, memory_format=torch.preserve_format).stride())"),
+    "like_of_a_non_tensor": (
+        "out = []\n"
+        "for f in (lambda: torch.ones_like(None), lambda: torch.zeros_like(3), lambda: torch.empty_like([1]),\n"
+        "          lambda: torch.full_like(None, 2), lambda: torch.rand_like(None), lambda: torch.randn_like(1.5)):\n"
+        "    try:\n"
+        "        f()\n"
+        "    except TypeError as e:\n"
+        "        out.append(str(e))"),
     "rand_like_fills_in_memory_order": (
         "torch.manual_seed(0); a = torch.rand_like(torch.zeros(3, 2).t())\n"
         "torch.manual_seed(0); b = torch.randn_like(torch.zeros(3, 2).t()); out = (a, b)"),
