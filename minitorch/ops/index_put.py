@@ -128,12 +128,10 @@ def _put_into_expanded(target, index, value) -> None:
 
 def _saved_indices(advanced: dict) -> tuple:
     """The index tensors as torch's ``IndexPutBackward0`` keeps them: None for a dim no tensor indexes."""
-    from ..tensor import Tensor
-
     indices = []
     for dim, array in sorted(advanced.items()):
         indices += [None] * (dim - sum(1 if i is None or i.dtype.numpy.kind != "b" else i.ndim for i in indices))
-        indices.append(Tensor._wrap(array))
+        indices.append(_node.Tensor._wrap(array))
     return tuple(indices)
 
 
