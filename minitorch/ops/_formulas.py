@@ -15,11 +15,12 @@ import numpy as np
 from .._strides import expanded
 from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
+from . import _special
 
-__all__ = ["unbroadcast", "on_tensors", "scale", "divide", "where", "zeros_like", "sgn", "cos", "sin", "log", "exp",
-           "sum_keepdim",
+__all__ = ["unbroadcast", "on_tensors", "scale", "divide", "add_number", "sub_number", "number_minus", "where",
+           "zeros_like", "sgn", "cos", "sin", "log", "exp", "cosh", "sinh", "rsqrt", "erfinv", "digamma", "sum_keepdim",
            "expand_to", "unsqueeze", "squeeze", "unsqueeze_to", "unbind", "t", "transpose", "permute", "reshape",
-           "MulBackward1", "DivBackward1"]
+           "MulBackward1", "DivBackward1", "AddBackward1", "SubBackward1"]
 
 
 def on_tensors(value) -> bool:
@@ -45,9 +46,50 @@ class DivBackward1(Node):
         return (divide(grad, self._saved_other),)
 
 
-def scale(x, number):
-    """``x * number`` (``x`` itself when number is 1, as torch's ``maybe_multiply``); on a Tensor, ``MulBackward1``."""
-    if number == 1:
+class AddBackward1(Node):
+    """d(x + c)/dx = 1 for a number c."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        return (grad,)
+
+
+class SubBackward1(Node):
+    """d(x - c)/dx = 1 for a number c."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        return (grad,)
+
+
+def add_number(x, number):
+    """``x + number``; on a Tensor, torch's Tensor-plus-Scalar (``AddBackward1``)."""
+    if not on_tensors(x):
+        return x + number
+    return record(AddBackward1, np.asarray(x._data + number, x._data.dtype), (x,))
+
+
+def sub_number(x, number):
+    """``x - number``; on a Tensor, torch's Tensor-minus-Scalar (``SubBackward1``)."""
+    if not on_tensors(x):
+        return x - number
+    return record(SubBackward1, np.asarray(x._data - number, x._data.dtype), (x,))
+
+
+def number_minus(number, x):
+    """``number - x``; on a Tensor, as torch's C++ ``number - tensor``: the number wrapped in a 0-d tensor
+    (``SubBackward0``)."""
+    if not on_tensors(x):
+        return number - x
+    return _node.Tensor._wrap(np.asarray(number, x._data.dtype)) - x
+
+
+def scale(x, number, *, skip_one=True):
+    """``x * number`` (``x`` itself when number is 1, as torch's ``maybe_multiply``, unless ``skip_one`` is
+    False: torch's formulas that write ``grad * 1`` record it); on a Tensor, ``MulBackward1``."""
+    if number == 1 and skip_one:
         return x
     if not on_tensors(x):
         return x * number
@@ -103,6 +145,31 @@ def log(x):
 def exp(x):
     """``e ** x``, element-wise."""
     return x.exp() if on_tensors(x) else np.exp(x)
+
+
+def cosh(x):
+    """Hyperbolic cosine, element-wise."""
+    return x.cosh() if on_tensors(x) else np.cosh(x)
+
+
+def sinh(x):
+    """Hyperbolic sine, element-wise."""
+    return x.sinh() if on_tensors(x) else np.sinh(x)
+
+
+def rsqrt(x):
+    """``1 / sqrt(x)``, element-wise."""
+    return x.rsqrt() if on_tensors(x) else 1 / np.sqrt(x)
+
+
+def erfinv(x):
+    """The inverse error function, element-wise."""
+    return x.erfinv() if on_tensors(x) else _special.erfinv(x)
+
+
+def digamma(x):
+    """The derivative of ``lgamma``, element-wise."""
+    return x.digamma() if on_tensors(x) else _special.digamma(x)
 
 
 def sum_keepdim(x, dim: int):

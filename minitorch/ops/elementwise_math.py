@@ -24,23 +24,23 @@ LN2, LN10, SQRT_PI = math.log(2), math.log(10), math.sqrt(math.pi)
 
 
 class UnaryBackward(Node):
-    """Backward of a table entry: ``grad * derivative(saved)``; zeros when the op has no derivative."""
+    """Backward of a table entry: the entry's ``gradient(grad, saved)``; zeros when the op has no derivative."""
 
-    derivative = None
+    gradient = None
     saved_name = None
 
     def apply(self, grad):
-        if self.derivative is None:
+        if self.gradient is None:
             return (_formulas.zeros_like(grad),)
         saved = None if self.saved_name is None else self.unpack(self.saved_name)
         if _formulas.on_tensors(grad):
-            return (grad * self.derivative(saved),)
+            return (self.gradient(grad, saved),)
         with np.errstate(all="ignore"):
-            return ((grad * self.derivative(saved)).astype(grad.dtype, copy=False),)
+            return (np.asarray(self.gradient(grad, saved)).astype(grad.dtype, copy=False),)
 
 
-def _backward_node(node_name, derivative, saves, formula, double_backward):
-    return type(node_name, (UnaryBackward,), {"derivative": staticmethod(derivative) if derivative else None,
+def _backward_node(node_name, gradient, saves, formula, double_backward):
+    return type(node_name, (UnaryBackward,), {"gradient": staticmethod(gradient) if gradient else None,
                                               "saved_name": saves, "__doc__": formula,
                                               "double_backward": double_backward, "__module__": __name__})
 
@@ -48,20 +48,23 @@ def _backward_node(node_name, derivative, saves, formula, double_backward):
 class UnaryOp:
     """One element-wise function: ``op(input, *, out=None)``.
 
+    ``gradient(grad, saved)`` is torch's backward formula, step by step as torch writes it (so the gradient's
+    graph under ``create_graph=True`` has torch's nodes), in terms of the saved input or result.
+
     ``ints`` says what integer and bool inputs do: ``"float"`` computes in the default float type (sin),
     ``"keep"`` keeps the dtype (sign), ``"ints"`` keeps integers but refuses bools (floor), ``"none"``
     refuses both with torch's "not implemented for 'Long'" naming the CPU ``kernel`` (frac).
     """
 
-    def __init__(self, name, forward, derivative=None, saves="self", ints="float", node=None, formula="",
-                 kernel=None, double_backward=False):
+    def __init__(self, name, forward, gradient=None, saves="self", ints="float", node=None, formula="",
+                 kernel=None, double_backward=True):
         self.__name__ = self.name = name
         self.forward, self.ints, self.kernel = forward, ints, kernel or f"{name}_cpu"
         node_name = node or name.capitalize() + "Backward0"
-        # double_backward: the derivative is written with operators and ops/_formulas.py, so it runs on Tensors
-        self.node = _backward_node(node_name, derivative, saves if derivative else None, formula,
-                                   double_backward or derivative is None)
-        self.saves = saves if derivative else None
+        # double_backward: the gradient is written with operators and ops/_formulas.py, so it runs on Tensors
+        self.node = _backward_node(node_name, gradient, saves if gradient else None, formula,
+                                   double_backward or gradient is None)
+        self.saves = saves if gradient else None
         self.__doc__ = f"torch.{name}: {formula}"
 
     def _input_values(self, a) -> np.ndarray:
@@ -113,28 +116,36 @@ def _whole(numpy_round):
     return lambda x: x.copy() if from_numpy_dtype(x.dtype).category < 2 else numpy_round(x)
 
 
-# name, numpy forward, derivative d(out)/d(in) in terms of the saved tensor, what the node saves
-sin = UnaryOp("sin", _wide(np.sin), _formulas.cos, formula="d/dx sin(x) = cos(x)", double_backward=True)
-cos = UnaryOp("cos", _wide(np.cos), lambda x: -_formulas.sin(x), formula="d/dx cos(x) = -sin(x)",
-              double_backward=True)
-tan = UnaryOp("tan", _wide(np.tan), lambda r: 1 + r * r, saves="result", formula="d/dx tan(x) = 1 + tan(x)**2")
-asin = UnaryOp("asin", _wide(np.arcsin), lambda x: 1 / np.sqrt(1 - x * x), formula="d/dx asin(x) = 1 / sqrt(1 - x**2)")
-acos = UnaryOp("acos", _wide(np.arccos), lambda x: -1 / np.sqrt(1 - x * x),
+# name, numpy forward, gradient(grad, saved) as torch's formula, what the node saves
+f = _formulas
+sin = UnaryOp("sin", _wide(np.sin), lambda g, x: g * f.cos(x), formula="d/dx sin(x) = cos(x)")
+cos = UnaryOp("cos", _wide(np.cos), lambda g, x: g * -f.sin(x), formula="d/dx cos(x) = -sin(x)")
+tan = UnaryOp("tan", _wide(np.tan), lambda g, r: g * f.add_number(r ** 2, 1), saves="result",
+              formula="d/dx tan(x) = 1 + tan(x)**2")
+asin = UnaryOp("asin", _wide(np.arcsin), lambda g, x: g * f.rsqrt(f.add_number(-x * x, 1)),
+               formula="d/dx asin(x) = 1 / sqrt(1 - x**2)")
+acos = UnaryOp("acos", _wide(np.arccos), lambda g, x: g * -f.rsqrt(f.add_number(-x * x, 1)),
                formula="d/dx acos(x) = -1 / sqrt(1 - x**2)")
-atan = UnaryOp("atan", _wide(np.arctan), lambda x: 1 / (1 + x * x), formula="d/dx atan(x) = 1 / (1 + x**2)")
-sinh = UnaryOp("sinh", _wide(np.sinh), lambda x: np.cosh(x), formula="d/dx sinh(x) = cosh(x)")
-cosh = UnaryOp("cosh", _wide(np.cosh), lambda x: np.sinh(x), formula="d/dx cosh(x) = sinh(x)")
-asinh = UnaryOp("asinh", np.arcsinh, lambda x: 1 / np.sqrt(x * x + 1), formula="d/dx asinh(x) = 1 / sqrt(x**2 + 1)")
-acosh = UnaryOp("acosh", np.arccosh, lambda x: 1 / np.sqrt((x - 1) * (x + 1)),
+atan = UnaryOp("atan", _wide(np.arctan), lambda g, x: g / f.add_number(x * x, 1),
+               formula="d/dx atan(x) = 1 / (1 + x**2)")
+sinh = UnaryOp("sinh", _wide(np.sinh), lambda g, x: g * f.cosh(x), formula="d/dx sinh(x) = cosh(x)")
+cosh = UnaryOp("cosh", _wide(np.cosh), lambda g, x: g * f.sinh(x), formula="d/dx cosh(x) = sinh(x)")
+asinh = UnaryOp("asinh", np.arcsinh, lambda g, x: g * f.rsqrt(f.add_number(x ** 2, 1)),
+                formula="d/dx asinh(x) = 1 / sqrt(x**2 + 1)")
+acosh = UnaryOp("acosh", np.arccosh, lambda g, x: g * f.rsqrt(f.sub_number(x * x, 1)),
                 formula="d/dx acosh(x) = 1 / sqrt(x**2 - 1)")
-atanh = UnaryOp("atanh", _wide(np.arctanh), lambda x: 1 / (1 - x * x), formula="d/dx atanh(x) = 1 / (1 - x**2)")
-exp2 = UnaryOp("exp2", _wide(np.exp2), lambda r: r * LN2, saves="result", formula="d/dx 2**x = 2**x * log(2)")
-expm1 = UnaryOp("expm1", _wide(np.expm1), lambda r: r + 1, saves="result", formula="d/dx (exp(x) - 1) = exp(x)")
-log2 = UnaryOp("log2", _wide(np.log2), lambda x: 1 / (x * LN2), formula="d/dx log2(x) = 1 / (x * log(2))")
-log10 = UnaryOp("log10", _wide(np.log10), lambda x: 1 / (x * LN10), formula="d/dx log10(x) = 1 / (x * log(10))")
-log1p = UnaryOp("log1p", _wide(np.log1p), lambda x: 1 / (1 + x), node="Log1PBackward0",
+atanh = UnaryOp("atanh", _wide(np.arctanh), lambda g, x: f.scale(g, 1, skip_one=False) / f.number_minus(1, x ** 2),
+                formula="d/dx atanh(x) = 1 / (1 - x**2)")
+exp2 = UnaryOp("exp2", _wide(np.exp2), lambda g, r: f.scale(g * r, LN2), saves="result",
+               formula="d/dx 2**x = 2**x * log(2)")
+expm1 = UnaryOp("expm1", _wide(np.expm1), lambda g, r: g * f.add_number(r, 1), saves="result",
+                formula="d/dx (exp(x) - 1) = exp(x)")
+log2 = UnaryOp("log2", _wide(np.log2), lambda g, x: g / f.scale(x, LN2), formula="d/dx log2(x) = 1 / (x * log(2))")
+log10 = UnaryOp("log10", _wide(np.log10), lambda g, x: g / f.scale(x, LN10),
+                formula="d/dx log10(x) = 1 / (x * log(10))")
+log1p = UnaryOp("log1p", _wide(np.log1p), lambda g, x: g / f.add_number(x, 1), node="Log1PBackward0",
                 formula="d/dx log(1 + x) = 1 / (1 + x)")
-rsqrt = UnaryOp("rsqrt", lambda x: 1 / np.sqrt(x), lambda r: -0.5 * r * r * r, saves="result",
+rsqrt = UnaryOp("rsqrt", lambda x: 1 / np.sqrt(x), lambda g, r: f.scale(g, -0.5) * r ** 3, saves="result",
                 formula="d/dx x**-0.5 = -0.5 * x**-1.5")
 sign = UnaryOp("sign", _sign, None, ints="keep", formula="no gradient (zero almost everywhere)")
 sgn = UnaryOp("sgn", _sign, None, ints="keep", formula="no gradient (zero almost everywhere)")
@@ -146,23 +157,32 @@ round_whole = UnaryOp("round", _whole(np.rint), None, ints="ints", kernel="round
                       formula="no gradient (zero almost everywhere)")
 trunc = UnaryOp("trunc", _whole(np.trunc), None, ints="ints", kernel="trunc_vml_cpu",
                   formula="no gradient (zero almost everywhere)")
-frac = UnaryOp("frac", lambda x: x - np.trunc(x), lambda _: 1.0, saves=None, ints="none",
+frac = UnaryOp("frac", lambda x: x - np.trunc(x), lambda g, _: g, saves=None, ints="none",
                formula="d/dx (x - trunc(x)) = 1")
-erf = UnaryOp("erf", _special.erf, lambda x: 2 / SQRT_PI * np.exp(-x * x),
+erf = UnaryOp("erf", _special.erf, lambda g, x: f.scale(f.exp(-(x ** 2)), 2 / SQRT_PI) * g,
               formula="d/dx erf(x) = 2 / sqrt(pi) * exp(-x**2)")
-erfc = UnaryOp("erfc", _special.erfc, lambda x: -2 / SQRT_PI * np.exp(-x * x),
+erfc = UnaryOp("erfc", _special.erfc, lambda g, x: f.scale(f.exp(-(x ** 2)), -2 / SQRT_PI) * g,
                formula="d/dx erfc(x) = -2 / sqrt(pi) * exp(-x**2)")
-erfinv = UnaryOp("erfinv", _special.erfinv, lambda x: SQRT_PI / 2 * np.exp(_special.erfinv(x) ** 2),
+erfinv = UnaryOp("erfinv", _special.erfinv, lambda g, x: f.scale(f.exp(f.erfinv(x) ** 2), 0.5 * SQRT_PI) * g,
                  formula="d/dx erfinv(x) = sqrt(pi) / 2 * exp(erfinv(x)**2)")
-lgamma = UnaryOp("lgamma", _special.lgamma, _special.digamma, formula="d/dx lgamma(x) = digamma(x)")
-digamma = UnaryOp("digamma", _special.digamma, _special.trigamma, formula="d/dx digamma(x) = trigamma(x)")
-deg2rad = UnaryOp("deg2rad", np.deg2rad, lambda _: math.pi / 180, saves=None, node="Deg2RadBackward0",
+lgamma = UnaryOp("lgamma", _special.lgamma, lambda g, x: g * f.digamma(x), formula="d/dx lgamma(x) = digamma(x)")
+# digamma's gradient is torch's polygamma(1, x), which minitorch does not have: no double backward
+digamma = UnaryOp("digamma", _special.digamma, lambda g, x: g * _special.trigamma(x), double_backward=False,
+                  formula="d/dx digamma(x) = trigamma(x)")
+deg2rad = UnaryOp("deg2rad", np.deg2rad, lambda g, _: f.scale(g, math.pi / 180), saves=None, node="Deg2RadBackward0",
                   formula="d/dx (x * pi / 180) = pi / 180")
-rad2deg = UnaryOp("rad2deg", lambda x: x * np.asarray(180 / math.pi, x.dtype), lambda _: 180 / math.pi, saves=None,
-                  node="Rad2DegBackward0",
-                  formula="d/dx (x * 180 / pi) = 180 / pi")
-sinc = UnaryOp("sinc", _sinc, lambda x: np.where(x == 0, 0.0, (np.cos(math.pi * x) * math.pi * x - np.sin(
-    math.pi * x)) / (math.pi * x * x)), formula="d/dx sin(pi x)/(pi x) = (cos(pi x) pi x - sin(pi x)) / (pi x**2)")
+rad2deg = UnaryOp("rad2deg", lambda x: x * np.asarray(180 / math.pi, x.dtype), lambda g, _: f.scale(g, 180 / math.pi),
+                  saves=None, node="Rad2DegBackward0", formula="d/dx (x * 180 / pi) = 180 / pi")
+
+
+def _sinc_gradient(grad, x):
+    """torch's ``sinc_backward``: grad * (pi x cos(pi x) - sin(pi x)) / (pi x**2), 0 where x is 0."""
+    x_pi, x_squared_pi = f.scale(x, math.pi), f.scale(x * x, math.pi)
+    return f.where(x_squared_pi == 0, 0.0, grad * ((x_pi * f.cos(x_pi) - f.sin(x_pi)) / x_squared_pi))
+
+
+sinc = UnaryOp("sinc", _sinc, _sinc_gradient,
+               formula="d/dx sin(pi x)/(pi x) = (cos(pi x) pi x - sin(pi x)) / (pi x**2)")
 
 arcsin, arccos, arctan = asin.alias("arcsin"), acos.alias("arccos"), atan.alias("arctan")
 arcsinh, arccosh, arctanh = asinh.alias("arcsinh"), acosh.alias("arccosh"), atanh.alias("arctanh")
