@@ -1,7 +1,9 @@
-"""The activation functions beyond relu/sigmoid/tanh, as one table: each has a forward and a derivative
-on numpy arrays, and a node named as torch names it (``LeakyReluBackward0``, ``GeluBackward0``...).
+"""The activation functions beyond relu/sigmoid/tanh, as one table: each has a forward, a derivative and a
+second derivative on numpy arrays, and a node named as torch names it (``LeakyReluBackward0``...).
 
-``derivative(x, result, options)`` is d result / d x, elementwise; the node multiplies it by the gradient.
+``derivative(x, options)`` is d result / d x, elementwise; the node multiplies it by the gradient through
+``activation_backward`` (ops/activation_backward.py), which is recorded with ``create_graph=True`` and
+differentiated again with ``second(x, options)``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import math
 import numpy as np
 
 from ..autograd.node import Node, record
+from .activation_backward import activation_backward
 from .inplace import apply_inplace
 
 SELU_ALPHA = 1.6732632423543772848170429916717
@@ -51,32 +54,68 @@ def _elu_derivative(x, alpha, scale=1.0, input_scale=1.0):
     return np.where(x > 0, scale, alpha * scale * input_scale * np.exp(np.minimum(x, 0) * input_scale))
 
 
+def _gelu_second(x, approximate):
+    if approximate == "tanh":
+        k, c = math.sqrt(2 / math.pi), 0.044715
+        inner = np.tanh(k * (x + c * x**3))
+        du, ddu = k * (1 + 3 * c * x**2), 6 * k * c * x
+        return (1 - inner * inner) * (du + 0.5 * x * (ddu - 2 * inner * du * du))
+    return np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi) * (2 - x * x)
+
+
+def _elu_second(x, alpha, scale=1.0, input_scale=1.0):
+    return np.where(x > 0, 0.0, alpha * scale * input_scale * input_scale * np.exp(np.minimum(x, 0) * input_scale))
+
+
+def _softplus_second(x, beta, threshold):
+    s = _sigmoid(x * beta)
+    return np.where(x * beta > threshold, 0.0, beta * s * (1 - s))
+
+
+def _celu_input_scale(alpha):
+    """torch's celu backward is elu's with input scale ``1.0 / alpha.toFloat()``: alpha rounded to float32."""
+    return 1.0 / float(np.float32(alpha))
+
+
+def _zero(x, o):
+    return np.zeros_like(x)
+
+
 def _mish_derivative(x):
     t = np.tanh(_softplus(x))
     return t + x * (1 - t * t) * _sigmoid(x)
 
 
-# name: (forward(x, o), derivative(x, o)), where o holds the op's options
+# name: (forward(x, o), derivative(x, o), second derivative(x, o)), where o holds the op's options; silu, mish
+# and threshold have no second derivative here (ops/activation_backward.py differentiates their gradient's
+# formula), hardsigmoid has none in torch either
 TABLE = {
     "leaky_relu": (lambda x, o: np.where(x > 0, x, x * o["negative_slope"]),
-                   lambda x, o: np.where(x > 0, 1.0, o["negative_slope"])),
-    "elu": (lambda x, o: _elu(x, o["alpha"]), lambda x, o: _elu_derivative(x, o["alpha"])),
-    "selu": (lambda x, o: _elu(x, SELU_ALPHA, SELU_SCALE), lambda x, o: _elu_derivative(x, SELU_ALPHA, SELU_SCALE)),
+                   lambda x, o: np.where(x > 0, 1.0, o["negative_slope"]), _zero),
+    "elu": (lambda x, o: _elu(x, o["alpha"]), lambda x, o: _elu_derivative(x, o["alpha"]),
+            lambda x, o: _elu_second(x, o["alpha"])),
+    "selu": (lambda x, o: _elu(x, SELU_ALPHA, SELU_SCALE), lambda x, o: _elu_derivative(x, SELU_ALPHA, SELU_SCALE),
+             lambda x, o: _elu_second(x, SELU_ALPHA, SELU_SCALE)),
     "celu": (lambda x, o: _elu(x, o["alpha"], 1.0, 1 / o["alpha"]),
-             lambda x, o: _elu_derivative(x, o["alpha"], 1.0, 1 / o["alpha"])),
-    "gelu": (lambda x, o: _gelu(x, o["approximate"]), lambda x, o: _gelu_derivative(x, o["approximate"])),
-    "silu": (lambda x, o: x * _sigmoid(x), lambda x, o: _sigmoid(x) * (1 + x * (1 - _sigmoid(x)))),
-    "mish": (lambda x, o: x * np.tanh(_softplus(x)), lambda x, o: _mish_derivative(x)),
+             lambda x, o: _elu_derivative(x, o["alpha"], 1.0, _celu_input_scale(o["alpha"])),
+             lambda x, o: _elu_second(x, o["alpha"], 1.0, _celu_input_scale(o["alpha"]))),
+    "gelu": (lambda x, o: _gelu(x, o["approximate"]), lambda x, o: _gelu_derivative(x, o["approximate"]),
+             lambda x, o: _gelu_second(x, o["approximate"])),
+    "silu": (lambda x, o: x * _sigmoid(x), lambda x, o: _sigmoid(x) * (1 + x * (1 - _sigmoid(x))), None),
+    "mish": (lambda x, o: x * np.tanh(_softplus(x)), lambda x, o: _mish_derivative(x), None),
     "softplus": (lambda x, o: _softplus(x, o["beta"], o["threshold"]),
-                 lambda x, o: np.where(x * o["beta"] > o["threshold"], 1.0, _sigmoid(x * o["beta"]))),
+                 lambda x, o: np.where(x * o["beta"] > o["threshold"], 1.0, _sigmoid(x * o["beta"])),
+                 lambda x, o: _softplus_second(x, o["beta"], o["threshold"])),
     "hardtanh": (lambda x, o: np.clip(x, o["min_val"], o["max_val"]),
-                 lambda x, o: ((x > o["min_val"]) & (x < o["max_val"])).astype(x.dtype)),
-    "logsigmoid": (lambda x, o: -_softplus(-x), lambda x, o: _sigmoid(-x)),
-    "hardsigmoid": (lambda x, o: np.clip(x + 3, 0, 6) / 6, lambda x, o: ((x > -3) & (x < 3)) / 6),
+                 lambda x, o: ((x > o["min_val"]) & (x < o["max_val"])).astype(x.dtype), _zero),
+    "logsigmoid": (lambda x, o: -_softplus(-x), lambda x, o: _sigmoid(-x),
+                   lambda x, o: -_sigmoid(x) * _sigmoid(-x)),
+    "hardsigmoid": (lambda x, o: np.clip(x + 3, 0, 6) / 6, lambda x, o: ((x > -3) & (x < 3)) / 6, None),
     "hardswish": (lambda x, o: x * np.clip(x + 3, 0, 6) / 6,
-                  lambda x, o: np.where(x <= -3, 0.0, np.where(x < 3, x / 3 + 0.5, 1.0))),
+                  lambda x, o: np.where(x <= -3, 0.0, np.where(x < 3, x / 3 + 0.5, 1.0)),
+                  lambda x, o: np.where((x > -3) & (x < 3), 1 / 3, 0.0)),
     "threshold": (lambda x, o: np.where(x > o["threshold"], x, o["value"]),
-                  lambda x, o: (x > o["threshold"]).astype(x.dtype)),
+                  lambda x, o: (x > o["threshold"]).astype(x.dtype), None),
 }
 
 
@@ -84,16 +123,15 @@ class _ActivationBackward(Node):
     """d f(x) / dx from the table, times the incoming gradient."""
 
     kind = ""
+    double_backward = True
 
     def apply(self, grad):
-        x = self.unpack("self")
-        derivative = TABLE[self.kind][1](x, self._options)
-        return ((grad * derivative).astype(grad.dtype),)
+        return (activation_backward(self.kind, grad, self.unpack("self"), self._options, TABLE[self.kind]),)
 
 
-def _node(name: str, kind: str) -> type:
+def _node(name: str, kind: str, double_backward: bool = True) -> type:
     doc = f"d {kind}(x) / dx, from the activation table."
-    return type(name, (_ActivationBackward,), {"kind": kind, "__doc__": doc})
+    return type(name, (_ActivationBackward,), {"kind": kind, "__doc__": doc, "double_backward": double_backward})
 
 
 NODES = {
@@ -105,8 +143,10 @@ NODES = {
     "hardsigmoid": _node("HardsigmoidBackward0", "hardsigmoid"),
     "hardswish": _node("HardswishBackward0", "hardswish"), "threshold": _node("ThresholdBackward0", "threshold"),
 }
-IN_PLACE_NODES = {"leaky_relu": _node("LeakyReluBackward1", "leaky_relu"), "elu": _node("EluBackward1", "elu"),
-                  "selu": _node("EluBackward1", "selu"), "celu": _node("CeluBackward1", "celu")}
+# torch's in-place forms differentiate from the result; minitorch's save the input: no double backward
+IN_PLACE_NODES = {"leaky_relu": _node("LeakyReluBackward1", "leaky_relu", False),
+                  "elu": _node("EluBackward1", "elu", False), "selu": _node("EluBackward1", "selu", False),
+                  "celu": _node("CeluBackward1", "celu", False)}
 
 
 def activation(kind: str, a, options=None, node_cls=None):
