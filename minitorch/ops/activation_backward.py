@@ -20,8 +20,7 @@ from .backward_ops import threshold_backward
 BACKWARD_NAMES = {"leaky_relu": "LeakyReluBackwardBackward0", "elu": "EluBackwardBackward0",
                   "selu": "EluBackwardBackward0", "celu": "EluBackwardBackward0", "gelu": "GeluBackwardBackward0",
                   "softplus": "SoftplusBackwardBackward0", "hardtanh": "HardtanhBackwardBackward0",
-                  "logsigmoid": "LogSigmoidBackwardBackward0", "hardsigmoid": "HardsigmoidBackwardBackward0",
-                  "hardswish": "HardswishBackwardBackward0"}
+                  "logsigmoid": "LogSigmoidBackwardBackward0", "hardswish": "HardswishBackwardBackward0"}
 
 
 class _ActivationBackwardBackward(Node):
@@ -43,9 +42,20 @@ class _ActivationBackwardBackward(Node):
         return grad_grad, grad_x
 
 
+class HardsigmoidNotImplemented(_ActivationBackwardBackward):
+    """d[g * hardsigmoid'(x)]: no derivative, as in torch, whose node says so when a backward reaches it."""
+
+    kind = "hardsigmoid"
+
+    def name(self) -> str:
+        """torch's name for a formula it does not implement."""
+        return "torch::autograd::NotImplemented"
+
+
 NODES = {kind: type(name, (_ActivationBackwardBackward,), {"kind": kind, "__module__": __name__,
                                                           "__doc__": _ActivationBackwardBackward.__doc__})
          for kind, name in BACKWARD_NAMES.items()}
+NODES["hardsigmoid"] = HardsigmoidNotImplemented
 
 
 def _sigmoid(x):

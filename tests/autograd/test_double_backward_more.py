@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import minitorch
+import minitorch.nn.functional as F
 from minitorch.autograd import gradgradcheck
 
 
@@ -63,3 +64,41 @@ def test_digamma_still_refuses_create_graph_clearly():
     (x,) = _inputs((3,))
     with pytest.raises(NotImplementedError, match="double backward through DigammaBackward0"):
         minitorch.autograd.grad(x.digamma().sum(), x, create_graph=True)
+
+
+ACTIVATIONS = {
+    "leaky_relu": lambda a: F.leaky_relu(a, 0.2), "elu": lambda a: F.elu(a, 1.5), "selu": F.selu,
+    "celu": lambda a: F.celu(a, 0.7), "gelu": F.gelu, "gelu_tanh": lambda a: F.gelu(a, approximate="tanh"),
+    "silu": F.silu, "mish": F.mish, "softplus": lambda a: F.softplus(a, beta=2.0, threshold=1.0),
+    "hardtanh": lambda a: F.hardtanh(a, -0.5, 0.5), "relu6": F.relu6, "logsigmoid": F.logsigmoid,
+    "hardswish": F.hardswish, "threshold": lambda a: F.threshold(a, 0.1, -2.0),
+}
+AWAY_FROM_KINKS = [-3.5, -1.2, -0.3, 0.4, 0.8, 2.5, 3.7]
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_activation_second_derivatives_match_finite_differences(name):
+    x = minitorch.tensor(AWAY_FROM_KINKS, dtype=minitorch.float64, requires_grad=True)
+    assert gradgradcheck(lambda a: ACTIVATIONS[name](a) * a, [x])
+
+
+def test_gelu_second_derivative_by_hand():
+    # gelu(x) = x * Phi(x); gelu'' = phi(x) * (2 - x**2); at 0: 2 / sqrt(2 pi)
+    x = minitorch.tensor(0.0, dtype=minitorch.float64, requires_grad=True)
+    (g,) = minitorch.autograd.grad(F.gelu(x), x, create_graph=True)
+    (h,) = minitorch.autograd.grad(g, x)
+    assert g.item() == 0.5 and h.item() == pytest.approx(2 / math.sqrt(2 * math.pi), rel=1e-15)
+
+
+def test_hardsigmoid_gradient_is_recorded_but_not_differentiable_as_in_torch():
+    x = minitorch.tensor([0.5, 1.0], requires_grad=True)
+    (g,) = minitorch.autograd.grad(F.hardsigmoid(x).sum(), x, create_graph=True)
+    assert g.grad_fn.name() == "torch::autograd::NotImplemented"
+    with pytest.raises(RuntimeError, match="derivative for aten::hardsigmoid_backward is not implemented"):
+        g.sum().backward()
+
+
+def test_in_place_activations_still_refuse_create_graph_clearly():
+    x = minitorch.tensor([0.5, -1.0], requires_grad=True)
+    with pytest.raises(NotImplementedError, match="double backward through LeakyReluBackward1"):
+        minitorch.autograd.grad(F.leaky_relu(x * 1, inplace=True).sum(), x, create_graph=True)

@@ -39,3 +39,45 @@ def test_gradient_graphs_and_second_derivatives_match_torch(name):
     assert graphs == torch_graphs
     for mine, theirs in zip(grads + second, torch_grads + torch_second):
         np.testing.assert_allclose(mine, theirs, rtol=1e-8, atol=1e-12)  # trigamma (lgamma): 2e-9 apart
+
+
+def _functional(library):
+    return library.nn.functional
+
+
+ACTIVATIONS = {
+    "leaky_relu": lambda F, a: F.leaky_relu(a, 0.2), "elu": lambda F, a: F.elu(a, 1.5), "selu": lambda F, a: F.selu(a),
+    "celu": lambda F, a: F.celu(a, 0.7), "gelu": lambda F, a: F.gelu(a),
+    "gelu_tanh": lambda F, a: F.gelu(a, approximate="tanh"), "silu": lambda F, a: F.silu(a),
+    "mish": lambda F, a: F.mish(a), "softplus": lambda F, a: F.softplus(a, beta=2.0, threshold=1.0),
+    "hardtanh": lambda F, a: F.hardtanh(a, -0.5, 0.5), "relu6": lambda F, a: F.relu6(a),
+    "logsigmoid": lambda F, a: F.logsigmoid(a), "hardswish": lambda F, a: F.hardswish(a),
+    "threshold": lambda F, a: F.threshold(a, 0.1, -2.0),
+}
+
+
+def _activation_run(library, name):
+    x = library.tensor([-3.5, -1.2, -0.3, 0.4, 0.8, 2.5, 3.7], dtype=library.float64, requires_grad=True)
+    (g,) = library.autograd.grad((ACTIVATIONS[name](_functional(library), x) * x).sum(), x, create_graph=True)
+    (h,) = library.autograd.grad((g * g).sum(), x)  # a gradient penalty
+    return _tree(g.grad_fn), g.detach().numpy(), h.numpy()
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_activation_gradient_graphs_and_penalty_gradients_match_torch(name):
+    graph, grad, penalty = _activation_run(minitorch, name)
+    torch_graph, torch_grad, torch_penalty = _activation_run(torch, name)
+    assert graph == torch_graph
+    np.testing.assert_allclose(grad, torch_grad, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(penalty, torch_penalty, rtol=1e-9, atol=1e-12)
+
+
+def test_hardsigmoid_refuses_a_second_backward_as_torch():
+    def run(library):
+        x = library.tensor([0.5, 1.0], requires_grad=True)
+        (g,) = library.autograd.grad(_functional(library).hardsigmoid(x).sum(), x, create_graph=True)
+        with pytest.raises(RuntimeError) as error:
+            g.sum().backward()
+        return g.grad_fn.name(), str(error.value)
+
+    assert run(minitorch) == run(torch)
