@@ -12,6 +12,7 @@ from .._strides import empty_strided, view_at
 from ..autograd.node import Node, record
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index, result_strides
 from ._util import saved_dim
+from .index_backward_ops import index_backward, select_backward, slice_backward
 from .shape import unsqueeze
 
 INT64_MAX = 2**63 - 1
@@ -20,10 +21,10 @@ INT64_MAX = 2**63 - 1
 class SelectBackward0(Node):
     """Derivative: grad_self = zeros with grad written at ``index`` along ``dim``."""
 
+    double_backward = True
+
     def apply(self, grad):
-        out = np.zeros(self._saved_self_sym_sizes, dtype=grad.dtype)
-        np.moveaxis(out, self._axis, 0)[self._position] = grad
-        return (out,)
+        return (select_backward(grad, self._saved_self_sym_sizes, self._axis, self._position),)
 
 
 def select(a, dim, index):
@@ -41,10 +42,10 @@ def select(a, dim, index):
 class SliceBackward0(Node):
     """Derivative: grad_self = zeros with grad written into the slice."""
 
+    double_backward = True
+
     def apply(self, grad):
-        out = np.zeros(self._saved_self_sym_sizes, dtype=grad.dtype)
-        out[(slice(None),) * self._axis + (self._slice,)] = grad
-        return (out,)
+        return (slice_backward(grad, self._saved_self_sym_sizes, self._axis, self._slice),)
 
 
 def slice_dim(a, dim, piece: slice):
@@ -86,11 +87,10 @@ class IndexBackward0(Node):
     _grad_writes = 1  # torch: zeros, then index_put_
 
     _holds_saved_state = True  # the indices, freed after backward as torch frees them
+    double_backward = True
 
     def apply(self, grad):
-        out = np.zeros(self._saved_self_sym_sizes, dtype=grad.dtype)
-        np.add.at(out, self._index, grad)
-        return (out,)
+        return (index_backward(grad, self._saved_self_sym_sizes, self._index),)
 
 
 def basic_view(a, steps, in_tuple: bool):

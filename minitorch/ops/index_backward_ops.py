@@ -1,0 +1,81 @@
+"""The gradients of indexing as ops of their own, as torch's ``select_backward``, ``slice_backward`` and
+``index_put`` (``IndexBackward0``'s formula): zeros with the gradient written into the indexed place.
+
+A plain backward runs them on numpy arrays. With ``create_graph=True`` they are recorded
+(``SelectBackwardBackward0``, ``SliceBackwardBackward0``, ``IndexPutImplBackward0``), and their own backward
+indexes the gradient again as the forward did, so the result can be differentiated again.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..autograd import node as _node
+from ..autograd.node import Node, record
+from ._formulas import on_tensors
+
+
+def _values(x):
+    return x._data if on_tensors(x) else x
+
+
+class SelectBackwardBackward0(Node):
+    """d select_backward(g, dim, index) = grad.select(dim, index)."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        if on_tensors(grad):
+            return (grad.select(self._axis, self._position),)
+        return (np.moveaxis(grad, self._axis, 0)[self._position],)
+
+
+def select_backward(grad, sizes, axis: int, position: int):
+    """Zeros of ``sizes`` with ``grad`` written at ``position`` along ``axis``: the gradient of ``select``."""
+    out = np.zeros(sizes, dtype=_values(grad).dtype)
+    np.moveaxis(out, axis, 0)[position] = _values(grad)
+    if not on_tensors(grad):
+        return out
+    return record(SelectBackwardBackward0, out, (grad,), attrs={"dim": axis, "index": position},
+                  state={"axis": axis, "position": position})
+
+
+class SliceBackwardBackward0(Node):
+    """d slice_backward(g, dim, start, end, step) = grad.slice(dim, start, end, step)."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        if on_tensors(grad) and self._axis == 0:
+            return (grad[self._slice],)  # a bare slice: recorded as SliceBackward0 even when it keeps the dim
+        return (grad[(slice(None),) * self._axis + (self._slice,)],)
+
+
+def slice_backward(grad, sizes, axis: int, piece: slice):
+    """Zeros of ``sizes`` with ``grad`` written into ``piece`` along ``axis``: the gradient of a slice."""
+    out = np.zeros(sizes, dtype=_values(grad).dtype)
+    out[(slice(None),) * axis + (piece,)] = _values(grad)
+    if not on_tensors(grad):
+        return out
+    return record(SliceBackwardBackward0, out, (grad,),
+                  attrs={"dim": axis, "start": piece.start, "end": piece.stop, "step": piece.step},
+                  state={"axis": axis, "slice": piece})
+
+
+class IndexPutImplBackward0(Node):
+    """d zeros.index_put(index, g, accumulate=True) = grad[index] for g (zeros: a constant)."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        return None, grad[self._index] if self.needs_input_grad(1) else None
+
+
+def index_backward(grad, sizes, index: tuple):
+    """Zeros of ``sizes`` with ``grad`` added at ``index`` (repeats add up): the gradient of ``x[index]``."""
+    out = np.zeros(sizes, dtype=_values(grad).dtype)
+    np.add.at(out, index, _values(grad))
+    if not on_tensors(grad):
+        return out
+    zeros = _node.Tensor._wrap(np.zeros(sizes, dtype=out.dtype))
+    return record(IndexPutImplBackward0, out, (zeros, grad), attrs={"accumulate": True}, state={"index": index})
