@@ -25,9 +25,7 @@ class SelectBackwardBackward0(Node):
     double_backward = True
 
     def apply(self, grad):
-        if on_tensors(grad):
-            return (grad.select(self._axis, self._position),)
-        return (np.moveaxis(grad, self._axis, 0)[self._position],)
+        return (grad[(slice(None),) * self._axis + (self._position,)],)  # on a Tensor: SelectBackward0
 
 
 def select_backward(grad, sizes, axis: int, position: int):

@@ -5,18 +5,29 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import result_type
+from ..autograd import node as _node
 from ..autograd.node import Node, record
-from ._formulas import unbind
+from ._formulas import on_tensors, unbind
 from ._util import saved_dim, wrap_dim
 
 
 class CatBackward0(Node):
-    """d cat(xs, dim) / dx_i: the piece of grad along dim where x_i sits."""
+    """d cat(xs, dim) / dx_i: the piece of grad along dim where x_i sits (``grad.narrow``)."""
+
+    double_backward = True
 
     def apply(self, grad):
-        sizes = [meta[0][self._axis] if kept else 0 for meta, kept in zip(self._input_meta, self._kept)]
-        pieces = np.split(grad, np.cumsum(sizes)[:-1], axis=self._axis)
-        return tuple(piece if kept else np.zeros(0, grad.dtype) for piece, kept in zip(pieces, self._kept))
+        if not on_tensors(grad):
+            sizes = [meta[0][self._axis] if kept else 0 for meta, kept in zip(self._input_meta, self._kept)]
+            pieces = np.split(grad, np.cumsum(sizes)[:-1], axis=self._axis)
+            return tuple(piece if kept else np.zeros(0, grad.dtype) for piece, kept in zip(pieces, self._kept))
+        pieces, start = [], 0
+        for meta, kept in zip(self._input_meta, self._kept):
+            size = meta[0][self._axis] if kept else 0
+            empty = None if kept else _node.Tensor._wrap(np.zeros(0, grad._data.dtype))  # a skipped 1-d empty input
+            pieces.append(grad.narrow(self._axis, start, size) if kept else empty)
+            start += size
+        return tuple(pieces)
 
 
 def cat(tensors, dim=0):
@@ -50,6 +61,8 @@ class StackBackward0(Node):
     double_backward = True
 
     def apply(self, grad):
+        if on_tensors(grad):
+            return tuple(grad[(slice(None),) * self._axis + (i,)] for i in range(grad.shape[self._axis]))  # select
         return unbind(grad, self._axis)
 
 

@@ -8,9 +8,10 @@ from ..autograd import node as _node
 from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record, record_outputs
 from . import _formulas
-from ._formulas import unbroadcast
+from ._formulas import on_tensors, unbroadcast
 from ._util import saved_dim, wrap_dim
 from .copy import clone
+from .join import stack
 
 
 def _target_shape(shape, numel):
@@ -163,10 +164,18 @@ class SqueezeBackward4(SqueezeBackward0):
 
 
 class SqueezeBackward2(Node):
-    """d squeeze(x, dims) / dx: the gradient reshaped back to x's shape."""
+    """d squeeze(x, dims) / dx: the gradient with the removed dims put back (``unsqueeze``, lowest first)."""
+
+    double_backward = True
 
     def apply(self, grad):
-        return (grad.reshape(self._saved_self_sym_sizes),)
+        if not on_tensors(grad):
+            return (grad.reshape(self._saved_self_sym_sizes),)
+        sizes = self._saved_self_sym_sizes
+        for d in sorted({wrap_dim(d, len(sizes)) for d in self._saved_dim}):
+            if sizes[d] == 1:
+                grad = grad.unsqueeze(d)
+        return (grad,)
 
 
 def squeeze_dims(a, dims):
@@ -262,10 +271,14 @@ def expand(a, *sizes):
 class UnbindBackward0(Node):
     """d x.unbind(dim) / dx: the outputs' grads stacked along dim (zeros for unused ones)."""
 
+    double_backward = True
+
     def apply(self, *grads):
         shape = self.input_shape(0)
         parts = [np.zeros(shape[:self._axis] + shape[self._axis + 1:], self.input_dtype(0)) if g is None
                  else g for g in grads]
+        if any(on_tensors(part) for part in parts):  # create_graph: torch's stack, zeros as constants
+            return (stack([p if on_tensors(p) else _node.Tensor._wrap(p) for p in parts], self._axis),)
         return (np.stack(parts, self._axis),)
 
 

@@ -10,14 +10,18 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, attach, needs_recording, record_outputs
+from ._formulas import on_tensors
 from ._util import wrap_dim
 from .indexing import slice_dim
 from .inplace import _old_value, check_inplace, records_inplace, write_values
+from .join import cat
 from .shape import permute, transpose, view
 
 
 class SplitBackward0(Node):
     """d split(x, size, dim): the pieces' gradients joined back along ``dim`` (zeros for unused pieces)."""
+
+    double_backward = True
 
     def apply(self, *grads):
         shape, dtype = self._input_meta[0]
@@ -25,6 +29,8 @@ class SplitBackward0(Node):
         for grad, (start, stop) in zip(grads, self._bounds):
             piece_shape = shape[:self._axis] + (stop - start,) + shape[self._axis + 1:]
             parts.append(np.zeros(piece_shape, dtype) if grad is None else grad)
+        if any(on_tensors(part) for part in parts):  # create_graph: torch's cat, zeros as constants
+            return (cat([part if on_tensors(part) else _node.Tensor._wrap(part) for part in parts], self._axis),)
         return (np.concatenate(parts, self._axis),)
 
 

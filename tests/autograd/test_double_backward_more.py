@@ -102,3 +102,29 @@ def test_in_place_activations_still_refuse_create_graph_clearly():
     x = minitorch.tensor([0.5, -1.0], requires_grad=True)
     with pytest.raises(NotImplementedError, match="double backward through LeakyReluBackward1"):
         minitorch.autograd.grad(F.leaky_relu(x * 1, inplace=True).sum(), x, create_graph=True)
+
+
+SHAPES = {
+    "select": lambda a: a[1] ** 3, "select_last_dim": lambda a: a[:, -1] ** 3, "slice": lambda a: a[:, 1:3] ** 3,
+    "slice_step": lambda a: a[::2, 1:] ** 3, "narrow": lambda a: a.narrow(1, 1, 2) ** 3,
+    "index": lambda a: a[[0, 1, 0]] ** 3, "index_mask": lambda a: a[a > 0.5] ** 3,
+    "index_pairs": lambda a: a[[0, 1], [2, 0]] ** 3, "cat": lambda a: minitorch.cat([a, a * 2], 1) ** 3,
+    "stack": lambda a: minitorch.stack([a, a * 3]) ** 3, "split": lambda a: a.split(2, 1)[1] ** 3,
+    "split_sizes": lambda a: a.split([1, 3], 1)[1] ** 3, "chunk": lambda a: a.chunk(2, 1)[0] ** 3,
+    "unbind": lambda a: a.unbind(0)[1] ** 3 * a.unbind(0)[0],
+    "squeeze_dims": lambda a: a.unsqueeze(0).unsqueeze(2).squeeze((0, 1, 2)) ** 3,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_indexing_and_joining_second_derivatives_match_finite_differences(name):
+    (x,) = _inputs((2, 4))
+    assert gradgradcheck(SHAPES[name], [x])
+
+
+def test_third_derivative_of_a_selected_cube_is_six():
+    x = minitorch.tensor([1.0, 2.0], dtype=minitorch.float64, requires_grad=True)
+    (d1,) = minitorch.autograd.grad(x[1] ** 3, x, create_graph=True)
+    (d2,) = minitorch.autograd.grad(d1[1], x, create_graph=True)
+    (d3,) = minitorch.autograd.grad(d2[1], x)
+    assert d1.tolist() == [0.0, 12.0] and d2.tolist() == [0.0, 12.0] and d3.tolist() == [0.0, 6.0]

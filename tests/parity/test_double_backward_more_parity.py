@@ -81,3 +81,33 @@ def test_hardsigmoid_refuses_a_second_backward_as_torch():
         return g.grad_fn.name(), str(error.value)
 
     assert run(minitorch) == run(torch)
+
+
+SHAPES = {
+    "select": lambda lib, a: a[1] ** 3, "select_last_dim": lambda lib, a: a[:, -1] ** 3,
+    "slice": lambda lib, a: a[:, 1:3] ** 3, "slice_step": lambda lib, a: a[::2, 1:] ** 3,
+    "narrow": lambda lib, a: a.narrow(1, 1, 2) ** 3, "index": lambda lib, a: a[[0, 1, 0]] ** 3,
+    "index_mask": lambda lib, a: a[a > 0.5] ** 3, "index_pairs": lambda lib, a: a[[0, 1], [2, 0]] ** 3,
+    "cat": lambda lib, a: lib.cat([a, a * 2], 1) ** 3, "stack": lambda lib, a: lib.stack([a, a * 3]) ** 3,
+    "split": lambda lib, a: a.split(2, 1)[1] ** 3 + a.split(2, 1)[0].sum(),
+    "split_sizes": lambda lib, a: a.split([1, 3], 1)[1] ** 3, "chunk": lambda lib, a: a.chunk(2, 1)[0] ** 3,
+    "unbind": lambda lib, a: a.unbind(0)[1] ** 3 * a.unbind(0)[0],
+    "squeeze_dims": lambda lib, a: a.unsqueeze(0).unsqueeze(2).squeeze((0, 1, 2)) ** 3,
+}
+
+
+def _third_order(library, name):
+    x = library.tensor([[0.3, 0.7, 0.2, 0.9], [0.6, 0.1, 0.8, 0.4]], dtype=library.float64, requires_grad=True)
+    (d1,) = library.autograd.grad(SHAPES[name](library, x).sum(), x, create_graph=True)
+    (d2,) = library.autograd.grad((d1 * d1).sum(), x, create_graph=True)
+    (d3,) = library.autograd.grad(d2.sum(), x)
+    return [_tree(d1.grad_fn), _tree(d2.grad_fn)], [d.detach().numpy() for d in (d1, d2, d3)]
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_indexing_and_joining_gradient_graphs_and_third_derivatives_match_torch(name):
+    graphs, values = _third_order(minitorch, name)
+    torch_graphs, torch_values = _third_order(torch, name)
+    assert graphs == torch_graphs
+    for mine, theirs in zip(values, torch_values):
+        np.testing.assert_allclose(mine, theirs, rtol=1e-12, atol=1e-15)
