@@ -19,7 +19,8 @@ from . import _special
 
 __all__ = ["unbroadcast", "on_tensors", "scale", "divide", "add_number", "sub_number", "number_minus", "where",
            "zeros_like", "sgn", "cos", "sin", "log", "exp", "cosh", "sinh", "rsqrt", "erfinv", "digamma", "sum_keepdim",
-           "expand_to", "unsqueeze", "squeeze", "unsqueeze_to", "unbind", "t", "transpose", "permute", "reshape",
+           "expand_to", "unsqueeze", "squeeze", "unsqueeze_dims", "unsqueeze_to", "unbind", "t", "transpose",
+           "permute", "reshape",
            "MulBackward1", "DivBackward1", "AddBackward1", "SubBackward1"]
 
 
@@ -195,6 +196,13 @@ def unsqueeze(x, dim: int):
 def squeeze(x, dim: int):
     """``x`` without its dimension ``dim`` of size 1."""
     return x.squeeze(dim) if on_tensors(x) else np.squeeze(x, dim)
+
+
+def unsqueeze_dims(x, axes):
+    """``x`` with a size-1 dim put back at each of ``axes`` (lowest first, as torch's ``unsqueeze_multiple``)."""
+    for axis in sorted(axes):
+        x = unsqueeze(x, axis)
+    return x
 
 
 def unsqueeze_to(x, shape):

@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 from ..autograd.node import Node, record
+from ._formulas import on_tensors, unsqueeze_dims, zeros_like
 from .copy import to
 from .statistics import _reduced_dims, _spread
 
@@ -30,8 +31,12 @@ def _norm_values(x, ord, axes, keepdim):  # noqa: A002
 class LinalgVectorNormBackward0(Node):
     """d/dx ||x||_p = sgn(x) |x|**(p-1) / ||x||**(p-1); p=2: x / ||x||; p=inf: sgn(x) at the maxima."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, ord = self.unpack("self"), self._saved_ord  # noqa: A001
+        if on_tensors(grad):
+            return (_recorded_norm_backward(grad, x, self.unpack("result"), ord, self),)
         norm, grad = _spread(self.unpack("result"), self), _spread(grad, self)
         with np.errstate(all="ignore"):
             if ord == 0:
@@ -45,6 +50,26 @@ class LinalgVectorNormBackward0(Node):
                 slope = np.sign(x) * np.abs(x) ** (ord - 1) / norm ** (ord - 1)
                 slope = np.where(norm == 0, 0, slope)
         return ((grad * slope).astype(x.dtype),)
+
+
+def _recorded_norm_backward(grad, x, norm, ord, node):  # noqa: A002
+    """torch's ``norm_backward`` step by step on Tensors (``create_graph=True``), so it is recorded."""
+    if node._saved_dim is not None and not node._keepdim and x.ndim:
+        grad, norm = unsqueeze_dims(grad, node._axes), unsqueeze_dims(norm, node._axes)
+    if ord == 0:
+        return zeros_like(x)
+    if ord == 1:
+        return x.sgn() * grad
+    if ord == 2:
+        return grad * (x / norm).masked_fill(norm == 0, 0)
+    if math.isinf(ord):
+        raise NotImplementedError(f"minitorch does not implement double backward through {node.name()} with "
+                                  f"ord={ord}; see docs/implemented.md")
+    if ord < 1:
+        scaled = x.sgn() * (x.abs() ** (ord - 1)).masked_fill(x == 0, 0)
+        return scaled * grad * norm ** (1 - ord)
+    scaled = x.sgn() * x.abs() ** (ord - 1) if ord < 2 else x * x.abs() ** (ord - 2)
+    return scaled * (grad / norm ** (ord - 1)).masked_fill(norm == 0, 0)
 
 
 def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
