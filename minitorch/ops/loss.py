@@ -133,29 +133,66 @@ def _picked(log_probs, target, ignore_index, weight):
 class NllLossBackward0(Node):
     """d nll(logp, t)/dlogp = -weight[t] * grad at each target class (divided by total weight for mean)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        log_probs, target = self.unpack("self"), self.unpack("target")
         weight = None if self._raw_saved_weight is None else self.unpack("weight")
-        unbatched = log_probs.ndim == 1
-        if unbatched:
-            log_probs, target = log_probs[None], target[None]
-        _, weights = _picked(log_probs, target, self._ignore_index_value, weight)
-        if self._saved_reduction == MEAN:
-            scale = -weights * (grad / self._saved_total_weight._data if weights.any() else 0)
-        elif self._saved_reduction == SUM:
-            scale = -weights * grad
-        else:
-            scale = -weights * grad.reshape(weights.shape)
-        grad_self = np.zeros_like(log_probs)
-        kept = target != self._ignore_index_value
-        classes = np.where(kept, target, 0)
-        scale = np.where(kept, scale, 0.0)  # an ignored target's row stays +0, as torch leaves it untouched
-        np.put_along_axis(grad_self, np.expand_dims(classes, 1), np.expand_dims(scale, 1), axis=1)
-        return (grad_self[0] if unbatched else grad_self,)
+        return (nll_loss_backward(grad, self.unpack("self"), self.unpack("target"), weight, self._saved_reduction,
+                                  self._saved_total_weight, self._ignore_index_value),)
 
 
 class NllLoss2DBackward0(NllLossBackward0):
     """d nll_loss2d / d logp: NllLossBackward0's rule, for inputs ``(N, C, H, W)`` with targets ``(N, H, W)``."""
+
+
+class NllLossBackwardBackward0(Node):
+    """d nll_loss_backward(g, logp) = nll_loss(grad) for g (it is linear in g), 0 for logp."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        target, weight = self.unpack("target"), self._weight
+        on_tensors = isinstance(grad, _node.Tensor)
+        grad_grad = nll_loss(grad if on_tensors else _node.Tensor._wrap(grad), target if on_tensors else
+                             _node.Tensor._wrap(target), weight, self._ignore_index, self._saved_reduction)
+        return (grad_grad if on_tensors else grad_grad._data), None
+
+
+class NllLoss2DBackwardBackward0(NllLossBackwardBackward0):
+    """d nll_loss2d_backward(g, logp) = nll_loss2d(grad) for g, 0 for logp."""
+
+
+def _nll_backward_values(grad, log_probs, target, weight, reduction, total_weight, ignore_index):
+    """The gradient of nll_loss on numpy arrays: ``-weight[t] * grad`` at each target class, 0 elsewhere."""
+    unbatched = log_probs.ndim == 1
+    if unbatched:
+        log_probs, target = log_probs[None], target[None]
+    _, weights = _picked(log_probs, target, ignore_index, weight)
+    if reduction == MEAN:
+        scale = -weights * (grad / total_weight if weights.any() else 0)
+    elif reduction == SUM:
+        scale = -weights * grad
+    else:
+        scale = -weights * grad.reshape(weights.shape)
+    grad_self = np.zeros_like(log_probs)
+    kept = target != ignore_index
+    classes = np.where(kept, target, 0)
+    scale = np.where(kept, scale, 0.0)  # an ignored target's row stays +0, as torch leaves it untouched
+    np.put_along_axis(grad_self, np.expand_dims(classes, 1), np.expand_dims(scale, 1), axis=1)
+    return grad_self[0] if unbatched else grad_self
+
+
+def nll_loss_backward(grad, log_probs, target, weight, reduction, total_weight, ignore_index):
+    """torch's ``nll_loss_backward``: on Tensors (``create_graph=True``) recorded as ``NllLossBackwardBackward0``."""
+    if not isinstance(grad, _node.Tensor):
+        return _nll_backward_values(grad, log_probs, target, None if weight is None else weight, reduction,
+                                    total_weight._data, ignore_index)
+    values = _nll_backward_values(grad._data, log_probs._data, target._data, None if weight is None else
+                                  weight._data, reduction, total_weight._data, ignore_index)
+    node_cls = NllLoss2DBackwardBackward0 if log_probs.ndim == 4 else NllLossBackwardBackward0
+    return record(node_cls, values, (grad, log_probs), saved={"target": target},
+                  attrs={"reduction": reduction, "ignore_index": ignore_index % 2**64},
+                  state={"weight": weight, "ignore_index": ignore_index})
 
 
 def nll_loss(input, target, weight, ignore_index, reduction):

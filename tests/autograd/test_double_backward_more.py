@@ -128,3 +128,41 @@ def test_third_derivative_of_a_selected_cube_is_six():
     (d2,) = minitorch.autograd.grad(d1[1], x, create_graph=True)
     (d3,) = minitorch.autograd.grad(d2[1], x)
     assert d1.tolist() == [0.0, 12.0] and d2.tolist() == [0.0, 12.0] and d3.tolist() == [0.0, 6.0]
+
+
+TARGET = [1, 0, 2]
+REDUCTIONS = {
+    "norm": lambda a: a.norm() ** 3, "norm_dim": lambda a: a.norm(dim=1) ** 3,
+    "norm_keepdim": lambda a: a.norm(dim=0, keepdim=True) ** 3, "norm_1": lambda a: a.norm(p=1, dim=0) ** 2,
+    "vector_norm_3": lambda a: minitorch.linalg.vector_norm(a, 3) ** 2,
+    "vector_norm_1_5": lambda a: minitorch.linalg.vector_norm(a, 1.5, dim=1) ** 2,
+    "vector_norm_half": lambda a: minitorch.linalg.vector_norm(a, 0.5, dim=1) ** 2,
+    "cross_entropy": lambda a: F.cross_entropy(a, minitorch.tensor(TARGET)) ** 2,
+    "cross_entropy_none": lambda a: F.cross_entropy(a, minitorch.tensor(TARGET), reduction="none") ** 2,
+    "cross_entropy_weight_ignore": lambda a: F.cross_entropy(
+        a, minitorch.tensor(TARGET), weight=minitorch.tensor([0.5, 2.0, 1.0, 1.5], dtype=minitorch.float64),
+        ignore_index=0) ** 2,
+}
+
+
+@pytest.mark.parametrize("name", sorted(REDUCTIONS))
+def test_reduction_and_loss_second_derivatives_match_finite_differences(name):
+    (x,) = _inputs((3, 4))
+    assert gradgradcheck(REDUCTIONS[name], [x])
+
+
+def test_gradient_penalty_of_a_norm_by_hand():
+    # WGAN-GP's penalty (||g|| - 1)**2 with g = d/dx (w . x) = w: d/dw = 2 (||w|| - 1) w / ||w||
+    w = minitorch.tensor([3.0, 4.0], dtype=minitorch.float64, requires_grad=True)
+    x = minitorch.tensor([1.0, 1.0], dtype=minitorch.float64, requires_grad=True)
+    (g,) = minitorch.autograd.grad((w * x).sum(), x, create_graph=True)
+    ((g.norm(2) - 1) ** 2).backward()
+    assert w.grad.tolist() == [2 * 4 * 3 / 5, 2 * 4 * 4 / 5]
+
+
+def test_norm_inf_refuses_create_graph_clearly():
+    x = minitorch.tensor([1.0, -3.0, 2.0], requires_grad=True)
+    (g,) = minitorch.autograd.grad(x.norm(float("inf")), x)  # a plain backward works: sgn(x) at the maximum
+    assert g.tolist() == [0.0, -1.0, 0.0]
+    with pytest.raises(NotImplementedError, match="LinalgVectorNormBackward0 with ord=inf"):
+        minitorch.autograd.grad(x.norm(float("inf")), x, create_graph=True)

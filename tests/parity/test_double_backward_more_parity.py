@@ -111,3 +111,40 @@ def test_indexing_and_joining_gradient_graphs_and_third_derivatives_match_torch(
     assert graphs == torch_graphs
     for mine, theirs in zip(values, torch_values):
         np.testing.assert_allclose(mine, theirs, rtol=1e-12, atol=1e-15)
+
+
+def _target(library):
+    return library.tensor([1, 0, 2])
+
+
+REDUCTIONS = {
+    "norm": lambda lib, a: a.norm() ** 3, "norm_dim": lambda lib, a: a.norm(dim=1) ** 3,
+    "norm_keepdim": lambda lib, a: a.norm(dim=0, keepdim=True) ** 3, "norm_1": lambda lib, a: a.norm(p=1, dim=0) ** 2,
+    "vector_norm_3": lambda lib, a: lib.linalg.vector_norm(a, 3) ** 2,
+    "vector_norm_1_5": lambda lib, a: lib.linalg.vector_norm(a, 1.5, dim=1) ** 2,
+    "vector_norm_half": lambda lib, a: lib.linalg.vector_norm(a, 0.5, dim=1) ** 2,
+    "gradient_penalty_norm": lambda lib, a: (a.norm(2, dim=1) - 1) ** 2,
+    "cross_entropy": lambda lib, a: lib.nn.functional.cross_entropy(a, _target(lib)) ** 2,
+    "cross_entropy_sum": lambda lib, a: lib.nn.functional.cross_entropy(a, _target(lib), reduction="sum") ** 2,
+    "cross_entropy_none": lambda lib, a: lib.nn.functional.cross_entropy(a, _target(lib), reduction="none") ** 2,
+    "cross_entropy_weight_ignore": lambda lib, a: lib.nn.functional.cross_entropy(
+        a, _target(lib), weight=lib.tensor([0.5, 2.0, 1.0, 1.5], dtype=lib.float64), ignore_index=0) ** 2,
+    "nll_loss": lambda lib, a: lib.nn.functional.nll_loss(a.log_softmax(1), _target(lib)) ** 2,
+}
+
+
+def _reduction_run(library, name):
+    x = library.tensor([[0.1, 0.7, 0.3, 0.9], [0.6, 0.2, 0.8, 0.4], [0.5, 0.15, 0.35, 0.45]], dtype=library.float64,
+                       requires_grad=True)
+    (d1,) = library.autograd.grad(REDUCTIONS[name](library, x).sum(), x, create_graph=True)
+    (d2,) = library.autograd.grad((d1 * d1 * x).sum(), x)
+    return _tree(d1.grad_fn), [d.detach().numpy() for d in (d1, d2)]
+
+
+@pytest.mark.parametrize("name", sorted(REDUCTIONS))
+def test_reduction_and_loss_gradient_graphs_and_second_derivatives_match_torch(name):
+    graphs, values = _reduction_run(minitorch, name)
+    torch_graphs, torch_values = _reduction_run(torch, name)
+    assert graphs == torch_graphs
+    for mine, theirs in zip(values, torch_values):
+        np.testing.assert_allclose(mine, theirs, rtol=1e-10, atol=1e-13)
