@@ -8,13 +8,22 @@ from .._dtype import int64
 from ..autograd import node as _node
 from ..autograd.node import Node, record_outputs
 from . import return_types
+from ._formulas import on_tensors
 from .statistics import _record_reduction, _reduced_dims, _spread
 
 
 class AmaxBackward0(Node):
     """d/dx_i amax(x) = 1 / (how many elements equal the max) where x_i is one, else 0."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch's scale_grad_by_count: grad / count * hits, recorded
+            x, result, shape = self.unpack("self"), self.unpack("result"), self._kept_shape
+            if not self._keepdim:
+                grad, result = grad.reshape(shape), result.reshape(shape)
+            hits = result == x
+            return (grad / hits.sum(self._axes, keepdim=True) * hits,)
         x, result = self.unpack("self"), _spread(self.unpack("result"), self)
         hits = x == result
         count = hits.sum(axis=self._axes, keepdims=True)
@@ -30,8 +39,10 @@ def _extreme(node_cls, numpy_op, name, input, dim, keepdim):
     if input.numel() == 0:
         raise IndexError(f"{name}(): Expected reduction dim {axes[0] if axes else 0} to have non-zero size.")
     out = np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim))
+    kept_shape = tuple(1 if d in axes else n for d, n in enumerate(input.shape))
     return _record_reduction(node_cls, out, input, axes, keepdim, saved={"self": input},
-                             attrs={"dim": shown or (), "keepdim": keepdim}, save_result=True)
+                             attrs={"dim": shown or (), "keepdim": keepdim}, save_result=True,
+                             state={"kept_shape": kept_shape})
 
 
 def amax(input, dim=(), keepdim=False):  # noqa: A002

@@ -8,7 +8,7 @@ from .._dtype import int64
 from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import pointwise
-from ._formulas import divide, expand_to, unsqueeze
+from ._formulas import divide, expand_to, on_tensors, unsqueeze
 from ._util import is_tensor, saved_dim, wrap_dim
 from .pointwise import minimum
 
@@ -133,8 +133,14 @@ class _ExtremumAllBackward(Node):
 
     _grad_writes = 1  # torch: zeros, then masked_fill_ (evenly_distribute_backward)
 
+    double_backward = True
+
     def apply(self, grad):
         x, result = self.unpack("self"), self.unpack("result")
+        if on_tensors(grad):  # torch's evenly_distribute_backward: zeros, masked_fill_(hits, grad / count)
+            hits = (x == result) | (x.isnan() & result.isnan())
+            zeros = _node.Tensor._wrap(np.zeros(x.shape, x._data.dtype))
+            return (zeros.masked_fill(hits, grad / hits.sum()),)
         hits = (x == result) | (np.isnan(x) & np.isnan(result))  # a NaN maximum is where the NaNs are
         return (np.where(hits, grad / hits.sum(), 0).astype(grad.dtype),)
 
@@ -152,8 +158,15 @@ class _ExtremumDimBackward(Node):
 
     _grad_writes = 2  # torch: zeros, then scatter_ (value_selecting_reduction_backward)
 
+    double_backward = True
+
     def apply(self, grad):
         dim, indices = self._dim, self.unpack("indices")
+        if on_tensors(grad):  # torch's value_selecting_reduction_backward: zeros, scatter(dim, indices, grad)
+            if not self._saved_keepdim and grad.ndim < len(self._saved_self_sym_sizes):
+                grad, indices = grad.unsqueeze(dim), indices.unsqueeze(dim)
+            zeros = _node.Tensor._wrap(np.zeros(self._saved_self_sym_sizes, grad._data.dtype))
+            return (zeros.scatter(dim, indices, grad),)
         if not self._saved_keepdim:
             grad, indices = np.expand_dims(grad, dim), np.expand_dims(indices, dim)
         out = np.zeros(self._saved_self_sym_sizes, dtype=grad.dtype)

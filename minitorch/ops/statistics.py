@@ -9,6 +9,7 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record, record_outputs
+from . import _formulas
 from ._util import float_values, saved_dim, wrap_dim
 from .reduction import _dims, _expand_back
 
@@ -101,11 +102,24 @@ def _variance(name, a, dim, keepdim, correction):
     return var, mean.astype(a._data.dtype), axes, shown, dof
 
 
+def _recorded_var_backward(grad, x, node):
+    """torch's ``var_backward`` on Tensors (``create_graph=True``): 2 / dof * grad * (x - mean), recorded."""
+    if node._saved_dim is None or x.ndim == 0:
+        return _formulas.scale(grad, 2.0 / node._dof, skip_one=False) * (x - x.mean())
+    if not node._saved_keepdim:
+        grad = _formulas.unsqueeze_dims(grad, node._axes)
+    return _formulas.scale(grad, 2.0 / node._dof, skip_one=False) * (x - x.mean(node._axes, keepdim=True))
+
+
 class VarBackward0(Node):
     """d/dx_i var(x) = 2 (x_i - mean) / (n - correction)."""
 
+    double_backward = True
+
     def apply(self, grad):
         x = self.unpack("self")
+        if _formulas.on_tensors(grad):
+            return (_recorded_var_backward(grad, x, self),)
         centred = x - x.mean(axis=self._axes, keepdims=True)
         with np.errstate(all="ignore"):
             return (_spread(grad, self) * 2 * centred / self._dof,)
@@ -114,8 +128,12 @@ class VarBackward0(Node):
 class StdBackward0(Node):
     """d/dx_i std(x) = (x_i - mean) / ((n - correction) std); 0 where std is 0."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, std = self.unpack("self"), self.unpack("result")
+        if _formulas.on_tensors(grad):  # torch's std_backward: var's, for grad / (2 std) (0 where std is 0)
+            return (_recorded_var_backward((grad / _formulas.scale(std, 2)).masked_fill(std == 0, 0), x, self),)
         centred = x - x.mean(axis=self._axes, keepdims=True)
         with np.errstate(all="ignore"):
             scaled = np.where(std == 0, 0, grad / np.where(std == 0, 1, std))
@@ -190,8 +208,14 @@ def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
 class LogsumexpBackward0(Node):
     """d/dx_i log(sum(exp(x))) = exp(x_i - result): the softmax of x."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, result = self.unpack("self"), self.unpack("result")
+        if _formulas.on_tensors(grad):  # torch's logsumexp_backward, recorded
+            if not self._saved_keepdim and x.ndim:
+                grad, result = _formulas.unsqueeze_dims(grad, self._axes), _formulas.unsqueeze_dims(result, self._axes)
+            return (grad * (x - result).exp(),)
         result = _spread(result, self)
         with np.errstate(all="ignore"):
             return (_spread(grad, self) * np.exp(x - result),)

@@ -142,6 +142,13 @@ REDUCTIONS = {
     "cross_entropy_weight_ignore": lambda a: F.cross_entropy(
         a, minitorch.tensor(TARGET), weight=minitorch.tensor([0.5, 2.0, 1.0, 1.5], dtype=minitorch.float64),
         ignore_index=0) ** 2,
+    "max": lambda a: a.max() ** 3, "max_dim": lambda a: a.max(1)[0] ** 3,
+    "min_dim_keepdim": lambda a: a.min(0, keepdim=True).values ** 3, "amax": lambda a: a.amax(1) ** 3,
+    "amin_dims": lambda a: a.amin((0, 1)) ** 3, "amax_keepdim": lambda a: a.amax(0, keepdim=True) ** 3,
+    "logsumexp": lambda a: a.logsumexp(1) ** 2, "logsumexp_keepdim": lambda a: a.logsumexp(0, keepdim=True) ** 2,
+    "var": lambda a: a.var() * a.sum(), "var_dim": lambda a: a.var(1) ** 2,
+    "var_keepdim": lambda a: a.var(0, keepdim=True, correction=0) ** 2, "std": lambda a: a.std() ** 3,
+    "std_dim": lambda a: a.std(0, unbiased=False) ** 2,
 }
 
 

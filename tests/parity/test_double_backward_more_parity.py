@@ -130,6 +130,14 @@ REDUCTIONS = {
     "cross_entropy_weight_ignore": lambda lib, a: lib.nn.functional.cross_entropy(
         a, _target(lib), weight=lib.tensor([0.5, 2.0, 1.0, 1.5], dtype=lib.float64), ignore_index=0) ** 2,
     "nll_loss": lambda lib, a: lib.nn.functional.nll_loss(a.log_softmax(1), _target(lib)) ** 2,
+    "max": lambda lib, a: a.max() ** 3, "max_dim": lambda lib, a: a.max(1)[0] ** 3,
+    "min_dim_keepdim": lambda lib, a: a.min(0, keepdim=True).values ** 3, "amax": lambda lib, a: a.amax(1) ** 3,
+    "amin_dims": lambda lib, a: a.amin((0, 1)) ** 3, "amax_keepdim": lambda lib, a: a.amax(0, keepdim=True) ** 3,
+    "logsumexp": lambda lib, a: a.logsumexp(1) ** 2,
+    "logsumexp_keepdim": lambda lib, a: a.logsumexp(0, keepdim=True) ** 2,
+    "var": lambda lib, a: a.var() * a.sum(), "var_dim": lambda lib, a: a.var(1) ** 2,
+    "var_keepdim": lambda lib, a: a.var(0, keepdim=True, correction=0) ** 2, "std": lambda lib, a: a.std() ** 3,
+    "std_dim": lambda lib, a: a.std(0, unbiased=False) ** 2,
 }
 
 
