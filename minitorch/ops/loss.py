@@ -11,7 +11,7 @@ from ..autograd.node import Node, record
 from . import arithmetic, shape
 from . import reduction as reductions
 from ._formulas import DivBackward1
-from .backward_ops import mse_loss_backward
+from .backward_ops import bce_with_logits_backward, mse_loss_backward
 
 NONE, MEAN, SUM = 0, 1, 2
 REDUCTIONS = {"none": NONE, "mean": MEAN, "sum": SUM}
@@ -92,10 +92,14 @@ def _log_sigmoid(x):
 class BinaryCrossEntropyWithLogitsBackward0(Node):
     """d bce_with_logits(x, y)/dx = grad * (sigmoid(x) - y), weighted and averaged."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, target = self.unpack("self"), self.unpack("target")
         weight = 1 if self._raw_saved_weight is None else self.unpack("weight")
         pos_weight = None if self._raw_saved_pos_weight is None else self.unpack("pos_weight")
+        if isinstance(grad, _node.Tensor):
+            return bce_with_logits_backward(self, grad, x, target, weight, pos_weight)
         scale = _grad_scale(grad, self._saved_reduction, x.size) * weight
         probs = np.exp(_log_sigmoid(x))
         if pos_weight is None:

@@ -149,6 +149,10 @@ REDUCTIONS = {
     "var": lambda a: a.var() * a.sum(), "var_dim": lambda a: a.var(1) ** 2,
     "var_keepdim": lambda a: a.var(0, keepdim=True, correction=0) ** 2, "std": lambda a: a.std() ** 3,
     "std_dim": lambda a: a.std(0, unbiased=False) ** 2,
+    "bce_with_logits": lambda a: F.binary_cross_entropy_with_logits(a, minitorch.full_like(a, 0.3)) ** 2,
+    "bce_with_logits_weights": lambda a: F.binary_cross_entropy_with_logits(
+        a, minitorch.full_like(a, 0.3), weight=minitorch.full_like(a, 2.0),
+        pos_weight=minitorch.tensor([1.5, 0.5, 1.0, 2.0], dtype=minitorch.float64), reduction="sum") ** 2,
 }
 
 

@@ -138,6 +138,11 @@ REDUCTIONS = {
     "var": lambda lib, a: a.var() * a.sum(), "var_dim": lambda lib, a: a.var(1) ** 2,
     "var_keepdim": lambda lib, a: a.var(0, keepdim=True, correction=0) ** 2, "std": lambda lib, a: a.std() ** 3,
     "std_dim": lambda lib, a: a.std(0, unbiased=False) ** 2,
+    "bce_with_logits": lambda lib, a: lib.nn.functional.binary_cross_entropy_with_logits(
+        a, lib.full_like(a, 0.3)) ** 2,
+    "bce_with_logits_weights": lambda lib, a: lib.nn.functional.binary_cross_entropy_with_logits(
+        a, lib.full_like(a, 0.3), weight=lib.full_like(a, 2.0),
+        pos_weight=lib.tensor([1.5, 0.5, 1.0, 2.0], dtype=lib.float64), reduction="sum") ** 2,
 }
 
 
