@@ -1,11 +1,17 @@
 """Smooth L1 and Huber losses, each one node as ATen has them (``SmoothL1LossBackward0``,
-``HuberLossBackward0``). ``reduction`` is torch's saved integer: 0 none, 1 mean, 2 sum."""
+``HuberLossBackward0``). ``reduction`` is torch's saved integer: 0 none, 1 mean, 2 sum.
+
+Their gradients are ops of their own, as torch's (``smooth_l1_loss_backward``): with ``create_graph=True``
+they are recorded as ``SmoothL1LossBackwardBackward0`` / ``HuberLossBackwardBackward0``, so a second
+derivative can be taken. The target's gradient is the same op with input and target swapped, as in torch.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ..autograd.node import Node, record
+from ._formulas import on_tensors
 
 MEAN, SUM = 1, 2
 
@@ -30,32 +36,106 @@ def _huber(diff, delta):
     return np.where(np.abs(diff) < delta, 0.5 * diff * diff, delta * (np.abs(diff) - 0.5 * delta))
 
 
+def _smooth_l1_slope(diff, beta):
+    return np.sign(diff) if beta == 0 else np.where(np.abs(diff) < beta, diff / beta, np.sign(diff))
+
+
+def _smooth_l1_curvature(diff, beta):
+    return np.zeros_like(diff) if beta == 0 else np.where(np.abs(diff) < beta, 1 / beta, 0.0)
+
+
+def _huber_slope(diff, delta):
+    return np.where(np.abs(diff) < delta, diff, delta * np.sign(diff))
+
+
+def _huber_curvature(diff, delta):
+    return np.where(np.abs(diff) < delta, 1.0, 0.0)
+
+
+# kind: (slope d loss / d diff, curvature d2 loss / d diff2, the name of the parameter torch saves)
+KINDS = {"smooth_l1": (_smooth_l1_slope, _smooth_l1_curvature, "beta"),
+         "huber": (_huber_slope, _huber_curvature, "delta")}
+
+
+def _count(diff, reduction):
+    return diff.size if reduction == MEAN else 1
+
+
+class _RegressionLossBackwardBackward(Node):
+    """d[slope(x - t) * g / n] = slope * grad / n for g, curvature * g * grad / n for x, its negation for t."""
+
+    kind = ""
+
+    def apply(self, grad):
+        grad_output, x, target = self.unpack("grad_output"), self.unpack("self"), self.unpack("target")
+        slope, curvature, _ = KINDS[self.kind]
+        diff, count = x - target, _count(x - target, self._saved_reduction)
+        with np.errstate(all="ignore"):
+            grad_grad = slope(diff, self._param) * grad / count
+            if grad_output.ndim < grad_grad.ndim or grad_output.size < grad_grad.size:
+                grad_grad = grad_grad.sum().reshape(grad_output.shape)
+            grad_x = (curvature(diff, self._param) * grad * grad_output / count).astype(grad.dtype)
+        return (grad_grad.astype(grad.dtype) if self.needs_input_grad(0) else None,
+                grad_x if self.needs_input_grad(1) else None, -grad_x if self.needs_input_grad(2) else None)
+
+
+class SmoothL1LossBackwardBackward0(_RegressionLossBackwardBackward):
+    """d smooth_l1_loss_backward: slope * grad / n for g, grad * g / beta / n inside the band for x (0 outside)."""
+
+    kind = "smooth_l1"
+
+
+class HuberLossBackwardBackward0(_RegressionLossBackwardBackward):
+    """d huber_loss_backward: slope * grad / n for g, grad * g / n inside the delta band for x (0 outside)."""
+
+    kind = "huber"
+
+
+BACKWARD_NODES = {"smooth_l1": SmoothL1LossBackwardBackward0, "huber": HuberLossBackwardBackward0}
+
+
+def regression_loss_backward(kind: str, grad, x, target, reduction: int, param: float):
+    """torch's ``smooth_l1_loss_backward`` / ``huber_loss_backward``: slope(x - target) * grad (/ n for mean)."""
+    values = [v._data if on_tensors(v) else v for v in (grad, x, target)]
+    diff = values[1] - values[2]
+    out = (KINDS[kind][0](diff, param) * values[0] / _count(diff, reduction)).astype(values[0].dtype)
+    if not on_tensors(grad):
+        return out
+    return record(BACKWARD_NODES[kind], out, (grad, x, target),
+                  saved={"grad_output": grad, "self": x, "target": target},
+                  attrs={"reduction": reduction, KINDS[kind][2]: param}, state={"param": param})
+
+
 class _RegressionLossBackward(Node):
     """d loss(input, target): grad_input = slope * grad (/ n for mean), grad_target = -grad_input."""
 
-    def _grads(self, grad, slope):
-        count = slope.size if self._saved_reduction == MEAN else 1
-        grad_self = (slope * grad / count).astype(grad.dtype)
-        return (grad_self if self.needs_input_grad(0) else None, -grad_self if self.needs_input_grad(1) else None)
+    kind = ""
+    double_backward = True
+
+    def apply(self, grad):
+        x, target = self.unpack("self"), self.unpack("target")
+        param = getattr(self, f"_saved_{KINDS[self.kind][2]}")
+        reduction = self._saved_reduction
+        grad_self = regression_loss_backward(self.kind, grad, x, target, reduction, param) \
+            if self.needs_input_grad(0) else None
+        if not self.needs_input_grad(1):
+            return grad_self, None
+        if on_tensors(grad):  # torch: the same op with input and target swapped
+            return grad_self, regression_loss_backward(self.kind, grad, target, x, reduction, param)
+        return grad_self, -grad_self if grad_self is not None else -regression_loss_backward(
+            self.kind, grad, x, target, reduction, param)
 
 
 class SmoothL1LossBackward0(_RegressionLossBackward):
     """d smooth_l1 / d input: d / beta inside the beta band, sign(d) outside (d = input - target)."""
 
-    def apply(self, grad):
-        diff = self.unpack("self") - self.unpack("target")
-        beta = self._saved_beta
-        slope = np.sign(diff) if beta == 0 else np.where(np.abs(diff) < beta, diff / beta, np.sign(diff))
-        return self._grads(grad, slope)
+    kind = "smooth_l1"
 
 
 class HuberLossBackward0(_RegressionLossBackward):
     """d huber / d input: d inside the delta band, delta * sign(d) outside (d = input - target)."""
 
-    def apply(self, grad):
-        diff = self.unpack("self") - self.unpack("target")
-        delta = self._saved_delta
-        return self._grads(grad, np.where(np.abs(diff) < delta, diff, delta * np.sign(diff)))
+    kind = "huber"
 
 
 def smooth_l1_loss(input, target, reduction: int, beta: float):

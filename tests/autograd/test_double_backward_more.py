@@ -177,3 +177,14 @@ def test_norm_inf_refuses_create_graph_clearly():
     assert g.tolist() == [0.0, -1.0, 0.0]
     with pytest.raises(NotImplementedError, match="LinalgVectorNormBackward0 with ord=inf"):
         minitorch.autograd.grad(x.norm(float("inf")), x, create_graph=True)
+
+
+@pytest.mark.parametrize("name, options", [("smooth_l1_loss", {}), ("smooth_l1_loss", {"beta": 0.3}),
+                                           ("huber_loss", {"delta": 0.3})])
+@pytest.mark.parametrize("reduction", ["mean", "none", "sum"])
+def test_smooth_l1_and_huber_second_derivatives_match_finite_differences(name, options, reduction):
+    # values away from the band edges |x - t| = beta, where the second derivative jumps
+    x = minitorch.tensor([0.1, 0.9, 0.45, 2.0, 0.7], dtype=minitorch.float64, requires_grad=True)
+    t = minitorch.tensor([0.5, 0.5, 0.5, 0.5, 0.6], dtype=minitorch.float64, requires_grad=True)
+    loss = getattr(F, name)
+    assert gradgradcheck(lambda a, b: loss(a, b, reduction=reduction, **options) ** 2, [x, t])

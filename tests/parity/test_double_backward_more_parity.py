@@ -161,3 +161,26 @@ def test_reduction_and_loss_gradient_graphs_and_second_derivatives_match_torch(n
     assert graphs == torch_graphs
     for mine, theirs in zip(values, torch_values):
         np.testing.assert_allclose(mine, theirs, rtol=1e-10, atol=1e-13)
+
+
+REGRESSION_LOSSES = [("smooth_l1_loss", {}, "mean"), ("smooth_l1_loss", {"beta": 0.3}, "none"),
+                     ("smooth_l1_loss", {"beta": 0.0}, "sum"), ("huber_loss", {"delta": 0.3}, "mean"),
+                     ("huber_loss", {}, "none")]
+
+
+def _regression_run(library, name, options, reduction):
+    x = library.tensor([0.1, 0.9, 0.45, 2.0, 0.7], dtype=library.float64, requires_grad=True)
+    t = library.tensor([0.5, 0.5, 0.5, 0.5, 0.6], dtype=library.float64, requires_grad=True)
+    loss = getattr(library.nn.functional, name)(x, t, reduction=reduction, **options)
+    gx, gt = library.autograd.grad((loss ** 2).sum(), (x, t), create_graph=True)
+    hx, ht = library.autograd.grad((gx * gx * x).sum() + (gt * x).sum(), (x, t))
+    return [_tree(gx.grad_fn), _tree(gt.grad_fn)], [v.detach().numpy() for v in (gx, gt, hx, ht)]
+
+
+@pytest.mark.parametrize("case", REGRESSION_LOSSES, ids=str)
+def test_smooth_l1_and_huber_gradient_graphs_and_second_derivatives_match_torch(case):
+    graphs, values = _regression_run(minitorch, *case)
+    torch_graphs, torch_values = _regression_run(torch, *case)
+    assert graphs == torch_graphs
+    for mine, theirs in zip(values, torch_values):
+        np.testing.assert_allclose(mine, theirs, rtol=1e-12, atol=1e-15)
