@@ -8,6 +8,7 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
+from ._formulas import on_tensors
 from ._util import as_tensor, is_tensor, wrap_dim
 from .inplace import write_out
 from .linalg import _C_NAMES
@@ -132,7 +133,11 @@ def _check_mask(mask, op: str) -> None:
 class MaskedFillBackward0(Node):
     """d masked_fill(x, mask, value) / dx: zero where the mask is true, else 1."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch's grad.masked_fill(mask, 0), recorded (the value's gradient: numpy only)
+            return (unbroadcast(grad.masked_fill(_node.Tensor._wrap(self._mask), 0), self.input_shape(0)),)
         grad_self = unbroadcast(np.where(self._mask, 0, grad).astype(grad.dtype), self.input_shape(0))
         if len(self._input_meta) == 1:
             return (grad_self,)
@@ -141,6 +146,8 @@ class MaskedFillBackward0(Node):
 
 class MaskedFillBackward1(MaskedFillBackward0):
     """masked_fill with a 0-d tensor value: the value's gradient is the sum over the masked places."""
+
+    double_backward = False  # the value's gradient is written on numpy arrays only
 
 
 def masked_fill(a, mask, value):

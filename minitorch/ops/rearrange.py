@@ -9,6 +9,7 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record
+from ._formulas import on_tensors
 from ._util import binary_operands, is_tensor, saved_dim, wrap_dim
 from .arithmetic import mul
 from .broadcasting import _grow
@@ -25,8 +26,10 @@ def _dims(dims) -> tuple:
 class FlipBackward0(Node):
     """d flip(x, dims) / dx: the gradient flipped back."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.flip(grad, self._axes).copy(),)
+        return (grad.flip(self._axes) if on_tensors(grad) else np.flip(grad, self._axes).copy(),)
 
 
 def flip(a, *dims):
@@ -69,8 +72,12 @@ def rot90(a, k=1, dims=(0, 1)):
 class RollBackward0(Node):
     """d roll(x, shifts, dims) / dx: the gradient rolled back."""
 
+    double_backward = True
+
     def apply(self, grad):
         shifts = tuple(-s for s in self._shifts)
+        if on_tensors(grad):
+            return (grad.roll(shifts, self._axes) if self._axes else grad.roll(shifts[0]),)
         return (np.roll(grad, shifts, self._axes) if self._axes else np.roll(grad, shifts[0]).reshape(grad.shape),)
 
 

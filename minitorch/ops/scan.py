@@ -7,6 +7,7 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import return_types
+from ._formulas import on_tensors
 from ._out import require_tensor, with_out
 from ._util import saved_dim, wrap_dim
 
@@ -28,8 +29,12 @@ def _running(numpy_scan, data, axis):
 class CumsumBackward0(Node):
     """d/dx_i sum_{k<=j} x_k = 1 for every j >= i: the gradient summed from the end."""
 
+    double_backward = True
+
     def apply(self, grad):
         axis = self._axis
+        if on_tensors(grad):  # torch's cumsum_backward: grad.flip(dim).cumsum(dim).flip(dim)
+            return (grad.flip(axis).cumsum(axis).flip(axis) if grad.ndim else grad,)
         return (np.flip(np.cumsum(np.flip(grad, axis), axis), axis) if grad.ndim else grad,)
 
 

@@ -113,6 +113,9 @@ SHAPES = {
     "split_sizes": lambda a: a.split([1, 3], 1)[1] ** 3, "chunk": lambda a: a.chunk(2, 1)[0] ** 3,
     "unbind": lambda a: a.unbind(0)[1] ** 3 * a.unbind(0)[0],
     "squeeze_dims": lambda a: a.unsqueeze(0).unsqueeze(2).squeeze((0, 1, 2)) ** 3,
+    "flip": lambda a: a.flip(0) ** 3 * a, "roll": lambda a: a.roll(1, 1) ** 3 * a,
+    "roll_flat": lambda a: a.roll(3) ** 3 * a, "masked_fill": lambda a: a.masked_fill(a > 0.5, 0.0) ** 3,
+    "cumsum": lambda a: a.cumsum(1) ** 3,
 }
 
 

@@ -93,6 +93,9 @@ SHAPES = {
     "split_sizes": lambda lib, a: a.split([1, 3], 1)[1] ** 3, "chunk": lambda lib, a: a.chunk(2, 1)[0] ** 3,
     "unbind": lambda lib, a: a.unbind(0)[1] ** 3 * a.unbind(0)[0],
     "squeeze_dims": lambda lib, a: a.unsqueeze(0).unsqueeze(2).squeeze((0, 1, 2)) ** 3,
+    "flip": lambda lib, a: a.flip(0) ** 3 * a, "roll": lambda lib, a: a.roll(1, 1) ** 3 * a,
+    "roll_flat": lambda lib, a: a.roll(3) ** 3 * a, "masked_fill": lambda lib, a: a.masked_fill(a > 0.5, 0.0) ** 3,
+    "cumsum": lambda lib, a: a.cumsum(1) ** 3, "norm_third_order": lambda lib, a: a.norm(dim=1) ** 3,
 }
 
 
