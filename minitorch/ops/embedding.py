@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.grad_mode import no_grad
 from ..autograd.node import Node, record
 from .inplace import write_values
@@ -13,17 +14,48 @@ from .inplace import write_values
 class EmbeddingBackward0(Node):
     """d embedding(w, idx)/dw: each looked-up row's gradient is added into its row of w (none into padding_idx)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        indices = self.unpack("indices").reshape(-1)
-        rows = grad.reshape(-1, grad.shape[-1])
-        if self._saved_scale_grad_by_freq:
-            counts = np.bincount(indices, minlength=self._saved_num_weights)
-            rows = rows / counts[indices][:, None]
-        grad_weight = np.zeros((self._saved_num_weights, grad.shape[-1]), dtype=grad.dtype)
-        np.add.at(grad_weight, indices, rows)
-        if self._saved_padding_idx >= 0:
-            grad_weight[self._saved_padding_idx] = 0
-        return (grad_weight,)
+        if isinstance(grad, _node.Tensor):  # create_graph: torch's embedding_dense_backward, recorded
+            return (_recorded_embedding_backward(self, grad),)
+        return (_embedding_grad_values(self, grad, self.unpack("indices")),)
+
+
+def _embedding_grad_values(node, grad, indices):
+    """The weight's gradient on numpy arrays: each looked-up row's gradient added into its row."""
+    indices = indices.reshape(-1)
+    rows = grad.reshape(-1, grad.shape[-1])
+    if node._saved_scale_grad_by_freq:
+        counts = np.bincount(indices, minlength=node._saved_num_weights)
+        rows = rows / counts[indices][:, None]
+    grad_weight = np.zeros((node._saved_num_weights, grad.shape[-1]), dtype=grad.dtype)
+    np.add.at(grad_weight, indices, rows)
+    if node._saved_padding_idx >= 0:
+        grad_weight[node._saved_padding_idx] = 0
+    return grad_weight
+
+
+class EmbeddingDenseBackwardBackward0(Node):
+    """d embedding_dense_backward(g) = grad[indices] for g (the rows looked up again; 0 at padding_idx)."""
+
+    def apply(self, grad):
+        indices = self._indices
+        rows = grad[indices.reshape(-1)]
+        if self._padding_idx >= 0:
+            rows = np.where((indices.reshape(-1) == self._padding_idx)[:, None], 0, rows).astype(grad.dtype)
+        return (rows.reshape(indices.shape + (grad.shape[-1],)),)
+
+
+def _recorded_embedding_backward(node, grad):
+    if node._saved_scale_grad_by_freq:
+        raise NotImplementedError(f"minitorch does not implement double backward through {node.name()} with "
+                                  "scale_grad_by_freq=True; see docs/implemented.md")
+    indices = node.unpack("indices")._data
+    grad_weight = _embedding_grad_values(node, grad._data, indices)
+    return record(EmbeddingDenseBackwardBackward0, grad_weight, (grad,),
+                  attrs={"num_weights": node._saved_num_weights, "padding_idx": node._saved_padding_idx},
+                  state={"indices": indices, "padding_idx": node._saved_padding_idx})
 
 
 def _check_indices(input, num_weights):

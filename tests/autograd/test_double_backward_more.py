@@ -191,3 +191,17 @@ def test_smooth_l1_and_huber_second_derivatives_match_finite_differences(name, o
     t = minitorch.tensor([0.5, 0.5, 0.5, 0.5, 0.6], dtype=minitorch.float64, requires_grad=True)
     loss = getattr(F, name)
     assert gradgradcheck(lambda a, b: loss(a, b, reduction=reduction, **options) ** 2, [x, t])
+
+
+@pytest.mark.parametrize("padding_idx", [None, 0])
+def test_embedding_second_derivatives_match_finite_differences(padding_idx):
+    (w,) = _inputs((4, 3))
+    indices = minitorch.tensor([[1, 0], [3, 1]])
+    assert gradgradcheck(lambda weight: F.embedding(indices, weight, padding_idx=padding_idx) ** 3, [w])
+
+
+def test_embedding_with_scale_grad_by_freq_refuses_create_graph_clearly():
+    (w,) = _inputs((4, 3))
+    y = F.embedding(minitorch.tensor([1, 1, 2]), w, scale_grad_by_freq=True)
+    with pytest.raises(NotImplementedError, match="EmbeddingBackward0 with scale_grad_by_freq=True"):
+        minitorch.autograd.grad((y ** 2).sum(), w, create_graph=True)

@@ -187,3 +187,19 @@ def test_smooth_l1_and_huber_gradient_graphs_and_second_derivatives_match_torch(
     assert graphs == torch_graphs
     for mine, theirs in zip(values, torch_values):
         np.testing.assert_allclose(mine, theirs, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("padding_idx", [None, 0])
+def test_embedding_gradient_graph_and_second_derivative_match_torch(padding_idx):
+    def run(library):
+        w = library.tensor(np.arange(12.0).reshape(4, 3) / 10, requires_grad=True)
+        y = library.nn.functional.embedding(library.tensor([[1, 0], [3, 1]]), w, padding_idx=padding_idx)
+        (g,) = library.autograd.grad((y ** 3).sum(), w, create_graph=True)
+        (h,) = library.autograd.grad((g * g).sum(), w)
+        return _tree(g.grad_fn), g.detach().numpy(), h.numpy()
+
+    graph, grad, second = run(minitorch)
+    torch_graph, torch_grad, torch_second = run(torch)
+    assert graph == torch_graph
+    np.testing.assert_allclose(grad, torch_grad, rtol=1e-12)
+    np.testing.assert_allclose(second, torch_second, rtol=1e-12)
