@@ -29,7 +29,8 @@ OVERFLOWS = """() => {
             const room = output.clientWidth;
             output.querySelectorAll('img, svg, table, pre').forEach(element => {
                 const width = element.getBoundingClientRect().width;
-                if (width > room + 1 && !element.closest('.jp-OutputArea-output pre')) {
+                // A wide diagram's full-size copy sits in a folded <details> that scrolls sideways on purpose.
+                if (width > room + 1 && !element.closest('.jp-OutputArea-output pre') && !element.closest('details')) {
                     found.push([index, element.tagName, Math.round(width), room]);
                 }
             });
