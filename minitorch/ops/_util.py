@@ -62,9 +62,11 @@ def elementwise_result(out: np.ndarray, *operands) -> np.ndarray:
     numpy picks row-major when its operands' layouts disagree; torch's TensorIterator follows the operands'
     memory order, the first one deciding (``x.t() + y`` is transposed). Numbers and 0-d tensors say nothing.
     """
+    if out.ndim < 2:  # one dimension has one layout (checked first: bench_small_ops' per-op figure)
+        return out
     arrays = [a._data if is_tensor(a) else a for a in operands]
     arrays = [a for a in arrays if isinstance(a, np.ndarray) and a.ndim]
-    if out.ndim < 2 or not arrays or all(a.flags.c_contiguous and 1 not in a.shape for a in arrays):
+    if not arrays or all(a.flags.c_contiguous and 1 not in a.shape for a in arrays):
         return out  # all row-major: so is the result
     strides = iterator_strides(out.shape, arrays)
     if strides == element_strides(out):
