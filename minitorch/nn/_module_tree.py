@@ -85,14 +85,19 @@ class ModuleTree:
                 raise AttributeError(f"`{item}` is not an nn.Module")
         return module
 
-    def get_parameter(self, target):
-        """The parameter at the dotted path ``target`` (``"conv.bias"``)."""
-        from .parameter import Parameter
-
+    def _attribute_at(self, target):
+        """(module, name) for the dotted path ``target``, with torch's error when the attribute is missing."""
         module_path, _, name = target.rpartition(".")
         module = self.get_submodule(module_path)
         if not hasattr(module, name):
             raise AttributeError(f"{module._get_name()} has no attribute `{name}`")
+        return module, name
+
+    def get_parameter(self, target):
+        """The parameter at the dotted path ``target`` (``"conv.bias"``)."""
+        from .parameter import Parameter
+
+        module, name = self._attribute_at(target)
         parameter = getattr(module, name)
         if not isinstance(parameter, Parameter):
             raise AttributeError(f"`{name}` is not an nn.Parameter")
@@ -100,10 +105,7 @@ class ModuleTree:
 
     def get_buffer(self, target):
         """The buffer at the dotted path ``target`` (``"bn.running_mean"``)."""
-        module_path, _, name = target.rpartition(".")
-        module = self.get_submodule(module_path)
-        if not hasattr(module, name):
-            raise AttributeError(f"{module._get_name()} has no attribute `{name}`")
+        module, name = self._attribute_at(target)
         if name not in module._buffers:
             raise AttributeError(f"`{name}` is not a buffer")
         return getattr(module, name)
