@@ -77,6 +77,9 @@ def check_supported(d: dtype) -> dtype:
 
 def from_numpy_dtype(np_dtype) -> dtype:
     """The minitorch dtype for a numpy dtype (other numpy types map to the nearest supported one)."""
+    known = _BY_NUMPY.get(np_dtype)  # a tensor's own dtype: one lookup (every ``x.dtype`` comes here)
+    if known is not None:
+        return known
     np_dtype = np.dtype(np_dtype)
     if np_dtype in _BY_NUMPY:
         return _BY_NUMPY[np_dtype]

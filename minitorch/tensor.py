@@ -105,8 +105,10 @@ class Tensor(TensorMethods):
     @classmethod
     def _wrap(cls, data, version_counter=None) -> Tensor:
         """A tensor around ``data`` (no copy, unless numpy handed back a scalar or a layout with gaps)."""
-        data = np.asarray(data)
-        if not (data.flags.c_contiguous or data.flags.f_contiguous) and not is_non_overlapping_and_dense(
+        if type(data) is not np.ndarray:
+            data = np.asarray(data)
+        flags = data.flags
+        if not (flags.c_contiguous or flags.f_contiguous) and not is_non_overlapping_and_dense(
                 data.shape, element_strides(data)):
             data = np.ascontiguousarray(data)
         elif data.size == 0 and data.ndim:  # torch's strides of an empty tensor count each size as at least 1

@@ -151,11 +151,11 @@ def validate_outputs(node, grads) -> list:
     for i, (grad, (child, input_nr)) in enumerate(zip(grads, node.next_functions)):
         if grad is None or child is None:
             continue
-        metas = child._output_meta
-        if input_nr >= len(metas) or metas[input_nr] is None:
+        meta = child._output_meta.get(input_nr)
+        if meta is None:
             continue
-        shape, dtype = metas[input_nr]
-        if type(grad) is np.ndarray and grad.dtype == dtype and grad.shape == shape:
+        shape, dtype = meta
+        if type(grad) is np.ndarray and grad.shape == shape and grad.dtype == dtype:
             continue  # the common case, nothing to check or cast: a fast path for bench_small_ops' per-op figure
         checked = list(checked) if checked is grads else checked
         checked[i] = _checked_gradient(grad, tuple(shape), dtype, node, i)

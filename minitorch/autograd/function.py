@@ -62,7 +62,7 @@ class BackwardCFunction(Node, FunctionCtx):
         self.materialize_grads = True
         self.needs_input_grad: tuple = ()
         self._records_for_backward: list = []
-        self._output_meta: list = []  # (shape, dtype) per output, None for non-tensors
+        self._output_meta: dict = {}  # output_nr -> (shape, dtype), None for non-tensors
         self._tensor_positions: list = []  # which forward arguments were tensors (one edge each)
 
     def __repr__(self):
@@ -97,7 +97,7 @@ class BackwardCFunction(Node, FunctionCtx):
     def _gradient_tensors(self, grads) -> list:
         """Wrap the incoming gradients; missing ones become zeros unless materialize_grads is off."""
         wrapped = []
-        for grad, meta in zip(grads, self._output_meta):
+        for grad, meta in zip(grads, self._output_meta.values()):
             if grad is None and meta is not None and self.materialize_grads:
                 grad = np.zeros(*meta)
             wrapped.append(wrap(grad))
@@ -206,9 +206,9 @@ def _record_outputs(ctx: BackwardCFunction, args, outputs):
 def _record_output(ctx: BackwardCFunction, out, output_nr: int, tensor_inputs):
     """One output: its grad_fn is ctx (unless it is non-differentiable); an unmodified input comes back a view."""
     if not _is_tensor(out):
-        ctx._output_meta.append(None)
+        ctx._output_meta[output_nr] = None
         return out
-    ctx._output_meta.append((out.shape, out._data.dtype))
+    ctx._output_meta[output_nr] = (out.shape, out._data.dtype)
     is_dirty = any(out is d for d in ctx.dirty_tensors)
     differentiable = out._data.dtype.kind in "fc" and not any(out is n for n in ctx.non_differentiable)
     if is_dirty and out.is_leaf and out.requires_grad:

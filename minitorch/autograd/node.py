@@ -79,13 +79,13 @@ class Node:
     # output_nr -> (shape, numpy dtype) of that forward output when the node was made: the engine checks the
     # gradients sent to this node against it (torch's input_metadata), even if ``.data`` changed the tensor since.
     _output_meta: dict = {}
+    next_functions: tuple = ()  # one (node, input_nr) edge per input, set by ``connect``
+    _input_meta: list = []  # (shape, numpy dtype) of each input: gradients are checked against it (``connect``)
+    _metadata = None
 
     def __init__(self):
         self._seq = next(_sequence)
-        self.next_functions: tuple = ()
-        self._input_meta: list = []  # (shape, numpy dtype) of each input: gradients are checked against it
         self._saved: dict[str, SavedTensor | None] = {}
-        self._metadata = None
 
     @property
     def metadata(self) -> dict:
@@ -234,8 +234,10 @@ def edge_of(tensor) -> tuple:
     """The ``next_functions`` entry for an input: its grad_fn, its AccumulateGrad, or None."""
     if tensor is None or not hasattr(tensor, "_data"):
         return (None, 0)
-    if tensor._base is None and tensor._grad_fn is not None:  # fast path (bench_small_ops' per-op figure)
-        return (tensor._grad_fn, tensor._output_nr)
+    if tensor._base is None:  # not a view: ``grad_fn`` is the tensor's own (written out for bench_small_ops)
+        if tensor._grad_fn is not None:
+            return (tensor._grad_fn, tensor._output_nr)
+        return (tensor._grad_accumulator(), 0) if tensor._requires_grad else (None, 0)
     if tensor.grad_fn is not None:
         return (tensor.grad_fn, tensor.output_nr)
     if tensor._requires_grad:  # a leaf's own flag: a view that only follows its base has no accumulator
@@ -323,7 +325,7 @@ def attach(node: Node, out, inputs, saved=None, attrs=None, state=None, output_n
     if output_nr == 0:
         node._output_meta = {0: (out._data.shape, out._data.dtype)}
     else:
-        node._output_meta[output_nr] = (out._data.shape, out._data.dtype)
+        node._output_meta = {**node._output_meta, output_nr: (out._data.shape, out._data.dtype)}  # never the class's
 
 
 def connect(node: Node, inputs, saved=None, attrs=None, state=None) -> None:
@@ -331,16 +333,7 @@ def connect(node: Node, inputs, saved=None, attrs=None, state=None) -> None:
 
     The part of ``attach`` that does not touch an output: a custom Function connects its node first, then
     sets its outputs' grad_fn one by one (``set_grad_fn``)."""
-    edges, meta = [], []
-    for t in inputs:
-        if t.__class__ is RecordedInput:
-            edges.append(t.edge)
-            meta.append(t.meta)
-            continue
-        edges.append(edge_of(t))
-        data = getattr(t, "_data", None)
-        meta.append(None if data is None else (data.shape, data.dtype))
-    node.next_functions, node._input_meta = tuple(edges), meta
+    node.next_functions, node._input_meta = _edges_and_shapes(inputs)
     if saved:
         for name, tensor in saved.items():
             node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
@@ -353,6 +346,22 @@ def connect(node: Node, inputs, saved=None, attrs=None, state=None) -> None:
     if state:
         for name, value in state.items():
             setattr(node, f"_{name}", value)
+
+
+def _edges_and_shapes(inputs) -> tuple[tuple, list]:
+    """One edge per input (``next_functions``) and its (shape, dtype), or None for a number."""
+    edges, meta = [], []
+    for t in inputs:
+        if isinstance(t, Tensor):
+            edges.append(edge_of(t))
+            meta.append((t._data.shape, t._data.dtype))
+        elif t.__class__ is RecordedInput:
+            edges.append(t.edge)
+            meta.append(t.meta)
+        else:  # a number or None: no edge
+            edges.append((None, 0))
+            meta.append(None)
+    return tuple(edges), meta
 
 
 def set_grad_fn(tensor, node: Node, output_nr: int = 0) -> None:

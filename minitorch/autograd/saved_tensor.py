@@ -39,7 +39,7 @@ class SavedTensor:
     def __init__(self, tensor, saved_by, is_output: bool = False):
         if tensor._is_inference:
             raise RuntimeError(INFERENCE_SAVED_ERROR)
-        self.saved_version = tensor._version
+        self.saved_version = tensor._version_counter.value
         self.is_output = is_output
         if is_output:
             # An output would keep its own grad_fn alive through this record: keep only what unpack needs.
