@@ -147,10 +147,11 @@ def validate_outputs(node, grads) -> list:
     of another shape is refused, and one of another dtype is cast (the shapes recorded when the graph was
     built count, even if ``.data`` changed a tensor's shape since).
     """
-    checked = grads
-    for i, (grad, (child, input_nr)) in enumerate(zip(grads, node.next_functions)):
-        if grad is None or child is None:
+    checked, edges = grads, node.next_functions
+    for i, grad in enumerate(grads):
+        if grad is None or edges[i][0] is None:
             continue
+        child, input_nr = edges[i]
         meta = child._output_meta.get(input_nr)
         if meta is None:
             continue

@@ -379,8 +379,10 @@ def unbroadcast(grad, shape):
 
     On a Tensor it is torch's ``sum_to``: one ``sum(dims, keepdim=True)``, then a ``view`` if dims were added.
     """
-    shape = tuple(shape)
     if grad.shape == shape:  # an array's shape is a tuple, a Tensor's a Size (a tuple too)
+        return grad
+    shape = tuple(shape)  # (a list)
+    if grad.shape == shape:
         return grad
     if isinstance(grad, Tensor):
         if not shape:
