@@ -12,6 +12,7 @@ import itertools
 
 import numpy as np
 
+from .._sum_order import torch_order_sum
 from . import anomaly_mode
 from .grad_mode import enable_grad, is_grad_enabled
 from .saved_tensor import FREED_ERROR, SavedTensor
@@ -384,13 +385,11 @@ def unbroadcast(grad, shape):
     shape = tuple(shape)  # (a list)
     if grad.shape == shape:
         return grad
+    lead = grad.ndim - len(shape)
+    dims = tuple(range(lead)) + tuple(i for i, n in enumerate(shape, lead) if n == 1 and grad.shape[i] != 1)
     if isinstance(grad, Tensor):
         if not shape:
             return grad.sum()
-        lead = grad.ndim - len(shape)
-        dims = tuple(range(lead)) + tuple(i for i, n in enumerate(shape, lead) if n == 1 and grad.shape[i] != 1)
         grad = grad.sum(dims, keepdim=True) if dims else grad
         return grad.view(shape) if lead else grad
-    grad = grad.sum(axis=tuple(range(grad.ndim - len(shape))))
-    kept = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
-    return grad.sum(axis=kept, keepdims=True) if kept else grad
+    return torch_order_sum(grad, dims, keepdim=True).reshape(shape) if dims else grad.reshape(shape)

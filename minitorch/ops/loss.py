@@ -6,6 +6,7 @@ probabilities and on logits) and negative log-likelihood (what ``cross_entropy``
 
 import numpy as np
 
+from .._sum_order import torch_order_mean, torch_order_sum
 from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import arithmetic, shape
@@ -18,11 +19,12 @@ REDUCTIONS = {"none": NONE, "mean": MEAN, "sum": SUM}
 LOG_FLOOR = -100.0  # torch clamps log(p) here so that p = 0 gives a finite loss
 
 
-def _reduce(losses, reduction):
+def apply_loss_reduction(losses: np.ndarray, reduction: int) -> np.ndarray:
+    """The losses themselves, their mean or their sum (torch's ``apply_loss_reduction``: its sum kernel's order)."""
     if reduction == MEAN:
-        return np.asarray(losses.mean(), dtype=losses.dtype)
+        return torch_order_mean(losses)
     if reduction == SUM:
-        return np.asarray(losses.sum(), dtype=losses.dtype)
+        return np.asarray(torch_order_sum(losses, tuple(range(losses.ndim))), dtype=losses.dtype)
     return losses
 
 
@@ -52,7 +54,7 @@ class MseLossBackward0(Node):
 def mse_loss(input, target, reduction):
     """Mean (or summed) squared difference; ``input`` and ``target`` have the same shape."""
     losses = (input._data - target._data) ** 2
-    return record(MseLossBackward0, _reduce(losses, reduction), (input, target),
+    return record(MseLossBackward0, apply_loss_reduction(losses, reduction), (input, target),
                   saved={"self": input, "target": target}, attrs={"reduction": reduction})
 
 
@@ -79,7 +81,7 @@ def binary_cross_entropy(input, target, weight, reduction):
         losses = -(t * np.maximum(np.log(p), LOG_FLOOR) + (1 - t) * np.maximum(np.log1p(-p), LOG_FLOOR))
     if weight is not None:
         losses = losses * weight._data
-    return record(BinaryCrossEntropyBackward0, _reduce(losses.astype(p.dtype, copy=False), reduction),
+    return record(BinaryCrossEntropyBackward0, apply_loss_reduction(losses.astype(p.dtype, copy=False), reduction),
                   (input, target), saved={"self": input, "target": target, "weight": weight},
                   attrs={"reduction": reduction})
 
@@ -119,8 +121,8 @@ def binary_cross_entropy_with_logits(input, target, weight, pos_weight, reductio
     losses = (1 - t) * x - log_weight * _log_sigmoid(x)
     if weight is not None:
         losses = losses * weight._data
-    return record(BinaryCrossEntropyWithLogitsBackward0, _reduce(losses.astype(x.dtype, copy=False), reduction),
-                  (input, target),
+    losses = apply_loss_reduction(losses.astype(x.dtype, copy=False), reduction)
+    return record(BinaryCrossEntropyWithLogitsBackward0, losses, (input, target),
                   saved={"self": input, "target": target, "weight": weight, "pos_weight": pos_weight},
                   attrs={"reduction": reduction})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import int64
+from .._sum_order import torch_order_mean, torch_order_sum
 from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import pointwise
@@ -55,10 +56,10 @@ def sum(a, dim=None, keepdim=False, dtype=None):  # noqa: A001
     if dtype is not None:
         data = data.astype(dtype.numpy)
     if dim is None:
-        return record(SumBackward0, np.asarray(data.sum(dtype=data.dtype)), (a,),
+        return record(SumBackward0, np.asarray(torch_order_sum(data, tuple(range(data.ndim)))), (a,),
                       attrs={"self_sym_sizes": tuple(a.shape)})
     dims, shown = _dims(dim, a.ndim)
-    return record(SumBackward1, np.asarray(data.sum(axis=dims, keepdims=keepdim)), (a,),
+    return record(SumBackward1, np.asarray(torch_order_sum(data, dims, keepdim)), (a,),
                   attrs={"dim": shown, "keepdim": keepdim, "self_sym_sizes": tuple(a.shape)},
                   state={"dims": dims})
 
@@ -92,15 +93,11 @@ def mean(a, dim=None, keepdim=False):
     """Mean of all elements, or along ``dim``. Only floating point tensors have a mean."""
     _check_mean_dtype(a)
     if dim is None:
-        with np.errstate(all="ignore"):  # the mean of nothing is NaN, without numpy's warning (as torch)
-            value = np.asarray(np.add.reduce(a._data, axis=None) / a._data.dtype.type(a.numel()))
-        return record(MeanBackward0, value.astype(a._data.dtype), (a,),
+        return record(MeanBackward0, torch_order_mean(a._data), (a,),
                       attrs={"self_sym_sizes": tuple(a.shape), "self_sym_numel": a.numel()})
     dims, shown = _dims(dim, a.ndim)
     count = int(np.prod([a.shape[d] for d in dims]))
-    with np.errstate(all="ignore"):
-        value = np.asarray(np.add.reduce(a._data, axis=dims, keepdims=keepdim) / a._data.dtype.type(count))
-    return record(MeanBackward1, value.astype(a._data.dtype), (a,),
+    return record(MeanBackward1, torch_order_mean(a._data, dims, keepdim), (a,),
                   attrs={"dim": shown, "keepdim": keepdim, "self_sym_sizes": tuple(a.shape),
                          "self_sym_numel": a.numel()}, state={"dims": dims, "count": count})
 

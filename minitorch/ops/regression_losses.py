@@ -12,16 +12,11 @@ import numpy as np
 
 from ..autograd.node import Node, record
 from ._formulas import on_tensors
+from .loss import apply_loss_reduction
 
 MEAN, SUM = 1, 2
 
 
-def _reduce(losses: np.ndarray, reduction: int) -> np.ndarray:
-    if reduction == MEAN:
-        return np.asarray(losses.mean(), dtype=losses.dtype)
-    if reduction == SUM:
-        return np.asarray(losses.sum(), dtype=losses.dtype)
-    return losses
 
 
 def _smooth_l1(diff, beta):
@@ -141,12 +136,14 @@ class HuberLossBackward0(_RegressionLossBackward):
 def smooth_l1_loss(input, target, reduction: int, beta: float):
     """Smooth L1: quadratic for small differences, linear for large ones."""
     losses = _smooth_l1(input._data - target._data, beta)
-    return record(SmoothL1LossBackward0, _reduce(losses, reduction).astype(input._data.dtype), (input, target),
+    losses = apply_loss_reduction(losses, reduction).astype(input._data.dtype)
+    return record(SmoothL1LossBackward0, losses, (input, target),
                   saved={"self": input, "target": target}, attrs={"reduction": reduction, "beta": beta})
 
 
 def huber_loss(input, target, reduction: int, delta: float):
     """Huber: like smooth L1, but the linear part has slope ``delta``."""
     losses = _huber(input._data - target._data, delta)
-    return record(HuberLossBackward0, _reduce(losses, reduction).astype(input._data.dtype), (input, target),
+    losses = apply_loss_reduction(losses, reduction).astype(input._data.dtype)
+    return record(HuberLossBackward0, losses, (input, target),
                   saved={"self": input, "target": target}, attrs={"reduction": reduction, "delta": delta})

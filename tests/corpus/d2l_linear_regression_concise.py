@@ -1,5 +1,4 @@
 # Mirrors: d2l.ai, 3.5 "Concise Implementation of Linear Regression" (https://d2l.ai/chapter_linear-regression/linear-regression-concise.html), as in the 1st edition's data pipeline
-# expected-to-differ: float32 last-digit difference after a training loop (numpy sums in another order than torch's cascade-sum kernels)
 import torch
 from torch import nn
 from torch.utils import data

@@ -1,5 +1,4 @@
 # Mirrors: d2l.ai, 3.4 "Linear Regression Implementation from Scratch" (https://d2l.ai/chapter_linear-regression/linear-regression-scratch.html), as in the 1st edition's functions
-# expected-to-differ: float32 last-digit difference after a training loop (numpy sums in another order than torch's cascade-sum kernels)
 import random
 
 import torch

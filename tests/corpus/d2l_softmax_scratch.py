@@ -1,5 +1,4 @@
 # Mirrors: d2l.ai, 4.4 "Softmax Regression Implementation from Scratch" (https://d2l.ai/chapter_linear-classification/softmax-regression-scratch.html)
-# expected-to-differ: float32 last bit of a row sum: torch sums short rows with four interleaved accumulators (SumKernel's row_sum), numpy pairwise, so the probabilities' sum prints 1.0000 there and 1. here
 import torch
 
 X = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
