@@ -191,20 +191,36 @@ def torch_order_mean(values: np.ndarray, dims: tuple | None = None, keepdim: boo
     return np.asarray(mean).astype(values.dtype, copy=False)
 
 
-def _sum(values: np.ndarray, dims: tuple) -> np.ndarray:
-    """The sum over ``dims`` in torch's order, shaped as the result without the reduced dimensions."""
-    kept_shape = [n for d, n in enumerate(values.shape) if d not in dims]
-    if values.size == 0:
-        return np.zeros(kept_shape, values.dtype)
+def iteration_layout(values: np.ndarray, dims: tuple):
+    """``values`` as TensorIterator walks it for a reduction over ``dims``: ``(block, shape, in_strides,
+    out_strides)`` with the dimensions in iteration order (fastest first, reduced ones first, merged where memory
+    allows) and ``block`` a view with those dimensions in numpy's order (reversed: the fastest is the last axis)."""
     out_strides = _contiguous_strides_with_zeros(values.shape, dims)
     in_strides = [s // values.itemsize for s in values.strides]
     order = _iteration_order(values.shape, in_strides, out_strides)
     shape, (ins, outs) = _coalesced([values.shape[d] for d in order],
                                     [[in_strides[d] for d in order], [out_strides[d] for d in order]])
+    return values.transpose(order[::-1]).reshape(shape[::-1]), shape, ins, outs
+
+
+def in_result_order(per_output: np.ndarray, out_strides: list, kept_shape: list) -> np.ndarray:
+    """Per-output values whose axes are the kept iteration dimensions (slowest first) laid out as the result.
+
+    Each axis is a run of the result's own dimensions (merged ones line up in the output): sorting them by
+    output stride, slowest first, and splitting them gives the result's shape."""
+    kept_strides = [n for n in out_strides if n != 0][::-1]
+    by_stride = sorted(range(len(kept_strides)), key=lambda axis: -kept_strides[axis])
+    return per_output.transpose(by_stride).reshape(kept_shape)
+
+
+def _sum(values: np.ndarray, dims: tuple) -> np.ndarray:
+    """The sum over ``dims`` in torch's order, shaped as the result without the reduced dimensions."""
+    kept_shape = [n for d, n in enumerate(values.shape) if d not in dims]
+    if values.size == 0:
+        return np.zeros(kept_shape, values.dtype)
+    block, shape, ins, outs = iteration_layout(values, dims)
     if outs[0] != 0:  # nothing left to reduce (every reduced dimension had one element)
         return np.ascontiguousarray(values).reshape(kept_shape) + values.dtype.type(0)
-    # numpy's order is the reverse of the iteration order: the last axis is the reduced, fastest one
-    block = values.transpose(order[::-1]).reshape(shape[::-1])
     size1 = shape[1] if len(shape) > 1 else 1
     sums = _block_sums(block.reshape(-1, size1, shape[0]), (ins[0], ins[1] if len(shape) > 1 else 0),
                        VECTOR_BYTES // values.itemsize)
@@ -215,10 +231,7 @@ def _sum(values: np.ndarray, dims: tuple) -> np.ndarray:
         kept_count = sums.ndim - more_reduced
         sums = _sequential(sums.reshape(-1, int(np.prod(sums.shape[kept_count:]))).T)
         sums = sums.reshape(shape[:more_reduced:-1])
-    # each remaining axis is a run of the result's own dimensions: slowest first by output stride, then split
-    kept_strides = [n for n in outs[1:] if n != 0][::-1]
-    by_stride = sorted(range(len(kept_strides)), key=lambda axis: -kept_strides[axis])
-    return sums.transpose(by_stride).reshape(kept_shape)
+    return in_result_order(sums, outs, kept_shape)
 
 
 def _contiguous_strides_with_zeros(shape: tuple, dims: tuple) -> list:

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from .._norm_order import torch_order_norm
 from ..autograd.node import Node, record
 from ._formulas import on_tensors, unsqueeze_dims, zeros_like
 from .copy import to
@@ -14,6 +15,9 @@ from .statistics import _reduced_dims, _spread
 
 def _norm_values(x, ord, axes, keepdim):  # noqa: A002
     """``sum(|x|**ord) ** (1/ord)`` over ``axes``; ord 0 counts non-zeros, +-inf takes the max/min of |x|."""
+    in_torch_order = torch_order_norm(x, ord, tuple(sorted(axes)), keepdim)  # 1- and 2-norms: torch's last bits
+    if in_torch_order is not None:
+        return in_torch_order
     magnitude = np.abs(x)
     if ord == math.inf:
         return magnitude.max(axis=axes, keepdims=keepdim)
