@@ -105,7 +105,60 @@ def no_grad_edges(place: Placement, boxes: dict) -> list[GraphEdge]:
         for tensor in place.tracker.inputs.get(path, []):  # a drawn input without history, such as a detached one
             if tensor.grad_fn is None and id(tensor) in drawn and not tensor.requires_grad:
                 edges[GraphEdge(box.id, drawn[id(tensor)], "nograd")] = None
+    edges.update(dict.fromkeys(_through_plain_code(place, boxes, users, drawn)))
     return list(edges)
+
+
+def _through_plain_code(place: Placement, boxes: dict, users: dict, drawn: dict) -> list[GraphEdge]:
+    """"nograd" edges across plain code that recorded nothing: `torch.relu(self.body(x))` under no_grad
+    leaves the body's output unused by any module and gives the next module an input that no module made.
+    Such an input (not detached, not an input of an enclosing module: made by the code of the forward that
+    encloses both) is linked to the box that ran last before, within that forward, and whose output without
+    a gradient path nothing drawn uses: from that box to the input's own box when it is drawn (as the box it
+    entered is), else from the box it entered, labelled with it."""
+    tracker = place.tracker
+    unused = [(tracker.ran[path][1], path, box) for path, box in boxes.items() if path in tracker.ran
+              and any(t.grad_fn is None and id(t) not in users for t in tracker.outputs.get(path, []))]
+    made = {id(tensor) for tensors in tracker.outputs.values() for tensor in tensors}
+    edges = []
+    for path, box in boxes.items():
+        orphans = [t for t in tracker.inputs.get(path, []) if id(t) not in made and _made_in_forward(place, t, path)]
+        maker = _last_before(tracker, unused, path) if orphans else None
+        for tensor in orphans if maker is not None else []:
+            if id(tensor) in drawn:
+                edges.append(GraphEdge(maker[1].id, drawn[id(tensor)], "nograd"))  # the tensor below both boxes
+            else:
+                edges.append(GraphEdge(box.id, maker[1].id, "nograd", crossing_text(place, tensor, maker[0], path)))
+    return edges
+
+
+def _made_in_forward(place: Placement, tensor, path: str) -> bool:
+    """True when `tensor`, an input of module `path`, has no history, is no new leaf, is not made by detach()
+    or .data, and did not enter a module that encloses `path`."""
+    if tensor.grad_fn is not None or tensor.requires_grad:
+        return False
+    enclosing = [place.tracker.inputs.get(other, []) for other in place.tracker.ran if _encloses(other, path)]
+    if any(tensor is entered for inputs in enclosing for entered in inputs):
+        return False
+    return _source_of(tensor, boundary_tensors(place.tracker)) is None
+
+
+def _encloses(outer: str, inner: str) -> bool:
+    """True when module path `outer` contains module path `inner` ("" contains every other)."""
+    return outer != inner and (outer == "" or inner.startswith(outer + "."))
+
+
+def _last_before(tracker: ModuleTracker, unused: list, path: str):
+    """(path, box) of the module in `unused` that finished last before module `path` started, inside the
+    forward of the nearest module whose forward ran around `path`'s; None when none did (code outside every
+    forward is not guessed at)."""
+    start = tracker.ran.get(path, (None, None))[0]
+    around = [begin for other, (begin, end) in tracker.ran.items() if _encloses(other, path)
+              and start is not None and begin < start and (end is None or end > start)]
+    if not around:
+        return None
+    found = [(end, maker, box) for end, maker, box in unused if end is not None and max(around) < end < start]
+    return max(found, key=lambda item: item[0])[1:] if found else None
 
 
 def _users(place: Placement, boxes: dict) -> dict[int, list[str]]:

@@ -81,9 +81,21 @@ def _fill_cluster(graph, path: str | None, inside: dict, model: GraphModel, over
     _side_by_side(graph, model, {node.id for node in inside.get(path, [])})
     for child in _child_clusters(path, model.clusters):
         with graph.subgraph(name=f"cluster_{child or 'model'}") as box:
-            box.attr(label=escape(model.clusters[child]), labeljust="l", style="rounded,dashed", color="grey40",
-                     fontsize="10")
+            # labelloc is always given: a nested frame would otherwise inherit its parent's
+            box.attr(label=escape(model.clusters[child]), labeljust="l", labelloc="b" if _title_below(child, model)
+                     else "t", style="rounded,dashed", color="grey40", fontsize="10")
             _fill_cluster(box, child, inside, model, overlay)
+
+
+def _title_below(path: str, model: GraphModel) -> bool:
+    """Whether a module's frame has its title at the bottom rather than the top: when arrows come in from
+    above and none go out below (a network's first layer, opened), no arrow crosses it there."""
+    within = {node.id for node in model.nodes if node.module is not None
+              and (path == "" or node.module == path or node.module.startswith(path + "."))}
+    arrows = [edge for edge in model.edges if edge.kind != "saved"]
+    comes_in = any(edge.dst in within and edge.src not in within for edge in arrows)
+    goes_out = any(edge.src in within and edge.dst not in within for edge in arrows)
+    return comes_in and not goes_out
 
 
 def _child_clusters(path: str | None, clusters: dict) -> list[str]:
@@ -117,8 +129,12 @@ def _edge_attrs(key: tuple[str, str, int], edge: GraphEdge, overlay: Overlay) ->
 
 
 def _carried_text(edge: GraphEdge) -> str | None:
-    """The tensor an edge between modules carries, in small print; None for other edges."""
-    return None if edge.label is None else f'<FONT POINT-SIZE="9">{_multiline(edge.label)}</FONT>'
+    """The tensor an edge between modules carries, in small print, a space away from the arrow (dot puts a
+    label's first letter against the line); None for other edges."""
+    if edge.label is None:
+        return None
+    spaced = "\n".join("\u00a0" + line for line in edge.label.split("\n"))  # a no-break space: dot keeps it
+    return f'<FONT POINT-SIZE="9">{_multiline(spaced)}</FONT>'
 
 
 def _with_line(attrs: dict, line: str | None) -> dict:

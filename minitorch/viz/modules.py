@@ -32,6 +32,15 @@ class ModuleTracker:
     # path -> (grad_fn, output_nr, tensor) of each tensor with history that entered or left its last forward,
     # as it was then (an in-place op after the forward gives the tensor a new grad_fn)
     crossed: dict = field(default_factory=dict)
+    # path -> (start, end) of its last forward on one clock that every hook of the tracker advances, so the
+    # order in which modules ran can be read (which ran before which, which ran inside which)
+    ran: dict = field(default_factory=dict)
+    clock: int = 0
+
+    def tick(self) -> int:
+        """The next reading of the tracker's clock."""
+        self.clock += 1
+        return self.clock
 
     def owner(self, node) -> str | None:
         """The path of the module that made `node`, or None when no tracked module did."""
@@ -46,7 +55,7 @@ class ModuleTracker:
         """A copy of what is recorded now, without hooks: later forward passes (training, validation) do not
         change it, so a widget made now keeps drawing this pass's modules and tensors."""
         return ModuleTracker(self.model, dict(self.owners), dict(self.modules), {}, [], dict(self.holders),
-                             dict(self.inputs), dict(self.outputs), dict(self.crossed))
+                             dict(self.inputs), dict(self.outputs), dict(self.crossed), dict(self.ran), self.clock)
 
     def remove(self) -> None:
         """Take the hooks off the model (what was recorded stays)."""
@@ -102,6 +111,7 @@ def _before(tracker: ModuleTracker, path: str):
         tracker.inputs[path] = _tensors_in(args)
         tracker.stops[path] = {id(t.grad_fn) for t in tracker.inputs[path] if t.grad_fn is not None}
         tracker.crossed[path] = _with_history(tracker.inputs[path])
+        tracker.ran[path] = (tracker.tick(), None)
 
     return hook
 
@@ -111,6 +121,7 @@ def _after(tracker: ModuleTracker, path: str):
         stops = tracker.stops.pop(path, set())
         tracker.outputs[path] = _tensors_in(output)
         tracker.crossed[path] = tracker.crossed.get(path, []) + _with_history(tracker.outputs[path])
+        tracker.ran[path] = (tracker.ran.get(path, (0, None))[0], tracker.tick())
         pending = [t.grad_fn for t in tracker.outputs[path] if t.grad_fn is not None]
         seen = set()
         while pending:

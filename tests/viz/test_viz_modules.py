@@ -118,6 +118,44 @@ def test_a_detach_inside_a_collapsed_module_is_summarised_on_its_box(library):
     assert ("AddBackward0", "0.first", "next", "0.first \u2192 0: (4, 3)") in _carried(opened)
 
 
+def _dashed(model):
+    """(from, to, label) of every "nograd" edge, by the titles of the boxes it joins."""
+    labels = {node.id: node.label.partition(":")[0] for node in model.nodes}
+    return sorted((labels[edge.src], labels[edge.dst], edge.label) for edge in model.edges if edge.kind == "nograd")
+
+
+def test_data_that_crossed_plain_code_under_no_grad_still_joins_the_two_boxes(library):
+    # features = torch.relu(self.body(x)) under no_grad, then self.head(features): relu is in no module
+    assert _dashed(_grouped("model_no_grad_body", library)) == [("body", "features", None), ("head", "features", None)]
+    assert _dashed(_grouped("model_no_grad_body_unnamed", library)) == [("head", "body", "body \u2192 head: (2, 3)")]
+
+
+def test_plain_code_is_not_linked_to_a_module_that_ran_outside_the_forward_or_fed_nothing(library):
+    nn = library.nn
+
+    class TwoLooks(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.body, self.head = nn.Linear(2, 2), nn.Linear(2, 1)
+
+        def forward(self, x):
+            with library.no_grad():
+                self.body(x)  # run for nothing: its output is dropped
+            return self.head(x)  # the head reads the model's own input, which no code here made
+
+    library.manual_seed(0)
+    model = TwoLooks()
+    track_modules(model)
+    loss = model(library.ones(1, 2)).sum()
+    assert _dashed(graph_model(loss, model=model, depth=1)) == []
+    with library.no_grad():
+        model.body(library.ones(1, 2))  # a later run outside the model's forward
+    head_input = library.ones(1, 2)
+    loss = model.head(head_input).sum()
+    assert _dashed(graph_model(loss, names={"head_input": head_input}, model=model, depth=1)) == [
+        ("head", "head_input", None)]
+
+
 def test_without_tracking_or_with_a_bad_depth_the_error_says_what_to_do(library):
     net = library.nn.Linear(2, 1)
     out = net(library.ones(1, 2)).sum()

@@ -234,6 +234,41 @@ def model_detach_inside_depth2(torch):
     return _detach_inside(torch, 2)
 
 
+def _body_under_no_grad(torch, named):
+    """Notebook 06's body and head, the body run under no_grad and followed by a plain function (relu):
+    nothing is recorded between the two modules, yet the data flows from the body's box to the head's."""
+    from minitorch.viz import track_modules
+
+    nn = torch.nn
+
+    class BodyAndHead(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.body, self.head = nn.Linear(2, 3), nn.Linear(3, 1)
+
+        def forward(self, x):
+            with torch.no_grad():
+                self.features = torch.relu(self.body(x))
+            return self.head(self.features)
+
+    torch.manual_seed(0)
+    model = BodyAndHead()
+    track_modules(model)
+    loss = model(torch.ones(2, 2)).sum()
+    names = {"loss": loss, "features": model.features} if named else None
+    return {"roots": (loss,), "names": names, "model": model, "depth": 1}
+
+
+def model_no_grad_body(torch):
+    """The features drawn: a dashed line from the body's box to them, as from the head's box."""
+    return _body_under_no_grad(torch, named=True)
+
+
+def model_no_grad_body_unnamed(torch):
+    """Nothing named: a dashed line from the head's box to the body's, labelled with what crossed."""
+    return _body_under_no_grad(torch, named=False)
+
+
 SCENARIOS = {
     function.__name__: function
     for function in (
@@ -241,6 +276,7 @@ SCENARIOS = {
         detach_then_modify, mul_saved, detached_new_leaf, data_cut, view_not_cut, clone_kept,
         unnamed_chain, long_chain, hostile_names, model_frozen_depth0, model_frozen_depth1, model_frozen_depth2,
         model_probe_and_stale, model_unnamed_probe, model_detach_inside_depth1, model_detach_inside_depth2,
+        model_no_grad_body, model_no_grad_body_unnamed,
     )
 }
 
