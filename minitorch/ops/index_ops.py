@@ -9,8 +9,8 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 from ._formulas import on_tensors
+from ._out import write_out
 from ._util import as_tensor, is_tensor, wrap_dim
-from .inplace import write_out
 from .linalg import _C_NAMES
 from .shape import unbind
 
@@ -193,7 +193,7 @@ def nonzero(input, *, out=None, as_tuple=False):  # noqa: A002 (torch's argument
     result = _node.Tensor._wrap(np.ascontiguousarray(rows.T.astype(np.int64)).T)
     if as_tuple:
         return unbind(result, 1) if input.ndim else (_node.Tensor._wrap(np.flatnonzero(input._data)),)
-    return result if out is None else write_out(out, result._data)
+    return result if out is None else write_out(out, result)
 
 
 def argwhere(input):  # noqa: A002
