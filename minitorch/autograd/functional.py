@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import _factories
-from ..ops import join, shape
+from ..ops import join, reshaping
 from . import node as _node
 from .engine import run_backward
 from .grad_mode import enable_grad
@@ -88,7 +88,7 @@ def _jacobian_rows(out, inputs, create_graph=False) -> list:
             tables.append(_factories.zeros(table_shape, dtype=t.dtype) if create_graph else
                           np.zeros(table_shape, t._data.dtype))
         elif create_graph:
-            tables.append(shape.view(join.stack(r, 0), *table_shape))
+            tables.append(reshaping.view(join.stack(r, 0), *table_shape))
         else:
             tables.append(np.stack(r).reshape(table_shape))
     return tables

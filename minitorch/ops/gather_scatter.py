@@ -12,7 +12,8 @@ import numpy as np
 
 from ..autograd.node import Node, record
 from ._util import as_tensor, is_tensor, wrap_dim
-from .shape import expand, reshape
+from .broadcasting import expand
+from .reshaping import reshape
 
 
 def _shape_text(shape) -> str:

@@ -12,7 +12,7 @@ from ._formulas import on_tensors
 from ._out import write_out
 from ._util import as_tensor, is_tensor, wrap_dim
 from .linalg import _C_NAMES
-from .shape import unbind
+from .splitting import unbind
 
 
 def _index_vector(a, dim: int, index, op: str) -> np.ndarray:

@@ -17,9 +17,10 @@ from ..autograd import node as _node
 from ..autograd.node import FREED_ERROR, Node, record, unbroadcast
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index
 from ._util import is_tensor
+from .broadcasting import expand
 from .indexing import basic_view
 from .inplace import PARTIAL_OVERLAP_ERROR, apply_inplace, check_inplace, has_internal_overlap, overlap, records_inplace
-from .shape import expand, view
+from .reshaping import view
 
 
 class IndexPutBackward0(Node):

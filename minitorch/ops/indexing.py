@@ -13,7 +13,7 @@ from ..autograd.node import Node, record
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index, result_strides
 from ._util import saved_dim
 from .index_backward_ops import index_backward, select_backward, slice_backward
-from .shape import unsqueeze
+from .squeezing import unsqueeze
 
 INT64_MAX = 2**63 - 1
 

@@ -11,8 +11,10 @@ from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record, unbroadcast
 from . import _formulas
 from ._formulas import scale, t
+from .broadcasting import expand
 from .inplace import write_values
-from .shape import SqueezeBackward4, UnsafeViewBackward0, expand, reshape, squeeze, unsqueeze
+from .reshaping import UnsafeViewBackward0, reshape
+from .squeezing import SqueezeBackward4, squeeze, unsqueeze
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
 

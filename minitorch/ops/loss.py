@@ -9,7 +9,7 @@ import numpy as np
 from .._sum_order import torch_order_mean, torch_order_sum
 from ..autograd import node as _node
 from ..autograd.node import Node, record
-from . import arithmetic, shape
+from . import arithmetic, reshaping
 from . import reduction as reductions
 from ._formulas import DivBackward1
 from .backward_ops import bce_with_logits_backward, mse_loss_backward
@@ -233,7 +233,7 @@ def soft_target_cross_entropy(log_probs, target, weight, reduction):
     if weight is not None:
         weight_shape = [1] * log_probs.ndim
         weight_shape[class_dim] = weight.shape[0]
-        products = arithmetic.mul(products, shape.view(weight, *weight_shape))
+        products = arithmetic.mul(products, reshaping.view(weight, *weight_shape))
     if reduction == NONE:
         return arithmetic.neg(reductions.sum(products, class_dim))
     total = arithmetic.neg(reductions.sum(products))
