@@ -1,0 +1,170 @@
+"""Every op's ``grad_fn`` saves what torch's saves: the same ``_saved_*`` names, and the same values (or None).
+
+Each case is one expression, run once with ``lib = torch`` and once with ``lib = minitorch`` on the same small
+inputs; the node of its (first) output is compared: its name, the set of ``_saved_*`` and ``_raw_saved_*``
+names ``dir(grad_fn)`` lists, and each saved value (a tensor by shape, dtype and values; a size as a tuple).
+"""
+
+import math
+
+import pytest
+
+import minitorch
+
+# One expression per recorded op, in the families' order. ``x``, ``y``: 2x3 floats; ``p``: 2x3 in (0, 1);
+# ``v``: 3 floats; ``sq``: 2x2; ``img``: 1x2x4x4; ``i``: 2x3 indices along dim 1; ``idx``: [1, 0]; ``mask``:
+# 2x3 bools; ``F``: nn.functional.
+CASES = [
+    # arithmetic and pointwise
+    "x + y", "lib.add(x, y, alpha=2)", "x + 2", "x - y", "lib.sub(x, y, alpha=3)", "x - 2", "2 - x", "x * y",
+    "x * 2", "x / y", "x / 2", "lib.div(x, y, rounding_mode='floor')", "-x", "x ** 2", "p ** y", "2 ** x",
+    "x.reciprocal()", "x.abs()", "x.exp()", "p.log()", "p.sqrt()", "x.sigmoid()", "x.tanh()", "x.relu()",
+    "x.clamp(-1, 1)", "x.clamp(min=-1)", "x.clamp(max=1)", "lib.maximum(x, y)", "lib.minimum(x, y)",
+    "lib.where(mask, x, y)",
+    # element-wise math
+    "x.sin()", "x.cos()", "x.tan()", "p.asin()", "p.acos()", "x.atan()", "x.sinh()", "x.cosh()", "x.asinh()",
+    "(x + 3).acosh()", "p.atanh()", "x.ceil()", "x.floor()", "x.round()", "x.round(decimals=1)", "x.trunc()",
+    "x.frac()", "x.sign()", "x.sgn()", "x.exp2()", "x.expm1()", "p.log2()", "p.log10()", "p.log1p()",
+    "p.rsqrt()", "x.deg2rad()", "x.rad2deg()", "x.erf()", "x.erfc()", "p.erfinv()", "p.digamma()",
+    "p.lgamma()", "x.sinc()", "lib.atan2(x, y)", "lib.copysign(x, y)", "lib.copysign(x, -1.0)",
+    "lib.fmax(x, y)", "lib.fmin(x, y)", "lib.fmod(x, y)", "lib.fmod(x, 2.0)", "lib.remainder(x, y)",
+    "lib.remainder(x, 2.0)", "lib.hypot(x, y)", "lib.xlogy(x, p)", "lib.xlogy(2.0, p)",
+    "lib.addcdiv(x, y, p, value=2)", "lib.addcmul(x, y, p, value=0.5)", "lib.lerp(x, y, 0.3)",
+    "lib.lerp(x, y, p)", "p.logit()", "p.logit(eps=0.1)", "x.nan_to_num()", "x.nan_to_num(posinf=3.0)",
+    "x.clamp_min(0.1)", "x.clamp_max(0.1)",
+    # in-place comparisons on floats
+    "x.clone().eq_(y)", "x.clone().lt_(0.5)", "x.clone().ge_(y)",
+    # reductions and statistics
+    "x.sum()", "x.sum(1)", "x.sum(1, keepdim=True)", "x.sum((0, 1))", "x.mean()", "x.mean(0)",
+    "x.mean(-1, keepdim=True)", "x.max()", "x.max(1)", "x.max(-1, keepdim=True)", "x.min()", "x.min(0)",
+    "x.amax(1)", "x.amax()", "x.amin((0, 1), keepdim=True)", "lib.aminmax(x)", "lib.aminmax(x, dim=1)",
+    "lib.aminmax(x, dim=-1, keepdim=True)", "x.prod()", "x.prod(1)", "x.prod(-1, keepdim=True)",
+    "x.var()", "x.var(0)", "x.var(1, keepdim=True)", "x.var(unbiased=False)", "x.var(correction=2)",
+    "x.std()", "x.std(1)", "x.std(0, correction=0)", "lib.var_mean(x)", "lib.var_mean(x, 1)",
+    "lib.var_mean(x, 0, keepdim=True)", "lib.var_mean(x, unbiased=False)", "lib.var_mean(x, correction=0)",
+    "lib.std_mean(x)", "lib.std_mean(x, 1)", "lib.std_mean(x, (0, 1), correction=0)", "x.logsumexp(1)",
+    "x.logsumexp((0, 1), keepdim=True)", "lib.linalg.vector_norm(x)", "lib.linalg.vector_norm(x, 1, dim=1)",
+    "x.norm()", "x.norm(dim=1)", "x.norm(p=3, dim=0, keepdim=True)", "x.median()", "x.median(1)",
+    "x.mode(1)", "x.kthvalue(2, 1)", "x.sort(1)", "x.sort(0, descending=True)", "x.topk(2)",
+    "x.topk(1, 0, largest=False)", "x.cumsum(1)", "x.cumprod(0)", "x.cummax(1)", "x.cummin(0)",
+    # shapes and views
+    "x.view(3, 2)", "x.view(-1)", "x.reshape(6)", "x.t().reshape(6)", "x.t().reshape(3, 2)",
+    "x.flatten()", "x.transpose(0, 1)", "x.t()", "x.permute(1, 0)", "x.unsqueeze(0).squeeze()",
+    "x.unsqueeze(0).squeeze(0)", "x.unsqueeze(0).squeeze((0, 1))", "x.unsqueeze(1)", "v.expand(2, 3)",
+    "x.unbind(0)", "x.unbind(-1)", "x.split(1, 1)", "x.split([1, 2], 1)", "x.chunk(2, 0)", "x.narrow(1, 0, 2)",
+    "x.movedim(0, 1)", "x.clone().unsqueeze_(0)", "x.clone().unsqueeze(0).squeeze_()",
+    "x.clone().unsqueeze(0).squeeze_(0)", "x.clone().t_()", "x.clone().transpose_(0, 1)",
+    # indexing
+    "x[0]", "x[:, 1:]", "x[:, ::2]", "x[idx]", "x[mask]", "x[...]", "x[idx, idx]", "lib.select(x, 1, 0)",
+    "x.index_select(1, idx)", "x.masked_fill(mask, 0.5)", "x.masked_fill(mask, lib.tensor(0.5))",
+    "x.masked_select(mask)", "x.gather(1, i)", "x.scatter(1, i, y)", "x.scatter(1, i, 2.0)",
+    "x.scatter_add(1, i, y)", "lib.take(x, lib.tensor([0, 4]))", "x.index_add(1, idx, y[:, :2])",
+    "x.index_copy(1, idx, y[:, :2])", "x.index_fill(1, idx, 2.0)", "x.index_fill(1, idx, lib.tensor(2.0))",
+    "x.clone().index_put_((idx,), v)", "lib.index_put(x, (idx,), v)", "x.clone().index_put_((idx,), v, accumulate=True)",
+    # join, copy, fill
+    "lib.cat([x, y])", "lib.cat([x, y], 1)", "lib.stack([x, y])", "lib.stack([x, y], -1)", "x.clone()",
+    "x.to(lib.float64)", "x.double()", "x.clone().copy_(y)", "x.clone().fill_(2.0)",
+    "x.clone().fill_(lib.tensor(2.0))", "x.clone().zero_()", "x.contiguous()", "x.t().contiguous()",
+    # diagonals, linalg, rearrangements
+    "lib.diag_embed(v)", "sq.diagonal()", "x.diagonal(1)", "lib.diag(sq)", "sq.trace()", "x.tril()",
+    "x.triu(1)", "sq.mm(sq)", "x.mm(x.t())", "sq.mv(sq[0])", "v.dot(v)", "lib.bmm(x.unsqueeze(0), y.t().unsqueeze(0))",
+    "lib.addmm(v, x.t(), y)", "x @ y.t()", "v @ y.t()", "x @ v", "F.linear(x, y, v[:2])", "F.linear(x, y)",
+    "x.flip(1)", "x.roll(1, 1)", "x.roll(1)", "x.rot90()", "x.repeat(2, 1)", "lib.linalg.cross(x, y)",
+    # losses
+    "F.mse_loss(x, y)", "F.mse_loss(x, y, reduction='sum')", "F.binary_cross_entropy(p, target)",
+    "F.binary_cross_entropy(p, target, weight=p)", "F.binary_cross_entropy_with_logits(x, target)",
+    "F.binary_cross_entropy_with_logits(x, target, pos_weight=v)", "F.nll_loss(x, labels)",
+    "F.nll_loss(x, labels, weight=v, reduction='sum')", "F.cross_entropy(x, labels)",
+    "F.nll_loss(img, img_labels)", "F.huber_loss(x, y)", "F.smooth_l1_loss(x, y, beta=0.5)", "F.l1_loss(x, y)",
+    # activations
+    "F.relu(x)", "F.leaky_relu(x, 0.2)", "F.leaky_relu(x.clone(), inplace=True)", "F.elu(x)",
+    "F.elu(x.clone(), inplace=True)", "F.selu(x)", "F.selu(x.clone(), inplace=True)", "F.celu(x, 0.5)",
+    "F.celu(x.clone(), inplace=True)", "F.gelu(x)", "F.gelu(x, approximate='tanh')", "F.hardtanh(x)",
+    "F.relu6(x)", "F.hardsigmoid(x)", "F.hardswish(x)", "F.logsigmoid(x)", "F.mish(x)", "F.silu(x)",
+    "F.softplus(x, beta=2)", "F.threshold(x, 0.5, 1.0)", "F.prelu(x, v[:1])", "x.softmax(1)",
+    "x.log_softmax(0)", "F.softmax(x, -1)",
+    # layers
+    "F.conv2d(img, kernel)", "F.conv2d(img, kernel, bias, stride=2, padding=1)", "F.max_pool2d(img, 2)",
+    "F.avg_pool2d(img, 2)", "F.adaptive_avg_pool2d(img, 1)",
+    "F.batch_norm(img, None, None, bias, bias, training=True)", "F.layer_norm(x, (3,), v, v)",
+    "F.embedding(idx, x)", "F.pad(x, (1, 1))", "F.pad(x, (1, 0, 0, 1), value=2.0)",
+    # random in-place changes
+    "x.clone().normal_()", "x.clone().uniform_()", "x.clone().bernoulli_(0.5)", "x.clone().bernoulli_(p)",
+    "x.clone().exponential_()", "x.clone().random_(5)", "x.clone().random_(1, 5)", "x.clone().random_()",
+    "lib.normal(x, 1.0)", "lib.normal(1.0, p)", "lib.normal(x, p)",
+]
+
+
+def inputs(lib) -> dict:
+    """The named inputs of the cases, made by ``lib`` (torch or minitorch) from the same numbers."""
+    def leaf(values):
+        return lib.tensor(values, requires_grad=True)
+
+    img = lib.arange(32.0).reshape(1, 2, 4, 4).div(10).requires_grad_()
+    return {
+        "lib": lib, "F": lib.nn.functional, "img": img,
+        "x": leaf([[0.5, -1.2, 2.0], [1.5, 0.3, -0.7]]), "y": leaf([[1.1, 0.4, -0.6], [0.9, -2.0, 1.3]]),
+        "p": leaf([[0.2, 0.7, 0.4], [0.9, 0.1, 0.6]]), "v": leaf([0.3, -0.8, 1.7]),
+        "sq": leaf([[1.0, 2.0], [3.0, 4.0]]), "target": lib.tensor([[0.0, 1.0, 1.0], [1.0, 0.0, 0.5]]),
+        "i": lib.tensor([[0, 2, 1], [1, 0, 2]]), "idx": lib.tensor([1, 0]), "labels": lib.tensor([2, 0]),
+        "img_labels": lib.tensor([[[0, 1, 1, 0]] * 4]), "mask": lib.tensor([[True, False, True], [False, True, False]]),
+        "kernel": lib.tensor([[[[0.1, -0.2], [0.3, 0.4]]] * 2] * 3, requires_grad=True),
+        "bias": leaf([0.5, -0.5]),
+    }
+
+
+def _plain(value):
+    """A saved value in a form both libraries share: tensors by (shape, dtype, values); sizes as tuples."""
+    if hasattr(value, "tolist") and hasattr(value, "dtype"):
+        values = value.tolist()
+        return ("tensor", tuple(value.shape), str(value.dtype).split(".")[-1], _rounded(values))
+    if isinstance(value, (tuple, list)):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, float):
+        return _rounded(value)
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    return str(value).split(".")[-1]  # dtypes, layouts, devices
+
+
+def _rounded(values):
+    if isinstance(values, list):
+        return [_rounded(v) for v in values]
+    if isinstance(values, float) and math.isfinite(values):
+        return round(values, 4)
+    return values
+
+
+def saved_attributes(lib, case: str):
+    """(node name, {saved attribute: plain value}) of the node the case's first output has."""
+    lib.manual_seed(0)
+    result = eval(case, inputs(lib))  # noqa: S307 (our own fixed expressions)
+    first = result[0] if isinstance(result, tuple) else result
+    node = first.grad_fn
+    names = sorted(a for a in dir(node) if a.startswith(("_saved_", "_raw_saved_")))
+    values = {}
+    for name in names:
+        if name.startswith("_raw_saved_"):
+            values[name] = "raw"
+            continue
+        values[name] = _plain(getattr(node, name))
+    return node.name(), values
+
+
+@pytest.mark.parity
+@pytest.mark.parametrize("case", CASES)
+def test_saved_attributes_match_torch(torch, case):
+    assert saved_attributes(minitorch, case) == saved_attributes(torch, case)
+
+
+if __name__ == "__main__":  # a list of the differences: python tests/parity/test_saved_attributes_parity.py
+    import torch
+
+    for case in CASES:
+        try:
+            ours, theirs = saved_attributes(minitorch, case), saved_attributes(torch, case)
+        except Exception as error:  # noqa: BLE001
+            print(f"{case}: {type(error).__name__}: {error}")
+            continue
+        if ours != theirs:
+            print(f"{case}:\n  torch     {theirs}\n  minitorch {ours}")
