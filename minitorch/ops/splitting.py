@@ -72,7 +72,7 @@ def _split_views(a, d: int, sizes, node_cls, attrs):
     bounds = list(zip(np.cumsum([0, *sizes[:-1]]), np.cumsum(sizes)))
     moved = np.moveaxis(a._data, d, 0)
     outs = tuple(_node.Tensor._view(np.moveaxis(moved[start:stop], 0, d), a) for start, stop in bounds)
-    return record_outputs(node_cls, outs, (a,), attrs=attrs,
+    return record_outputs(node_cls, outs, (a,), attrs={**attrs, "self_sym_sizes": tuple(a.shape)},
                           state={"axis": d, "bounds": [(int(s), int(e)) for s, e in bounds]})
 
 
