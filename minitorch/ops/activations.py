@@ -14,11 +14,9 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record
-from .activation_backward import activation_backward
+from .activation_backward import SELU_ALPHA, SELU_SCALE, activation_backward
 from .inplace import apply_inplace
 
-SELU_ALPHA = 1.6732632423543772848170429916717
-SELU_SCALE = 1.0507009873554804934193349852946
 _erf = np.vectorize(math.erf, otypes=[np.float64])
 
 

@@ -52,10 +52,11 @@ def _recorded_embedding_backward(node, grad):
     if node._saved_scale_grad_by_freq:
         raise NotImplementedError(f"minitorch does not implement double backward through {node.name()} with "
                                   "scale_grad_by_freq=True; see docs/implemented.md")
-    indices = node.unpack("indices")._data
+    index_tensor = node.unpack("indices")
+    indices = index_tensor._data
     grad_weight = _embedding_grad_values(node, grad._data, indices)
-    return record(EmbeddingDenseBackwardBackward0, grad_weight, (grad,),
-                  attrs={"num_weights": node._num_weights, "padding_idx": node._padding_idx},
+    return record(EmbeddingDenseBackwardBackward0, grad_weight, (grad,), saved={"indices": index_tensor},
+                  attrs={"padding_idx": saved_dim(node._padding_idx)},
                   state={"indices": indices, "padding_idx": node._padding_idx})
 
 

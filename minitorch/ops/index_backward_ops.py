@@ -49,14 +49,16 @@ class SliceBackwardBackward0(Node):
         return (grad[(slice(None),) * self._axis + (self._slice,)],)
 
 
-def slice_backward(grad, sizes, axis: int, piece: slice):
-    """Zeros of ``sizes`` with ``grad`` written into ``piece`` along ``axis``: the gradient of a slice."""
+def slice_backward(grad, sizes, axis: int, piece: slice, shown: tuple):
+    """Zeros of ``sizes`` with ``grad`` written into ``piece`` along ``axis``: the gradient of a slice.
+
+    ``shown``: the slice's (start, end, step) as its ``SliceBackward0`` shows them (an open end is INT64_MAX)."""
     out = np.zeros(sizes, dtype=_values(grad).dtype)
     out[(slice(None),) * axis + (piece,)] = _values(grad)
     if not on_tensors(grad):
         return out
     return record(SliceBackwardBackward0, out, (grad,),
-                  attrs={"dim": axis, "start": piece.start, "end": piece.stop, "step": piece.step},
+                  attrs={"dim": axis, "start": shown[0], "end": shown[1], "step": shown[2]},
                   state={"axis": axis, "slice": piece})
 
 

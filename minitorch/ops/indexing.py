@@ -45,7 +45,8 @@ class SliceBackward0(Node):
     double_backward = True
 
     def apply(self, grad):
-        return (slice_backward(grad, self._saved_self_sym_sizes, self._axis, self._slice),)
+        return (slice_backward(grad, self._saved_self_sym_sizes, self._axis, self._slice,
+                               (self._saved_start, self._saved_end, self._saved_step)),)
 
 
 def slice_dim(a, dim, piece: slice):

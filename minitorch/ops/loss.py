@@ -196,7 +196,7 @@ def nll_loss_backward(grad, log_probs, target, weight, reduction, total_weight, 
     values = _nll_backward_values(grad._data, log_probs._data, target._data, None if weight is None else
                                   weight._data, reduction, total_weight._data, ignore_index)
     node_cls = NllLoss2DBackwardBackward0 if log_probs.ndim == 4 else NllLossBackwardBackward0
-    return record(node_cls, values, (grad, log_probs), saved={"target": target},
+    return record(node_cls, values, (grad, log_probs), saved={"target": target, "weight": weight},
                   attrs={"reduction": reduction, "ignore_index": ignore_index % 2**64},
                   state={"weight": weight, "ignore_index": ignore_index})
 
