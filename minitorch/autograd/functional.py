@@ -13,20 +13,17 @@ import numpy as np
 
 from .. import _factories
 from ..ops import join, reshaping
+from ..ops._util import is_tensor
 from . import node as _node
 from .engine import run_backward
 from .grad_mode import enable_grad
 
 
-def _is_tensor(value) -> bool:
-    return isinstance(value, _node.Tensor)
-
-
 def _as_tensor_tuple(value, what: str, fn_name: str) -> tuple[bool, tuple]:
     """``(was_a_tuple, tuple_of_tensors)``, with torch's TypeError for anything else."""
-    if _is_tensor(value):
+    if is_tensor(value):
         return False, (value,)
-    if isinstance(value, tuple) and all(_is_tensor(v) for v in value):
+    if isinstance(value, tuple) and all(is_tensor(v) for v in value):
         return True, value
     if what == "inputs":
         message = (f"The inputs given to {fn_name} must be either a Tensor or a tuple of Tensors but the given "

@@ -40,6 +40,7 @@ def write_values(tensor, values, cast: bool = False, overlap_ok: bool = False) -
 
 
 def check_cast(tensor, values) -> None:
+    """torch's error when ``values`` are of a higher dtype category than ``tensor`` (a float into an integer)."""
     target, source = tensor.dtype, from_numpy_dtype(np.asarray(values).dtype)
     if source.category > target.category:
         raise RuntimeError(f"result type {source.legacy_name} can't be cast to the desired output type "
