@@ -183,6 +183,7 @@ class Node:
 
     def __dir__(self):
         saved = [k for k in self.__dict__ if k.startswith("_saved_")]
+        saved += [k for k in dir(type(self)) if k.startswith("_saved_") and k != "_saved_tensor_names"]
         saved += [f"_saved_{n}" for n in self._saved] + [f"_raw_saved_{n}" for n in self._saved]
         dunders = [d for d in object.__dir__(self) if d.startswith("__")]
         return sorted(set(_PUBLIC_NODE_ATTRIBUTES + saved + dunders))
