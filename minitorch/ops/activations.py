@@ -16,6 +16,7 @@ from ..autograd import node as _node
 from ..autograd.node import Node, record
 from .activation_backward import SELU_ALPHA, SELU_SCALE, activation_backward
 from .inplace import apply_inplace
+from .reshaping import view
 
 _erf = np.vectorize(math.erf, otypes=[np.float64])
 
@@ -209,9 +210,8 @@ class PreluKernelBackward0(Node):
     """d prelu(x, w): dx = grad where x > 0, w * grad elsewhere; dw = sum of x * grad where x <= 0 (per channel)."""
 
     def apply(self, grad):
-        x, weight = self.unpack("self"), self.unpack("weight")
-        w = _channel_aligned(weight, x.ndim)
-        grad_input = np.where(x > 0, grad, w * grad).astype(grad.dtype) if self.needs_input_grad(0) else None
+        x, weight = self.unpack("self"), self.unpack("weight")  # weight already shaped to broadcast against x
+        grad_input = np.where(x > 0, grad, weight * grad).astype(grad.dtype) if self.needs_input_grad(0) else None
         grad_weight = None
         if self.needs_input_grad(1):
             contribution = np.where(x > 0, 0, x * grad)
@@ -220,15 +220,12 @@ class PreluKernelBackward0(Node):
         return grad_input, grad_weight
 
 
-def _channel_aligned(weight, ndim):
-    """``weight`` shaped to broadcast along dim 1 (one value per channel), or as a single value."""
-    if weight.size == 1 or ndim < 2:
-        return weight.reshape(-1)[0] if weight.size == 1 else weight
-    return weight.reshape((1, -1) + (1,) * (ndim - 2))
-
-
 def prelu(input, weight):  # noqa: A002
     """``x`` where positive, ``weight * x`` elsewhere (one learned slope, or one per channel of dim 1)."""
+    if input.ndim >= 2:  # torch first views the weight to broadcast along dim 1 (a ViewBackward0 in the graph)
+        shape = [1] * input.ndim
+        shape[1] = weight.numel()
+        weight = view(weight, *shape)
     x = input._data
-    out = np.where(x > 0, x, _channel_aligned(weight._data, x.ndim) * x).astype(x.dtype)
+    out = np.where(x > 0, x, weight._data * x).astype(x.dtype)
     return record(PreluKernelBackward0, out, (input, weight), saved={"self": input, "weight": weight})

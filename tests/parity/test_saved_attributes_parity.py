@@ -87,7 +87,8 @@ CASES = [
     "F.celu(x.clone(), inplace=True)", "F.gelu(x)", "F.gelu(x, approximate='tanh')", "F.hardtanh(x)",
     "F.relu6(x)", "F.hardsigmoid(x)", "F.hardswish(x)", "F.logsigmoid(x)", "F.mish(x)", "F.silu(x)",
     "F.softplus(x, beta=2)", "F.softplus(x)", "lib.nn.Softplus()(x)", "lib.nn.ReLU6()(x)",
-    "F.threshold(x, 0.5, 1.0)", "F.prelu(x, v[:1])", "x.softmax(1)", "x.log_softmax(0)", "F.softmax(x, -1)",
+    "F.threshold(x, 0.5, 1.0)", "F.prelu(x, v[:1])", "F.prelu(img, bias)", "F.prelu(v, v[:1])", "x.softmax(1)",
+    "x.log_softmax(0)", "F.softmax(x, -1)",
     # layers
     "F.conv2d(img, kernel)", "F.conv2d(img, kernel, v, stride=2, padding=1)", "F.max_pool2d(img, 2)",
     "F.avg_pool2d(img, 2)", "F.adaptive_avg_pool2d(img, 1)",
@@ -198,7 +199,6 @@ KNOWN_DIFFERENCES = {
     "lib.index_put(x, (idx,), v)": "no _raw_saved_indices",
     "x.clone().index_put_((idx,), v, accumulate=True)": "no _raw_saved_indices",
     "lib.autograd.grad(x[idx].sigmoid().sum(), x, create_graph=True)[0]": "no _raw_saved_indices",
-    "F.prelu(x, v[:1])": "torch saves the weight reshaped to broadcast against the input, shape (1, 1)",
     "x.clone().unsqueeze(0).squeeze_()": "an in-place shape change of a view records AsStridedBackward0",
 }
 
