@@ -20,7 +20,8 @@ def _values(x):
 
 
 class SavesIndexTensors(Node):
-    """A node that keeps the index tensors as torch's ``indices`` (None for a dim no tensor indexes)."""
+    """A node whose gradient is written at index tensors, kept as torch's ``indices`` (None for a dim no
+    tensor indexes)."""
 
     _holds_saved_state = True  # the indices, freed after backward as torch frees them
 
