@@ -227,10 +227,11 @@ from .ops.rearrange import (
     vstack,
 )
 from .ops.reduction import argmax, argmin, max, min
+from .ops.reshaping import flatten, reshape
 from .ops.scan import cummax, cummin, cumprod, cumsum
-from .ops.shape import flatten, permute, reshape, squeeze, t, transpose, unbind, unsqueeze
 from .ops.sorting import argsort, kthvalue, median, mode, msort, sort, topk
-from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unflatten
+from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unbind, unflatten
+from .ops.squeezing import squeeze, unsqueeze
 from .ops.statistics import (
     logsumexp,
     prod,
@@ -239,6 +240,7 @@ from .ops.statistics import (
     var,
     var_mean,
 )
+from .ops.transposing import permute, t, transpose
 from .ops.unique import unique, unique_consecutive
 from .serialization import load, save
 from .tensor import Tensor

@@ -9,7 +9,7 @@ import numpy as np
 from ._device import check_device, check_layout
 from ._dtype import from_numpy_dtype, get_default_dtype, resolve, scalar_dtype
 from ._strides import empty_preserving_layout
-from .ops.inplace import write_out
+from .ops._out import write_out
 from .tensor import Tensor
 
 
@@ -46,7 +46,7 @@ def _out_dtype(dtype, out, default):
 
 
 def _finish(data: np.ndarray, requires_grad: bool, out=None) -> Tensor:
-    result = Tensor._wrap(data) if out is None else write_out(out, data)
+    result = Tensor._wrap(data) if out is None else write_out(out, data, warn_on_resize=False)
     if requires_grad:
         if not result.dtype.is_floating_point:
             raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")

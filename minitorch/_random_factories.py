@@ -114,14 +114,16 @@ def normal(mean, std=1.0, size=None, *, generator=None, out=None, dtype=None, la
         if std < 0:
             raise RuntimeError(f"normal expects std >= 0.0, but found std {std:g}")
         values = _empty(mean.shape, mean.dtype).normal_(0.0, std, generator=generator)  # then + mean, as torch
-        return record(NormalBackward1, values._data + mean._data, (mean,))
+        return record(NormalBackward1, values._data + mean._data, (mean,), attrs={"mean_sym_sizes": tuple(mean.shape)})
     if (std._data < 0).any():
         raise RuntimeError("normal expects all elements of std >= 0.0")
     if not isinstance(mean, Tensor):
         values = _empty(std.shape, std.dtype).normal_(generator=generator)._data
-        return record(NormalBackward2, values * std._data + std._data.dtype.type(mean), (std,))
+        return record(NormalBackward2, values * std._data + std._data.dtype.type(mean), (std,),
+                      attrs={"std_sym_sizes": tuple(std.shape)})
     values = _empty(np.broadcast_shapes(mean.shape, std.shape), mean.dtype).normal_(generator=generator)._data
-    return record(NormalBackward3, values * std._data + mean._data, (mean, std))
+    return record(NormalBackward3, values * std._data + mean._data, (mean, std),
+                  attrs={"mean_sym_sizes": tuple(mean.shape), "std_sym_sizes": tuple(std.shape)})
 
 
 def bernoulli(input, p=None, *, generator=None, out=None) -> Tensor:  # noqa: A002

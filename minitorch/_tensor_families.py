@@ -8,7 +8,8 @@ from .autograd.grad_mode import no_grad
 from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, splitting
 from .ops.copy import to
 from .ops.inplace import apply_inplace
-from .ops.shape import SqueezeBackward4, squeeze, t, transpose, unsqueeze
+from .ops.squeezing import SqueezeBackward4, squeeze, unsqueeze
+from .ops.transposing import t, transpose
 
 
 class FamilyMethods:
@@ -78,7 +79,7 @@ class FamilyMethods:
         with no_grad():
             viewed = squeeze(self, dim)
         if dim is None:
-            splitting.restride_(self, viewed, splitting.SqueezeBackward3)
+            splitting.restride_(self, viewed, splitting.SqueezeBackward3, {"self_sym_sizes": tuple(self.shape)})
         else:
             attrs = {"dim": dim % 2**64, "self_sym_sizes": tuple(self.shape)}
             splitting.restride_(self, viewed, SqueezeBackward4, attrs)

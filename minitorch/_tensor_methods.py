@@ -15,7 +15,21 @@ from ._tensor_math import TrigExpLogMethods
 from ._tensor_math_more import RoundingAndBinaryMethods
 from ._tensor_reductions import ReductionMethods
 from .autograd import node as _node
-from .ops import arithmetic, comparison, copy, indexing, linalg, pointwise, reduction, shape, softmax
+from .ops import (
+    arithmetic,
+    broadcasting,
+    comparison,
+    copy,
+    indexing,
+    linalg,
+    pointwise,
+    reduction,
+    reshaping,
+    softmax,
+    splitting,
+    squeezing,
+    transposing,
+)
 from .ops._util import binary_operands
 from .ops.comparison import bitwise_not
 from .ops.division import floor_divide
@@ -79,7 +93,7 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     def __iter__(self):
         if self.ndim == 0:
             raise TypeError("iteration over a 0-d tensor")
-        return iter(shape.unbind(self, 0))
+        return iter(splitting.unbind(self, 0))
 
     def __bool__(self):
         if self.numel() != 1:
@@ -178,26 +192,26 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     # -- reductions and shapes -------------------------------------------------------------------------
     sum, mean, max, min = reduction.sum, reduction.mean, reduction.max, reduction.min
     argmax, argmin = reduction.argmax, reduction.argmin
-    view, reshape, flatten = shape.view, shape.reshape, shape.flatten
-    transpose, t, permute = shape.transpose, shape.t, shape.permute
-    squeeze, unsqueeze, expand, unbind = shape.squeeze, shape.unsqueeze, shape.expand, shape.unbind
+    view, reshape, flatten = reshaping.view, reshaping.reshape, reshaping.flatten
+    transpose, t, permute = transposing.transpose, transposing.t, transposing.permute
+    squeeze, unsqueeze, expand, unbind = squeezing.squeeze, squeezing.unsqueeze, broadcasting.expand, splitting.unbind
     mm, mv, dot, bmm, addmm = linalg.mm, linalg.mv, linalg.dot, linalg.bmm, linalg.addmm
     clone, contiguous, to = copy.clone, copy.contiguous, copy.to
 
-    T = property(lambda self: shape.permute(self, *reversed(range(self.ndim))))
-    mT = property(lambda self: shape.transpose(self, -2, -1))
+    T = property(lambda self: transposing.permute(self, *reversed(range(self.ndim))))
+    mT = property(lambda self: transposing.transpose(self, -2, -1))
 
     def view_as(self, other):
         """``self.view(other.shape)``."""
-        return shape.view(self, *other.shape)
+        return reshaping.view(self, *other.shape)
 
     def reshape_as(self, other):
         """``self.reshape(other.shape)``."""
-        return shape.reshape(self, *other.shape)
+        return reshaping.reshape(self, *other.shape)
 
     def expand_as(self, other):
         """``self.expand(other.shape)``."""
-        return shape.expand(self, *other.shape)
+        return broadcasting.expand(self, *other.shape)
 
     def float(self):
         """Convert to float32."""

@@ -12,6 +12,7 @@ import warnings
 
 import numpy as np
 
+from ..ops._util import is_tensor
 from . import node as _node
 from .grad_mode import enable_grad, is_grad_enabled, no_grad
 from .hooks import wrap
@@ -21,17 +22,13 @@ from .saved_tensor import SavedTensor
 LEAF_INPLACE_ERROR = "a leaf Variable that requires grad has been used in an in-place operation."
 
 
-def _is_tensor(value) -> bool:
-    return hasattr(value, "_data") and hasattr(value, "_version_counter")
-
-
 class FunctionCtx:
     """What ``forward`` can tell ``backward`` through ``ctx``: saved tensors, and which outputs are special."""
 
     def save_for_backward(self, *tensors) -> None:
         """Keep ``tensors`` (or None) for backward; ``ctx.saved_tensors`` checks they were not changed since."""
         for i, tensor in enumerate(tensors):
-            if tensor is not None and not _is_tensor(tensor):
+            if tensor is not None and not is_tensor(tensor):
                 raise TypeError(f"save_for_backward can only save variables, but argument {i} is of type "
                                 f"{type(tensor).__name__}")
         self.to_save = tensors
@@ -122,8 +119,8 @@ class BackwardCFunction(Node, FunctionCtx):
         """Sum a broadcast gradient back to its input's shape; refuse one that cannot be."""
         if grad is None:
             return None
-        data = grad._data if _is_tensor(grad) else np.asarray(grad)
-        if FormulaMode.on_tensors and _is_tensor(grad):
+        data = grad._data if is_tensor(grad) else np.asarray(grad)
+        if FormulaMode.on_tensors and is_tensor(grad):
             data = grad  # create_graph=True: the gradient keeps its graph
         shape = self.input_shape(index)
         goes_somewhere = Node.needs_input_grad(self, index)  # the node's own; ctx.needs_input_grad is torch's tuple
@@ -181,8 +178,8 @@ class Function(metaclass=FunctionMeta):
     def apply(cls, *args, **kwargs):
         """Run ``forward`` and, when an input requires grad, record the outputs with a ``<Name>Backward`` node."""
         ctx = cls._backward_cls()
-        recording = is_grad_enabled() and any(_is_tensor(a) and a.requires_grad for a in args)
-        ctx.needs_input_grad = tuple(_is_tensor(a) and a.requires_grad for a in args)
+        recording = is_grad_enabled() and any(is_tensor(a) and a.requires_grad for a in args)
+        ctx.needs_input_grad = tuple(is_tensor(a) and a.requires_grad for a in args)
         with no_grad():
             outputs = cls.forward(ctx, *args, **kwargs)
         if not recording:
@@ -194,7 +191,7 @@ def _record_outputs(ctx: BackwardCFunction, args, outputs):
     """Make ``ctx`` the grad_fn of the differentiable outputs and save what forward asked to save."""
     single = not isinstance(outputs, tuple)
     outputs = (outputs,) if single else outputs
-    positions = [i for i, a in enumerate(args) if _is_tensor(a)]
+    positions = [i for i, a in enumerate(args) if is_tensor(a)]
     tensor_inputs = [args[i] for i in positions]
     connect(ctx, tensor_inputs, state={"tensor_positions": positions, "num_outputs": len(outputs)})
     wrapped = tuple(_record_output(ctx, out, nr, tensor_inputs) for nr, out in enumerate(outputs))
@@ -205,7 +202,7 @@ def _record_outputs(ctx: BackwardCFunction, args, outputs):
 
 def _record_output(ctx: BackwardCFunction, out, output_nr: int, tensor_inputs):
     """One output: its grad_fn is ctx (unless it is non-differentiable); an unmodified input comes back a view."""
-    if not _is_tensor(out):
+    if not is_tensor(out):
         ctx._output_meta[output_nr] = None
         return out
     ctx._output_meta[output_nr] = (out.shape, out._data.dtype)

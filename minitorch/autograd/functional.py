@@ -12,21 +12,18 @@ from __future__ import annotations
 import numpy as np
 
 from .. import _factories
-from ..ops import join, shape
+from ..ops import join, reshaping
+from ..ops._util import is_tensor
 from . import node as _node
 from .engine import run_backward
 from .grad_mode import enable_grad
 
 
-def _is_tensor(value) -> bool:
-    return isinstance(value, _node.Tensor)
-
-
 def _as_tensor_tuple(value, what: str, fn_name: str) -> tuple[bool, tuple]:
     """``(was_a_tuple, tuple_of_tensors)``, with torch's TypeError for anything else."""
-    if _is_tensor(value):
+    if is_tensor(value):
         return False, (value,)
-    if isinstance(value, tuple) and all(_is_tensor(v) for v in value):
+    if isinstance(value, tuple) and all(is_tensor(v) for v in value):
         return True, value
     if what == "inputs":
         message = (f"The inputs given to {fn_name} must be either a Tensor or a tuple of Tensors but the given "
@@ -88,7 +85,7 @@ def _jacobian_rows(out, inputs, create_graph=False) -> list:
             tables.append(_factories.zeros(table_shape, dtype=t.dtype) if create_graph else
                           np.zeros(table_shape, t._data.dtype))
         elif create_graph:
-            tables.append(shape.view(join.stack(r, 0), *table_shape))
+            tables.append(reshaping.view(join.stack(r, 0), *table_shape))
         else:
             tables.append(np.stack(r).reshape(table_shape))
     return tables

@@ -183,6 +183,7 @@ class Node:
 
     def __dir__(self):
         saved = [k for k in self.__dict__ if k.startswith("_saved_")]
+        saved += [k for k in dir(type(self)) if k.startswith("_saved_") and k != "_saved_tensor_names"]
         saved += [f"_saved_{n}" for n in self._saved] + [f"_raw_saved_{n}" for n in self._saved]
         dunders = [d for d in object.__dir__(self) if d.startswith("__")]
         return sorted(set(_PUBLIC_NODE_ATTRIBUTES + saved + dunders))
@@ -281,7 +282,8 @@ def record_outputs(node_cls, outs, inputs, saved=None, attrs=None, state=None, s
     """``record`` for an op with several outputs (unbind, split, var_mean): one node, output ``i`` its nr ``i``.
 
     ``outs`` are the op's result tensors, already made (views of the input for unbind and split); the
-    other arguments are ``record``'s (``save_result=True`` saves the first output). Returns ``outs``.
+    other arguments are ``record``'s (``save_result=True`` saves the first output as ``result``; a tuple of
+    names saves the outputs under torch's names, ``("min", "max")``). Returns ``outs``.
     """
     if not needs_recording(inputs) or outs[0]._data.dtype.kind not in "fc":
         return outs
@@ -292,7 +294,8 @@ def record_outputs(node_cls, outs, inputs, saved=None, attrs=None, state=None, s
         set_grad_fn(out, node, output_nr)
     node._output_meta = {nr: (out._data.shape, out._data.dtype) for nr, out in enumerate(outs)}
     if save_result:
-        node._saved["result"] = SavedTensor(outs[0], node, is_output=True)
+        for name, out in zip(("result",) if save_result is True else save_result, outs):
+            node._saved[name] = SavedTensor(out, node, is_output=True)
     return outs
 
 

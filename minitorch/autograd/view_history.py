@@ -76,6 +76,7 @@ def _regenerate(view) -> None:
     """Give the view a new ``AsStridedBackward0`` grad_fn into its base (``retain_grad()`` follows it)."""
     base = view._base
     attach(AsStridedBackward0(), view, (base,),
+           attrs={"size": tuple(view.shape), "stride": view.stride(), "storage_offset": view.storage_offset()},
            state={"geometry": view_geometry(view, base), "layout": _base_layout(base)})
     view._view_version = view._version_counter.value
 

@@ -52,7 +52,7 @@ def mish(input, inplace=False):
     return _apply("mish", input, None, inplace)
 
 
-def softplus(input, beta=1.0, threshold=20.0):
+def softplus(input, beta=1, threshold=20):
     """``log(1 + exp(beta * x)) / beta``, linear once ``beta * x`` passes ``threshold``."""
     return _apply("softplus", input, {"beta": beta, "threshold": threshold})
 
@@ -64,7 +64,7 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
 
 def relu6(input, inplace=False):
     """``hardtanh(x, 0, 6)``."""
-    return hardtanh(input, 0.0, 6.0, inplace)
+    return hardtanh(input, 0, 6, inplace)
 
 
 def logsigmoid(input):

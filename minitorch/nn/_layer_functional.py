@@ -96,7 +96,7 @@ def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, coun
                divisor_override=None):
     """The mean of each ``kernel_size`` window, moved by ``stride`` (``kernel_size`` by default)."""
     kernel = _pair(kernel_size)
-    steps = kernel if stride is None or stride == [] else _pair(stride)
+    steps = () if stride is None or stride == [] else _pair(stride)  # () means the kernel's, as in torch
     pad = _pair(padding)
     if ceil_mode:
         raise NotImplementedError("minitorch does not implement avg_pool2d(ceil_mode=True)")

@@ -161,6 +161,10 @@ class ReLU6(_Activation):
 
     function = "relu6"
 
+    def forward(self, input):
+        """``F.hardtanh(input, 0.0, 6.0)``: torch's ReLU6 is a Hardtanh (its node shows the bounds as floats)."""
+        return F.hardtanh(input, 0.0, 6.0, self.inplace)
+
 
 class Hardsigmoid(_Activation):
     """``relu6(x + 3) / 6``."""

@@ -7,10 +7,10 @@ Each function checks its arguments the way PyTorch does (same errors), then call
 
 import warnings
 
+from ..ops import broadcasting, pointwise, pool, reshaping, squeezing
 from ..ops import dropout as dropout_ops
 from ..ops import loss as loss_ops
 from ..ops import pad as pad_ops
-from ..ops import pointwise, pool, shape
 from ..ops import softmax as softmax_ops
 from ..ops.activations import prelu
 from ..ops.conv import convolution
@@ -79,13 +79,13 @@ def conv2d(*args, **kwargs):
         raise RuntimeError("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
                            f"{list(input.shape)}")
     _conv_args.check_dilation(dilation)
-    batched = shape.unsqueeze(input, 0) if input.ndim == 3 else input
+    batched = squeezing.unsqueeze(input, 0) if input.ndim == 3 else input
     if isinstance(padding, str):
         batched, padding = _string_padding(batched, weight, padding, stride, dilation)
     padding = _conv_args.as_pair("padding", padding)
     _conv_args.check_conv2d(batched, weight, bias, stride, padding, dilation, groups)
     out = convolution(batched, weight, bias, stride, padding, dilation, groups)
-    return shape.squeeze(out, 0) if input.ndim == 3 else out
+    return squeezing.squeeze(out, 0) if input.ndim == 3 else out
 
 
 def _string_padding(input, weight, padding, stride, dilation):
@@ -164,7 +164,7 @@ def _broadcast_pair(a, b):
     check_broadcast(a.shape, b.shape)
     common = tuple(max(m, n) for m, n in zip((1,) * (b.ndim - a.ndim) + tuple(a.shape),
                                               (1,) * (a.ndim - b.ndim) + tuple(b.shape)))
-    expand = [t if tuple(t.shape) == common else shape.expand(t, *common) for t in (a, b)]
+    expand = [t if tuple(t.shape) == common else broadcasting.expand(t, *common) for t in (a, b)]
     return expand[0], expand[1]
 
 
@@ -175,7 +175,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
         raise ValueError(f"Using a target size ({target.shape}) that is different to the input size "
                          f"({input.shape}) is deprecated. Please ensure they have the same size.")
     if weight is not None and weight.shape != input.shape:
-        weight = shape.expand(weight, *input.shape)
+        weight = broadcasting.expand(weight, *input.shape)
     return loss_ops.binary_cross_entropy(input, target, weight, code)
 
 
@@ -262,10 +262,10 @@ def _nll_nd(input, target, weight, ignore_index, code):
     if input.ndim in (1, 2, 4):
         return loss_ops.nll_loss(input, target, weight, ignore_index, code)
     n, c = input.shape[0], input.shape[1]
-    flat_input = shape.view(input.contiguous(), n, c, 1, -1)
-    flat_target = shape.view(target.contiguous(), n, 1, -1)
+    flat_input = reshaping.view(input.contiguous(), n, c, 1, -1)
+    flat_target = reshaping.view(target.contiguous(), n, 1, -1)
     out = loss_ops.nll_loss(flat_input, flat_target, weight, ignore_index, code)
-    return shape.view(out, n, *input.shape[2:]) if code == loss_ops.NONE else out
+    return reshaping.view(out, n, *input.shape[2:]) if code == loss_ops.NONE else out
 
 
 def pad(input, pad, mode="constant", value=None):

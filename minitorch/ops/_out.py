@@ -6,8 +6,8 @@ import warnings
 
 import numpy as np
 
-from .._dtype import from_numpy_dtype
 from ..autograd.grad_mode import is_grad_enabled, no_grad
+from .inplace import check_cast, write_values
 
 RESIZE_WARNING = (
     "An output with one or more elements was resized since it had shape [{old}], which does not match the "
@@ -36,19 +36,23 @@ def _shape_text(shape) -> str:
     return ", ".join(str(n) for n in shape)
 
 
-def write_out(out, result):
-    """Copy ``result`` (a tensor) into ``out``: cast to out's dtype, resize when the shape differs."""
-    source, target = from_numpy_dtype(result._data.dtype), out.dtype
-    if source.category > target.category:
-        raise RuntimeError(f"result type {source.legacy_name} can't be cast to the desired output type "
-                           f"{target.legacy_name}")
-    if out.shape != result.shape:
-        if out.numel() != 0:
-            warnings.warn(RESIZE_WARNING.format(old=_shape_text(out.shape), new=_shape_text(result.shape)),
+def write_out(out, result, warn_on_resize: bool = True):
+    """Store ``result`` (a tensor or an array) in the ``out=`` tensor and return ``out``: the one way an op
+    writes its result into ``out``.
+
+    As torch: a result of a higher dtype category than out's (a float into an integer tensor) is refused; an
+    ``out`` of another shape is resized first, with torch's deprecation warning when it had elements
+    (``warn_on_resize=False`` for the factories, which resize silently as torch's ``zeros(..., out=)``). The
+    write itself is ``write_values``, which counts the change in out's ``_version``.
+    """
+    data = getattr(result, "_data", result)
+    check_cast(out, data)
+    if out.shape != data.shape:
+        if warn_on_resize and out.numel() != 0:
+            warnings.warn(RESIZE_WARNING.format(old=_shape_text(out.shape), new=_shape_text(data.shape)),
                           UserWarning, stacklevel=3)
-        out._data = np.empty(result.shape, dtype=out._data.dtype)
-    out._data[...] = result._data
-    out._version_counter.bump()
+        out._data = np.empty(data.shape, dtype=out._data.dtype)
+    write_values(out, data, cast=True)
     return out
 
 

@@ -13,14 +13,24 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import _formulas as f
 from .backward_ops import threshold_backward
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
 
 BACKWARD_NAMES = {"leaky_relu": "LeakyReluBackwardBackward0", "elu": "EluBackwardBackward0",
                   "selu": "EluBackwardBackward0", "celu": "EluBackwardBackward0", "gelu": "GeluBackwardBackward0",
                   "softplus": "SoftplusBackwardBackward0", "hardtanh": "HardtanhBackwardBackward0",
                   "logsigmoid": "LogSigmoidBackwardBackward0", "hardswish": "HardswishBackwardBackward0"}
+
+
+# The piecewise-linear ones have no second derivative: torch's node keeps no grad_output for them.
+LINEAR_PIECES = {"leaky_relu", "hardtanh"}
+# elu's family: torch's node keeps the input as ``self_or_result`` (its in-place forms pass the result)
+ELU_FAMILY = {"elu", "selu", "celu"}
 
 
 class _ActivationBackwardBackward(Node):
@@ -32,13 +42,15 @@ class _ActivationBackwardBackward(Node):
         second = self._entry[2]
         if second is None:
             raise RuntimeError(f"derivative for aten::{self.kind}_backward is not implemented")
-        grad_output, x = self.unpack("grad_output"), self.unpack("self")
+        x = self.unpack("self_or_result" if self.kind in ELU_FAMILY else "self")
         grad_grad = (activation_backward(self.kind, grad, x, self._options, self._entry)
                      if self.needs_input_grad(0) else None)
         grad_x = None
-        if self.needs_input_grad(1):
+        if self.needs_input_grad(1) and self.kind in LINEAR_PIECES:
+            grad_x = np.zeros_like(grad)
+        elif self.needs_input_grad(1):
             with np.errstate(all="ignore"):
-                grad_x = (grad * grad_output * second(x, self._options)).astype(grad.dtype, copy=False)
+                grad_x = (grad * self.unpack("grad_output") * second(x, self._options)).astype(grad.dtype, copy=False)
         return grad_grad, grad_x
 
 
@@ -89,5 +101,30 @@ def activation_backward(kind: str, grad, x, options: dict, entry: tuple):
     if not f.on_tensors(grad):
         return (grad * entry[1](x, options)).astype(grad.dtype, copy=False)
     values = (grad._data * entry[1](x._data, options)).astype(grad._data.dtype, copy=False)
-    return record(NODES[kind], values, (grad, x), saved={"grad_output": grad, "self": x}, attrs=dict(options),
-                  state={"options": options, "entry": entry})
+    return record(NODES[kind], values, (grad, x), saved=_saved_tensors(kind, grad, x),
+                  attrs=_saved_attributes(kind, options, x._data), state={"options": options, "entry": entry})
+
+
+def _saved_tensors(kind: str, grad, x) -> dict:
+    """The tensors torch's node keeps: none for hardsigmoid's (it has no derivative), the input (elu's family
+    calls it ``self_or_result``), and the incoming gradient unless the second derivative is zero."""
+    if kind == "hardsigmoid":
+        return {}
+    saved = {"self_or_result" if kind in ELU_FAMILY else "self": x}
+    if kind not in LINEAR_PIECES:
+        saved["grad_output"] = grad
+    return saved
+
+
+def _saved_attributes(kind: str, options: dict, x: np.ndarray) -> dict:
+    """What torch's node shows besides tensors: the options; elu's family its alpha and scales (celu's input
+    scale 1 / alpha) and ``is_result``; log-sigmoid the ``buffer`` torch's CPU kernel keeps, exp(-|x|)."""
+    if kind == "elu":
+        return {"alpha": options["alpha"], "scale": 1, "input_scale": 1, "is_result": False}
+    if kind == "selu":
+        return {"alpha": SELU_ALPHA, "scale": SELU_SCALE, "input_scale": 1, "is_result": False}
+    if kind == "celu":
+        return {"alpha": options["alpha"], "scale": 1, "input_scale": 1 / options["alpha"], "is_result": False}
+    if kind == "logsigmoid":
+        return {"buffer": _node.Tensor._wrap(np.exp(-np.abs(x)))}
+    return dict(options)

@@ -12,12 +12,12 @@ import math
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
-from .activation_backward import activation_backward
+from .activation_backward import SELU_ALPHA, SELU_SCALE, activation_backward
 from .inplace import apply_inplace
+from .reshaping import view
 
-SELU_ALPHA = 1.6732632423543772848170429916717
-SELU_SCALE = 1.0507009873554804934193349852946
 _erf = np.vectorize(math.erf, otypes=[np.float64])
 
 
@@ -129,33 +129,76 @@ class _ActivationBackward(Node):
         return (activation_backward(self.kind, grad, self.unpack("self"), self._options, TABLE[self.kind]),)
 
 
-def _node(name: str, kind: str, double_backward: bool = True) -> type:
+def _table_node(name: str, kind: str) -> type:
     doc = f"d {kind}(x) / dx, from the activation table."
-    return type(name, (_ActivationBackward,), {"kind": kind, "__doc__": doc, "double_backward": double_backward})
+    return type(name, (_ActivationBackward,), {"kind": kind, "__doc__": doc})
 
 
-NODES = {
-    "leaky_relu": _node("LeakyReluBackward0", "leaky_relu"), "elu": _node("EluBackward0", "elu"),
-    "selu": _node("EluBackward0", "selu"), "celu": _node("CeluBackward0", "celu"),
-    "gelu": _node("GeluBackward0", "gelu"), "silu": _node("SiluBackward0", "silu"),
-    "mish": _node("MishBackward0", "mish"), "softplus": _node("SoftplusBackward0", "softplus"),
-    "hardtanh": _node("HardtanhBackward0", "hardtanh"), "logsigmoid": _node("LogSigmoidBackward0", "logsigmoid"),
-    "hardsigmoid": _node("HardsigmoidBackward0", "hardsigmoid"),
-    "hardswish": _node("HardswishBackward0", "hardswish"), "threshold": _node("ThresholdBackward0", "threshold"),
+NODES = {kind: _table_node(name, kind) for kind, name in (
+    ("leaky_relu", "LeakyReluBackward0"), ("elu", "EluBackward0"), ("selu", "EluBackward0"),
+    ("celu", "CeluBackward0"), ("gelu", "GeluBackward0"), ("silu", "SiluBackward0"), ("mish", "MishBackward0"),
+    ("softplus", "SoftplusBackward0"), ("hardtanh", "HardtanhBackward0"), ("logsigmoid", "LogSigmoidBackward0"),
+    ("hardsigmoid", "HardsigmoidBackward0"), ("hardswish", "HardswishBackward0"), ("threshold", "ThresholdBackward0"))}
+
+
+def _elu_derivative_from_result(r, alpha, scale=1.0, input_scale=1.0):
+    """elu's derivative read from its result, as torch's ``elu_backward(..., is_result=True)``."""
+    return np.where(r <= 0, input_scale * (r + alpha * scale), scale)
+
+
+# The in-place forms save only the result (torch's ``leaky_relu_(x)`` overwrote x): the derivative from it.
+FROM_RESULT = {
+    "leaky_relu": lambda r, o: np.where(r > 0, 1.0, o["negative_slope"]),
+    "elu": lambda r, o: _elu_derivative_from_result(r, o["alpha"]),
+    "selu": lambda r, o: _elu_derivative_from_result(r, SELU_ALPHA, SELU_SCALE),
+    "celu": lambda r, o: _elu_derivative_from_result(r, o["alpha"], 1.0, _celu_input_scale(o["alpha"])),
 }
-# torch's in-place forms differentiate from the result; minitorch's save the input: no double backward
-IN_PLACE_NODES = {"leaky_relu": _node("LeakyReluBackward1", "leaky_relu", False),
-                  "elu": _node("EluBackward1", "elu", False), "selu": _node("EluBackward1", "selu", False),
-                  "celu": _node("CeluBackward1", "celu", False)}
+
+
+class _InPlaceActivationBackward(Node):
+    """d f(x) / dx read from the saved result f(x), times the incoming gradient."""
+
+    kind = ""
+
+    def apply(self, grad):
+        with np.errstate(all="ignore"):
+            return ((grad * FROM_RESULT[self.kind](self.unpack("result"), self._options)).astype(grad.dtype),)
+
+
+def _in_place_node(name: str, kind: str) -> type:
+    doc = f"d {kind}_(x) / dx, from the saved result."
+    return type(name, (_InPlaceActivationBackward,), {"kind": kind, "__doc__": doc})
+
+
+IN_PLACE_NODES = {"leaky_relu": _in_place_node("LeakyReluBackward1", "leaky_relu"),
+                  "elu": _in_place_node("EluBackward1", "elu"), "selu": _in_place_node("EluBackward1", "selu"),
+                  "celu": _in_place_node("CeluBackward1", "celu")}
+
+
+def _saved_attributes(kind: str, options: dict, x: np.ndarray) -> dict:
+    """The ``_saved_*`` values torch's node shows: the options, with elu's scales (torch's elu kernel takes
+    them), without threshold's ``value``, and log-sigmoid's ``buffer`` (torch's CPU kernel keeps exp(-|x|))."""
+    if kind == "elu":
+        return {**options, "scale": 1, "input_scale": 1}
+    if kind == "selu":
+        return {"alpha": SELU_ALPHA, "scale": SELU_SCALE, "input_scale": 1}
+    if kind == "threshold":
+        return {"threshold": options["threshold"]}
+    if kind == "logsigmoid":
+        return {"buffer": _node.Tensor._wrap(np.exp(-np.abs(x)))}
+    return dict(options)
 
 
 def activation(kind: str, a, options=None, node_cls=None):
-    """``kind`` applied to ``a`` elementwise (a float tensor), recorded with its node."""
+    """``kind`` applied to ``a`` elementwise (a float tensor), recorded with its node (the in-place forms'
+    ``node_cls`` saves the result, the others the input)."""
     options = options or {}
     values = a._data
     out_data = np.asarray(TABLE[kind][0](values, options)).astype(values.dtype)
-    attrs = {name: value for name, value in options.items()}
-    return record(node_cls or NODES[kind], out_data, (a,), saved={"self": a}, attrs=attrs, state={"options": options})
+    attrs = _saved_attributes(kind, options, values)
+    if node_cls is not None:
+        return record(node_cls, out_data, (a,), attrs=attrs, state={"options": options}, save_result=True)
+    return record(NODES[kind], out_data, (a,), saved={"self": a}, attrs=attrs, state={"options": options})
 
 
 def activation_(kind: str, a, options=None):
@@ -167,9 +210,8 @@ class PreluKernelBackward0(Node):
     """d prelu(x, w): dx = grad where x > 0, w * grad elsewhere; dw = sum of x * grad where x <= 0 (per channel)."""
 
     def apply(self, grad):
-        x, weight = self.unpack("self"), self.unpack("weight")
-        w = _channel_aligned(weight, x.ndim)
-        grad_input = np.where(x > 0, grad, w * grad).astype(grad.dtype) if self.needs_input_grad(0) else None
+        x, weight = self.unpack("self"), self.unpack("weight")  # weight already shaped to broadcast against x
+        grad_input = np.where(x > 0, grad, weight * grad).astype(grad.dtype) if self.needs_input_grad(0) else None
         grad_weight = None
         if self.needs_input_grad(1):
             contribution = np.where(x > 0, 0, x * grad)
@@ -178,15 +220,12 @@ class PreluKernelBackward0(Node):
         return grad_input, grad_weight
 
 
-def _channel_aligned(weight, ndim):
-    """``weight`` shaped to broadcast along dim 1 (one value per channel), or as a single value."""
-    if weight.size == 1 or ndim < 2:
-        return weight.reshape(-1)[0] if weight.size == 1 else weight
-    return weight.reshape((1, -1) + (1,) * (ndim - 2))
-
-
 def prelu(input, weight):  # noqa: A002
     """``x`` where positive, ``weight * x`` elsewhere (one learned slope, or one per channel of dim 1)."""
+    if input.ndim >= 2:  # torch first views the weight to broadcast along dim 1 (a ViewBackward0 in the graph)
+        shape = [1] * input.ndim
+        shape[1] = weight.numel()
+        weight = view(weight, *shape)
     x = input._data
-    out = np.where(x > 0, x, _channel_aligned(weight._data, x.ndim) * x).astype(x.dtype)
+    out = np.where(x > 0, x, weight._data * x).astype(x.dtype)
     return record(PreluKernelBackward0, out, (input, weight), saved={"self": input, "weight": weight})

@@ -44,14 +44,16 @@ class AvgPool2DBackward0(Node):
 
 
 def avg_pool2d(input, kernel, stride, padding, count_include_pad=True, divisor_override=None):
-    """The mean of every ``kernel`` window (zero padding counts unless ``count_include_pad=False``)."""
+    """The mean of every ``kernel`` window (zero padding counts unless ``count_include_pad=False``); the
+    windows move by ``stride``, or by ``kernel`` when ``stride`` is ``()`` (what the node then shows, as torch's)."""
+    shown_stride, stride = tuple(stride), tuple(stride) or kernel
     x = input._data
     padded = np.pad(x, [(0, 0)] * (x.ndim - 2) + [(padding[0],) * 2, (padding[1],) * 2])
     _, slices = _windows(x.shape[-2], x.shape[-1], kernel, stride, padding)
     total = sum(padded[..., rows, cols].astype(np.float64) for rows, cols in slices)
     divisor = _divisor(x.shape, kernel, stride, padding, count_include_pad, divisor_override)
     return record(AvgPool2DBackward0, (total / divisor).astype(x.dtype), (input,),
-                  saved={"self": input}, attrs={"kernel_size": kernel, "stride": stride, "padding": padding,
+                  saved={"self": input}, attrs={"kernel_size": kernel, "stride": shown_stride, "padding": padding,
                                                 "ceil_mode": False, "count_include_pad": count_include_pad,
                                                 "divisor_override": divisor_override},
                   state={"slices": slices, "padding": padding, "divisor": divisor})

@@ -109,7 +109,8 @@ def mse_loss_backward(grad_output, x, target, reduction):
     if not on_tensors(grad_output):
         return values
     return record(MseLossBackwardBackward0, np.asarray(values, _values(x).dtype), (grad_output, x, target),
-                  saved={"grad_output": grad_output, "self": x, "target": target}, state={"reduction": reduction})
+                  saved={"grad_output": grad_output, "self": x, "target": target}, attrs={"reduction": reduction},
+                  state={"reduction": reduction})
 
 
 class SoftmaxBackwardDataBackward0(Node):

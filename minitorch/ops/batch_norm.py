@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 from .inplace import write_values
 
@@ -75,5 +76,9 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         out = out + bias._data.reshape(shape)
     state = {"axes": axes, "mean": mean, "invstd": invstd, "training": training,
              "weight": None if weight is None else weight._data.astype(np.float64)}
+    # torch's node keeps the batch's mean and 1/std as result1 and result2 (empty in eval)
+    kept = (mean, invstd) if training else (np.empty(0), np.empty(0))
+    result1, result2 = (_node.Tensor._wrap(k.astype(input._data.dtype)) for k in kept)
     return record(NativeBatchNormBackward0, out.astype(input._data.dtype), (input, weight, bias),
-                  saved={"input": input}, attrs={"training": training, "eps": eps}, state=state)
+                  saved={"input": input, "weight": weight, "running_mean": running_mean, "running_var": running_var},
+                  attrs={"training": training, "eps": eps, "result1": result1, "result2": result2}, state=state)

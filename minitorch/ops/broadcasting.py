@@ -1,5 +1,5 @@
-"""Views that repeat values without copying: broadcast_to, broadcast_tensors, meshgrid; and the atleast_*d
-reshapes. All are built from ``view``/``unsqueeze`` and ``expand``, as torch builds them."""
+"""Views that repeat values without copying: expand, and broadcast_to, broadcast_tensors, meshgrid built
+from it (with ``reshape``/``unsqueeze``), as torch builds them; and the atleast_*d reshapes."""
 
 from __future__ import annotations
 
@@ -7,12 +7,64 @@ import warnings
 
 import numpy as np
 
+from ..autograd.node import Node, record
+from ._formulas import unbroadcast
 from ._util import check_broadcast
-from .shape import expand, reshape, unsqueeze
+from .reshaping import reshape
+from .squeezing import unsqueeze
 
 MESHGRID_WARNING = ("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
                     "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4215.)")
 _warned: list = []
+
+
+def _expanded_strides(a, target) -> tuple:
+    """Byte strides of ``a`` expanded to ``target``: 0 where a size-1 dim grows, torch's choice elsewhere."""
+    lead, strides = len(target) - a.ndim, [0] * len(target)
+    if a.ndim == 0:  # torch gives every dim of an expanded 0-d tensor stride 0
+        return tuple(strides)
+    for i in reversed(range(len(target))):
+        if i >= lead:
+            size, stride = a.shape[i - lead], a._data.strides[i - lead]
+        else:  # a new leading dim: torch gives it the stride a dim of the same size would have
+            size = 1
+            stride = target[i + 1] * strides[i + 1] if i + 1 < len(target) else a._data.itemsize
+        strides[i] = 0 if size != target[i] else stride
+    return tuple(strides)
+
+
+class ExpandBackward0(Node):
+    """d x.expand(sizes) / dx: grad summed over the expanded dims."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        return (unbroadcast(grad, self._saved_self_sym_sizes),)
+
+
+def expand(a, *sizes):
+    """Repeat dimensions of size 1 without copying (a read-only view; -1 keeps a size)."""
+    sizes = tuple(sizes[0]) if len(sizes) == 1 and not isinstance(sizes[0], int) else sizes
+    if len(sizes) < a.ndim:
+        kind = "CPUBoolType" if a.dtype.legacy_name == "Bool" else f"torch.{a.dtype.legacy_name}Tensor"
+        raise RuntimeError(f"expand({kind}{{[{', '.join(map(str, a.shape))}]}}, size=[{', '.join(map(str, sizes))}]): the number of sizes provided ({len(sizes)}) must be greater or equal to the number of dimensions in the tensor ({a.ndim})")  # noqa: E501
+    lead = len(sizes) - a.ndim
+    for i in range(lead):
+        if sizes[i] == -1 and a.ndim:
+            raise RuntimeError(f"The expanded size of the tensor ({sizes[i]}) isn't allowed in a leading, "
+                               f"non-existing dimension {i}")
+        if sizes[i] < 0:
+            raise RuntimeError("numel: integer multiplication overflow")
+    target = tuple(a.shape[i - lead] if n == -1 else n for i, n in enumerate(sizes))
+    for i in reversed(range(a.ndim)):  # torch reports the right-most mismatch
+        n = a.shape[i]
+        if n != 1 and n != target[lead + i]:
+            raise RuntimeError(f"The expanded size of the tensor ({target[lead + i]}) must match the existing "
+                               f"size ({n}) at non-singleton dimension {lead + i}.  Target sizes: "
+                               f"[{', '.join(map(str, sizes))}].  Tensor sizes: [{', '.join(map(str, a.shape))}]")
+    data = np.lib.stride_tricks.as_strided(a._data, target, _expanded_strides(a, target),
+                                           writeable=a._data.flags.writeable)
+    return record(ExpandBackward0, data, (a,), attrs={"self_sym_sizes": tuple(a.shape)}, view_of=a)
 
 
 def broadcast_to(a, *size):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
-from ._util import wrap_dim
+from ._util import saved_dim, wrap_dim
 
 
 class TrilBackward0(Node):
@@ -58,7 +58,7 @@ def diag(a, diagonal=0):
     """A vector -> a matrix with it on diagonal ``diagonal``; a matrix -> that diagonal, as a vector (copy)."""
     if a.ndim == 1:
         return record(DiagEmbedBackward0, np.diag(a._data, diagonal), (a,),
-                      attrs={"offset": diagonal, "dim1": 0, "dim2": 1})
+                      attrs={"offset": diagonal, "dim1": saved_dim(-2), "dim2": saved_dim(-1)})
     if a.ndim != 2:
         raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {a.ndim}D")
     return record(DiagonalBackward0_copy, np.diag(a._data, diagonal).copy(), (a,),

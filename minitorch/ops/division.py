@@ -7,7 +7,7 @@ import numpy as np
 from ..autograd.node import Node, record
 from . import arithmetic
 from ._out import with_out
-from ._util import binary_operands, elementwise_result
+from ._util import as_tensor, binary_operands, elementwise_result
 
 
 class DivBackward2(Node):
@@ -48,7 +48,9 @@ def div(input, other, *, rounding_mode=None, out=None):  # noqa: A002
     def compute(a, b):
         if rounding_mode is None:
             return arithmetic.div(a, b)
-        return record(DivBackward2, _rounded_division(a, b, rounding_mode), (a, b),
+        other = as_tensor(b)  # torch saves a number as a 0-d tensor
+        saved = {"self": a if other.requires_grad else None, "other": other if a.requires_grad else None}
+        return record(DivBackward2, _rounded_division(a, b, rounding_mode), (a, b), saved=saved,
                       attrs={"rounding_mode": rounding_mode})
     return with_out("div", compute, out, input, other)
 

@@ -21,8 +21,8 @@ class BinaryBackward(Node):
     d_self = d_other = None
 
     def apply(self, grad):
-        x, r = self.unpack("self"), self.unpack("result")
-        y = self.unpack("other") if "other" in self._saved else self._other_value
+        x, y, r = (self.unpack(name) if name in self._saved else None for name in ("self", "other", "result"))
+        y = self._other_value if len(self._input_meta) == 1 else y
         with np.errstate(all="ignore"):
             grad_self = grad * self.d_self(x, y, r)
             if len(self._input_meta) == 1:
@@ -43,11 +43,15 @@ class BinaryOp(TwoOperandFunction):
     ``ints``: ``"float"`` computes integer inputs in the default float type (atan2), ``"keep"`` keeps
     them (fmod; an integer division by zero raises), ``"none"`` raises torch's "not implemented for 'Long'"
     (hypot). ``numbers``: whether ``other`` may be a Python number (torch has no such variant of atan2).
+    ``saves`` and ``scalar_saves``: what torch's node saves, of ``"self"``, ``"other"`` and ``"result"`` (the
+    scalar variant shows a number ``other`` as ``_saved_other``); the formulas get None for the rest.
     """
 
-    def __init__(self, name, forward, d_self, d_other, nodes, ints="float", formula="", numbers=True):
+    def __init__(self, name, forward, d_self, d_other, nodes, ints="float", formula="", numbers=True,
+                 saves=("self", "other"), scalar_saves=()):
         self.__name__ = self.name = name
         self.forward, self.ints, self.numbers = forward, ints, numbers
+        self.saves, self.scalar_saves = saves, scalar_saves
         self.tensor_node = _node(nodes[0], d_self, d_other, formula)
         self.scalar_node = _node(nodes[-1], d_self, d_other, formula)
         self.__doc__ = f"torch.{name}: {formula}"
@@ -72,8 +76,11 @@ class BinaryOp(TwoOperandFunction):
             out = np.asarray(self.forward(x, y)).astype(np.result_type(x, y), copy=False)
         out = elementwise_result(out, a, b)
         if is_tensor(b):
-            return record(self.tensor_node, out, (a, b), saved={"self": a, "other": b}, save_result=True)
-        return record(self.scalar_node, out, (a,), saved={"self": a}, save_result=True, state={"other_value": y})
+            saved = {name: t for name, t in (("self", a), ("other", b)) if name in self.saves}
+            return record(self.tensor_node, out, (a, b), saved=saved, save_result="result" in self.saves)
+        return record(self.scalar_node, out, (a,), saved={"self": a} if "self" in self.scalar_saves else None,
+                      attrs={"other": b} if "other" in self.scalar_saves else None,
+                      save_result="result" in self.scalar_saves, state={"other_value": y})
 
 
 def _xlogy(x, y):
@@ -98,7 +105,7 @@ atan2 = BinaryOp("atan2", np.arctan2, lambda x, y, r: _over_squares(y, x, y), la
                  ("Atan2Backward0",), numbers=False,
                  formula="d/dx atan2(x, y) = y / (x**2 + y**2), d/dy = -x / (x**2 + y**2)")
 hypot = BinaryOp("hypot", np.hypot, lambda x, y, r: x / r, lambda x, y, r: y / r, ("HypotBackward0",), numbers=False,
-                 ints="none", formula="d/dx sqrt(x**2 + y**2) = x / r, d/dy = y / r")
+                 ints="none", saves=("self", "other", "result"), formula="d/dx sqrt(x**2 + y**2) = x / r, d/dy = y / r")
 fmod = BinaryOp("fmod", np.fmod, lambda x, y, r: 1.0, lambda x, y, r: -np.trunc(x / y),
                 ("FmodBackward1", "FmodBackward0"), ints="keep",
                 formula="d/dx fmod(x, y) = 1, d/dy = -trunc(x / y)")
@@ -112,9 +119,10 @@ fmin = BinaryOp("fmin", np.fmin, lambda x, y, r: _fmin_picks_self(x, y), lambda 
                 ("FminBackward0",), ints="keep", numbers=False,
                 formula="the gradient goes to the operand picked (x on ties)")
 xlogy = BinaryOp("xlogy", _xlogy, lambda x, y, r: np.where((x == 0) & (y <= 0), 0, np.log(y)),
-                 lambda x, y, r: x / y, ("XlogyBackward0", "XlogyBackward2"),
+                 lambda x, y, r: x / y, ("XlogyBackward0", "XlogyBackward2"), scalar_saves=("self", "other"),
                  formula="d/dx x * log(y) = log(y), d/dy = x / y")
 copysign = BinaryOp("copysign", np.copysign, lambda x, y, r: np.where(x == 0, 0.0, r / np.where(x == 0, 1, x)),
                     lambda x, y, r: np.zeros_like(r), ("CopysignBackward0", "CopysignBackward1"),
+                    saves=("self", "result"), scalar_saves=("self", "result"),
                     formula="d/dx copysign(x, y) = sign(x) * sign(result), d/dy = 0")
 arctan2 = atan2.alias("arctan2")

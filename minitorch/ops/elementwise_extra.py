@@ -151,7 +151,7 @@ def round(input, *, decimals=0, out=None):  # noqa: A001, A002
         ten = np.asarray(10.0 ** abs(decimals), a._data.dtype)
         x = a._data
         out_data = np.rint(x * ten) / ten if decimals > 0 else np.rint(x / ten) * ten
-        return record(RoundBackward1, out_data.astype(x.dtype), (a,), attrs={"decimals": decimals})
+        return record(RoundBackward1, out_data.astype(x.dtype), (a,))
     return with_out("round", compute, out, input)
 
 

@@ -64,7 +64,10 @@ class UnaryOp:
         # double_backward: the gradient is written with operators and ops/_formulas.py, so it runs on Tensors
         self.node = _backward_node(node_name, gradient, saves if gradient else None, formula,
                                    double_backward or gradient is None)
-        self.saves = saves if gradient else None
+        # what the node saves: "self", "result", None, or a tuple of them (sgn keeps both, as torch's node)
+        if isinstance(saves, str):
+            saves = (saves,) if gradient else ()  # an op without a derivative saves nothing unless told
+        self.saves = tuple(saves or ())
         self.__doc__ = f"torch.{name}: {formula}"
 
     def _input_values(self, a) -> np.ndarray:
@@ -81,8 +84,8 @@ class UnaryOp:
         x = self._input_values(a)
         with np.errstate(all="ignore"):
             out = np.asarray(self.forward(x)).astype(x.dtype, copy=False)
-        saved = {"self": a} if self.saves == "self" else None
-        return record(self.node, out, (a,), saved=saved, save_result=self.saves == "result")
+        saved = {"self": a} if "self" in self.saves else None
+        return record(self.node, out, (a,), saved=saved, save_result="result" in self.saves)
 
     def alias(self, name):
         """The same op under another of torch's names (``arcsin`` for ``asin``): errors say that name."""
@@ -148,7 +151,8 @@ log1p = UnaryOp("log1p", _wide(np.log1p), lambda g, x: g / f.add_number(x, 1), n
 rsqrt = UnaryOp("rsqrt", lambda x: 1 / np.sqrt(x), lambda g, r: f.scale(g, -0.5) * r ** 3, saves="result",
                 formula="d/dx x**-0.5 = -0.5 * x**-1.5")
 sign = UnaryOp("sign", _sign, None, ints="keep", formula="no gradient (zero almost everywhere)")
-sgn = UnaryOp("sgn", _sign, None, ints="keep", formula="no gradient (zero almost everywhere)")
+sgn = UnaryOp("sgn", _sign, None, saves=("self", "result"), ints="keep",
+              formula="no gradient (zero almost everywhere)")
 floor = UnaryOp("floor", _whole(np.floor), None, ints="ints", kernel="floor_vml_cpu",
                   formula="no gradient (zero almost everywhere)")
 ceil = UnaryOp("ceil", _whole(np.ceil), None, ints="ints", kernel="ceil_vml_cpu",

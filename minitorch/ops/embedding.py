@@ -8,6 +8,7 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.grad_mode import no_grad
 from ..autograd.node import Node, record
+from ._util import saved_dim
 from .inplace import write_values
 
 
@@ -27,12 +28,12 @@ def _embedding_grad_values(node, grad, indices):
     indices = indices.reshape(-1)
     rows = grad.reshape(-1, grad.shape[-1])
     if node._saved_scale_grad_by_freq:
-        counts = np.bincount(indices, minlength=node._saved_num_weights)
+        counts = np.bincount(indices, minlength=node._num_weights)
         rows = rows / counts[indices][:, None]
-    grad_weight = np.zeros((node._saved_num_weights, grad.shape[-1]), dtype=grad.dtype)
+    grad_weight = np.zeros((node._num_weights, grad.shape[-1]), dtype=grad.dtype)
     np.add.at(grad_weight, indices, rows)
-    if node._saved_padding_idx >= 0:
-        grad_weight[node._saved_padding_idx] = 0
+    if node._padding_idx >= 0:
+        grad_weight[node._padding_idx] = 0
     return grad_weight
 
 
@@ -51,11 +52,12 @@ def _recorded_embedding_backward(node, grad):
     if node._saved_scale_grad_by_freq:
         raise NotImplementedError(f"minitorch does not implement double backward through {node.name()} with "
                                   "scale_grad_by_freq=True; see docs/implemented.md")
-    indices = node.unpack("indices")._data
+    index_tensor = node.unpack("indices")
+    indices = index_tensor._data
     grad_weight = _embedding_grad_values(node, grad._data, indices)
-    return record(EmbeddingDenseBackwardBackward0, grad_weight, (grad,),
-                  attrs={"num_weights": node._saved_num_weights, "padding_idx": node._saved_padding_idx},
-                  state={"indices": indices, "padding_idx": node._saved_padding_idx})
+    return record(EmbeddingDenseBackwardBackward0, grad_weight, (grad,), saved={"indices": index_tensor},
+                  attrs={"padding_idx": saved_dim(node._padding_idx)},
+                  state={"indices": indices, "padding_idx": node._padding_idx})
 
 
 def _check_indices(input, num_weights):
@@ -91,6 +93,7 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
     indices = input._data.astype(np.int64) % max(num_weights, 1)
     if max_norm is not None:
         _renorm_rows(weight, indices, max_norm, norm_type)
-    attrs = {"num_weights": num_weights, "padding_idx": padding_idx, "scale_grad_by_freq": scale_grad_by_freq,
-             "sparse": sparse}
-    return record(EmbeddingBackward0, weight._data[indices], (weight,), saved={"indices": input}, attrs=attrs)
+    attrs = {"weight_sym_argsize_0": num_weights, "padding_idx": saved_dim(padding_idx),
+             "scale_grad_by_freq": scale_grad_by_freq, "sparse": sparse}
+    return record(EmbeddingBackward0, weight._data[indices], (weight,), saved={"indices": input}, attrs=attrs,
+                  state={"num_weights": num_weights, "padding_idx": padding_idx})

@@ -6,9 +6,11 @@ import numpy as np
 
 from .._dtype import int64
 from ..autograd import node as _node
+from ..autograd.grad_mode import no_grad
 from ..autograd.node import Node, record_outputs
 from . import return_types
 from ._formulas import on_tensors
+from ._util import saved_dim
 from .statistics import _record_reduction, _reduced_dims, _spread
 
 
@@ -24,10 +26,14 @@ class AmaxBackward0(Node):
                 grad, result = grad.reshape(shape), result.reshape(shape)
             hits = result == x
             return (grad / hits.sum(self._axes, keepdim=True) * hits,)
-        x, result = self.unpack("self"), _spread(self.unpack("result"), self)
-        hits = x == result
-        count = hits.sum(axis=self._axes, keepdims=True)
-        return (np.where(hits, _spread(grad, self) / count, 0).astype(grad.dtype),)
+        return (_share_among_ties(grad, self.unpack("self"), self.unpack("result"), self),)
+
+
+def _share_among_ties(grad, x, extreme, node):
+    """The reduced ``grad`` spread back over x's shape, shared evenly among the elements equal to ``extreme``."""
+    hits = x == _spread(extreme, node)
+    count = hits.sum(axis=node._axes, keepdims=True)
+    return np.where(hits, _spread(grad, node) / count, 0).astype(grad.dtype)
 
 
 class AminBackward0(AmaxBackward0):
@@ -57,21 +63,25 @@ def amin(input, dim=(), keepdim=False):  # noqa: A002
 
 def aminmax(input, *, dim=None, keepdim=False):  # noqa: A002
     """``torch.return_types.aminmax(min, max)`` over all elements or along ``dim``."""
-    low, high = amin(input, () if dim is None else dim, keepdim), amax(input, () if dim is None else dim, keepdim)
-    record_outputs(AminmaxBackward0, (low, high), (input,), state={"parts": (low.grad_fn, high.grad_fn)})
+    with no_grad():
+        low, high = amin(input, () if dim is None else dim, keepdim), amax(input, () if dim is None else dim, keepdim)
+    axes, _ = _reduced_dims(dim, input.ndim)
+    record_outputs(AminmaxBackward0, (low, high), (input,), saved={"self": input},
+                   attrs={"dim": None if dim is None else saved_dim(dim), "keepdim": keepdim},
+                   save_result=("min", "max"), state={"axes": axes, "keepdim": keepdim})
     return return_types.aminmax(low, high)
 
 
 class AminmaxBackward0(Node):
-    """The min's gradient as AminBackward0 plus the max's as AmaxBackward0."""
+    """d aminmax(x) / dx: the min's gradient shared among the elements equal to the min, plus the max's."""
 
     _num_outputs = 2
 
     def apply(self, grad_min, grad_max):
-        total = np.zeros(self.input_shape(0), self.input_dtype(0))
-        for part, grad in zip(self._parts, (grad_min, grad_max)):
+        x, total = self.unpack("self"), np.zeros(self.input_shape(0), self.input_dtype(0))
+        for name, grad in (("min", grad_min), ("max", grad_max)):
             if grad is not None:
-                total = total + part.apply(grad)[0]
+                total = total + _share_among_ties(grad, x, self.unpack(name), self)
         return (total,)
 
 

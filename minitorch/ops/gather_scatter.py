@@ -12,7 +12,8 @@ import numpy as np
 
 from ..autograd.node import Node, record
 from ._util import as_tensor, is_tensor, wrap_dim
-from .shape import expand, reshape
+from .broadcasting import expand
+from .reshaping import reshape
 
 
 def _shape_text(shape) -> str:
@@ -80,7 +81,7 @@ def gather(a, dim, index, *, sparse_grad=False):
     _check_index(a, d, index, "gather")
     _check_index_fits(a, d, index)
     data = a._data[positions(index._data, d)] if a.ndim else a._data.copy()
-    return record(GatherBackward0, np.array(data), (a,),
+    return record(GatherBackward0, np.array(data), (a,), saved={"self": a},
                   attrs={"dim": dim, "index": index, "sparse_grad": sparse_grad},
                   state={"index": index._data, "axis": d})
 
@@ -194,7 +195,8 @@ def take(a, index):
     if flat.size and (flat.max() >= a.numel() or flat.min() < -a.numel()):
         bad = flat.max() if flat.max() >= a.numel() else flat.min()
         raise IndexError(f"out of range: tried to access index {bad} on a tensor of {a.numel()} elements.")
-    return record(TakeBackward0, a._data.reshape(-1)[flat], (a,), attrs={"index": index}, state={"index": flat})
+    return record(TakeBackward0, a._data.reshape(-1)[flat], (a,), saved={"self": a}, attrs={"index": index},
+                  state={"index": flat})
 
 
 def take_along_dim(a, indices, dim=None):

@@ -11,12 +11,26 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd import node as _node
-from ..autograd.node import Node, record
+from ..autograd.node import FREED_ERROR, Node, record
 from ._formulas import on_tensors
 
 
 def _values(x):
     return x._data if on_tensors(x) else x
+
+
+class SavesIndexTensors(Node):
+    """A node whose gradient is written at index tensors, kept as torch's ``indices`` (None for a dim no
+    tensor indexes)."""
+
+    _holds_saved_state = True  # the indices, freed after backward as torch frees them
+
+    @property
+    def _saved_indices(self) -> tuple:
+        """The index tensors, as torch saves them: gone after backward."""
+        if self._released:
+            raise RuntimeError(FREED_ERROR)
+        return self._index_tensors
 
 
 class SelectBackwardBackward0(Node):
@@ -49,18 +63,20 @@ class SliceBackwardBackward0(Node):
         return (grad[(slice(None),) * self._axis + (self._slice,)],)
 
 
-def slice_backward(grad, sizes, axis: int, piece: slice):
-    """Zeros of ``sizes`` with ``grad`` written into ``piece`` along ``axis``: the gradient of a slice."""
+def slice_backward(grad, sizes, axis: int, piece: slice, shown: tuple):
+    """Zeros of ``sizes`` with ``grad`` written into ``piece`` along ``axis``: the gradient of a slice.
+
+    ``shown``: the slice's (start, end, step) as its ``SliceBackward0`` shows them (an open end is INT64_MAX)."""
     out = np.zeros(sizes, dtype=_values(grad).dtype)
     out[(slice(None),) * axis + (piece,)] = _values(grad)
     if not on_tensors(grad):
         return out
     return record(SliceBackwardBackward0, out, (grad,),
-                  attrs={"dim": axis, "start": piece.start, "end": piece.stop, "step": piece.step},
+                  attrs={"dim": axis, "start": shown[0], "end": shown[1], "step": shown[2]},
                   state={"axis": axis, "slice": piece})
 
 
-class IndexPutImplBackward0(Node):
+class IndexPutImplBackward0(SavesIndexTensors):
     """d zeros.index_put(index, g, accumulate=True) = grad[index] for g (zeros: a constant)."""
 
     double_backward = True
@@ -69,11 +85,13 @@ class IndexPutImplBackward0(Node):
         return None, grad[self._index] if self.needs_input_grad(1) else None
 
 
-def index_backward(grad, sizes, index: tuple):
-    """Zeros of ``sizes`` with ``grad`` added at ``index`` (repeats add up): the gradient of ``x[index]``."""
+def index_backward(grad, sizes, index: tuple, index_tensors: tuple):
+    """Zeros of ``sizes`` with ``grad`` added at ``index`` (repeats add up): the gradient of ``x[index]``
+    (``index_tensors``: the index as torch's node keeps it)."""
     out = np.zeros(sizes, dtype=_values(grad).dtype)
     np.add.at(out, index, _values(grad))
     if not on_tensors(grad):
         return out
     zeros = _node.Tensor._wrap(np.zeros(sizes, dtype=out.dtype))
-    return record(IndexPutImplBackward0, out, (zeros, grad), attrs={"accumulate": True}, state={"index": index})
+    return record(IndexPutImplBackward0, out, (zeros, grad), attrs={"accumulate": True},
+                  state={"index": index, "index_tensors": index_tensors})

@@ -9,10 +9,10 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 from ._formulas import on_tensors
+from ._out import write_out
 from ._util import as_tensor, is_tensor, wrap_dim
-from .inplace import write_out
 from .linalg import _C_NAMES
-from .shape import unbind
+from .splitting import unbind
 
 
 def _index_vector(a, dim: int, index, op: str) -> np.ndarray:
@@ -53,7 +53,8 @@ def index_select(a, dim, index):
     d = wrap_dim(dim, a.ndim)
     rows = _index_vector(a, d, index, "index_select")
     return record(IndexSelectBackward0, np.take(a._data, rows, axis=d) if a.ndim else a._data.copy(), (a,),
-                  attrs={"dim": dim, "index": index}, state={"index": rows, "axis": d})
+                  attrs={"dim": dim, "index": index, "self_sym_sizes": tuple(a.shape)},
+                  state={"index": rows, "axis": d})
 
 
 class IndexAddBackward0(Node):
@@ -71,7 +72,8 @@ def index_add(a, dim, index, source, *, alpha=1):
     d = wrap_dim(dim, a.ndim)
     rows = _index_vector(a, d, index, "index_add")
     data = _add_along(a._data.copy(), d, rows, (source._data * alpha).astype(a._data.dtype))
-    return record(IndexAddBackward0, data, (a, source), attrs={"dim": dim, "index": index, "alpha": alpha},
+    return record(IndexAddBackward0, data, (a, source),
+                  attrs={"dim": dim, "index": index, "alpha": alpha, "source": source, "source_dim": source.ndim},
                   state={"index": rows, "axis": d, "alpha": alpha})
 
 
@@ -90,7 +92,8 @@ def index_copy(a, dim, index, source):
     rows = _index_vector(a, d, index, "index_copy")
     data = a._data.copy()
     data[_along(data, d, rows)] = source._data
-    return record(IndexCopyBackward0, data, (a, source), attrs={"dim": dim, "index": index},
+    return record(IndexCopyBackward0, data, (a, source),
+                  attrs={"dim": dim, "index": index, "source": source, "source_dim": source.ndim},
                   state={"index": rows, "axis": d})
 
 
@@ -119,7 +122,7 @@ def index_fill(a, dim, index, value):
         out = record(IndexFillBackward1, data, (a, value), attrs={"dim": dim, "index": index},
                      state={"index": rows, "axis": d})
     else:
-        out = record(IndexFillBackward0, data, (a,), attrs={"dim": dim, "index": index, "value": value},
+        out = record(IndexFillBackward0, data, (a,), attrs={"dim": dim, "index": index},
                      state={"index": rows, "axis": d})
     return out
 
@@ -193,7 +196,7 @@ def nonzero(input, *, out=None, as_tuple=False):  # noqa: A002 (torch's argument
     result = _node.Tensor._wrap(np.ascontiguousarray(rows.T.astype(np.int64)).T)
     if as_tuple:
         return unbind(result, 1) if input.ndim else (_node.Tensor._wrap(np.flatnonzero(input._data)),)
-    return result if out is None else write_out(out, result._data)
+    return result if out is None else write_out(out, result)
 
 
 def argwhere(input):  # noqa: A002

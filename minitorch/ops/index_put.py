@@ -14,25 +14,18 @@ import numpy as np
 
 from .._strides import copy_preserving_layout
 from ..autograd import node as _node
-from ..autograd.node import FREED_ERROR, Node, record, unbroadcast
+from ..autograd.node import record, unbroadcast
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index
 from ._util import is_tensor
+from .broadcasting import expand
+from .index_backward_ops import SavesIndexTensors
 from .indexing import basic_view
 from .inplace import PARTIAL_OVERLAP_ERROR, apply_inplace, check_inplace, has_internal_overlap, overlap, records_inplace
-from .shape import expand, view
+from .reshaping import view
 
 
-class IndexPutBackward0(Node):
+class IndexPutBackward0(SavesIndexTensors):
     """Derivative: grad_self = grad (its written places zeroed unless accumulate); grad_values = grad there."""
-
-    _holds_saved_state = True  # the indices, freed after backward as torch frees them
-
-    @property
-    def _saved_indices(self) -> tuple:
-        """The index tensors (None for a dim no tensor indexes), as torch saves them: gone after backward."""
-        if self._released:
-            raise RuntimeError(FREED_ERROR)
-        return self._index_tensors
 
     def apply(self, grad):
         grad_self = grad.copy()

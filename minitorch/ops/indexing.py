@@ -9,11 +9,12 @@ from __future__ import annotations
 import numpy as np
 
 from .._strides import empty_strided, view_at
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index, result_strides
 from ._util import saved_dim
-from .index_backward_ops import index_backward, select_backward, slice_backward
-from .shape import unsqueeze
+from .index_backward_ops import SavesIndexTensors, index_backward, select_backward, slice_backward
+from .squeezing import unsqueeze
 
 INT64_MAX = 2**63 - 1
 
@@ -45,7 +46,8 @@ class SliceBackward0(Node):
     double_backward = True
 
     def apply(self, grad):
-        return (slice_backward(grad, self._saved_self_sym_sizes, self._axis, self._slice),)
+        return (slice_backward(grad, self._saved_self_sym_sizes, self._axis, self._slice,
+                               (self._saved_start, self._saved_end, self._saved_step)),)
 
 
 def slice_dim(a, dim, piece: slice):
@@ -81,16 +83,14 @@ def alias(a):
     return record(AliasBackward0, a._data[...], (a,), view_of=a)
 
 
-class IndexBackward0(Node):
+class IndexBackward0(SavesIndexTensors):
     """Derivative: grad_self = zeros with grad added at the indexed places (repeats add up)."""
 
     _grad_writes = 1  # torch: zeros, then index_put_
-
-    _holds_saved_state = True  # the indices, freed after backward as torch frees them
     double_backward = True
 
     def apply(self, grad):
-        return (index_backward(grad, self._saved_self_sym_sizes, self._index),)
+        return (index_backward(grad, self._saved_self_sym_sizes, self._index, self._index_tensors),)
 
 
 def basic_view(a, steps, in_tuple: bool):
@@ -123,6 +123,8 @@ def getitem(a, index):
 
 def gather(view, advanced):
     """Index ``view`` with its advanced indices (dim -> numpy index array): a copy in torch's layout."""
+    index_tensors = tuple(None if d not in advanced else _node.Tensor._wrap(advanced[d])  # a mask stays one
+                          for d in range(max(advanced) + 1))
     advanced = expand_masks(view, advanced)
     check_bounds(view, advanced)
     index = numpy_index(view.ndim, advanced)
@@ -134,5 +136,4 @@ def gather(view, advanced):
         data = empty_strided(values.shape, result_strides(view, advanced, values.shape), values.dtype)
         data[...] = values
     return record(IndexBackward0, data, (view,),
-                  attrs={"indices": [advanced.get(d) for d in range(max(advanced) + 1)],
-                         "self_sym_sizes": tuple(view.shape)}, state={"index": index})
+                  attrs={"self_sym_sizes": tuple(view.shape)}, state={"index": index, "index_tensors": index_tensors})

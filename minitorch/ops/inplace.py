@@ -34,12 +34,13 @@ def write_values(tensor, values, cast: bool = False, overlap_ok: bool = False) -
     if not overlap_ok and has_internal_overlap(tensor._data):
         raise RuntimeError(INTERNAL_OVERLAP_ERROR)
     if not cast:
-        _check_cast(tensor, values)
+        check_cast(tensor, values)
     tensor._data[...] = values
     tensor._version_counter.bump()
 
 
-def _check_cast(tensor, values) -> None:
+def check_cast(tensor, values) -> None:
+    """torch's error when ``values`` are of a higher dtype category than ``tensor`` (a float into an integer)."""
     target, source = tensor.dtype, from_numpy_dtype(np.asarray(values).dtype)
     if source.category > target.category:
         raise RuntimeError(f"result type {source.legacy_name} can't be cast to the desired output type "
@@ -149,10 +150,3 @@ def apply_inplace(tensor, op, *args, cast=False, overlap_ok=False, reads_inputs_
     rebase_history(tensor, node)
     return tensor
 
-
-def write_out(out, data: np.ndarray):
-    """Store ``data`` in the ``out=`` tensor (resized when its shape differs) and return it."""
-    if out._data.shape != data.shape:
-        out._data = np.empty(data.shape, dtype=out._data.dtype)
-    write_values(out, data, cast=True)
-    return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 
 
@@ -43,7 +44,14 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):  # n
     if bias is not None:
         out = out + bias._data
     result = record(NativeLayerNormBackward0, out.astype(input._data.dtype), (input, weight, bias),
-                    saved={"input": input}, attrs={"normalized_shape": normalized_shape},
+                    saved={"input": input, "weight": weight, "bias": bias},
+                    attrs={"normalized_shape": normalized_shape, "result1": _as_saved(mean, input),
+                           "result2": _as_saved(rstd, input)},
                     state={"axes": axes, "mean": mean, "rstd": rstd,
                            "weight": None if weight is None else weight._data.astype(np.float64)})
     return result
+
+
+def _as_saved(values: np.ndarray, input):  # noqa: A002
+    """A statistic as torch's node keeps it (``result1`` the mean, ``result2`` 1/std): in the input's dtype."""
+    return _node.Tensor._wrap(values.astype(input._data.dtype))

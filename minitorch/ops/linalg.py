@@ -11,8 +11,10 @@ from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record, unbroadcast
 from . import _formulas
 from ._formulas import scale, t
+from .broadcasting import expand
 from .inplace import write_values
-from .shape import SqueezeBackward4, UnsafeViewBackward0, expand, reshape, squeeze, unsqueeze
+from .reshaping import UnsafeViewBackward0, reshape
+from .squeezing import SqueezeBackward4, squeeze, unsqueeze
 
 _C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
 
@@ -207,7 +209,10 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002 (torch's argumen
     base = expand(input.detach(), *product.shape)._data.astype(product.dtype)  # torch's expand error
     out = alpha * product if beta == 0 else beta * base + alpha * product
     return record(AddmmBackward0, out.astype(product.dtype), (input, mat1, mat2),
-                  saved={"mat1": mat1, "mat2": mat2}, attrs={"beta": beta, "alpha": alpha})
+                  saved={"mat1": mat1, "mat2": mat2},
+                  attrs={"beta": beta, "alpha": alpha, "mat1_sym_sizes": tuple(mat1.shape),
+                         "mat1_sym_strides": mat1.stride(), "mat2_sym_sizes": tuple(mat2.shape),
+                         "mat2_sym_strides": mat2.stride()})
 
 
 def einsum(equation, *operands):

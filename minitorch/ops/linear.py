@@ -8,7 +8,7 @@ fused op, ``addmm(b, x, W.t())``, whose node is ``AddmmBackward0``; other shapes
 import numpy as np
 
 from ..autograd.node import Node, record
-from . import linalg, shape
+from . import linalg, reshaping, transposing
 from ._formulas import scale, unbroadcast
 from .linalg import mm_mat1_backward, mm_mat2_backward
 
@@ -63,11 +63,11 @@ def linear(input, weight, bias=None):
         rows = int(np.prod(input.shape[:-1]))
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({rows}x{input.shape[-1]} and "
                            f"{weight.shape[-1]}x{weight.shape[0]})")
-    weight_t = shape.t(weight)
+    weight_t = transposing.t(weight)
     if bias is None:
         return linalg.matmul(input, weight_t)
     if input.ndim == 2:
         return addmm(bias, input, weight_t)
-    rows = shape.reshape(input, -1, input.shape[-1])
+    rows = reshaping.reshape(input, -1, input.shape[-1])
     out = addmm(bias, rows, weight_t)
-    return shape.view(out, *input.shape[:-1], weight.shape[0])
+    return reshaping.view(out, *input.shape[:-1], weight.shape[0])

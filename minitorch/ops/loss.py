@@ -9,7 +9,7 @@ import numpy as np
 from .._sum_order import torch_order_mean, torch_order_sum
 from ..autograd import node as _node
 from ..autograd.node import Node, record
-from . import arithmetic, shape
+from . import arithmetic, reshaping
 from . import reduction as reductions
 from ._formulas import DivBackward1
 from .backward_ops import bce_with_logits_backward, mse_loss_backward
@@ -196,7 +196,7 @@ def nll_loss_backward(grad, log_probs, target, weight, reduction, total_weight, 
     values = _nll_backward_values(grad._data, log_probs._data, target._data, None if weight is None else
                                   weight._data, reduction, total_weight._data, ignore_index)
     node_cls = NllLoss2DBackwardBackward0 if log_probs.ndim == 4 else NllLossBackwardBackward0
-    return record(node_cls, values, (grad, log_probs), saved={"target": target},
+    return record(node_cls, values, (grad, log_probs), saved={"target": target, "weight": weight},
                   attrs={"reduction": reduction, "ignore_index": ignore_index % 2**64},
                   state={"weight": weight, "ignore_index": ignore_index})
 
@@ -233,7 +233,7 @@ def soft_target_cross_entropy(log_probs, target, weight, reduction):
     if weight is not None:
         weight_shape = [1] * log_probs.ndim
         weight_shape[class_dim] = weight.shape[0]
-        products = arithmetic.mul(products, shape.view(weight, *weight_shape))
+        products = arithmetic.mul(products, reshaping.view(weight, *weight_shape))
     if reduction == NONE:
         return arithmetic.neg(reductions.sum(products, class_dim))
     total = arithmetic.neg(reductions.sum(products))

@@ -12,11 +12,12 @@ from ..autograd.node import Node, record
 from ._formulas import on_tensors
 from ._util import binary_operands, is_tensor, saved_dim, wrap_dim
 from .arithmetic import mul
-from .broadcasting import _grow
+from .broadcasting import _grow, expand
 from .copy import clone
 from .index_ops import index_select
 from .join import cat
-from .shape import expand, reshape, unsqueeze
+from .reshaping import reshape
+from .squeezing import unsqueeze
 
 
 def _dims(dims) -> tuple:

@@ -118,10 +118,14 @@ class _ReturnTypes(tuple):
 
 
 class MaxReturn(_ReturnTypes):
+    """``torch.return_types.max(values, indices)``."""
+
     _name = "max"
 
 
 class MinReturn(_ReturnTypes):
+    """``torch.return_types.min(values, indices)``."""
+
     _name = "min"
 
 

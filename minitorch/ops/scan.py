@@ -124,7 +124,8 @@ def _cumulative_extreme(node_cls, result_type, better, a, dim):
     else:
         values, indices = a._data.copy(), np.zeros((), np.int64)
     index_tensor = _node.Tensor._wrap(indices)
-    out = record(node_cls, values, (a,), attrs={"dim": saved_dim(dim), "indices": index_tensor}, state={"axis": axis})
+    out = record(node_cls, values, (a,), saved={"self": a}, attrs={"dim": saved_dim(dim), "indices": index_tensor},
+                 state={"axis": axis})
     return result_type(out, index_tensor)
 
 

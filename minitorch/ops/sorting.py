@@ -110,7 +110,7 @@ def kthvalue(input, k, dim=-1, keepdim=False):  # noqa: A002
     axis = wrap_dim(dim, input.ndim)
     if not 1 <= k <= (input.shape[axis] if input.ndim else 1):
         raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {axis}")
-    return _select(KthvalueBackward0, return_types.kthvalue, input, k - 1, dim, keepdim, {"k": k})
+    return _select(KthvalueBackward0, return_types.kthvalue, input, k - 1, dim, keepdim)
 
 
 class MedianBackward0(Node):

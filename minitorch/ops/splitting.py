@@ -1,5 +1,5 @@
-"""Views that cut or re-arrange dims: split, chunk, tensor_split, narrow, movedim, swapaxes, squeeze of
-several dims, and the in-place shape changes (``unsqueeze_``, ``squeeze_``, ``t_``, ``transpose_``).
+"""Views that cut or re-arrange dims: unbind, split, chunk, tensor_split, narrow, movedim, swapaxes, and the
+in-place shape changes (``unsqueeze_``, ``squeeze_``, ``t_``, ``transpose_``).
 
 Every result shares memory with its input, as in torch.
 """
@@ -9,13 +9,42 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd import node as _node
+from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, attach, needs_recording, record_outputs
 from ._formulas import on_tensors
-from ._util import wrap_dim
+from ._util import saved_dim, wrap_dim
 from .indexing import slice_dim
 from .inplace import _old_value, check_inplace, records_inplace, write_values
-from .join import cat
-from .shape import permute, transpose, view
+from .join import cat, stack
+from .reshaping import view
+from .transposing import permute, transpose
+
+
+class UnbindBackward0(Node):
+    """d x.unbind(dim) / dx: the outputs' grads stacked along dim (zeros for unused ones)."""
+
+    double_backward = True
+
+    def apply(self, *grads):
+        shape = self.input_shape(0)
+        parts = [np.zeros(shape[:self._axis] + shape[self._axis + 1:], self.input_dtype(0)) if g is None
+                 else g for g in grads]
+        if any(on_tensors(part) for part in parts):  # create_graph: torch's stack, zeros as constants
+            return (stack([p if on_tensors(p) else _node.Tensor._wrap(p) for p in parts], self._axis),)
+        return (np.stack(parts, self._axis),)
+
+
+def unbind(a, dim=0):
+    """Split into views along ``dim``, one per index: what ``for row in tensor`` iterates over."""
+    if a.ndim == 0:
+        raise IndexError("Dimension specified as 0 but tensor has no dimensions")
+    d = wrap_dim(dim, a.ndim)
+    moved = np.moveaxis(a._data, d, 0)
+    outs = tuple(_node.Tensor._view(moved[i, ...], a) for i in range(a.shape[d]))
+    if is_grad_enabled():  # torch refuses in-place changes to these views (CreationMeta::MULTI_OUTPUT_NODE)
+        for out in outs:
+            out._multi_output_view, out._no_grad_view = True, False
+    return record_outputs(UnbindBackward0, outs, (a,), attrs={"dim": saved_dim(dim)}, state={"axis": d})
 
 
 class SplitBackward0(Node):
@@ -43,7 +72,7 @@ def _split_views(a, d: int, sizes, node_cls, attrs):
     bounds = list(zip(np.cumsum([0, *sizes[:-1]]), np.cumsum(sizes)))
     moved = np.moveaxis(a._data, d, 0)
     outs = tuple(_node.Tensor._view(np.moveaxis(moved[start:stop], 0, d), a) for start, stop in bounds)
-    return record_outputs(node_cls, outs, (a,), attrs=attrs,
+    return record_outputs(node_cls, outs, (a,), attrs={**attrs, "self_sym_sizes": tuple(a.shape)},
                           state={"axis": d, "bounds": [(int(s), int(e)) for s, e in bounds]})
 
 

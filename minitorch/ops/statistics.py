@@ -76,14 +76,19 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
 
 
 def _correction(name, a, dim, unbiased, correction):
-    """torch's ways to say what to subtract from n: ``correction=``, ``unbiased=``, or ``std(x, False)``."""
+    """torch's ways to say what to subtract from n: ``correction=``, ``unbiased=``, or ``std(x, False)``.
+
+    Returns (dim, correction, what the node shows as ``_saved_correction``): None when the call said nothing
+    of it (``x.var()``), as torch's overload without ``dim`` and ``unbiased`` passes no correction.
+    """
     if not a.dtype.is_floating_point:
         raise RuntimeError("std and var only support floating point and complex dtypes")
+    told = not (dim is None and unbiased is None and correction is None)
     if isinstance(dim, bool):
         dim, unbiased = None, dim
     if correction is None:
         correction = 1 if unbiased is None or unbiased else 0
-    return dim, correction
+    return dim, correction, correction if told else None
 
 
 def _variance(name, a, dim, keepdim, correction):
@@ -130,8 +135,10 @@ class StdBackward0(Node):
 
     double_backward = True
 
+    result_name = "result"  # std_mean's node saves the std as "result0"
+
     def apply(self, grad):
-        x, std = self.unpack("self"), self.unpack("result")
+        x, std = self.unpack("self"), self.unpack(self.result_name)
         if _formulas.on_tensors(grad):  # torch's std_backward: var's, for grad / (2 std) (0 where std is 0)
             return (_recorded_var_backward((grad / _formulas.scale(std, 2)).masked_fill(std == 0, 0), x, self),)
         centred = x - x.mean(axis=self._axes, keepdims=True)
@@ -141,11 +148,11 @@ class StdBackward0(Node):
 
 
 def _var_or_std(name, node_cls, input, dim, unbiased, keepdim, correction):
-    dim, correction = _correction(name, input, dim, unbiased, correction)
+    dim, correction, shown_correction = _correction(name, input, dim, unbiased, correction)
     var, _, axes, shown, dof = _variance(name, input, dim, keepdim, correction)
     out = (var if name == "var" else np.sqrt(var)).astype(input._data.dtype)
     return _record_reduction(node_cls, np.asarray(out), input, axes, keepdim, saved={"self": input},
-                             attrs={"correction": correction, "dim": shown, "keepdim": keepdim},
+                             attrs={"correction": shown_correction, "dim": shown, "keepdim": keepdim},
                              save_result=name == "std", state={"dof": dof})
 
 
@@ -164,6 +171,7 @@ class _WithMeanBackward(Node):
 
     _num_outputs = 2
     spread_node = VarBackward0
+    saved_outputs = ()  # the outputs torch's node saves, by name (std_mean's: the std, as "result0")
 
     def apply(self, grad_spread, grad_mean):
         total = np.zeros(self.input_shape(0), self.input_dtype(0))
@@ -182,16 +190,18 @@ class StdMeanBackward0(_WithMeanBackward):
     """d std / dx as StdBackward0; d mean / dx_i = 1 / n."""
 
     spread_node = StdBackward0
+    result_name = "result0"
+    saved_outputs = ("result0",)
 
 
 def _with_mean(name, node_cls, a, dim, unbiased, keepdim, correction):
-    dim, correction = _correction(name[:3], a, dim, unbiased, correction)
+    dim, correction, shown_correction = _correction(name[:3], a, dim, unbiased, correction)
     var, mean, axes, shown, dof = _variance(name[:3], a, dim, keepdim, correction)
     spread = (var if name == "var_mean" else np.sqrt(var)).astype(a._data.dtype)
     outs = (_node.Tensor._wrap(np.asarray(spread)), _node.Tensor._wrap(np.asarray(mean)))
     count = int(np.prod([a.shape[d] for d in axes])) if a.ndim else 1
-    return record_outputs(node_cls, outs, (a,), saved={"self": a}, save_result=True,
-                          attrs={"correction": correction, "dim": shown, "keepdim": keepdim},
+    return record_outputs(node_cls, outs, (a,), saved={"self": a}, save_result=node_cls.saved_outputs,
+                          attrs={"correction": shown_correction, "dim": shown, "keepdim": keepdim},
                           state={"axes": axes, "keepdim": keepdim, "dof": dof, "count": count})
 
 

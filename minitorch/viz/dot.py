@@ -12,7 +12,7 @@ from .labels import band_cell, escape, table
 from .legend import legend_label
 from .model import GraphEdge, GraphModel, GraphNode
 from .render import diagram_class
-from .style import ACTIVE_FILL, ARROW, BOX, MORE_FILL, SENT_COLOR, STALE_COLOR
+from .style import ACTIVE_FILL, ARROW, BOX, CLUSTER_COLOR, MORE_FILL, SENT_COLOR, STALE_COLOR
 
 
 @dataclass
@@ -83,7 +83,7 @@ def _fill_cluster(graph, path: str | None, inside: dict, model: GraphModel, over
         with graph.subgraph(name=f"cluster_{child or 'model'}") as box:
             # labelloc is always given: a nested frame would otherwise inherit its parent's
             box.attr(label=escape(model.clusters[child]), labeljust="l", labelloc="b" if _title_below(child, model)
-                     else "t", style="rounded,dashed", color="grey40", fontsize="10")
+                     else "t", style="rounded,dashed", color=CLUSTER_COLOR, fontsize="10")
             _fill_cluster(box, child, inside, model, overlay)
 
 

@@ -6,8 +6,7 @@ import html
 import re
 import unicodedata
 
-BAND_COLORS = ["#8e44ad", "#16a085", "#c2185b", "#2c3e50", "#8d6e63", "#1565c0"]
-
+from .style import BAND_COLORS
 
 MAX_NAME_LENGTH = 60
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -39,6 +39,8 @@ MORE_FILL = "lightyellow"  # the note that stands for nodes left out by max_node
 ACTIVE_FILL = "gold"  # the node the step-through widget is running
 STALE_COLOR = "red"
 SENT_COLOR = "#b8860b"  # a gradient on its way along an edge, in the step-through widget
+CLUSTER_COLOR = "grey40"  # the dashed outline of a module's box
+BAND_COLORS = ["#8e44ad", "#16a085", "#c2185b", "#2c3e50", "#8d6e63", "#1565c0"]  # storage bands A, B... in turn
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,9 @@ import collections.abc
 
 import numpy as np
 
+from ...ops._util import is_tensor
+
 ERROR_TYPES = "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found {}"
-
-
-def _is_tensor(value) -> bool:
-    from ...tensor import Tensor
-
-    return isinstance(value, Tensor)
 
 
 def _collate_sequences(batch, elem):
@@ -32,7 +28,7 @@ def default_collate(batch):
     from ..._dtype import float64
 
     elem = batch[0]
-    if _is_tensor(elem):
+    if is_tensor(elem):
         return stack(batch, 0)
     if isinstance(elem, np.ndarray):
         return stack([tensor(a) for a in batch], 0)
