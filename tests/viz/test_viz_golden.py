@@ -6,12 +6,14 @@ tests/viz/golden/*.gv. Rewrite them with `pytest tests/viz --update-golden`.
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
-from conftest import GOLDEN_DIR
 from viz_scenarios import SCENARIOS, draw_args
 
 from minitorch.viz import draw_graph
+
+GOLDEN_DIR = Path(__file__).parent / "golden"  # (not imported from conftest: another directory's has that name)
 
 
 def _writes_golden(library) -> bool:
