@@ -35,13 +35,15 @@ from .module import Module
 from .normalization import LayerNorm
 from .parameter import Parameter
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, Dropout2d
+from .rnn import GRU, LSTM, RNN, RNNBase
+from .rnn_cell import GRUCell, LSTMCell, RNNCell, RNNCellBase
 from .sparse import Embedding
 
 __all__ = [
     "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList", "ModuleDict",
     "Embedding", "LayerNorm", "PReLU", "LazyLinear", "UninitializedParameter",
     "Linear", "Conv2d", "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
-    "Identity",
+    "Identity", "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
     "BatchNorm1d", "BatchNorm2d",
     "ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softmin", "LeakyReLU", "ELU", "CELU", "SELU", "GELU",
     "SiLU", "Mish", "Softplus", "Hardtanh", "ReLU6", "Hardsigmoid", "Hardswish", "LogSigmoid", "Softsign",

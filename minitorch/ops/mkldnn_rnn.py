@@ -1,0 +1,116 @@
+"""A float32 LSTM as torch runs it on the CPU: one oneDNN kernel per layer and direction.
+
+For float32 inputs torch hands ``nn.LSTM`` (without ``proj_size``) to oneDNN (``mkldnn_rnn`` in
+``aten/src/ATen/native/mkldnn/RNN.cpp``): each layer and direction is one op, ``mkldnn_rnn_layer``,
+whose node ``MkldnnRnnLayerBackward0`` has the edges ``(input, weight0..3, hx_, cx_)`` and three outputs
+``(output, hy, cy)``. Its backward is backpropagation through time, written here step by step:
+
+    gates = x_t @ W_ih.T + b_ih + h @ W_hh.T + b_hh  -> i, f, g, o = sigmoid, sigmoid, tanh, sigmoid
+    c' = f * c + i * g,   h' = o * tanh(c')
+
+The numbers are float32 as torch's, computed by numpy rather than oneDNN: the last digits can differ.
+"""
+
+import numpy as np
+
+from ..autograd import node as _node
+from ..autograd.node import Node, record_outputs
+from . import join, shape
+from .copy import contiguous
+from .dropout import dropout
+from .indexing import select
+
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def _forward(x, w_ih, w_hh, bias, h, c, reverse):
+    """Run the layer over ``x (seq, batch, in)``: outputs ``(seq, batch, hidden)``, every state and gate."""
+    input_gates = x @ w_ih.T + bias
+    steps = range(x.shape[0] - 1, -1, -1) if reverse else range(x.shape[0])
+    states, gates, output = [(h, c)], {}, np.empty(x.shape[:2] + (h.shape[1],), dtype=x.dtype)
+    for t in steps:
+        i, f, g, o = np.split(input_gates[t] + h @ w_hh.T, 4, axis=1)
+        i, f, g, o = _sigmoid(i), _sigmoid(f), np.tanh(g), _sigmoid(o)
+        c = f * c + i * g
+        h = o * np.tanh(c)
+        gates[t], output[t] = (i, f, g, o), h
+        states.append((h, c))
+    return output, states, gates, list(steps)
+
+
+class MkldnnRnnLayerBackward0(Node):
+    """d LSTM layer: through time, dc += dh * o * (1 - tanh(c)^2); gates' grads -> x, weights, biases, h0, c0."""
+
+    def apply(self, grad_output, grad_hy, grad_cy):
+        x, w_ih, w_hh = self.unpack("input"), self.unpack("weight0"), self.unpack("weight1")
+        states, gates, steps = self._states, self._gates, self._steps
+        grad_output = np.zeros_like(self._output) if grad_output is None else grad_output
+        dh = np.zeros_like(states[0][0]) if grad_hy is None else grad_hy
+        dc = np.zeros_like(states[0][1]) if grad_cy is None else grad_cy
+        grad_gates = np.empty(x.shape[:2] + (w_ih.shape[0],), dtype=x.dtype)
+        grad_w_hh = np.zeros_like(w_hh)
+        for position in range(len(steps) - 1, -1, -1):
+            t = steps[position]
+            (h_prev, c_prev), (_, c) = states[position], states[position + 1]
+            i, f, g, o = gates[t]
+            dh = grad_output[t] + dh
+            tanh_c = np.tanh(c)
+            dc = dc + dh * o * (1 - tanh_c * tanh_c)
+            step = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g * g),
+                                   dh * tanh_c * o * (1 - o)], axis=1)
+            grad_gates[t] = step
+            grad_w_hh += step.T @ h_prev
+            dh, dc = step @ w_hh, dc * f
+        flat = grad_gates.reshape(-1, grad_gates.shape[2])
+        grad_bias = flat.sum(axis=0)
+        return (grad_gates @ w_ih, flat.T @ x.reshape(-1, x.shape[2]), grad_w_hh, grad_bias, grad_bias.copy(),
+                dh, dc)
+
+
+def mkldnn_rnn_layer(input, weight0, weight1, weight2, weight3, hx_, cx_, reverse, hidden_size, num_layers,
+                     has_biases, bidirectional, batch_first, train):
+    """One LSTM layer in one direction over a time-major ``input``: ``(output, hy, cy)``."""
+    bias = weight2._data + weight3._data
+    output, states, gates, steps = _forward(input._data, weight0._data, weight1._data, bias, hx_._data,
+                                            cx_._data, reverse)
+    hy, cy = states[-1]
+    outs = tuple(_node.Tensor._wrap(array) for array in (output, np.array(hy), np.array(cy)))
+    saved_names = ("input", "weight0", "weight1", "weight2", "weight3", "hx_", "cx_")
+    inputs = (input, weight0, weight1, weight2, weight3, hx_, cx_)
+    attrs = {"reverse": reverse, "batch_sizes": (), "mode": 2, "hidden_size": hidden_size,
+             "num_layers": num_layers, "has_biases": has_biases, "bidirectional": bidirectional,
+             "batch_first": batch_first, "train": train}
+    return record_outputs(MkldnnRnnLayerBackward0, outs, inputs, saved=dict(zip(saved_names, inputs)),
+                          attrs=attrs, state={"states": states, "gates": gates, "steps": steps, "output": output})
+
+
+def mkldnn_lstm(input, hx, cx, flat_weights, has_biases, num_layers, dropout_p, train, bidirectional,
+                batch_first):
+    """``mkldnn_rnn``: every layer and direction through ``mkldnn_rnn_layer``; ``(output, h_n, c_n)``."""
+    if batch_first:
+        input = shape.transpose(input, 0, 1)
+    input, hx, cx = contiguous(input), contiguous(hx), contiguous(cx)
+    directions = 2 if bidirectional else 1
+    per_layer = 4 if has_biases else 2
+    hidden_size = hx.shape[2]
+    layer_input, all_hy, all_cy = input, [], []
+    for layer in range(num_layers):
+        outputs = []
+        for direction in range(directions):
+            index = layer * directions + direction
+            weights = list(flat_weights[index * per_layer:(index + 1) * per_layer])
+            if not has_biases:  # torch passes zeros that nothing differentiates
+                weights += [_node.Tensor._wrap(np.zeros(weights[0].shape[0], dtype=weights[0]._data.dtype))] * 2
+            output, hy, cy = mkldnn_rnn_layer(layer_input, *weights, select(hx, 0, index), select(cx, 0, index),
+                                              direction > 0, hidden_size, num_layers, has_biases, bidirectional,
+                                              batch_first, train)
+            outputs.append(output)
+            all_hy.append(hy)
+            all_cy.append(cy)
+        layer_input = outputs[0] if directions == 1 else join.cat(outputs, -1)
+        if dropout_p != 0 and train and layer < num_layers - 1:
+            layer_input = dropout(layer_input, dropout_p, False)
+    output = shape.transpose(layer_input, 0, 1) if batch_first else layer_input
+    return output, join.stack(all_hy, 0), join.stack(all_cy, 0)
