@@ -28,6 +28,7 @@ from .activation import (
 )
 from .batchnorm import BatchNorm1d, BatchNorm2d
 from .containers import ModuleDict, ModuleList, Sequential
+from .conv1d import Conv1d
 from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, ZeroPad2d
 from .lazy import LazyLinear, UninitializedParameter
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
@@ -42,7 +43,8 @@ from .sparse import Embedding
 __all__ = [
     "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList", "ModuleDict",
     "Embedding", "LayerNorm", "PReLU", "LazyLinear", "UninitializedParameter",
-    "Linear", "Conv2d", "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
+    "Linear", "Conv1d", "Conv2d",
+    "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
     "Identity", "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
     "BatchNorm1d", "BatchNorm2d",
     "ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softmin", "LeakyReLU", "ELU", "CELU", "SELU", "GELU",
