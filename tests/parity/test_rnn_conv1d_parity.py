@@ -193,6 +193,9 @@ ERRORS_AND_REPRS = [
     lambda lib: [p.shape for p in lib.nn.LSTM(3, 4, num_layers=2, bidirectional=True).all_weights[3]],
     lambda lib: lib.nn.LSTM(3, 4, num_layers=2)._flat_weights_names,
     lambda lib: list(lib.nn.GRU(2, 3, bidirectional=True).state_dict()),
+    lambda lib: lib.nn.LSTM(2, 3)(lib.randn(0, 1, 2)),
+    lambda lib: lib.nn.GRU(2, 3)(lib.randn(3, 0, 2))[0].shape,
+    lambda lib: lib.nn.LSTM(2, 3)(lib.randn(3, 0, 2))[1][1].shape,
 ]
 
 
