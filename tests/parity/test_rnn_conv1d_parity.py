@@ -146,6 +146,29 @@ def test_dropout_between_layers_draws_torchs_masks(torch):
     assert runs[0][3] == runs[1][3]
 
 
+def _double_backward(lib, name, kwargs, dtype):
+    """d/dweights of |d loss / d input|^2: the gradient's own graph, differentiated again."""
+    lib.manual_seed(0)
+    module = getattr(lib.nn, name)(3, 4, **kwargs, dtype=getattr(lib, dtype))
+    x = lib.randn(2, 5, 3, dtype=getattr(lib, dtype), requires_grad=True)
+    output = module(x)[0]
+    grad, = lib.autograd.grad(output.pow(2).sum(), x, create_graph=True)
+    grad.pow(2).sum().backward()
+    return grad.grad_fn.name(), [p.grad.numpy().copy() for p in module.parameters()]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "dtype"), [
+    ("LSTM", {"num_layers": 2}, "float64"), ("GRU", {"batch_first": True}, "float32"),
+    ("RNN", {"bidirectional": True, "nonlinearity": "relu"}, "float64"), ("GRU", {"bias": False}, "float64"),
+])
+def test_double_backward_matches_torch(torch, name, kwargs, dtype):
+    mine, theirs = _double_backward(minitorch, name, kwargs, dtype), _double_backward(torch, name, kwargs, dtype)
+    assert mine[0] == theirs[0]
+    tolerance = 1e-10 if dtype == "float64" else 1e-4
+    for a, b in zip(mine[1], theirs[1]):
+        np.testing.assert_allclose(a, b, rtol=tolerance, atol=tolerance)
+
+
 def _printed(lib, program):
     try:
         with warnings.catch_warnings():
