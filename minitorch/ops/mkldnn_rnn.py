@@ -15,10 +15,13 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record_outputs
-from . import join, shape
+from . import arithmetic, join, pointwise, shape
+from ._formulas import on_tensors
 from .copy import contiguous
 from .dropout import dropout
 from .indexing import select
+from .linear import linear
+from .unsafe_split import unsafe_chunk
 
 
 def _sigmoid(x):
@@ -41,9 +44,16 @@ def _forward(x, w_ih, w_hh, bias, h, c, reverse):
 
 
 class MkldnnRnnLayerBackward0(Node):
-    """d LSTM layer: through time, dc += dh * o * (1 - tanh(c)^2); gates' grads -> x, weights, biases, h0, c0."""
+    """d LSTM layer: through time, dc += dh * o * (1 - tanh(c)^2); gates' grads -> x, weights, biases, h0, c0.
+
+    With ``create_graph=True`` the same formulas run on Tensors after recomputing the gates with recorded
+    ops, as torch's differentiable backward does, so the gradient can be differentiated again."""
+
+    double_backward = True
 
     def apply(self, grad_output, grad_hy, grad_cy):
+        if any(on_tensors(grad) for grad in (grad_output, grad_hy, grad_cy)):  # create_graph=True
+            return _differentiable_backward(self, grad_output, grad_hy, grad_cy)
         x, w_ih, w_hh = self.unpack("input"), self.unpack("weight0"), self.unpack("weight1")
         states, gates, steps = self._states, self._gates, self._steps
         grad_output = np.zeros_like(self._output) if grad_output is None else grad_output
@@ -67,6 +77,52 @@ class MkldnnRnnLayerBackward0(Node):
         grad_bias = flat.sum(axis=0)
         return (grad_gates @ w_ih, flat.T @ x.reshape(-1, x.shape[2]), grad_w_hh, grad_bias, grad_bias.copy(),
                 dh, dc)
+
+
+def _zeros_or(grad, shape, dtype):
+    return _node.Tensor._wrap(np.zeros(shape, dtype)) if grad is None else grad
+
+
+def _recompute(node, x, hx, cx):
+    """The layer's forward again, with recorded ops: every step's gates and states (torch's way)."""
+    w_ih, w_hh, b_ih, b_hh = (node.unpack(f"weight{k}") for k in range(4))
+    states, gates = [(hx, cx)], {}
+    for t in node._steps:
+        gate = arithmetic.add(linear(x[t], w_ih, b_ih), linear(hx, w_hh, b_hh))
+        i, f, g, o = unsafe_chunk(gate, 4, 1)
+        i, f, g, o = pointwise.sigmoid(i), pointwise.sigmoid(f), pointwise.tanh(g), pointwise.sigmoid(o)
+        cx = f * cx + i * g
+        hx = o * pointwise.tanh(cx)
+        gates[t] = (i, f, g, o)
+        states.append((hx, cx))
+    return states, gates
+
+
+def _differentiable_backward(node, grad_output, grad_hy, grad_cy):
+    """The backward written with recorded ops (as ATen's ``mkldnn_rnn_layer_differentiable_backward``), so
+    that it can be differentiated again."""
+    x, w_ih, w_hh = node.unpack("input"), node.unpack("weight0"), node.unpack("weight1")
+    states, gates = _recompute(node, x, node.unpack("hx_"), node.unpack("cx_"))
+    hidden_shape, dtype = tuple(states[0][0].shape), x._data.dtype
+    grad_output = _zeros_or(grad_output, (x.shape[0], *hidden_shape), dtype)
+    dh, dc = _zeros_or(grad_hy, hidden_shape, dtype), _zeros_or(grad_cy, hidden_shape, dtype)
+    grad_x, grad_w_ih, grad_w_hh, grad_bias = {}, 0, 0, 0
+    for position in range(len(node._steps) - 1, -1, -1):
+        t = node._steps[position]
+        i, f, g, o = gates[t]
+        (h_prev, c_prev), (_, c) = states[position], states[position + 1]
+        dh = grad_output[t] + dh
+        tanh_c = pointwise.tanh(c)
+        d1 = dc + dh * o * (1 - tanh_c * tanh_c)
+        step = join.cat([d1 * g * i * (1 - i), d1 * c_prev * f * (1 - f), d1 * i * (1 - g * g),
+                         dh * tanh_c * o * (1 - o)], 1)
+        grad_bias = grad_bias + step.sum(0)
+        grad_x[t] = shape.unsqueeze(step.matmul(w_ih), 0)
+        grad_w_ih = grad_w_ih + shape.t(step).matmul(x[t])
+        grad_w_hh = grad_w_hh + shape.t(step).matmul(h_prev)
+        dh, dc = step.matmul(w_hh), d1 * f
+    grad_input = join.cat([grad_x[t] for t in range(x.shape[0])], 0)
+    return grad_input, grad_w_ih, grad_w_hh, grad_bias, grad_bias, dh, dc
 
 
 def mkldnn_rnn_layer(input, weight0, weight1, weight2, weight3, hx_, cx_, reverse, hidden_size, num_layers,

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import minitorch as torch
-from minitorch.autograd import gradcheck
+from minitorch.autograd import gradcheck, gradgradcheck
 from minitorch.nn import _rnn_layers
 from minitorch.ops.mkldnn_rnn import mkldnn_lstm
 
@@ -90,6 +90,22 @@ def test_one_node_lstm_layer_passes_gradcheck_and_equals_the_step_by_step_graph(
     for a, b in zip(*grads):
         np.testing.assert_allclose(a.numpy(), b.numpy(), rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(one_node(*leaves).item(), step_by_step(*leaves).item(), rtol=1e-12)
+
+
+def test_one_node_lstm_layer_passes_gradgradcheck():
+    """With ``create_graph=True`` the node's backward is recorded, so it can be differentiated again."""
+    torch.manual_seed(6)
+    module = nn.LSTM(2, 2, dtype=torch.float64)
+    weights = module._flat_weights
+    x = torch.randn(2, 1, 2, dtype=torch.float64, requires_grad=True)
+    h0 = torch.randn(1, 1, 2, dtype=torch.float64, requires_grad=True)
+    c0 = torch.randn(1, 1, 2, dtype=torch.float64, requires_grad=True)
+
+    def one_node(x, h0, c0, *params):
+        output, hy, cy = mkldnn_lstm(x, h0, c0, weights, True, 1, 0.0, True, False, False)
+        return output, hy, cy
+
+    assert gradgradcheck(one_node, (x, h0, c0, *weights))
 
 
 def _set(module, **values):

@@ -159,6 +159,7 @@ def _double_backward(lib, name, kwargs, dtype):
 
 @pytest.mark.parametrize(("name", "kwargs", "dtype"), [
     ("LSTM", {"num_layers": 2}, "float64"), ("GRU", {"batch_first": True}, "float32"),
+    ("LSTM", {"num_layers": 2, "bidirectional": True}, "float32"), ("LSTM", {"bias": False}, "float32"),
     ("RNN", {"bidirectional": True, "nonlinearity": "relu"}, "float64"), ("GRU", {"bias": False}, "float64"),
 ])
 def test_double_backward_matches_torch(torch, name, kwargs, dtype):
