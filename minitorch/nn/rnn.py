@@ -162,21 +162,11 @@ class RNNBase(Module):
         return output, hidden
 
     def extra_repr(self):
-        """Sizes, then only the settings that differ from their defaults."""
-        text = f"{self.input_size}, {self.hidden_size}"
-        if self.proj_size != 0:
-            text += f", proj_size={self.proj_size}"
-        if self.num_layers != 1:
-            text += f", num_layers={self.num_layers}"
-        if self.bias is not True:
-            text += f", bias={self.bias}"
-        if self.batch_first is not False:
-            text += f", batch_first={self.batch_first}"
-        if self.dropout != 0:
-            text += f", dropout={self.dropout}"
-        if self.bidirectional is not False:
-            text += f", bidirectional={self.bidirectional}"
-        return text
+        """Sizes, then only the settings that differ from their defaults, in torch's order."""
+        defaults = (("proj_size", 0), ("num_layers", 1), ("bias", True), ("batch_first", False), ("dropout", 0),
+                    ("bidirectional", False))
+        changed = [f", {name}={getattr(self, name)}" for name, default in defaults if getattr(self, name) != default]
+        return f"{self.input_size}, {self.hidden_size}" + "".join(changed)
 
 
 class RNN(RNNBase):

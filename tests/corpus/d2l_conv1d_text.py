@@ -11,7 +11,7 @@ print(m, output.shape, output.grad_fn)
 
 def corr1d(X, K):
     w = K.shape[0]
-    Y = torch.zeros((X.shape[0] - w + 1))
+    Y = torch.zeros(X.shape[0] - w + 1)
     for i in range(Y.shape[0]):
         Y[i] = (X[i: i + w] * K).sum()
     return Y
@@ -38,7 +38,7 @@ print(nn.functional.conv1d(X.float().unsqueeze(0), K.float().unsqueeze(0)))
 class TextCNN(nn.Module):
     def __init__(self, vocab_size, embed_size, kernel_sizes, num_channels,
                  **kwargs):
-        super(TextCNN, self).__init__(**kwargs)
+        super().__init__(**kwargs)
         self.embedding = nn.Embedding(vocab_size, embed_size)
         # The embedding layer not to be trained
         self.constant_embedding = nn.Embedding(vocab_size, embed_size)

@@ -53,7 +53,7 @@ labels_uniq = sorted({label for _, label in names})
 
 class CharRNN(nn.Module):
     def __init__(self, input_size, hidden_size, output_size):
-        super(CharRNN, self).__init__()
+        super().__init__()
 
         self.rnn = nn.RNN(input_size, hidden_size)
         self.h2o = nn.Linear(hidden_size, output_size)
