@@ -17,7 +17,7 @@ The graph a backward pass walks is therefore torch's, node for node (``StackBack
 (oneDNN, one node per layer): see ``ops/mkldnn_rnn.py``.
 """
 
-from ..ops import arithmetic, join, pointwise, shape
+from ..ops import arithmetic, join, pointwise, splitting, transposing
 from ..ops.dropout import dropout
 from ..ops.linear import linear
 from ..ops.unsafe_split import unsafe_chunk
@@ -40,7 +40,7 @@ class CellParams:
 
     def project(self, hidden):
         """The LSTM projection ``hidden @ w_hr.T`` (the identity without one)."""
-        return hidden if self.w_hr is None else hidden.matmul(shape.t(self.w_hr))
+        return hidden if self.w_hr is None else hidden.matmul(transposing.t(self.w_hr))
 
 
 def gather_params(flat_weights, has_biases, has_projections=False):
@@ -99,14 +99,14 @@ def _run_steps(cell, step_inputs, hidden, params):
 
 def full_layer(cell, input, hidden, params):
     """One direction over the whole sequence ``(seq, batch, features)``: ``(stack(outputs), last hidden)``."""
-    outputs, hidden = _run_steps(cell, shape.unbind(params.linear_ih(input), 0), hidden, params)
+    outputs, hidden = _run_steps(cell, splitting.unbind(params.linear_ih(input), 0), hidden, params)
     return join.stack(outputs, 0), hidden
 
 
 def bidirectional_layer(cell, input, hiddens, params):
     """Forward and backward passes over the sequence; their outputs joined on the feature dimension."""
     forward_output, forward_hidden = full_layer(cell, input, hiddens[0], params[0])
-    steps = shape.unbind(params[1].linear_ih(input), 0)
+    steps = splitting.unbind(params[1].linear_ih(input), 0)
     outputs, backward_hidden = _run_steps(cell, steps[::-1], hiddens[1], params[1])
     backward_output = join.stack(outputs[::-1], 0)
     return join.cat([forward_output, backward_output], forward_output.ndim - 1), (forward_hidden, backward_hidden)
@@ -132,9 +132,9 @@ def apply_layer_stack(cell, input, hiddens, params, num_layers, dropout_p, train
 def run_rnn(cell, input, hx, flat_weights, has_biases, num_layers, dropout_p, train, bidirectional, batch_first):
     """``_VF.rnn_tanh`` / ``rnn_relu`` / ``gru``: ``(output, h_n)`` for a time-major or batch-first input."""
     if batch_first:
-        input = shape.transpose(input, 0, 1)
+        input = transposing.transpose(input, 0, 1)
     params = gather_params(flat_weights, has_biases)
-    output, final_hiddens = apply_layer_stack(cell, input, list(shape.unbind(hx, 0)), params, num_layers,
+    output, final_hiddens = apply_layer_stack(cell, input, list(splitting.unbind(hx, 0)), params, num_layers,
                                               dropout_p, train, bidirectional)
     if batch_first:
         output.transpose_(0, 1)
@@ -144,14 +144,14 @@ def run_rnn(cell, input, hx, flat_weights, has_biases, num_layers, dropout_p, tr
 def run_lstm(input, hx, flat_weights, has_biases, num_layers, dropout_p, train, bidirectional, batch_first):
     """``_VF.lstm`` without oneDNN: ``(output, h_n, c_n)``."""
     if batch_first:
-        input = shape.transpose(input, 0, 1)
+        input = transposing.transpose(input, 0, 1)
     has_projections = hx[0].shape[2] != hx[1].shape[2]
     params = gather_params(flat_weights, has_biases, has_projections)
-    hiddens = list(zip(shape.unbind(hx[0], 0), shape.unbind(hx[1], 0)))
+    hiddens = list(zip(splitting.unbind(hx[0], 0), splitting.unbind(hx[1], 0)))
     output, final_hiddens = apply_layer_stack(lstm_cell, input, hiddens, params, num_layers, dropout_p, train,
                                               bidirectional)
     if batch_first:
-        output = shape.transpose(output, 0, 1)
+        output = transposing.transpose(output, 0, 1)
     return output, join.stack([h for h, _ in final_hiddens], 0), join.stack([c for _, c in final_hiddens], 0)
 
 

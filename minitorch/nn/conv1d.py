@@ -10,7 +10,7 @@ import warnings
 
 from .. import _factories
 from ..ops import pad as pad_ops
-from ..ops import shape
+from ..ops import squeezing
 from ..ops.conv import convolution, output_size
 from . import _conv_args, init
 from .module import Module
@@ -85,13 +85,13 @@ def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     if weight.ndim < 3:
         raise RuntimeError("weight should have at least three dimensions")
     stride, dilation = _single("stride", stride), _single("dilation", dilation)
-    batched = shape.unsqueeze(input, 0) if input.ndim == 2 else input
+    batched = squeezing.unsqueeze(input, 0) if input.ndim == 2 else input
     if isinstance(padding, str):
         batched, padding = _string_padding(batched, weight, padding, stride, dilation)
     padding = _single("padding", padding)
     _check(batched, weight, bias, stride, padding, dilation, groups)
     out = convolution(batched, weight, bias, stride, padding, dilation, groups)
-    return shape.squeeze(out, 0) if input.ndim == 2 else out
+    return squeezing.squeeze(out, 0) if input.ndim == 2 else out
 
 
 class Conv1d(Module):

@@ -13,7 +13,7 @@ import numbers
 import warnings
 
 from .. import _factories
-from ..ops import shape
+from ..ops import squeezing
 from ..ops.mkldnn_rnn import mkldnn_lstm
 from . import _rnn_layers, init
 from .module import Module
@@ -141,7 +141,8 @@ class RNNBase(Module):
             return input, hx
         if hx is not None and hx.dim() != 2:
             raise RuntimeError(f"For unbatched 2-D input, hx should also be 2-D but got {hx.dim()}-D tensor")
-        return shape.unsqueeze(input, 0 if self.batch_first else 1), None if hx is None else shape.unsqueeze(hx, 1)
+        batch_dim = 0 if self.batch_first else 1
+        return squeezing.unsqueeze(input, batch_dim), None if hx is None else squeezing.unsqueeze(hx, 1)
 
     def _zeros(self, input, size):
         batch = input.size(0) if self.batch_first else input.size(1)
@@ -158,7 +159,7 @@ class RNNBase(Module):
         output, hidden = _rnn_layers.run_rnn(cell, input, hx, self._flat_weights, self.bias, self.num_layers,
                                              self.dropout, self.training, self.bidirectional, self.batch_first)
         if not is_batched:
-            output, hidden = shape.squeeze(output, 0 if self.batch_first else 1), shape.squeeze(hidden, 1)
+            output, hidden = squeezing.squeeze(output, 0 if self.batch_first else 1), squeezing.squeeze(hidden, 1)
         return output, hidden
 
     def extra_repr(self):
@@ -236,7 +237,7 @@ class LSTM(RNNBase):
         is_batched = input.dim() == 3
         batch_dim = 0 if self.batch_first else 1
         if not is_batched:
-            input = shape.unsqueeze(input, batch_dim)
+            input = squeezing.unsqueeze(input, batch_dim)
         if hx is None:
             hx = (self._zeros(input, self.proj_size or self.hidden_size), self._zeros(input, self.hidden_size))
         else:
@@ -246,7 +247,7 @@ class LSTM(RNNBase):
                 raise RuntimeError(f"For {kind} input, hx and cx should also be {wanted[0]}-D but got "
                                    f"({ranks[0]}-D, {ranks[1]}-D) tensors")
             if not is_batched:
-                hx = (shape.unsqueeze(hx[0], 1), shape.unsqueeze(hx[1], 1))
+                hx = (squeezing.unsqueeze(hx[0], 1), squeezing.unsqueeze(hx[1], 1))
         self.check_forward_args(input, hx)
         args = (self._flat_weights, self.bias, self.num_layers, self.dropout, self.training, self.bidirectional,
                 self.batch_first)
@@ -259,5 +260,6 @@ class LSTM(RNNBase):
                 warnings.warn(PROJECTIONS_WARNING, UserWarning, stacklevel=3)
             output, h_n, c_n = _rnn_layers.run_lstm(input, hx, *args)
         if not is_batched:
-            output, h_n, c_n = shape.squeeze(output, batch_dim), shape.squeeze(h_n, 1), shape.squeeze(c_n, 1)
+            output = squeezing.squeeze(output, batch_dim)
+            h_n, c_n = squeezing.squeeze(h_n, 1), squeezing.squeeze(c_n, 1)
         return output, (h_n, c_n)

@@ -8,7 +8,7 @@ step itself is the one the sequence layers use (``_rnn_layers.py``), after torch
 import math
 
 from .. import _factories
-from ..ops import shape
+from ..ops import squeezing
 from . import _rnn_layers, init
 from .module import Module
 from .parameter import Parameter
@@ -91,7 +91,7 @@ class RNNCellBase(Module):
             raise ValueError(f"{kind}: Expected hidden to be 1D or 2D, got {hx.dim()}D instead")
         if input.dim() == 2:
             return input, hx
-        return shape.unsqueeze(input, 0), None if hx is None else shape.unsqueeze(hx, 0)
+        return squeezing.unsqueeze(input, 0), None if hx is None else squeezing.unsqueeze(hx, 0)
 
     def _zeros(self, input):
         return _factories.zeros(input.size(0), self.hidden_size, dtype=input.dtype)
@@ -115,7 +115,7 @@ class RNNCell(RNNCellBase):
             raise RuntimeError(f"Unknown nonlinearity: {self.nonlinearity}")
         _check_cell(input, [hx], self.weight_ih, self.weight_hh, 1)
         out = cells[self.nonlinearity](input, hx, self._params())
-        return out if is_batched else shape.squeeze(out, 0)
+        return out if is_batched else squeezing.squeeze(out, 0)
 
 
 class GRUCell(RNNCellBase):
@@ -132,7 +132,7 @@ class GRUCell(RNNCellBase):
         hx = self._zeros(input) if hx is None else hx
         _check_cell(input, [hx], self.weight_ih, self.weight_hh, 3)
         out = _rnn_layers.gru_cell(input, hx, self._params())
-        return out if is_batched else shape.squeeze(out, 0)
+        return out if is_batched else squeezing.squeeze(out, 0)
 
 
 class LSTMCell(RNNCellBase):
@@ -151,12 +151,12 @@ class LSTMCell(RNNCellBase):
                 raise ValueError(f"LSTMCell: Expected hx[{index}] to be 1D or 2D, got {value.dim()}D instead")
         is_batched = input.dim() == 2
         if not is_batched:
-            input = shape.unsqueeze(input, 0)
+            input = squeezing.unsqueeze(input, 0)
         if hx is None:
             zeros = self._zeros(input)
             hx = (zeros, zeros)
         elif not is_batched:
-            hx = (shape.unsqueeze(hx[0], 0), shape.unsqueeze(hx[1], 0))
+            hx = (squeezing.unsqueeze(hx[0], 0), squeezing.unsqueeze(hx[1], 0))
         _check_cell(input, list(hx), self.weight_ih, self.weight_hh, 4)
         hy, cy = _rnn_layers.lstm_cell(input, tuple(hx), self._params())
-        return (hy, cy) if is_batched else (shape.squeeze(hy, 0), shape.squeeze(cy, 0))
+        return (hy, cy) if is_batched else (squeezing.squeeze(hy, 0), squeezing.squeeze(cy, 0))

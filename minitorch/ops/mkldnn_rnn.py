@@ -15,7 +15,7 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record_outputs
-from . import arithmetic, join, pointwise, shape
+from . import arithmetic, join, pointwise, squeezing, transposing
 from ._formulas import on_tensors
 from .copy import contiguous
 from .dropout import dropout
@@ -117,9 +117,9 @@ def _differentiable_backward(node, grad_output, grad_hy, grad_cy):
         step = join.cat([d1 * g * i * (1 - i), d1 * c_prev * f * (1 - f), d1 * i * (1 - g * g),
                          dh * tanh_c * o * (1 - o)], 1)
         grad_bias = grad_bias + step.sum(0)
-        grad_x[t] = shape.unsqueeze(step.matmul(w_ih), 0)
-        grad_w_ih = grad_w_ih + shape.t(step).matmul(x[t])
-        grad_w_hh = grad_w_hh + shape.t(step).matmul(h_prev)
+        grad_x[t] = squeezing.unsqueeze(step.matmul(w_ih), 0)
+        grad_w_ih = grad_w_ih + transposing.t(step).matmul(x[t])
+        grad_w_hh = grad_w_hh + transposing.t(step).matmul(h_prev)
         dh, dc = step.matmul(w_hh), d1 * f
     grad_input = join.cat([grad_x[t] for t in range(x.shape[0])], 0)
     return grad_input, grad_w_ih, grad_w_hh, grad_bias, grad_bias, dh, dc
@@ -146,7 +146,7 @@ def mkldnn_lstm(input, hx, cx, flat_weights, has_biases, num_layers, dropout_p, 
                 batch_first):
     """``mkldnn_rnn``: every layer and direction through ``mkldnn_rnn_layer``; ``(output, h_n, c_n)``."""
     if batch_first:
-        input = shape.transpose(input, 0, 1)
+        input = transposing.transpose(input, 0, 1)
     input, hx, cx = contiguous(input), contiguous(hx), contiguous(cx)
     directions = 2 if bidirectional else 1
     per_layer = 4 if has_biases else 2
@@ -168,5 +168,5 @@ def mkldnn_lstm(input, hx, cx, flat_weights, has_biases, num_layers, dropout_p, 
         layer_input = outputs[0] if directions == 1 else join.cat(outputs, -1)
         if dropout_p != 0 and train and layer < num_layers - 1:
             layer_input = dropout(layer_input, dropout_p, False)
-    output = shape.transpose(layer_input, 0, 1) if batch_first else layer_input
+    output = transposing.transpose(layer_input, 0, 1) if batch_first else layer_input
     return output, join.stack(all_hy, 0), join.stack(all_cy, 0)
