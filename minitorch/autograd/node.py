@@ -285,7 +285,7 @@ def record_outputs(node_cls, outs, inputs, saved=None, attrs=None, state=None, s
     other arguments are ``record``'s (``save_result=True`` saves the first output as ``result``; a tuple of
     names saves the outputs under torch's names, ``("min", "max")``). Returns ``outs``.
     """
-    if not needs_recording(inputs) or outs[0]._data.dtype.kind not in "fc":
+    if not outs or not needs_recording(inputs) or outs[0]._data.dtype.kind not in "fc":  # unbind of a 0-size dim
         return outs
     node = _new_node(node_cls)
     node._num_outputs = len(outs)

@@ -28,6 +28,7 @@ from .activation import (
 )
 from .batchnorm import BatchNorm1d, BatchNorm2d
 from .containers import ModuleDict, ModuleList, Sequential
+from .conv1d import Conv1d
 from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, ZeroPad2d
 from .lazy import LazyLinear, UninitializedParameter
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
@@ -35,13 +36,16 @@ from .module import Module
 from .normalization import LayerNorm
 from .parameter import Parameter
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, Dropout2d
+from .rnn import GRU, LSTM, RNN, RNNBase
+from .rnn_cell import GRUCell, LSTMCell, RNNCell, RNNCellBase
 from .sparse import Embedding
 
 __all__ = [
     "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList", "ModuleDict",
     "Embedding", "LayerNorm", "PReLU", "LazyLinear", "UninitializedParameter",
-    "Linear", "Conv2d", "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
-    "Identity",
+    "Linear", "Conv1d", "Conv2d",
+    "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
+    "Identity", "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
     "BatchNorm1d", "BatchNorm2d",
     "ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softmin", "LeakyReLU", "ELU", "CELU", "SELU", "GELU",
     "SiLU", "Mish", "Softplus", "Hardtanh", "ReLU6", "Hardsigmoid", "Hardswish", "LogSigmoid", "Softsign",

@@ -47,9 +47,10 @@ from ._layer_functional import (
     one_hot,
     smooth_l1_loss,
 )
+from .conv1d import conv1d
 
 __all__ = [
-    "conv2d", "linear", "relu", "sigmoid", "tanh", "softmax", "log_softmax", "cross_entropy", "nll_loss",
+    "conv1d", "conv2d", "linear", "relu", "sigmoid", "tanh", "softmax", "log_softmax", "cross_entropy", "nll_loss",
     "mse_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "pad", "max_pool2d", "dropout",
     "celu", "elu", "gelu", "hardsigmoid", "hardswish", "hardtanh", "leaky_relu", "logsigmoid", "mish", "relu6",
     "selu", "silu", "softmin", "softplus", "softsign", "tanhshrink", "threshold", "avg_pool2d", "batch_norm",

@@ -17,6 +17,9 @@ The backward pass reuses the same columns:
 
 Padding here is symmetric, as in ATen's ``convolution``; ``nn.functional.conv2d`` handles
 ``padding='same'`` with an even kernel by padding the input first, as PyTorch does.
+
+A 1-d convolution (``conv1d``: input ``(N, C, L)``, weight ``(out, C/groups, k)``) is the 2-d one of
+height 1: ``_lift`` adds that height to the arrays and to the settings, ``_drop`` takes it away again.
 """
 
 import numpy as np
@@ -114,6 +117,16 @@ def conv2d_grad_bias(grad):
     return grad.sum(axis=(0, 2, 3))
 
 
+def _lift(arrays, stride, padding, dilation):
+    """A 1-d convolution's arrays and settings as a 2-d one's: height 1, stride 1, no padding."""
+    return ([None if a is None else a[:, :, None, :] for a in arrays], (1, *stride), (0, *padding),
+            (1, *dilation))
+
+
+def _drop(array):
+    return None if array is None else np.ascontiguousarray(array[:, :, 0, :])
+
+
 class ConvolutionBackward0(Node):
     """Backward of ``convolution``: gradients for input, weight and bias (only those needed)."""
 
@@ -123,6 +136,9 @@ class ConvolutionBackward0(Node):
         dilation, groups = self._saved_dilation, self._saved_groups
         needs = [fn is not None for fn, _ in self.next_functions]
         x, weight = self.unpack("input"), self.unpack("weight")
+        one_d = x.ndim == 3
+        if one_d:
+            (x, weight, grad), stride, padding, dilation = _lift((x, weight, grad), stride, padding, dilation)
         grad_input = grad_weight = grad_bias = None
         if needs[0]:
             grad_input = conv2d_grad_input(grad, weight, x.shape, stride, padding, dilation, groups)
@@ -130,20 +146,27 @@ class ConvolutionBackward0(Node):
             grad_weight = conv2d_grad_weight(grad, x, weight.shape, stride, padding, dilation, groups)
         if len(needs) > 2 and needs[2]:
             grad_bias = conv2d_grad_bias(grad)
+        if one_d:
+            grad_input, grad_weight = _drop(grad_input), _drop(grad_weight)
         return grad_input, grad_weight, grad_bias
 
 
 def convolution(input, weight, bias, stride, padding, dilation, groups):
-    """Record a 4-d convolution with symmetric ``padding``; arguments are already checked tuples."""
-    out = conv2d_forward(
-        input._data, weight._data, None if bias is None else bias._data, stride, padding, dilation, groups
-    )
+    """Record a 3-d or 4-d convolution with symmetric ``padding``; arguments are already checked tuples."""
+    arrays = (input._data, weight._data)
+    lifted_stride, lifted_padding, lifted_dilation = stride, padding, dilation
+    if input.ndim == 3:
+        arrays, lifted_stride, lifted_padding, lifted_dilation = _lift(arrays, stride, padding, dilation)
+    out = conv2d_forward(*arrays, None if bias is None else bias._data, lifted_stride, lifted_padding,
+                         lifted_dilation, groups)
+    if input.ndim == 3:
+        out = _drop(out)
     attrs = {
         "stride": tuple(stride),
         "padding": tuple(padding),
         "dilation": tuple(dilation),
         "transposed": False,
-        "output_padding": (0, 0),
+        "output_padding": (0,) * len(stride),
         "groups": groups,
         "bias_sym_sizes_opt": (0,) if bias is None else tuple(bias.shape),
     }

@@ -1,14 +1,14 @@
 """``addmm`` (``beta * bias + alpha * mat1 @ mat2``) beside its backward Node, and ``linear`` built on it.
 
 ``F.linear(x, W, b)`` is ``x @ W.t() + b``. For a matrix ``x`` with a bias, torch computes it in one
-fused op, ``addmm(b, x, W.t())``, whose node is ``AddmmBackward0``; other shapes fold into it (or into
-``mm`` without a bias) through views, exactly as below.
+fused op, ``addmm(b, x, W.t())``, whose node is ``AddmmBackward0``; other contiguous shapes fold into it
+(or into ``mm`` without a bias) through views; a non-contiguous one is ``matmul`` then ``add``, as below.
 """
 
 import numpy as np
 
 from ..autograd.node import Node, record
-from . import linalg, reshaping, transposing
+from . import arithmetic, linalg, reshaping, transposing
 from ._formulas import scale, unbroadcast
 from .linalg import mm_mat1_backward, mm_mat2_backward
 
@@ -68,6 +68,8 @@ def linear(input, weight, bias=None):
         return linalg.matmul(input, weight_t)
     if input.ndim == 2:
         return addmm(bias, input, weight_t)
+    if not input.is_contiguous():  # torch folds only a contiguous input into addmm
+        return arithmetic.add(linalg.matmul(input, weight_t), bias)
     rows = reshaping.reshape(input, -1, input.shape[-1])
     out = addmm(bias, rows, weight_t)
     return reshaping.view(out, *input.shape[:-1], weight.shape[0])

@@ -11,6 +11,7 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, attach, needs_recording, record_outputs
+from . import _formulas
 from ._formulas import on_tensors
 from ._util import saved_dim, wrap_dim
 from .indexing import slice_dim
@@ -168,15 +169,19 @@ class SqueezeBackward3(UnsqueezeBackward1):
 class TBackward1(UnsqueezeBackward1):
     """d x.t_() / dx: the gradient transposed back."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (grad.T,)
+        return (_formulas.t(grad),)
 
 
 class TransposeBackward1(UnsqueezeBackward1):
     """d x.transpose_(d0, d1) / dx: the gradient with the two dims swapped back."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.swapaxes(grad, *self._axes),)
+        return (_formulas.transpose(grad, *self._axes),)
 
 
 def restride_(a, viewed, node_cls, attrs=None, state=None):
