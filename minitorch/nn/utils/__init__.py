@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 import warnings
 
-from .. import _factories
-from ..autograd.grad_mode import no_grad
-from ..ops import join, norms, pointwise
-from ..ops._util import is_tensor
+from ... import _factories
+from ...autograd.grad_mode import no_grad
+from ...ops import join, norms, pointwise
+from ...ops._util import is_tensor
 
 
 def _as_list(parameters):
