@@ -1,0 +1,105 @@
+"""Reinterpret batch dimensions as event dimensions (``torch.distributions.independent``)."""
+
+from __future__ import annotations
+
+from minitorch._dtype import Size
+
+from . import constraints
+from .distribution import Distribution
+from .utils import _sum_rightmost
+
+__all__ = ["Independent"]
+
+
+class Independent(Distribution):
+    """``base_distribution`` with its ``reinterpreted_batch_ndims`` rightmost batch dimensions made event ones.
+
+    ``Independent(Normal(loc, scale), 1)`` over vectors: ``log_prob`` sums over the last dimension, as a
+    diagonal multivariate normal would.
+    """
+
+    arg_constraints = {}
+
+    def __init__(self, base_distribution, reinterpreted_batch_ndims, validate_args=None):
+        if reinterpreted_batch_ndims > len(base_distribution.batch_shape):
+            raise ValueError(
+                "Expected reinterpreted_batch_ndims <= len(base_distribution.batch_shape), "
+                f"actual {reinterpreted_batch_ndims} vs {len(base_distribution.batch_shape)}"
+            )
+        shape = base_distribution.batch_shape + base_distribution.event_shape
+        event_dim = reinterpreted_batch_ndims + len(base_distribution.event_shape)
+        batch_shape = shape[: len(shape) - event_dim]
+        event_shape = shape[len(shape) - event_dim :]
+        self.base_dist = base_distribution
+        self.reinterpreted_batch_ndims = reinterpreted_batch_ndims
+        super().__init__(batch_shape, event_shape, validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        """The same distribution with the base expanded so that the batch is ``batch_shape``."""
+        new = self._get_checked_instance(Independent, _instance)
+        batch_shape = Size(batch_shape)
+        new.base_dist = self.base_dist.expand(batch_shape + self.event_shape[: self.reinterpreted_batch_ndims])
+        new.reinterpreted_batch_ndims = self.reinterpreted_batch_ndims
+        super(Independent, new).__init__(batch_shape, self.event_shape, validate_args=False)
+        new._validate_args = self._validate_args
+        return new
+
+    @property
+    def has_rsample(self):
+        """As the base distribution."""
+        return self.base_dist.has_rsample
+
+    @property
+    def has_enumerate_support(self):
+        """As the base distribution, when no batch dimension is reinterpreted."""
+        if self.reinterpreted_batch_ndims > 0:
+            return False
+        return self.base_dist.has_enumerate_support
+
+    @constraints.dependent_property
+    def support(self):
+        """The base support, over the reinterpreted dimensions too."""
+        result = self.base_dist.support
+        if self.reinterpreted_batch_ndims:
+            result = constraints.independent(result, self.reinterpreted_batch_ndims)
+        return result
+
+    @property
+    def mean(self):
+        """The base distribution's mean."""
+        return self.base_dist.mean
+
+    @property
+    def mode(self):
+        """The base distribution's mode."""
+        return self.base_dist.mode
+
+    @property
+    def variance(self):
+        """The base distribution's variance."""
+        return self.base_dist.variance
+
+    def sample(self, sample_shape=Size()):
+        """A sample of the base distribution."""
+        return self.base_dist.sample(sample_shape)
+
+    def rsample(self, sample_shape=Size()):
+        """A reparameterised sample of the base distribution."""
+        return self.base_dist.rsample(sample_shape)
+
+    def log_prob(self, value):
+        """The base ``log_prob``, summed over the reinterpreted dimensions."""
+        return _sum_rightmost(self.base_dist.log_prob(value), self.reinterpreted_batch_ndims)
+
+    def entropy(self):
+        """The base entropy, summed over the reinterpreted dimensions."""
+        return _sum_rightmost(self.base_dist.entropy(), self.reinterpreted_batch_ndims)
+
+    def enumerate_support(self, expand=True):
+        """The base support, when no batch dimension is reinterpreted."""
+        if self.reinterpreted_batch_ndims > 0:
+            raise NotImplementedError("Enumeration over cartesian product is not implemented")
+        return self.base_dist.enumerate_support(expand=expand)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.base_dist}, {self.reinterpreted_batch_ndims})"
