@@ -292,7 +292,10 @@ add_numpy_names(globals())
 for _name in _out_forms.INPLACE_FUNCTIONS:
     globals()[_name] = _out_forms.inplace_function(_name)
 
-_LAZY = {"accelerator", "distributions", "nn", "optim", "viz", "teach", "random", "linalg", "utils", "return_types", "special"}
+_LAZY = {
+    "accelerator", "distributions", "nn", "optim", "viz", "teach", "random", "linalg", "utils", "return_types",
+    "special",
+}
 
 
 def __getattr__(name):

@@ -77,7 +77,7 @@ class Bernoulli(ExponentialFamily):
         """The shape of the parameter given."""
         return self._param.size()
 
-    def sample(self, sample_shape=Size()):
+    def sample(self, sample_shape=()):
         """``torch.bernoulli(probs)`` over the sample's shape, without gradient."""
         shape = self._extended_shape(sample_shape)
         with minitorch.no_grad():

@@ -87,7 +87,7 @@ class Binomial(Distribution):
         """The shape of the parameter given."""
         return self._param.size()
 
-    def sample(self, sample_shape=Size()):
+    def sample(self, sample_shape=()):
         """Not implemented: torch draws with ``torch.binomial``, which minitorch does not have."""
         raise NotImplementedError("Binomial.sample needs torch.binomial, which minitorch does not implement")
 

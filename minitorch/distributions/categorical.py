@@ -86,7 +86,7 @@ class Categorical(Distribution):
         """NaN: categories have no variance."""
         return minitorch.full(self._extended_shape(), minitorch.nan, dtype=self.probs.dtype)
 
-    def sample(self, sample_shape=Size()):
+    def sample(self, sample_shape=()):
         """Category indices: ``torch.multinomial`` with replacement on each batch row, as torch draws them."""
         if not isinstance(sample_shape, Size):
             sample_shape = Size(sample_shape)

@@ -13,6 +13,8 @@ from .utils import lazy_property
 
 __all__ = ["Distribution"]
 
+_NO_DIMS = Size()
+
 
 class Distribution:
     """A probability distribution with parameters batched over ``batch_shape``; one sample has ``event_shape``.
@@ -33,7 +35,7 @@ class Distribution:
             raise ValueError
         Distribution._validate_args = value
 
-    def __init__(self, batch_shape=Size(), event_shape=Size(), validate_args=None):
+    def __init__(self, batch_shape=_NO_DIMS, event_shape=_NO_DIMS, validate_args=None):
         self._batch_shape = batch_shape
         self._event_shape = event_shape
         if validate_args is not None:
@@ -109,12 +111,12 @@ class Distribution:
         """The standard deviation: ``variance.sqrt()``."""
         return self.variance.sqrt()
 
-    def sample(self, sample_shape=Size()):
+    def sample(self, sample_shape=()):
         """A sample of shape ``sample_shape + batch_shape + event_shape``, outside autograd."""
         with minitorch.no_grad():
             return self.rsample(sample_shape)
 
-    def rsample(self, sample_shape=Size()):
+    def rsample(self, sample_shape=()):
         """A reparameterised sample: gradients flow from it back to the parameters."""
         raise NotImplementedError
 
@@ -147,7 +149,7 @@ class Distribution:
         """``exp(entropy())``."""
         return minitorch.exp(self.entropy())
 
-    def _extended_shape(self, sample_shape=Size()):
+    def _extended_shape(self, sample_shape=()):
         """``sample_shape + batch_shape + event_shape``: the shape of a sample."""
         if not isinstance(sample_shape, Size):
             sample_shape = Size(sample_shape)

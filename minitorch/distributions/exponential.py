@@ -54,7 +54,7 @@ class Exponential(ExponentialFamily):
         new._validate_args = self._validate_args
         return new
 
-    def rsample(self, sample_shape=Size()):
+    def rsample(self, sample_shape=()):
         """Standard exponential draws divided by ``rate``: differentiable in ``rate``."""
         shape = self._extended_shape(sample_shape)
         return minitorch.empty(shape, dtype=self.rate.dtype).exponential_() / self.rate

@@ -79,11 +79,11 @@ class Independent(Distribution):
         """The base distribution's variance."""
         return self.base_dist.variance
 
-    def sample(self, sample_shape=Size()):
+    def sample(self, sample_shape=()):
         """A sample of the base distribution."""
         return self.base_dist.sample(sample_shape)
 
-    def rsample(self, sample_shape=Size()):
+    def rsample(self, sample_shape=()):
         """A reparameterised sample of the base distribution."""
         return self.base_dist.rsample(sample_shape)
 

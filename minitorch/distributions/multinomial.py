@@ -73,7 +73,7 @@ class Multinomial(Distribution):
         """The shape of the parameter: ``batch_shape + (K,)``."""
         return self._categorical.param_shape
 
-    def sample(self, sample_shape=Size()):
+    def sample(self, sample_shape=()):
         """Counts per category: ``total_count`` categorical draws scattered into zeros, as torch does."""
         sample_shape = Size(sample_shape)
         samples = self._categorical.sample(Size((self.total_count,)) + sample_shape)

@@ -61,13 +61,13 @@ class Normal(ExponentialFamily):
         new._validate_args = self._validate_args
         return new
 
-    def sample(self, sample_shape=Size()):
+    def sample(self, sample_shape=()):
         """``torch.normal(loc, scale)`` over the sample's shape, without gradient."""
         shape = self._extended_shape(sample_shape)
         with minitorch.no_grad():
             return minitorch.normal(self.loc.expand(shape), self.scale.expand(shape))
 
-    def rsample(self, sample_shape=Size()):
+    def rsample(self, sample_shape=()):
         """``loc + eps * scale``, ``eps`` standard normal: differentiable in ``loc`` and ``scale``."""
         shape = self._extended_shape(sample_shape)
         eps = _standard_normal(shape, dtype=self.loc.dtype)

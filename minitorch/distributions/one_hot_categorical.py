@@ -70,7 +70,7 @@ class OneHotCategorical(Distribution):
         """The shape of the parameter: ``batch_shape + (K,)``."""
         return self._categorical.param_shape
 
-    def sample(self, sample_shape=Size()):
+    def sample(self, sample_shape=()):
         """A categorical sample, one-hot encoded in the probabilities' dtype."""
         sample_shape = Size(sample_shape)
         probs = self._categorical.probs
@@ -103,7 +103,7 @@ class OneHotCategoricalStraightThrough(OneHotCategorical):
 
     has_rsample = True
 
-    def rsample(self, sample_shape=Size()):
+    def rsample(self, sample_shape=()):
         """``sample + (probs - probs.detach())``."""
         samples = self.sample(sample_shape)
         probs = self._categorical.probs

@@ -62,7 +62,7 @@ class Uniform(Distribution):
         """``Interval(low, high)``."""
         return constraints.interval(self.low, self.high)
 
-    def rsample(self, sample_shape=Size()):
+    def rsample(self, sample_shape=()):
         """``low + rand * (high - low)``: differentiable in ``low`` and ``high``."""
         shape = self._extended_shape(sample_shape)
         rand = minitorch.rand(shape, dtype=self.low.dtype)
