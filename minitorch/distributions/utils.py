@@ -14,8 +14,8 @@ _NUMBER = (int, float)
 def broadcast_all(*values):
     """Tensors of one common shape from numbers and tensors (numbers take the first tensor's dtype).
 
-    As torch's ``expand_outplace``: a tensor that already has the common shape is returned itself,
-    any other is expanded (a view).
+    ``torch.broadcast_tensors`` does the rest: a tensor that already has the common shape is returned
+    itself, any other is expanded (a view).
     """
     if not all(isinstance(v, (Tensor, *_NUMBER)) for v in values):
         raise ValueError(
@@ -25,8 +25,7 @@ def broadcast_all(*values):
     first = next((v for v in values if isinstance(v, Tensor)), None)
     dtype = minitorch.get_default_dtype() if first is None else first.dtype
     tensors = [v if isinstance(v, Tensor) else minitorch.tensor(v, dtype=dtype) for v in values]
-    shape = minitorch.broadcast_tensors(*tensors)[0].shape  # torch's error for shapes that do not broadcast
-    return tuple(t if t.shape == shape else t.expand(shape) for t in tensors)
+    return minitorch.broadcast_tensors(*tensors)
 
 
 def _standard_normal(shape, dtype, device=None):

@@ -73,13 +73,13 @@ def broadcast_to(a, *size):
 
 
 def broadcast_tensors(*tensors):
-    """All tensors expanded to their common broadcast shape (views)."""
+    """All tensors expanded to their common broadcast shape (views); one of that shape already is returned itself."""
     tensors = tuple(tensors[0]) if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)) else tensors
     shape = ()
     for t in tensors:
         check_broadcast(shape, t.shape)
         shape = np.broadcast_shapes(shape, tuple(t.shape))
-    return tuple(expand(t, *shape) for t in tensors)
+    return tuple(t if tuple(t.shape) == tuple(shape) else expand(t, *shape) for t in tensors)
 
 
 def meshgrid(*tensors, indexing=None):
