@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 import minitorch
 from minitorch._dtype import Size
 
 from . import constraints
+from ._binomial_sampling import binomial_counts
 from .distribution import Distribution
 from .utils import broadcast_all, lazy_property, logits_to_probs, probs_to_logits
 
@@ -88,8 +91,11 @@ class Binomial(Distribution):
         return self._param.size()
 
     def sample(self, sample_shape=()):
-        """Not implemented: torch draws with ``torch.binomial``, which minitorch does not have."""
-        raise NotImplementedError("Binomial.sample needs torch.binomial, which minitorch does not implement")
+        """Counts drawn as ``torch.binomial`` draws them (inversion or BTRS, element by element), without gradient."""
+        shape = self._extended_shape(sample_shape)
+        count = np.ascontiguousarray(np.broadcast_to(self.total_count.detach().numpy(), shape))
+        prob = np.ascontiguousarray(np.broadcast_to(self.probs.detach().numpy(), shape))
+        return minitorch.from_numpy(binomial_counts(count, prob))
 
     def log_prob(self, value):
         """``log C(n, k) + k logit - n log(1 + exp(logit))``, written to stay finite for large logits."""

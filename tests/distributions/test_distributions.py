@@ -65,6 +65,16 @@ def test_samples_lie_in_the_support():
     assert set(b.flatten().tolist()) <= {0.0, 1.0}
     c = D.Categorical(torch.tensor([0.0, 1.0, 0.0])).sample((20,))
     assert c.tolist() == [1] * 20
+    counts = D.Binomial(torch.tensor([5.0, 80.0, 3.0, 0.0]), torch.tensor([0.3, 0.6, 1.0, 0.5])).sample((100,))
+    assert bool(((counts >= 0) & (counts <= torch.tensor([5.0, 80.0, 3.0, 0.0])) & (counts % 1 == 0)).all())
+    assert counts[:, 2].tolist() == [3.0] * 100 and counts[:, 3].tolist() == [0.0] * 100
+
+
+def test_binomial_sample_means_are_near_n_p():
+    torch.manual_seed(0)
+    counts = D.Binomial(torch.tensor([10.0, 200.0]), torch.tensor([0.2, 0.7])).sample((2000,))
+    means = counts.mean(0).tolist()
+    assert abs(means[0] - 2.0) < 0.1 and abs(means[1] - 140.0) < 1.0  # standard errors 0.028 and 0.14
 
 
 def test_sample_has_no_history_and_rsample_has():

@@ -1,5 +1,5 @@
 """torch.distributions against real torch: after the same seed the same samples (Normal, Uniform, Bernoulli,
-Categorical, Multinomial, OneHotCategorical, Exponential, Independent), the same reprs, log_prob, entropy,
+Categorical, Multinomial, OneHotCategorical, Exponential, Binomial, Independent), the same reprs, log_prob, entropy,
 moments, validation errors, backward graphs and gradients, kl_divergence. Each program leaves what it compares
 in ``out``; printed floats are compared as torch prints them (4 digits)."""
 
@@ -33,6 +33,15 @@ SAMPLING = {
     "exponential": "d = D.Exponential(torch.tensor([1., 0.5]))\nout = (d.sample(), d.rsample((3,)))",
     "independent": "d = D.Independent(D.Normal(torch.zeros(2, 3), torch.ones(2, 3)), 1)\nout = (d.sample(),"
     " d.rsample((2,)))",
+    "binomial_inversion_and_btrs": "d = D.Binomial(torch.tensor([5., 50., 500., 0.]),"
+    " torch.tensor([0.3, 0.7, 0.45, 0.5]))\n"
+    "out = (d.sample(), d.sample((6,)))",
+    "binomial_float64_edges": "d = D.Binomial(1000,"
+    " torch.tensor([0.3, 0.001, 0.999, 1.0, 0.0], dtype=torch.float64))\n"
+    "out = d.sample((5,))",
+    "binomial_many": "n = torch.randint(0, 200, (300,)).float()\n"
+    "out = D.Binomial(n, torch.rand(300)).sample().tolist()",
+    "binomial_logits": "out = D.Binomial(40, logits=torch.randn(2, 3)).sample((2,))",
     "expanded": "d = D.Normal(torch.zeros(3), torch.ones(3)).expand((2, 3))\nout = (d.sample(), d.batch_shape)",
 }
 
