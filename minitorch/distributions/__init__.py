@@ -5,13 +5,17 @@ Each family lives in its own module, at torch's path: ``minitorch.distributions.
 torch's numbers, so after the same ``manual_seed`` a sample equals torch's.
 """
 
-from . import constraints
+from . import (
+    _kl_gamma,  # registers the pairs with a Gamma
+    constraints,
+)
 from .bernoulli import Bernoulli
 from .binomial import Binomial
 from .categorical import Categorical
 from .distribution import Distribution
 from .exp_family import ExponentialFamily
 from .exponential import Exponential
+from .gamma import Gamma
 from .independent import Independent
 from .kl import kl_divergence, register_kl
 from .multinomial import Multinomial
@@ -26,6 +30,7 @@ __all__ = [
     "Distribution",
     "Exponential",
     "ExponentialFamily",
+    "Gamma",
     "Independent",
     "Multinomial",
     "Normal",

@@ -93,8 +93,8 @@ class Binomial(Distribution):
     def sample(self, sample_shape=()):
         """Counts drawn as ``torch.binomial`` draws them (inversion or BTRS, element by element), without gradient."""
         shape = self._extended_shape(sample_shape)
-        count = np.ascontiguousarray(np.broadcast_to(self.total_count.detach().numpy(), shape))
-        prob = np.ascontiguousarray(np.broadcast_to(self.probs.detach().numpy(), shape))
+        count = np.array(np.broadcast_to(self.total_count.detach().numpy(), shape))
+        prob = np.array(np.broadcast_to(self.probs.detach().numpy(), shape))
         return minitorch.from_numpy(binomial_counts(count, prob))
 
     def log_prob(self, value):

@@ -77,6 +77,16 @@ def test_binomial_sample_means_are_near_n_p():
     assert abs(means[0] - 2.0) < 0.1 and abs(means[1] - 140.0) < 1.0  # standard errors 0.028 and 0.14
 
 
+def test_gamma_reparameterised_gradient_has_the_mean_s_derivative():
+    """E[dx/d alpha] = d E[x] / d alpha = 1 / rate: the implicit gradient averages to it."""
+    torch.manual_seed(0)
+    for alpha in (0.4, 2.0, 12.0):
+        a = torch.tensor(alpha, dtype=torch.float64, requires_grad=True)
+        D.Gamma(a, 2.0).rsample((4000,)).mean().backward()
+        assert abs(a.grad.item() - 0.5) < 0.02
+        assert abs(D.Gamma(alpha, 2.0).sample((4000,)).mean().item() - alpha / 2) < 0.05 * max(alpha, 1)
+
+
 def test_sample_has_no_history_and_rsample_has():
     loc = torch.zeros(2, requires_grad=True)
     d = D.Normal(loc, 1.0)
@@ -141,6 +151,10 @@ GRADCHECKS = {
     "categorical_entropy_probs": (lambda p: D.Categorical(p).entropy(), (leaf(0.2, 0.3, 0.5),)),
     "multinomial_log_prob": (lambda p: D.Multinomial(4, p).log_prob(torch.tensor([1.0, 1.0, 2.0], dtype=torch.float64)),
                              (leaf(0.2, 0.3, 0.5),)),
+    "gamma_log_prob": (lambda a, r, x: D.Gamma(a, r).log_prob(x), (leaf(0.5, 3.0), leaf(1.0, 2.0), leaf(0.4, 2.5))),
+    "gamma_entropy": (lambda a, r: D.Gamma(a, r).entropy(), (leaf(0.5, 3.0), leaf(1.0, 2.0))),
+    "gamma_rsample_in_rate": (seeded(lambda r: D.Gamma(torch.tensor([0.5, 3.0], dtype=torch.float64), r).rsample()),
+                              (leaf(1.0, 2.0),)),
     "kl_normal": (lambda m, s: D.kl_divergence(D.Normal(m, s), D.Normal(0.0, 1.0)), (leaf(0.5, -1.0), leaf(1.0, 2.0))),
     "independent_log_prob": (lambda m: D.Independent(D.Normal(m, 1.0), 1).log_prob(torch.ones(2, dtype=torch.float64)),
                              (leaf(0.5, -1.0),)),

@@ -1,7 +1,7 @@
 """torch.distributions against real torch: after the same seed the same samples (Normal, Uniform, Bernoulli,
-Categorical, Multinomial, OneHotCategorical, Exponential, Binomial, Independent), the same reprs, log_prob, entropy,
-moments, validation errors, backward graphs and gradients, kl_divergence. Each program leaves what it compares
-in ``out``; printed floats are compared as torch prints them (4 digits)."""
+Categorical, Multinomial, OneHotCategorical, Exponential, Binomial, Gamma, Independent), the same reprs,
+log_prob, entropy, moments, validation errors, backward graphs and gradients, kl_divergence. Each program
+leaves what it compares in ``out``; printed floats are compared as torch prints them (4 digits)."""
 
 import pytest
 from live_compare import mismatch
@@ -42,6 +42,9 @@ SAMPLING = {
     "binomial_many": "n = torch.randint(0, 200, (300,)).float()\n"
     "out = D.Binomial(n, torch.rand(300)).sample().tolist()",
     "binomial_logits": "out = D.Binomial(40, logits=torch.randn(2, 3)).sample((2,))",
+    "gamma": "d = D.Gamma(torch.tensor([0.5, 1., 2.5, 9., 30.]), torch.tensor([1., 2., 0.5, 1., 3.]))\n"
+    "out = (d.sample(), d.rsample((3,)), D.Gamma(2., 3.).sample(), D.Gamma(torch.tensor(2.), 1.).rsample())",
+    "gamma_float64_many": "a = torch.rand(60, dtype=torch.float64) * 5 + 0.01\nout = D.Gamma(a, 1.).sample().tolist()",
     "expanded": "d = D.Normal(torch.zeros(3), torch.ones(3)).expand((2, 3))\nout = (d.sample(), d.batch_shape)",
 }
 
@@ -96,6 +99,14 @@ PROGRAMS = {
     "binomial_everything": "d = D.Binomial(10, torch.tensor([0.2, 0.5]))\n"
     "out = (d, d.log_prob(torch.tensor([2., 5.])), d.entropy(), d.mean, d.variance, d.mode,"
     " d.enumerate_support(), d.support)",
+    "gamma_everything": "d = D.Gamma(torch.tensor([0.5, 2.5, 9.]), torch.tensor([1., 0.5, 3.]))\n"
+    "out = (d, d.mean, d.mode, d.variance, d.stddev, d.entropy(), d.log_prob(torch.tensor([0.3, 2., 8.])), d.support,"
+    " d.log_prob(1.0))",
+    "kl_gamma": "g = D.Gamma(torch.tensor([2., 0.5]), torch.tensor([1., 3.]))\n"
+    "e = D.Exponential(torch.tensor([2., 1.]))\n"
+    "out = (D.kl_divergence(g, D.Gamma(torch.tensor([3., 1.]), 2.)), D.kl_divergence(g, e), D.kl_divergence(e, g),"
+    " D.kl_divergence(g, D.Normal(0., 1.)), D.kl_divergence(D.Normal(torch.zeros(2), 1.), g),"
+    " D.kl_divergence(g, D.Uniform(0., 1.)), D.kl_divergence(D.Uniform(torch.tensor([0.5, 1.]), 2.), g))",
     "expand": "d = D.Categorical(torch.tensor([0.2, 0.8])).expand((3,))\n"
     "out = (d, d.batch_shape, d.probs, d.log_prob(torch.tensor([0, 1, 1])))",
     "validate_args_off": "out = D.Normal(0., -1., validate_args=False).scale",
@@ -146,6 +157,7 @@ ERRORS = {
     "multinomial_event_shape": "D.Multinomial(3, torch.tensor([0.5, 0.5])).log_prob(torch.tensor([1., 1., 1.]))",
     "one_hot_value": "D.OneHotCategorical(torch.tensor([0.5, 0.5])).log_prob(torch.tensor([1., 1.]))",
     "exponential_rate": "D.Exponential(torch.tensor([0.]))",
+    "gamma_concentration": "D.Gamma(torch.tensor([0., 1.]), 1.)",
     "exponential_negative_value": "D.Exponential(1.).log_prob(torch.tensor(-1.))",
     "independent_too_many_dims": "D.Independent(D.Normal(torch.zeros(2), 1.), 2)",
     "independent_enumerate": "D.Independent(D.Bernoulli(torch.ones(2) / 2), 1).enumerate_support()",
@@ -181,6 +193,12 @@ GRADIENTS = {
     " requires_grad=True)\n"
     "q = D.Normal(mu, torch.exp(0.5 * logvar))\np = D.Normal(torch.zeros_like(mu), torch.ones_like(mu))\n"
     "kl = D.kl_divergence(q, p).sum()\nkl.backward()\nout = (kl, graph(kl), mu.grad, logvar.grad)",
+    "gamma_rsample": "a = torch.tensor([0.3, 0.7, 1.5, 4., 12., 50.], requires_grad=True)\n"
+    "r = torch.tensor([1., 2., 0.5, 1., 3., 1.], requires_grad=True)\ntorch.manual_seed(1)\n"
+    "x = D.Gamma(a, r).rsample((4,))\nlp = D.Gamma(a, r).log_prob(torch.ones(6))\n(x.sum() + lp.sum()).backward()\n"
+    "out = (x, graph(x), graph(lp), a.grad, r.grad)",
+    "gamma_rsample_float64": "a = (torch.rand(50, dtype=torch.float64) * 5 + 0.01).requires_grad_()\n"
+    "x = D.Gamma(a, 1.).rsample()\nx.sum().backward()\nout = (x.tolist(), a.grad.tolist())",
     "multinomial": "p = torch.tensor([0.2, 0.3, 0.5], requires_grad=True)\nd = D.Multinomial(4, p)\n"
     "lp = d.log_prob(torch.tensor([1., 1., 2.]))\nlp.backward()\nout = (lp, graph(lp), p.grad)",
     "independent": "loc = torch.zeros(2, 2, requires_grad=True)\nd = D.Independent(D.Normal(loc, 1.), 1)\n"
