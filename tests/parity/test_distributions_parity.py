@@ -109,6 +109,9 @@ PROGRAMS = {
     " D.kl_divergence(g, D.Uniform(0., 1.)), D.kl_divergence(D.Uniform(torch.tensor([0.5, 1.]), 2.), g))",
     "expand": "d = D.Categorical(torch.tensor([0.2, 0.8])).expand((3,))\n"
     "out = (d, d.batch_shape, d.probs, d.log_prob(torch.tensor([0, 1, 1])))",
+    "broadcast_all_keeps_tensors": "a = torch.ones(2, requires_grad=True)\n"
+    "b, c = torch.broadcast_tensors(a, torch.tensor(1.))\n"
+    "d = D.Normal(a, 1.)\nout = (b is a, c.grad_fn, c._is_view(), d.loc is a, d.scale.stride(), d.scale.dtype)",
     "validate_args_off": "out = D.Normal(0., -1., validate_args=False).scale",
     "constraints": "C = D.constraints\n"
     "out = (C.real, C.positive, C.simplex, C.real_vector, C.unit_interval, C.boolean, C.nonnegative_integer,"
