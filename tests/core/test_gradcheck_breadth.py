@@ -64,3 +64,29 @@ CASES = {
 def test_gradcheck(name):
     fn, inputs = CASES[name]
     assert gradcheck(fn, inputs())
+
+
+NN_CASES = {
+    "softshrink": (lambda x: torch.nn.functional.softshrink(x, 0.3), lambda: [leaf(3, 4)]),
+    "hardshrink": (lambda x: torch.nn.functional.hardshrink(x, 0.3), lambda: [leaf(3, 4)]),
+    "glu": (lambda x: torch.nn.functional.glu(x, 0), lambda: [leaf(4, 3)]),
+    "adaptive_max_pool2d": (lambda x: torch.nn.functional.adaptive_max_pool2d(x, (2, 3)), lambda: [leaf(1, 2, 5, 4)]),
+    "group_norm": (lambda x, w, b: torch.nn.functional.group_norm(x, 2, w, b),
+                   lambda: [leaf(2, 4, 3), leaf(4, seed=1), leaf(4, seed=2)]),
+    "nearest": (lambda x: torch.nn.functional.interpolate(x, scale_factor=1.5), lambda: [leaf(1, 2, 3, 2)]),
+    "linear": (lambda x: torch.nn.functional.interpolate(x, size=5, mode="linear"), lambda: [leaf(1, 2, 3)]),
+    "bilinear": (lambda x: torch.nn.functional.interpolate(x, size=(4, 3), mode="bilinear", align_corners=True),
+                 lambda: [leaf(1, 1, 3, 2)]),
+    "cosine_similarity": (torch.nn.functional.cosine_similarity, lambda: [leaf(3, 4), leaf(3, 4, seed=1)]),
+    "pairwise_distance": (torch.nn.functional.pairwise_distance, lambda: [leaf(3, 4), leaf(3, 4, seed=1)]),
+    "kl_div": (lambda x, t: torch.nn.functional.kl_div(x, t, reduction="batchmean"),
+               lambda: [leaf(2, 3), leaf(2, 3, seed=1, low=0.1, high=0.9)]),
+    "triplet_margin_loss": (torch.nn.functional.triplet_margin_loss,
+                            lambda: [leaf(3, 4), leaf(3, 4, seed=1), leaf(3, 4, seed=2)]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NN_CASES))
+def test_gradcheck_nn(name):
+    fn, inputs = NN_CASES[name]
+    assert gradcheck(fn, inputs())

@@ -19,6 +19,8 @@ DATA = {
            [[-0.6, 0.1, 0.9, -0.4], [0.5, 0.5, -1.1, 0.2], [0.3, -0.8, 0.4, 1.0]]],
     "b2": [[[0.1, 0.7], [-0.4, 0.2], [0.6, -0.3], [0.9, 0.5]],
            [[-0.2, 0.4], [0.8, -0.6], [0.3, 0.1], [-0.5, 0.7]]],
+    "im": np.round(np.sin(np.arange(72) * 1.3), 3).reshape(2, 4, 3, 3).tolist(),  # a batch of 2 4-channel images
+    "seq": np.round(np.cos(np.arange(30) * 0.7), 3).reshape(2, 3, 5).tolist(),  # 2 samples, 3 channels, length 5
 }
 
 
@@ -63,7 +65,7 @@ def assert_same_value(ours, theirs, rtol=1e-6):
             assert_same_value(a, b, rtol)
         return
     if not hasattr(theirs, "dtype"):
-        assert ours == theirs or str(ours) == str(theirs), (ours, theirs)
+        assert ours == theirs or repr(ours) == repr(theirs), (ours, theirs)
         return
     assert _tensor_facts(ours) == _tensor_facts(theirs)
     np.testing.assert_allclose(ours.detach().numpy().astype(float), theirs.detach().numpy().astype(float),
