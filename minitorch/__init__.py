@@ -255,6 +255,7 @@ from .ops.out_forms import (
 )
 from .ops.pointwise import relu, where
 from .ops.products import addbmm, addmv, addr, baddbmm, inner, kron, tensordot, vdot
+from .ops.quantiles import corrcoef, cov, nanquantile, quantile
 from .ops.rearrange import (
     column_stack,
     cross,

@@ -3,7 +3,7 @@ nan-skipping reductions, distances, the ``*_scatter`` copies and the integer ops
 
 from __future__ import annotations
 
-from .ops import assembling, counting, distances, matrix_functions, nan_reductions, products
+from .ops import assembling, counting, distances, matrix_functions, nan_reductions, products, quantiles
 from .ops.elementwise_binary import ldexp, logaddexp, logaddexp2
 from .ops.inplace import apply_inplace
 
@@ -30,6 +30,8 @@ class MoreOpMethods:
 
     nansum, nanmean, nanmedian = nan_reductions.nansum, nan_reductions.nanmean, nan_reductions.nanmedian
     logcumsumexp = nan_reductions.logcumsumexp
+    quantile, nanquantile = quantiles.quantile, quantiles.nanquantile
+    cov, corrcoef = quantiles.cov, quantiles.corrcoef
 
     dist, renorm, frexp = distances.dist, distances.renorm, distances.frexp
     renorm_ = _inplace(distances.renorm, "renorm_")

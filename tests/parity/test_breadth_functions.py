@@ -146,3 +146,31 @@ GRAD_CASES = [
 @pytest.mark.parametrize("expression", GRAD_CASES)
 def test_gradient(torch, expression):
     assert_same(torch, expression, leaf_names(expression))
+
+
+QUANTILES = [
+    "torch.quantile(m, 0.3)", "torch.quantile(m, 0.3, dim=1, keepdim=True)", "torch.quantile(m, 0.7, dim=0)",
+    "torch.quantile(m, torch.tensor([0.2, 0.5], dtype=torch.float64))",
+    "torch.quantile(m, torch.tensor([0.2, 0.5], dtype=torch.float64), dim=0)",
+    "torch.quantile(m, torch.tensor([0.25, 1.0], dtype=torch.float64), dim=1, keepdim=True)",
+    "torch.quantile(v, 0.5, interpolation='lower')", "torch.quantile(v, 0.5, interpolation='higher')",
+    "torch.quantile(v, 0.4, interpolation='nearest')", "torch.quantile(m, 0.4, interpolation='midpoint')",
+    "torch.quantile(m, 0.3, keepdim=True)", "m.quantile(0.9, 1)",
+    "torch.quantile(torch.tensor([1., 2]), 1.5)", "torch.quantile(torch.tensor([1, 2]), 0.5)",
+    "torch.quantile(torch.tensor([1., 2]), torch.tensor([0.5]))",
+    "torch.quantile(torch.tensor([1., 2]), 0.5, interpolation='foo')",
+    "torch.quantile(torch.tensor([1., 2]), torch.tensor([0.5], dtype=torch.float64))",
+    "torch.quantile(torch.tensor([1., float('nan')]), 0.5)", "torch.nanquantile(torch.tensor([1., float('nan')]), 0.5)",
+    "torch.nanquantile(torch.tensor([[1., float('nan'), 3], [float('nan')] * 3]), 0.5, dim=1)",
+    "torch.tensor([0.5, 1.5, 2.5], dtype=torch.float32).quantile(torch.tensor([0.1, 0.3]))",
+    "torch.cov(m)", "torch.cov(m, correction=0)", "torch.cov(m, fweights=torch.tensor([1, 2, 1, 3]))",
+    "torch.cov(m, aweights=torch.tensor([0.5, 1, 1, 2], dtype=torch.float64))",
+    "torch.cov(m, fweights=torch.tensor([1, 2, 1, 3]), aweights=torch.tensor([0.5, 1, 1, 2], dtype=torch.float64))",
+    "torch.cov(v)", "torch.cov(torch.tensor([[1, 2], [3, 5]]))", "torch.cov(torch.zeros(2, 2, 2))",
+    "torch.cov(torch.ones(2, 1))", "torch.corrcoef(m)", "torch.corrcoef(v)", "m.t().cov()", "m.corrcoef()",
+]
+
+
+@pytest.mark.parametrize("expression", QUANTILES)
+def test_quantiles_and_covariance(torch, expression):
+    assert_same(torch, expression, leaf_names(expression))
