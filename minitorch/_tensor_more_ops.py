@@ -3,7 +3,16 @@ nan-skipping reductions, distances, the ``*_scatter`` copies and the integer ops
 
 from __future__ import annotations
 
-from .ops import assembling, counting, distances, matrix_functions, nan_reductions, products, quantiles
+from .ops import (
+    assembling,
+    counting,
+    distances,
+    matrix_functions,
+    nan_reductions,
+    products,
+    quantiles,
+    scatter_reduce,
+)
 from .ops.elementwise_binary import ldexp, logaddexp, logaddexp2
 from .ops.inplace import apply_inplace
 
@@ -48,3 +57,5 @@ class MoreOpMethods:
     select_scatter, slice_scatter = assembling.select_scatter, assembling.slice_scatter
     diagonal_scatter, masked_scatter = assembling.diagonal_scatter, assembling.masked_scatter
     masked_scatter_ = _inplace(assembling.masked_scatter, "masked_scatter_")
+    scatter_reduce = scatter_reduce.scatter_reduce
+    scatter_reduce_ = _inplace(scatter_reduce, "scatter_reduce_")

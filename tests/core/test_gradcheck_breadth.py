@@ -90,3 +90,11 @@ NN_CASES = {
 def test_gradcheck_nn(name):
     fn, inputs = NN_CASES[name]
     assert gradcheck(fn, inputs())
+
+
+@pytest.mark.parametrize("reduce", ["sum", "prod", "mean", "amax", "amin"])
+@pytest.mark.parametrize("include_self", [True, False])
+def test_gradcheck_scatter_reduce(reduce, include_self):
+    index = torch.tensor([[0, 2, 2, 1], [1, 1, 0, 0], [2, 0, 1, 2]])
+    assert gradcheck(lambda x, s: x.scatter_reduce(0, index, s, reduce, include_self=include_self),
+                     [leaf(3, 4, low=0.5, high=1.5), leaf(3, 4, seed=1, low=0.5, high=1.5)])

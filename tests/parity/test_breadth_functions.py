@@ -174,3 +174,23 @@ QUANTILES = [
 @pytest.mark.parametrize("expression", QUANTILES)
 def test_quantiles_and_covariance(torch, expression):
     assert_same(torch, expression, leaf_names(expression))
+
+
+SRC, INDEX = "torch.tensor([1., 2, 3, 4, 5, 6])", "torch.tensor([0, 1, 0, 1, 2, 1])"
+SCATTER_REDUCE = [f"torch.tensor([1., 2, 3, 4]).scatter_reduce(0, {INDEX}, {SRC}, reduce='{r}', include_self={s})"
+                  for r in ("sum", "prod", "mean", "amax", "amin") for s in (True, False)] + [
+    f"torch.scatter_reduce(torch.tensor([1., 2, 3, 4]), 0, {INDEX}, {SRC}, 'foo')",
+    f"torch.tensor([1, 2, 3, 4]).scatter_reduce(0, {INDEX}, torch.tensor([1, 2, 3, 4, 5, 6]), reduce='mean')",
+    f"torch.tensor([1., 2, 3, 4]).scatter_reduce(0, {INDEX}, {SRC}.long(), reduce='sum')",
+    f"torch.zeros(4).scatter_reduce_(0, {INDEX}, {SRC}, reduce='amax')",
+] + [f"torch.scatter_reduce(v, 0, torch.tensor([0, 1, 0, 3, 1, 0]), torch.cat([w, w[:2]]), '{r}', include_self={s})"
+     for r in ("sum", "prod", "mean", "amax", "amin") for s in (True, False)] + [
+    "m.scatter_reduce(1, torch.tensor([[0, 0, 1, 1], [1, 3, 3, 0], [2, 2, 0, 0]]), m.flip(0), 'amax')",
+    "m.scatter_reduce(0, torch.tensor([[0, 2, 2, 1], [1, 1, 0, 0], [2, 0, 1, 2]]), m * 2, 'mean', include_self=False)",
+    "m.scatter_reduce(0, torch.tensor([[0, 2, 2, 1], [1, 1, 0, 0], [2, 0, 1, 2]]), m * 2, 'prod')",
+]
+
+
+@pytest.mark.parametrize("expression", SCATTER_REDUCE)
+def test_scatter_reduce(torch, expression):
+    assert_same(torch, expression, leaf_names(expression))
