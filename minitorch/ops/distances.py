@@ -31,7 +31,7 @@ def _norm_gradient(diff, norm, p):
 
 
 class DistBackward0(Node):
-    """d ||a - b||_p: sign(a - b) * |a - b|**(p - 1) / ||a - b||**(p - 1), and minus that for b."""
+    """d ||a - b||_p / da = sign(a - b) * |a - b|**(p - 1) / ||a - b||**(p - 1); minus that for b."""
 
     def apply(self, grad):
         diff = self.unpack("self") - self.unpack("other")

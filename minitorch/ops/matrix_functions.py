@@ -109,7 +109,8 @@ def inv(A):  # noqa: N803
 
 
 class LinalgPinvBackward0(Node):
-    """d pinv(A): -P.T g P.T + (I - A P) g.T P P.T + P.T P g.T (I - P A), with P = pinv(A) (full rank)."""
+    """d pinv(A) / dA, with P = pinv(A) and grad g: -P.T g P.T + (I - A P) g.T P P.T + P.T P g.T (I - P A)
+    (the full-rank formula)."""
 
     def apply(self, grad):
         a, p = self.unpack("self"), self.unpack("result")
