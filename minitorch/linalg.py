@@ -1,9 +1,9 @@
 """``torch.linalg``: the linear algebra functions minitorch implements (vector norms, cross products, det,
-inv, slogdet, pinv, matrix_power, matrix_exp)."""
+inv, slogdet, pinv, matrix_power, matrix_exp, solve)."""
 
 from __future__ import annotations
 
-from .ops.matrix_functions import LinAlgError, det, inv, matrix_exp, matrix_power, pinv
+from .ops.matrix_functions import LinAlgError, det, inv, matrix_exp, matrix_power, pinv, solve
 from .ops.matrix_functions import slogdet as _slogdet
 from .ops.norms import linalg_norm as norm
 from .ops.norms import vector_norm
@@ -22,4 +22,4 @@ def slogdet(A):  # noqa: N803 (torch's argument name)
 
 
 __all__ = ["LinAlgError", "cross", "det", "inv", "matrix_exp", "matrix_power", "norm", "pinv", "slogdet",
-           "vector_norm"]
+           "solve", "vector_norm"]

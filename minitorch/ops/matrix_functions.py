@@ -8,6 +8,7 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.node import Node, record, record_outputs
 from . import return_types
+from ._out import with_out
 from .linalg import mm
 from .pointwise import where
 
@@ -129,6 +130,39 @@ def pinv(input, *, atol=None, rtol=None, hermitian=False):  # noqa: A002
 def pinverse(input, rcond=1e-15):  # noqa: A002
     """``linalg.pinv(input, rtol=rcond)``."""
     return pinv(input, rtol=rcond)
+
+
+class LinalgSolveExBackward0(Node):
+    """d solve(A, B): grad_B = solve(A.mT, grad), grad_A = -grad_B @ X.mT with X the result."""
+
+    def apply(self, grad):
+        a, x = self.unpack("A"), self.unpack("result")
+        vector = x.ndim == a.ndim - 1
+        g = grad[..., None] if vector else grad
+        grad_b = np.linalg.solve(_mT(a), g)
+        grad_a = -(grad_b @ _mT(x[..., None] if vector else x)) if self.needs_input_grad(0) else None
+        return grad_a, (grad_b[..., 0] if vector else grad_b) if self.needs_input_grad(1) else None
+
+
+def solve(A, B, *, left=True, out=None):  # noqa: N803 (torch's argument names)
+    """The X with ``A @ X = B`` (``B`` a vector or a batch of matrices)."""
+    if not left:
+        raise NotImplementedError("minitorch implements linalg.solve(left=True) only")
+    check_square("linalg.solve", A)
+    if A.dtype is not B.dtype:
+        raise RuntimeError(f"linalg.solve: Expected A and B to have the same dtype, but found A of type "
+                           f"{A.dtype.legacy_name} and B of type {B.dtype.legacy_name} instead")
+    vector = B.ndim == 1 or (B.ndim == A.ndim - 1 and B.shape == A.shape[:-1])
+    b = B._data[..., None] if vector else B._data
+    if b.shape[-2] != A.shape[-1]:
+        raise RuntimeError(f"linalg.solve: Incompatible shapes of A and B for the equation AX = B "
+                           f"({A.shape[-2]}x{A.shape[-1]} and {b.shape[-2]}x{b.shape[-1]})")
+    if any(_first_zero_pivot(m) for m in A._data.reshape(-1, *A.shape[-2:])):
+        raise LinAlgError("torch.linalg.solve: The solver failed because the input matrix is singular.")
+    x = np.linalg.solve(A._data, b)
+    x = x[..., 0] if vector else x
+    result = record(LinalgSolveExBackward0, x.astype(A._data.dtype), (A, B), saved={"A": A}, save_result=True)
+    return result if out is None else with_out("linalg_solve", lambda: result, out)
 
 
 def _expm(a):

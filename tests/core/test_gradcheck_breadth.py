@@ -44,6 +44,8 @@ CASES = {
     "pinverse": (torch.pinverse, lambda: [leaf(3, 2)]),
     "pinverse_wide": (torch.pinverse, lambda: [leaf(2, 4)]),
     "matrix_exp": (torch.matrix_exp, lambda: [leaf(3, 3)]),
+    "solve": (torch.linalg.solve, lambda: [square(), leaf(3, 2, seed=1)]),
+    "solve_vector": (torch.linalg.solve, lambda: [square(), leaf(3, seed=1)]),
     "matrix_exp_batch": (torch.matrix_exp, lambda: [leaf(2, 2, 2)]),
     "nansum": (lambda x: torch.nansum(x, 0), lambda: [leaf(2, 3)]),
     "nanmedian": (lambda x: torch.nanmedian(x, 1).values, lambda: [leaf(2, 3)]),
