@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ._device import raise_no_cuda
-from .ops import copy, pointwise, shape, splitting, windows
+from .ops import copy, pointwise, reshaping, splitting, transposing, windows
 from .ops.reduction import sum as _sum
 
 
@@ -93,7 +93,7 @@ class FactMethods:
         if not dims:
             return self
         summed = _sum(self, dims, keepdim=True)
-        return shape.view(summed, *target) if lead else summed
+        return reshaping.view(summed, *target) if lead else summed
 
     def split_with_sizes(self, split_sizes, dim=0):
         """Pieces of the given sizes along ``dim`` (views)."""
@@ -105,7 +105,7 @@ class FactMethods:
 
     def ravel(self):
         """The values in row-major order as one dim: a view when the memory allows it, else a copy."""
-        return shape.view(copy.contiguous(self), -1)
+        return reshaping.view(copy.contiguous(self), -1)
 
     def _transposed(self, name: str, matrices_only: bool = False):
         if matrices_only and self.ndim != 2:
@@ -115,7 +115,7 @@ class FactMethods:
         if self.ndim < 2:
             raise RuntimeError(f"tensor.{name} is only supported on matrices or batches of matrices. Got "
                                f"{self.ndim}-D tensor.")
-        return shape.transpose(self, -2, -1)
+        return transposing.transpose(self, -2, -1)
 
     H = property(lambda self: self._transposed("H", matrices_only=True), doc="The conjugate transpose of a matrix.")
     mH = property(lambda self: self._transposed("mH"), doc="The conjugate transpose of the last two dims.")

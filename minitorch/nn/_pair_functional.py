@@ -6,10 +6,10 @@ import warnings
 
 from ..autograd.grad_mode import no_grad
 from ..ops import shrink
+from ..ops.broadcasting import expand
 from ..ops.division import div
 from ..ops.norms import NormBackward1, vector_norm
 from ..ops.pointwise import where
-from ..ops.shape import expand
 from ._layer_functional import _reduction_code
 
 KL_DIV_MEAN_WARNING = (

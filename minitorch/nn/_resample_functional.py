@@ -5,7 +5,7 @@ import warnings
 
 from ..ops import resample
 from ..ops.group_norm import group_norm
-from ..ops.shape import squeeze, unsqueeze
+from ..ops.squeezing import squeeze, unsqueeze
 from ._layer_functional import adaptive_avg_pool2d, avg_pool2d
 
 INTERPOLATING = ("linear", "bilinear", "bicubic", "trilinear")

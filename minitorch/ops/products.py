@@ -9,7 +9,8 @@ from ..autograd.node import Node, record, unbroadcast
 from ._out import with_out
 from .arithmetic import mul
 from .linalg import _unsafe_view, dot, mm
-from .shape import permute, reshape
+from .reshaping import reshape
+from .transposing import permute
 
 
 class VdotBackward0(Node):
