@@ -139,6 +139,6 @@ def _two_to_the(y):
 
 
 ldexp = BinaryOp("ldexp", lambda x, y: x * np.exp2(y), lambda x, y, r: _two_to_the(np.asarray(y)),
-                 lambda x, y, r: x * np.exp2(y) * np.log(2.0), ("LdexpBackward0",), numbers=False,
+                 lambda x, y, r: r * np.log(2.0), ("LdexpBackward0",), numbers=False, saves=("other", "result"),
                  formula="d/dx x * 2**y = 2**y, d/dy = x * 2**y * log(2)")
 arctan2 = atan2.alias("arctan2")

@@ -75,7 +75,8 @@ def resize(input, sizes, scales, mode, align_corners):  # noqa: A002 (torch's ar
     dims = input.shape[-len(sizes):]
     matrices = [resize_matrix(n, m, s, mode, align_corners, input._data.dtype) for n, m, s in zip(dims, sizes, scales)]
     out = _apply_matrices(input._data, matrices).astype(input._data.dtype)
-    attrs = {"output_size": tuple(sizes), "scales": tuple(scales), "self_sym_sizes": tuple(input.shape)}
+    shown = {"scales": scales[0]} if len(scales) == 1 else {"scales_h": scales[0], "scales_w": scales[1]}
+    attrs = {"output_size": tuple(sizes), **shown, "self_sym_sizes": tuple(input.shape)}
     if mode != "nearest":
         attrs["align_corners"] = bool(align_corners)
     return record(NODES[(mode, len(sizes))], np.ascontiguousarray(out), (input,), attrs=attrs,
