@@ -37,6 +37,7 @@ from ._factories import (
     as_tensor,
     empty,
     empty_like,
+    empty_strided,
     eye,
     from_numpy,
     full,
@@ -80,6 +81,17 @@ from .autograd.grad_mode import enable_grad, is_grad_enabled, no_grad, set_grad_
 from .autograd.inference_mode import inference_mode, is_inference_mode_enabled
 from .ops import out_forms as _out_forms
 from .ops._util import is_tensor
+from .ops.assembling import (
+    block_diag,
+    cartesian_prod,
+    combinations,
+    diagflat,
+    diagonal_scatter,
+    diff,
+    masked_scatter,
+    select_scatter,
+    slice_scatter,
+)
 from .ops.broadcasting import atleast_1d, atleast_2d, atleast_3d, broadcast_tensors, broadcast_to, meshgrid
 from .ops.comparison import (
     allclose,
@@ -111,9 +123,37 @@ from .ops.comparison import (
     not_equal,
 )
 from .ops.copy import clone
+from .ops.counting import (
+    bincount,
+    broadcast_shapes,
+    bucketize,
+    gcd,
+    heaviside,
+    histc,
+    isin,
+    lcm,
+    searchsorted,
+    signbit,
+    tril_indices,
+    triu_indices,
+)
 from .ops.diagonals import diag, diag_embed, diagonal, trace, tril, triu
+from .ops.distances import cdist, dist, frexp, renorm
 from .ops.division import div, divide, floor_divide, true_divide
-from .ops.elementwise_binary import arctan2, atan2, copysign, fmax, fmin, fmod, hypot, remainder, xlogy
+from .ops.elementwise_binary import (
+    arctan2,
+    atan2,
+    copysign,
+    fmax,
+    fmin,
+    fmod,
+    hypot,
+    ldexp,
+    logaddexp,
+    logaddexp2,
+    remainder,
+    xlogy,
+)
 from .ops.elementwise_extra import (
     addcdiv,
     addcmul,
@@ -180,6 +220,9 @@ from .ops.index_ops import (
     nonzero,
 )
 from .ops.linalg import einsum
+from .ops.matrix_functions import det, logdet, matrix_exp, matrix_power, pinverse, slogdet
+from .ops.matrix_functions import inv as inverse
+from .ops.nan_reductions import logcumsumexp, nanmean, nanmedian, nansum
 from .ops.norms import norm
 from .ops.out_forms import (
     abs,
@@ -211,6 +254,8 @@ from .ops.out_forms import (
     tanh,
 )
 from .ops.pointwise import relu, where
+from .ops.products import addbmm, addmv, addr, baddbmm, inner, kron, tensordot, vdot
+from .ops.quantiles import corrcoef, cov, nanquantile, quantile
 from .ops.rearrange import (
     column_stack,
     cross,
@@ -229,6 +274,7 @@ from .ops.rearrange import (
 from .ops.reduction import argmax, argmin, max, min
 from .ops.reshaping import flatten, reshape
 from .ops.scan import cummax, cummin, cumprod, cumsum
+from .ops.scatter_reduce import scatter_reduce
 from .ops.sorting import argsort, kthvalue, median, mode, msort, sort, topk
 from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unbind, unflatten
 from .ops.squeezing import squeeze, unsqueeze
@@ -242,6 +288,7 @@ from .ops.statistics import (
 )
 from .ops.transposing import permute, t, transpose
 from .ops.unique import unique, unique_consecutive
+from .ops.windows import as_strided
 from .serialization import load, save
 from .tensor import Tensor
 
@@ -281,6 +328,26 @@ swapdims = swapaxes
 def numel(input) -> int:  # noqa: A002 (torch's argument name)
     """The number of elements of ``input``."""
     return input.numel()
+
+
+def positive(input):  # noqa: A002
+    """``+input``: the tensor itself."""
+    return input.positive()
+
+
+def ravel(input):  # noqa: A002
+    """The values in row-major order as one dim (a view when possible)."""
+    return input.ravel()
+
+
+def is_nonzero(input) -> bool:  # noqa: A002
+    """Whether the one value of a one-element tensor is not zero."""
+    return input.is_nonzero()
+
+
+def is_same_size(input, other) -> bool:  # noqa: A002
+    """Whether the two tensors have the same shape."""
+    return input.is_same_size(other)
 
 
 def is_floating_point(input) -> bool:  # noqa: A002

@@ -9,6 +9,7 @@ import numpy as np
 from ._device import check_device, check_layout
 from ._dtype import from_numpy_dtype, get_default_dtype, resolve, scalar_dtype
 from ._strides import empty_preserving_layout
+from ._strides import empty_strided as _strided_memory
 from .ops._out import write_out
 from .tensor import Tensor
 
@@ -134,6 +135,16 @@ def empty(*sizes, size=None, out=None, dtype=None, layout=None, device=None, pin
           requires_grad=False, memory_format=None) -> Tensor:
     """A tensor whose values are not set (minitorch fills it with zeros; never rely on that)."""
     return _filled(sizes, 0, locals(), "empty")
+
+
+def empty_strided(size, stride, *, dtype=None, layout=None, device=None, pin_memory=False,
+                  requires_grad=False) -> Tensor:
+    """A tensor with the given shape and element strides whose values are not set (zeros in minitorch)."""
+    _place(device, layout)
+    numpy_dtype = (resolve(dtype) or get_default_dtype()).numpy
+    data = _strided_memory(_sizes((size,), name="empty_strided"), tuple(stride), numpy_dtype)
+    data[...] = 0
+    return _finish(data, requires_grad)
 
 
 def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, pin_memory=False,

@@ -9,10 +9,12 @@ from ._dtype import bool_, float32, float64, int64
 from ._legacy import legacy_dtype
 from ._tensor_comparison import ComparisonMethods
 from ._tensor_elementwise_extra import ExtraElementwiseMethods
+from ._tensor_facts import FactMethods
 from ._tensor_families import FamilyMethods
 from ._tensor_inplace import InPlaceMethods
 from ._tensor_math import TrigExpLogMethods
 from ._tensor_math_more import RoundingAndBinaryMethods
+from ._tensor_more_ops import MoreOpMethods
 from ._tensor_reductions import ReductionMethods
 from .autograd import node as _node
 from .ops import (
@@ -38,7 +40,8 @@ from .ops.index_api import IndexMethods
 
 
 class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinaryMethods, ComparisonMethods,
-                    ReductionMethods, FamilyMethods, IndexMethods, InPlaceMethods):
+                    ReductionMethods, FamilyMethods, FactMethods, MoreOpMethods,
+                    IndexMethods, InPlaceMethods):
     """Operators and named methods (``a + b``, ``a.sum()``, ``a.add_(1)``) shared by every Tensor."""
 
     # -- description -----------------------------------------------------------------------------------

@@ -29,15 +29,35 @@ from .activation import (
 from .batchnorm import BatchNorm1d, BatchNorm2d
 from .containers import ModuleDict, ModuleList, Sequential
 from .conv1d import Conv1d
-from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, ZeroPad2d
+from .distance import CosineSimilarity, PairwiseDistance
+from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, Unflatten, ZeroPad2d
 from .lazy import LazyLinear, UninitializedParameter
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from .module import Module
-from .normalization import LayerNorm
+from .normalization import GroupNorm, LayerNorm
+from .pair_losses import (
+    CosineEmbeddingLoss,
+    HingeEmbeddingLoss,
+    KLDivLoss,
+    MarginRankingLoss,
+    TripletMarginLoss,
+)
 from .parameter import Parameter
+from .parameter_containers import ParameterDict, ParameterList
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, Dropout2d
+from .pooling_more import (
+    AdaptiveAvgPool1d,
+    AdaptiveMaxPool1d,
+    AdaptiveMaxPool2d,
+    AvgPool1d,
+    MaxPool1d,
+    Upsample,
+    UpsamplingBilinear2d,
+    UpsamplingNearest2d,
+)
 from .rnn import GRU, LSTM, RNN, RNNBase
 from .rnn_cell import GRUCell, LSTMCell, RNNCell, RNNCellBase
+from .shrink import GLU, Hardshrink, Softshrink
 from .sparse import Embedding
 
 __all__ = [
@@ -51,4 +71,8 @@ __all__ = [
     "SiLU", "Mish", "Softplus", "Hardtanh", "ReLU6", "Hardsigmoid", "Hardswish", "LogSigmoid", "Softsign",
     "Tanhshrink", "Threshold",
     "MSELoss", "L1Loss", "SmoothL1Loss", "HuberLoss", "BCELoss", "BCEWithLogitsLoss", "CrossEntropyLoss", "NLLLoss",
+    "CosineSimilarity", "PairwiseDistance", "Unflatten", "GroupNorm", "ParameterList", "ParameterDict",
+    "KLDivLoss", "MarginRankingLoss", "HingeEmbeddingLoss", "CosineEmbeddingLoss", "TripletMarginLoss",
+    "MaxPool1d", "AvgPool1d", "AdaptiveAvgPool1d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "Upsample",
+    "UpsamplingNearest2d", "UpsamplingBilinear2d", "Softshrink", "Hardshrink", "GLU",
 ]

@@ -47,6 +47,36 @@ from ._layer_functional import (
     one_hot,
     smooth_l1_loss,
 )
+from ._pair_functional import (
+    celu_,
+    cosine_embedding_loss,
+    cosine_similarity,
+    elu_,
+    glu,
+    hardshrink,
+    hardtanh_,
+    hinge_embedding_loss,
+    kl_div,
+    leaky_relu_,
+    margin_ranking_loss,
+    normalize,
+    pairwise_distance,
+    relu_,
+    selu_,
+    softshrink,
+    threshold_,
+    triplet_margin_loss,
+)
+from ._resample_functional import (
+    adaptive_avg_pool1d,
+    adaptive_max_pool1d,
+    adaptive_max_pool2d,
+    avg_pool1d,
+    group_norm,
+    interpolate,
+    max_pool1d,
+    upsample,
+)
 from .conv1d import conv1d
 
 __all__ = [
@@ -56,6 +86,11 @@ __all__ = [
     "selu", "silu", "softmin", "softplus", "softsign", "tanhshrink", "threshold", "avg_pool2d", "batch_norm",
     "dropout2d", "huber_loss", "l1_loss", "one_hot", "smooth_l1_loss", "adaptive_avg_pool2d",
     "embedding", "layer_norm", "prelu",
+    "celu_", "cosine_embedding_loss", "cosine_similarity", "elu_", "glu", "hardshrink", "hardtanh_",
+    "hinge_embedding_loss", "kl_div", "leaky_relu_", "margin_ranking_loss", "normalize", "pairwise_distance",
+    "relu_", "selu_", "softshrink", "threshold_", "triplet_margin_loss", "adaptive_avg_pool1d",
+    "adaptive_max_pool1d", "adaptive_max_pool2d", "avg_pool1d", "group_norm", "interpolate", "max_pool1d",
+    "upsample",
 ]
 
 SAME_PADDING_WARNING = (

@@ -143,6 +143,23 @@ class Flatten(Module):
         return f"start_dim={self.start_dim}, end_dim={self.end_dim}"
 
 
+class Unflatten(Module):
+    """Split dimension ``dim`` into ``unflattened_size`` (the inverse of ``Flatten``)."""
+
+    def __init__(self, dim, unflattened_size):
+        """Remember the dimension and the sizes it becomes."""
+        super().__init__()
+        self.dim, self.unflattened_size = dim, unflattened_size
+
+    def forward(self, input):
+        """``input.unflatten(dim, unflattened_size)``."""
+        return input.unflatten(self.dim, self.unflattened_size)
+
+    def extra_repr(self):
+        """``dim=..., unflattened_size=...``."""
+        return f"dim={self.dim}, unflattened_size={self.unflattened_size}"
+
+
 class ZeroPad2d(Module):
     """Pad the last two dimensions with zeros: ``padding`` is an int or ``(left, right, top, bottom)``."""
 

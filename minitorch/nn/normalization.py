@@ -1,4 +1,5 @@
-"""``LayerNorm``: each sample normalised over its last dims, then scaled and shifted per element."""
+"""``LayerNorm`` (each sample normalised over its last dims) and ``GroupNorm`` (over groups of channels), then
+scaled and shifted."""
 
 from .. import _factories
 from . import functional as F
@@ -40,4 +41,41 @@ class LayerNorm(Module):
     def extra_repr(self):
         """``(shape,), eps=..., elementwise_affine=..., bias=...``, as torch prints it."""
         return (f"{self.normalized_shape}, eps={self.eps}, elementwise_affine={self.elementwise_affine}, "
+                f"bias={self.bias is not None}")
+
+
+class GroupNorm(Module):
+    """Normalise each of ``num_groups`` groups of channels; ``weight`` starts at ones, ``bias`` at zeros."""
+
+    def __init__(self, num_groups, num_channels, eps=1e-05, affine=True, bias=True, device=None, dtype=None):
+        """Create the per-channel weight and bias (when ``affine``)."""
+        super().__init__()
+        if num_channels % num_groups != 0:
+            raise ValueError(f"num_channels ({num_channels}) must be divisible by num_groups ({num_groups})")
+        self.num_groups, self.num_channels, self.eps, self.affine = num_groups, num_channels, eps, affine
+        if affine:
+            self.weight = Parameter(_factories.empty(num_channels, dtype=dtype))
+            if bias:
+                self.bias = Parameter(_factories.empty(num_channels, dtype=dtype))
+            else:
+                self.register_parameter("bias", None)
+        else:
+            self.register_parameter("weight", None)
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        """Weight to ones, bias to zeros."""
+        if self.affine:
+            init.ones_(self.weight)
+            if self.bias is not None:
+                init.zeros_(self.bias)
+
+    def forward(self, input):
+        """``F.group_norm`` with this module's settings."""
+        return F.group_norm(input, self.num_groups, self.weight, self.bias, self.eps)
+
+    def extra_repr(self):
+        """``groups, channels, eps=..., affine=..., bias=...``, as torch prints it."""
+        return (f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}, "
                 f"bias={self.bias is not None}")

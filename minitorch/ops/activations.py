@@ -172,7 +172,9 @@ def _in_place_node(name: str, kind: str) -> type:
 
 IN_PLACE_NODES = {"leaky_relu": _in_place_node("LeakyReluBackward1", "leaky_relu"),
                   "elu": _in_place_node("EluBackward1", "elu"), "selu": _in_place_node("EluBackward1", "selu"),
-                  "celu": _in_place_node("CeluBackward1", "celu")}
+                  "celu": _in_place_node("CeluBackward1", "celu"),
+                  # torch's threshold_ differentiates from (a copy of) its input, as the out-of-place form
+                  "threshold": _table_node("ThresholdBackward1", "threshold")}
 
 
 def _saved_attributes(kind: str, options: dict, x: np.ndarray) -> dict:
@@ -196,9 +198,9 @@ def activation(kind: str, a, options=None, node_cls=None):
     values = a._data
     out_data = np.asarray(TABLE[kind][0](values, options)).astype(values.dtype)
     attrs = _saved_attributes(kind, options, values)
-    if node_cls is not None:
+    if node_cls is not None and kind in FROM_RESULT:
         return record(node_cls, out_data, (a,), attrs=attrs, state={"options": options}, save_result=True)
-    return record(NODES[kind], out_data, (a,), saved={"self": a}, attrs=attrs, state={"options": options})
+    return record(node_cls or NODES[kind], out_data, (a,), saved={"self": a}, attrs=attrs, state={"options": options})
 
 
 def activation_(kind: str, a, options=None):

@@ -125,4 +125,20 @@ copysign = BinaryOp("copysign", np.copysign, lambda x, y, r: np.where(x == 0, 0.
                     lambda x, y, r: np.zeros_like(r), ("CopysignBackward0", "CopysignBackward1"),
                     saves=("self", "result"), scalar_saves=("self", "result"),
                     formula="d/dx copysign(x, y) = sign(x) * sign(result), d/dy = 0")
+logaddexp = BinaryOp("logaddexp", np.logaddexp, lambda x, y, r: 1 / (1 + np.exp(y - x)),
+                     lambda x, y, r: 1 / (1 + np.exp(x - y)), ("LogaddexpBackward0",), ints="none", numbers=False,
+                     formula="d/dx log(exp(x) + exp(y)) = 1 / (1 + exp(y - x)), d/dy = 1 / (1 + exp(x - y))")
+logaddexp2 = BinaryOp("logaddexp2", np.logaddexp2, lambda x, y, r: 1 / (1 + np.exp2(y - x)),
+                      lambda x, y, r: 1 / (1 + np.exp2(x - y)), ("Logaddexp2Backward0",), ints="none", numbers=False,
+                      formula="d/dx log2(2**x + 2**y) = 1 / (1 + 2**(y - x)), d/dy = 1 / (1 + 2**(x - y))")
+
+
+def _two_to_the(y):
+    """``2 ** y`` in y's own dtype, as torch's pow computes it: an integer power below 0 is 0."""
+    return np.exp2(y) if y.dtype.kind == "f" else np.where(y < 0, 0, 2.0 ** np.maximum(y, 0))
+
+
+ldexp = BinaryOp("ldexp", lambda x, y: x * np.exp2(y), lambda x, y, r: _two_to_the(np.asarray(y)),
+                 lambda x, y, r: r * np.log(2.0), ("LdexpBackward0",), numbers=False, saves=("other", "result"),
+                 formula="d/dx x * 2**y = 2**y, d/dy = x * 2**y * log(2)")
 arctan2 = atan2.alias("arctan2")

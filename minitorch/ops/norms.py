@@ -76,7 +76,11 @@ def _recorded_norm_backward(grad, x, norm, ord, node):  # noqa: A002
     return scaled * (grad / norm ** (ord - 1)).masked_fill(norm == 0, 0)
 
 
-def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
+class NormBackward1(LinalgVectorNormBackward0):
+    """d/dx ||x||_p along dim (ATen's ``norm``, which ``F.pairwise_distance`` calls): as vector_norm's."""
+
+
+def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, node_cls=None):  # noqa: A002
     """The ``ord``-norm of ``x`` flattened, or of each vector along ``dim``."""
     if not x.dtype.is_floating_point:
         raise RuntimeError("linalg.vector_norm: Expected a floating point or complex tensor as input. "
@@ -85,7 +89,7 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
         x = to(x, dtype)
     axes, shown = _reduced_dims(dim, x.ndim)
     out = np.asarray(_norm_values(x._data, ord, axes, keepdim)).astype(x._data.dtype)
-    return record(LinalgVectorNormBackward0, out, (x,), saved={"self": x}, save_result=True,
+    return record(node_cls or LinalgVectorNormBackward0, out, (x,), saved={"self": x}, save_result=True,
                   attrs={"ord": ord, "dim": shown, "keepdim": keepdim}, state={"axes": axes, "keepdim": keepdim})
 
 

@@ -121,6 +121,17 @@ CASES = [
     "lib.autograd.grad((x + 3).acosh().sum(), x, create_graph=True)[0].grad_fn.next_functions[1][0]"
     ".next_functions[0][0]",
     "(x * 1).grad_fn.next_functions[0][0]",
+    # the wider families: facts, products, matrices, nan reductions, scatters, distances, nn additions
+    "x.unfold(1, 2, 1)", "lib.addmv(v[:2], x, v)", "lib.addr(x, v[:2], v)", "lib.addbmm(img[0, 0], img[0], img[0])",
+    "lib.baddbmm(img[0], img[0], img[0])", "lib.vdot(v, v)", "lib.block_diag(x, sq)", "lib.det(sq)", "lib.inverse(sq)",
+    "lib.slogdet(sq)", "lib.pinverse(x)", "lib.matrix_exp(sq)", "lib.linalg.solve(sq, sq)", "lib.nansum(x)",
+    "lib.nanmedian(x)", "lib.nanmedian(x, 1)", "lib.logcumsumexp(x, 1)", "lib.logaddexp(x, y)", "lib.logaddexp2(x, y)",
+    "lib.ldexp(x, i)", "lib.frexp(x)", "lib.dist(x, y)", "lib.cdist(x, y)", "lib.renorm(x, 2, 0, 1.0)",
+    "lib.select_scatter(x, v, 0, 1)", "lib.slice_scatter(x, y[:, :2], 1, 0, 2)", "lib.diagonal_scatter(x, v[:2])",
+    "x.masked_scatter(mask, y)", "x.scatter_reduce(1, i, y, 'amax')", "F.softshrink(x)", "F.hardshrink(x)",
+    "F.glu(x, 0)", "F.threshold_(x * 1, 0.5, 2.0)", "F.pairwise_distance(x, y)", "F.adaptive_max_pool2d(img, 2)",
+    "F.group_norm(img, 2)", "F.interpolate(img, scale_factor=2)", "F.interpolate(img[0], scale_factor=2)",
+    "F.interpolate(img[0], size=5, mode='linear')", "F.interpolate(img, size=3, mode='bilinear')",
 ]
 
 
@@ -200,6 +211,12 @@ KNOWN_DIFFERENCES = {
     "x.clone().index_put_((idx,), v, accumulate=True)": "no _raw_saved_indices",
     "lib.autograd.grad(x[idx].sigmoid().sum(), x, create_graph=True)[0]": "no _raw_saved_indices",
     "x.clone().unsqueeze(0).squeeze_()": "an in-place shape change of a view records AsStridedBackward0",
+    "lib.det(sq)": "torch also saves the LU factorisation and pivots (LU, pivots)",
+    "lib.slogdet(sq)": "torch also saves LU, pivots and sign",
+    "lib.linalg.solve(sq, sq)": "torch also saves LU and pivots",
+    "F.pairwise_distance(x, y)": "the order is saved as _saved_ord (vector_norm's name); torch's says _saved_p",
+    "F.group_norm(img, 2)": "torch also saves weight and the statistics (result1, result2)",
+    "lib.addbmm(img[0, 0], img[0], img[0])": "torch saves batch1/batch2 sizes (batch1_sym_argsize_0...)",
 }
 
 
