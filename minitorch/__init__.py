@@ -288,6 +288,7 @@ from .ops.statistics import (
 )
 from .ops.transposing import permute, t, transpose
 from .ops.unique import unique, unique_consecutive
+from .ops.unsafe_split import unsafe_chunk, unsafe_split
 from .ops.windows import as_strided
 from .serialization import load, save
 from .tensor import Tensor
@@ -358,6 +359,13 @@ def is_floating_point(input) -> bool:  # noqa: A002
 add_numpy_names(globals())
 for _name in _out_forms.INPLACE_FUNCTIONS:
     globals()[_name] = _out_forms.inplace_function(_name)
+
+def _standard_gamma(input, generator=None):  # noqa: A002 (torch's name)
+    """``torch._standard_gamma``: Gamma(input, 1) draws, differentiable in ``input`` (what Gamma.rsample uses)."""
+    from .distributions._gamma_sampling import standard_gamma  # with the distributions, loaded on first use
+
+    return standard_gamma(input, generator)
+
 
 _LAZY = {
     "accelerator", "distributions", "nn", "optim", "viz", "teach", "random", "linalg", "utils", "return_types",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import _dtype
 from ._device import check_layout, sparse_coo, strided
 from .autograd.grad_mode import no_grad
-from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, splitting
+from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, splitting, unsafe_split
 from .ops.copy import to
 from .ops.inplace import apply_inplace
 from .ops.squeezing import SqueezeBackward4, squeeze, unsqueeze
@@ -49,6 +49,7 @@ class FamilyMethods:
 
     # -- cutting and re-arranging --------------------------------------------------------------------
     split, chunk, tensor_split, narrow = splitting.split, splitting.chunk, splitting.tensor_split, splitting.narrow
+    unsafe_split, unsafe_chunk = unsafe_split.unsafe_split, unsafe_split.unsafe_chunk
     movedim = moveaxis = splitting.movedim
     swapaxes = swapdims = splitting.swapaxes
     flip, fliplr, flipud, roll = rearrange.flip, rearrange.fliplr, rearrange.flipud, rearrange.roll

@@ -139,7 +139,8 @@ def mkldnn_rnn_layer(input, weight0, weight1, weight2, weight3, hx_, cx_, revers
              "num_layers": num_layers, "has_biases": has_biases, "bidirectional": bidirectional,
              "batch_first": batch_first, "train": train}
     return record_outputs(MkldnnRnnLayerBackward0, outs, inputs, saved=dict(zip(saved_names, inputs)),
-                          attrs=attrs, state={"states": states, "gates": gates, "steps": steps, "output": output})
+                          attrs=attrs, state={"states": states, "gates": gates, "steps": steps, "output": output},
+                          save_result=("result0", "result1", "result2"))  # torch's result3 is oneDNN's workspace
 
 
 def mkldnn_lstm(input, hx, cx, flat_weights, has_biases, num_layers, dropout_p, train, bidirectional,

@@ -42,8 +42,8 @@ def unsafe_split(a, split_size, dim=0):
     bounds = [(start, min(start + size, length) if i < count - 1 else length) for i, start in enumerate(starts)]
     moved = np.moveaxis(a._data, d, 0)
     outs = tuple(_node.Tensor._wrap(np.moveaxis(moved[start:stop], 0, d)) for start, stop in bounds)
-    return record_outputs(UnsafeSplitBackward0, outs, (a,), attrs={"dim": dim, "split_size": size},
-                          state={"axis": d, "bounds": bounds})
+    attrs = {"dim": dim, "self_sym_sizes": tuple(a.shape), "split_size": size}
+    return record_outputs(UnsafeSplitBackward0, outs, (a,), attrs=attrs, state={"axis": d, "bounds": bounds})
 
 
 def unsafe_chunk(a, chunks, dim=0):
