@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from ._device import raise_no_cuda
@@ -150,6 +152,12 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     def __mod__(self, other):
         return remainder(self, other)
 
+    def __rfloordiv__(self, other):
+        return floor_divide(other, self)
+
+    def __rmod__(self, other):
+        return remainder(other, self)
+
     def __eq__(self, other):
         return pointwise.compare(self, other, np.equal)
 
@@ -198,8 +206,25 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     mm, mv, dot, bmm, addmm = linalg.mm, linalg.mv, linalg.dot, linalg.bmm, linalg.addmm
     clone, contiguous, to = copy.clone, copy.contiguous, copy.to
 
-    T = property(lambda self: transposing.permute(self, *reversed(range(self.ndim))))
-    mT = property(lambda self: transposing.transpose(self, -2, -1))
+    @property
+    def T(self):  # noqa: N802 (torch's name)
+        """The dims reversed (``permute``); a 0-d tensor warns, as torch does, and is permuted to itself."""
+        if self.ndim == 0:
+            warnings.warn("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases.",
+                          UserWarning, stacklevel=2)
+        return transposing.permute(self, tuple(reversed(range(self.ndim))))
+
+    @property
+    def mT(self):  # noqa: N802 (torch's name)
+        """The last two dims swapped; a 0-d tensor is returned itself (with torch's warning)."""
+        if self.ndim == 0:
+            warnings.warn("Tensor.mT is deprecated on 0-D tensors. This function is the identity in these cases.",
+                          UserWarning, stacklevel=2)
+            return self
+        if self.ndim < 2:
+            raise RuntimeError(f"tensor.mT is only supported on matrices or batches of matrices. Got "
+                               f"{self.ndim}-D tensor.")
+        return transposing.transpose(self, -2, -1)
 
     def view_as(self, other):
         """``self.view(other.shape)``."""
@@ -212,6 +237,14 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     def expand_as(self, other):
         """``self.expand(other.shape)``."""
         return broadcasting.expand(self, *other.shape)
+
+    def type_as(self, other):
+        """``self.to(other.dtype)``: the tensor itself when the dtypes agree."""
+        return copy.to(self, other.dtype)
+
+    def where(self, condition, other):
+        """``torch.where(condition, self, other)``."""
+        return pointwise.where(condition, self, other)
 
     def float(self):
         """Convert to float32."""

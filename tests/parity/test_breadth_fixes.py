@@ -1,0 +1,36 @@
+"""What the breadth programs (test_breadth_programs.py) found, one focused check per fix, against live torch.
+
+Each check runs a few lines on torch and on minitorch and compares, line by line, the printed tensor, its
+geometry, flags, ``grad_fn``, version, ``.grad`` and any error, as the random programs do.
+"""
+
+import pytest
+from breadth_programs import first_difference, replay
+from random_programs import Program, Step
+
+
+def assert_same(torch, *lines):
+    """Each line binds ``r`` (or raises); every line's outcome must be torch's."""
+    import minitorch
+
+    program = Program([Step("r = None", target="r")] + [Step(line, target="r", fallback="r") for line in lines])
+    problem = first_difference(program, replay(program, torch), replay(program, minitorch))
+    assert problem is None, problem
+
+
+@pytest.mark.parity
+def test_reflected_floor_division_and_remainder(torch):
+    """``2 // x`` and ``2 % x`` run; float remainder keeps the sign of a zero as torch (fmod, then + y)."""
+    assert_same(torch, "r = 2 // torch.tensor([3, -4])", "r = 2.5 // torch.tensor([3, -4])",
+                "r = -1 % torch.tensor([3., -4.])", "r = False % torch.tensor([3., -4.])",
+                "r = 3 % torch.tensor([1., 2.], requires_grad=True)", "r.sum().backward()",
+                "r = 3 % torch.tensor([0])", "r = torch.tensor([0., -0., 4., -4.]) % -4")
+
+
+@pytest.mark.parity
+def test_transposes_of_small_tensors_type_as_and_where_method(torch):
+    """``.T`` of a 0-d tensor permutes it, ``.mT`` returns it, ``.mT`` of a vector raises; type_as; where."""
+    assert_same(torch, "x = torch.tensor(3., requires_grad=True) * 1; r = x.T", "r = x.mT", "r = x.mT is x",
+                "r = torch.tensor([1., 2.]).mT", "r = torch.tensor([1, 2]).type_as(torch.tensor(1.))",
+                "b = torch.tensor([1., 2.], requires_grad=True); r = b.where(b > 1, 0.)",
+                "r = b.where(b > 1, torch.tensor([3, 4]))")
