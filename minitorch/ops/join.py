@@ -69,6 +69,8 @@ class StackBackward0(Node):
 def stack(tensors, dim=0):
     """Join same-shaped tensors along a new dimension."""
     tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("stack expects a non-empty TensorList")
     for i, t in enumerate(tensors[1:], 1):
         if t.shape != tensors[0].shape:
             raise RuntimeError(f"stack expects each tensor to be equal size, but got [{', '.join(map(str, tensors[0].shape))}] at entry 0 and [{', '.join(map(str, t.shape))}] at entry {i}")  # noqa: E501

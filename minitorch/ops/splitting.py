@@ -79,6 +79,8 @@ def _split_views(a, d: int, sizes, node_cls, attrs):
 
 def split(a, split_size_or_sections, dim=0):
     """Pieces of ``split_size`` along ``dim`` (the last may be smaller), or of the given list of sizes."""
+    if a.ndim == 0:
+        raise RuntimeError("split expects at least a 1-dimensional tensor")
     d = wrap_dim(dim, a.ndim)
     length = a.shape[d]
     if not isinstance(split_size_or_sections, (int, np.integer)):
@@ -97,6 +99,8 @@ def split(a, split_size_or_sections, dim=0):
 
 def chunk(a, chunks, dim=0):
     """About ``chunks`` equal pieces along ``dim`` (each ``ceil(size / chunks)`` long; maybe fewer pieces)."""
+    if a.ndim == 0:
+        raise RuntimeError("chunk expects at least a 1-dimensional tensor")
     if chunks <= 0:
         raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
     length = a.shape[wrap_dim(dim, a.ndim)]
@@ -105,6 +109,8 @@ def chunk(a, chunks, dim=0):
 
 def tensor_split(a, indices_or_sections, dim=0):
     """Pieces along ``dim``: ``n`` nearly equal ones (the first ones one longer), or cut at the given indices."""
+    if a.ndim == 0:
+        raise RuntimeError("tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims")
     d = wrap_dim(dim, a.ndim)
     length = a.shape[d]
     if isinstance(indices_or_sections, (int, np.integer)):

@@ -34,3 +34,10 @@ def test_transposes_of_small_tensors_type_as_and_where_method(torch):
                 "r = torch.tensor([1., 2.]).mT", "r = torch.tensor([1, 2]).type_as(torch.tensor(1.))",
                 "b = torch.tensor([1., 2.], requires_grad=True); r = b.where(b > 1, 0.)",
                 "r = b.where(b > 1, torch.tensor([3, 4]))")
+
+
+@pytest.mark.parity
+def test_split_chunk_of_a_0d_tensor_and_stack_of_nothing(torch):
+    """torch's own errors, not an IndexError from inside."""
+    assert_same(torch, "r = torch.tensor(3).split(1, -2)", "r = torch.tensor(3).chunk(1, 0)",
+                "r = torch.tensor(3).split([1, 0], 0)", "r = torch.tensor(3).tensor_split(1)", "r = torch.stack([])")
