@@ -6,6 +6,7 @@ from . import _dtype
 from ._device import check_layout, sparse_coo, strided
 from .autograd.grad_mode import no_grad
 from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, splitting
+from .ops._util import check_broadcast
 from .ops.copy import to
 from .ops.inplace import apply_inplace
 from .ops.squeezing import SqueezeBackward4, squeeze, unsqueeze
@@ -45,6 +46,8 @@ class FamilyMethods:
 
     def masked_fill_(self, mask, value):
         """``masked_fill`` in place (the mask broadcasts to this tensor's shape)."""
+        if hasattr(mask, "shape"):
+            check_broadcast(self.shape, mask.shape)  # the tensor is written, the mask read: torch's order
         return apply_inplace(self, index_ops.masked_fill, mask, value)
 
     # -- cutting and re-arranging --------------------------------------------------------------------

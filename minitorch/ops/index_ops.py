@@ -10,7 +10,7 @@ from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 from ._formulas import on_tensors
 from ._out import write_out
-from ._util import as_tensor, is_tensor, wrap_dim
+from ._util import as_tensor, check_broadcast, is_tensor, wrap_dim
 from .linalg import _C_NAMES
 from .splitting import unbind
 
@@ -159,6 +159,7 @@ def masked_fill(a, mask, value):
     if is_tensor(value) and value.ndim:
         raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                            f"{value.ndim} dimension(s).")
+    check_broadcast(mask.shape, a.shape)  # torch expands the mask and the tensor together, mask first
     shape = np.broadcast_shapes(a.shape, mask.shape)
     fill = value._data if is_tensor(value) else value
     data = np.where(mask._data, np.asarray(fill).astype(a._data.dtype), a._data)

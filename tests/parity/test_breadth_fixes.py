@@ -41,3 +41,12 @@ def test_split_chunk_of_a_0d_tensor_and_stack_of_nothing(torch):
     """torch's own errors, not an IndexError from inside."""
     assert_same(torch, "r = torch.tensor(3).split(1, -2)", "r = torch.tensor(3).chunk(1, 0)",
                 "r = torch.tensor(3).split([1, 0], 0)", "r = torch.tensor(3).tensor_split(1)", "r = torch.stack([])")
+
+
+@pytest.mark.parity
+def test_masked_fill_with_a_mask_that_does_not_broadcast(torch):
+    """torch's broadcast error, naming the mask first out of place and the tensor first in place."""
+    assert_same(torch, "r = torch.zeros(2, 2).masked_fill(torch.tensor([True, False, False, False]), -1)",
+                "r = torch.zeros(2, 2).masked_fill_(torch.tensor([True, False, False, False]), -1)",
+                "r = torch.zeros(2, 3).masked_fill(torch.ones(3, 2) > 0, 0.5)",
+                "r = torch.zeros(2, 3).masked_fill_(torch.ones(3, 2) > 0, 0.5)")
