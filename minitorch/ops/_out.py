@@ -56,11 +56,15 @@ def write_out(out, result, warn_on_resize: bool = True):
     return out
 
 
-def with_out(name: str, op, out, *args, **kwargs):
-    """``op(*args, **kwargs)``, written into ``out`` when one is given (no graph through ``out=``)."""
+def with_out(name: str, op, out, *args, differentiable=True, **kwargs):
+    """``op(*args, **kwargs)``, written into ``out`` when one is given (no graph through ``out=``).
+
+    ``differentiable=False`` (comparisons, logical ops, floor_divide): torch accepts inputs that require grad.
+    """
     if out is None:
         return op(*args, **kwargs)
-    check_out_grad(name, out, *args)
+    if differentiable:
+        check_out_grad(name, out, *args)
 
     with no_grad():
         return write_out(out, op(*args, **kwargs))

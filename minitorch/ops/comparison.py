@@ -34,6 +34,9 @@ class TwoOperandTest(TwoOperandFunction):
         x, y, _ = binary_operands(a, b)
         return _bool_tensor(elementwise_result(self.numpy_op(x, y), a, b))
 
+    def __call__(self, input, other, *, out=None):  # noqa: A002 (torch's argument name)
+        return with_out(self.name, self.compute, out, input, other, differentiable=False)
+
     def in_place(self, a, b):
         """What ``a.lt_(b)`` writes: 1/0 in a's dtype, recorded as ``LtBackward0`` (``1`` for a tensor)."""
         data = self.compute(a, b)._data.astype(a._data.dtype)
@@ -67,7 +70,8 @@ _ZERO_NODES = {f"{test.node_name}{n}": type(f"{test.node_name}{n}", (ZeroGradien
 
 def logical_not(input, *, out=None):  # noqa: A002
     """``not input`` element-wise (non-zero counts as true): a bool tensor."""
-    return with_out("logical_not", lambda a: _bool_tensor(np.logical_not(a._data)), out, input)
+    return with_out("logical_not", lambda a: _bool_tensor(np.logical_not(a._data)), out, input,
+                    differentiable=False)
 
 
 def _bitwise(name, numpy_op):
@@ -103,7 +107,8 @@ def _test(name, numpy_test, doc):
         return _bool_tensor(numpy_test(input._data) if input.dtype.is_floating_point else
                             np.full(input.shape, name == "isfinite"))
 
-    op.__name__, op.__doc__ = name, doc
+    op.__name__ = op.__qualname__ = name  # as torch's errors name it: "isnan() got an unexpected keyword..."
+    op.__doc__ = doc
     return op
 
 

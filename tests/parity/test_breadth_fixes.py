@@ -50,3 +50,12 @@ def test_masked_fill_with_a_mask_that_does_not_broadcast(torch):
                 "r = torch.zeros(2, 2).masked_fill_(torch.tensor([True, False, False, False]), -1)",
                 "r = torch.zeros(2, 3).masked_fill(torch.ones(3, 2) > 0, 0.5)",
                 "r = torch.zeros(2, 3).masked_fill_(torch.ones(3, 2) > 0, 0.5)")
+
+
+@pytest.mark.parity
+def test_out_of_a_comparison_with_inputs_that_require_grad(torch):
+    """Comparisons and logical ops have no derivative: ``out=`` takes inputs that require grad, as torch."""
+    assert_same(torch, "b = torch.tensor([1., 2.], requires_grad=True); r = torch.ge(b, 0, out=torch.empty(0))",
+                "r = torch.eq(b, b, out=torch.empty(0, dtype=torch.int32))",
+                "r = torch.logical_and(b, b, out=torch.empty(0))", "r = torch.logical_not(b, out=torch.empty(0))",
+                "r = torch.isfinite(b, out=torch.empty(0))", "r = torch.fmod(b, 1.5, out=torch.empty(0))")
