@@ -59,3 +59,17 @@ def test_out_of_a_comparison_with_inputs_that_require_grad(torch):
                 "r = torch.eq(b, b, out=torch.empty(0, dtype=torch.int32))",
                 "r = torch.logical_and(b, b, out=torch.empty(0))", "r = torch.logical_not(b, out=torch.empty(0))",
                 "r = torch.isfinite(b, out=torch.empty(0))", "r = torch.fmod(b, 1.5, out=torch.empty(0))")
+
+
+@pytest.mark.parity
+def test_an_empty_list_as_an_index(torch):
+    """``x[[]]`` selects nothing (an empty long index), in reads and writes."""
+    assert_same(torch, "x = torch.tensor([[1., -2.], [3., 4.]], requires_grad=True); r = x[None, []]",
+                "r = x[[]]", "r = x[[], 0]", "r = x[[], []]", "y = x.detach().clone(); y[[]] = 5.; r = y")
+
+
+@pytest.mark.parity
+def test_flatten_with_its_dims_in_the_wrong_order(torch):
+    """torch refuses ``start_dim`` after ``end_dim`` (minitorch used to reshape to a wrong shape)."""
+    assert_same(torch, "r = torch.zeros(2, 2).flatten(-1, -2)", "r = torch.zeros(2, 3, 4).flatten(2, 1)",
+                "r = torch.zeros(2, 3).flatten(1, 1)")
