@@ -152,6 +152,25 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     def __mod__(self, other):
         return remainder(self, other)
 
+    # x **= y, x //= y, x %= y, x &= y, x |= y, x ^= y: in place, as torch (x += y... are in _tensor_inplace.py)
+    def __ipow__(self, other):
+        return self.pow_(other)
+
+    def __ifloordiv__(self, other):
+        return self.floor_divide_(other)
+
+    def __imod__(self, other):
+        return self.remainder_(other)
+
+    def __iand__(self, other):
+        return self.bitwise_and_(other)
+
+    def __ior__(self, other):
+        return self.bitwise_or_(other)
+
+    def __ixor__(self, other):
+        return self.bitwise_xor_(other)
+
     def __rfloordiv__(self, other):
         return floor_divide(other, self)
 

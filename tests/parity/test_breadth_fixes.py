@@ -73,3 +73,13 @@ def test_flatten_with_its_dims_in_the_wrong_order(torch):
     """torch refuses ``start_dim`` after ``end_dim`` (minitorch used to reshape to a wrong shape)."""
     assert_same(torch, "r = torch.zeros(2, 2).flatten(-1, -2)", "r = torch.zeros(2, 3, 4).flatten(2, 1)",
                 "r = torch.zeros(2, 3).flatten(1, 1)")
+
+
+@pytest.mark.parity
+def test_augmented_power_floor_division_remainder_and_bitwise_are_in_place(torch):
+    """``x **= y``, ``//=``, ``%=``, ``&=``, ``|=``, ``^=`` modify x (leaf check, version, aliases see it)."""
+    assert_same(torch, "w = torch.tensor([1., 2.], requires_grad=True); w **= True; r = w",
+                "v = w * 1; r = v; v **= 2", "i = torch.tensor([5, -3]); r = i; i //= 2", "i %= 2",
+                "i |= 4", "i &= 5", "i ^= torch.tensor([1, 1])",
+                "r = torch.tensor([True, False]); r &= torch.tensor(2)",
+                "r = torch.tensor([1.5]); r //= 0.5", "r %= -1.")
