@@ -139,18 +139,41 @@ class ClampBackward1(Node):
         return (select(inside, grad, 0),)
 
 
+class ClampBackward0(Node):
+    """d clamp(x, lo, hi): to x where lo <= x <= hi, to lo where x < lo < hi, to hi where x > hi or hi < lo."""
+
+    def apply(self, grad):
+        x = self.unpack("self")
+        low, high = (None if self._saved[name] is None else self.unpack(name) for name in ("min", "max"))
+        masks = _clamp_masks(x, low, high)
+        return tuple(None if mask is None else unbroadcast(np.where(mask, grad, 0).astype(grad.dtype),
+                                                           self.input_shape(i)) for i, mask in enumerate(masks))
+
+
+def _clamp_masks(x, low, high):
+    """Where the gradient goes to x, to min and to max (None for a bound that was not given)."""
+    if high is None:
+        return x >= low, x < low, None
+    if low is None:
+        return x <= high, None, x > high
+    return (x >= low) & (x <= high), (x < low) & (low < high), (x > high) | (high < low)
+
+
 def clamp(a, min=None, max=None):  # noqa: A002
-    """Limit values to ``[min, max]``; the gradient is 0 where a value was clipped."""
+    """Limit values to ``[min, max]`` (numbers, or tensors that broadcast); the gradient is 0 where clipped."""
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     dtype = result_type(a, *(v for v in (min, max) if v is not None))
     out = values(a, dtype)
     if min is not None:
-        out = np.maximum(out, min)
+        out = np.maximum(out, values(min, dtype))
     if max is not None:
-        out = np.minimum(out, max)
-    return record(ClampBackward1, out.astype(dtype.numpy, copy=False), (a,), saved={"self": a},
-                  attrs={"min": min, "max": max})
+        out = np.minimum(out, values(max, dtype))
+    out = np.asarray(out).astype(dtype.numpy, copy=False)
+    if is_tensor(min) or is_tensor(max):
+        return record(ClampBackward0, elementwise_result(out, a, min, max), (a, min, max),
+                      saved={"self": a, "min": min, "max": max})
+    return record(ClampBackward1, out, (a,), saved={"self": a}, attrs={"min": min, "max": max})
 
 
 class WhereBackward0(Node):

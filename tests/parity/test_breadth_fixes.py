@@ -83,3 +83,15 @@ def test_augmented_power_floor_division_remainder_and_bitwise_are_in_place(torch
                 "i |= 4", "i &= 5", "i ^= torch.tensor([1, 1])",
                 "r = torch.tensor([True, False]); r &= torch.tensor(2)",
                 "r = torch.tensor([1.5]); r //= 0.5", "r %= -1.")
+
+
+@pytest.mark.parity
+def test_clamp_with_tensor_bounds_that_require_grad(torch):
+    """``ClampBackward0``: gradients to x, to min (x < min < max) and to max (x > max or max < min)."""
+    assert_same(torch, "x = torch.tensor([-2., 0.5, 1., 3., float('nan')], requires_grad=True); r = x",
+                "lo = torch.tensor([0., 0.5, 2., 0., 0.], requires_grad=True); r = lo",
+                "hi = torch.tensor([1., 1., 1., 2., 1.], requires_grad=True); r = hi",
+                "r = x.clamp(min=lo); r.backward(torch.arange(1., 6.)); r = x", "r = lo",
+                "x.grad = lo.grad = None; r = torch.clamp(x, lo, hi); r.backward(torch.arange(1., 6.)); r = x",
+                "r = lo", "r = hi", "r = x.clamp(max=torch.tensor([[0.], [1.]], requires_grad=True))",
+                "r = torch.tensor([1, 5]).clamp(min=torch.tensor([2., 0.]))")
