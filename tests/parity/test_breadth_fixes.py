@@ -95,3 +95,16 @@ def test_clamp_with_tensor_bounds_that_require_grad(torch):
                 "x.grad = lo.grad = None; r = torch.clamp(x, lo, hi); r.backward(torch.arange(1., 6.)); r = x",
                 "r = lo", "r = hi", "r = x.clamp(max=torch.tensor([[0.], [1.]], requires_grad=True))",
                 "r = torch.tensor([1, 5]).clamp(min=torch.tensor([2., 0.]))")
+
+
+@pytest.mark.parity
+def test_index_put_order_of_checks_and_a_mask_filled_with_one_value(torch):
+    """A mask and one value fill as ``masked_fill_`` (any dtype); else shape mismatch before dtype before bounds."""
+    assert_same(torch, "y = torch.zeros(2, 3); y[torch.tensor([False, True]), ::3] = torch.tensor(0.5).half(); r = y",
+                "y[torch.tensor([[True, False, True], [False, False, False]])] = torch.tensor(7.5).double()",
+                "y[torch.tensor([True, False])] = torch.tensor([1.5], dtype=torch.float64)",
+                "y[[1]] = torch.tensor(1.5, dtype=torch.float64)",
+                "z = torch.zeros(2, 3, 2, dtype=torch.long); z[:0:2, [-2], [0, 0]] = torch.zeros(2, 3, 2).bool()",
+                "z[[5]] = torch.zeros(2, dtype=torch.bool)", "z[[5]] = torch.zeros(3, 2, dtype=torch.long); r = z",
+                "w = torch.zeros(3, requires_grad=True) * 1; v = torch.tensor(2., requires_grad=True).double()",
+                "w[w == 0] = v; r = w", "w.sum().backward(); r = v.grad")
