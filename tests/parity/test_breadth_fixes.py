@@ -108,3 +108,11 @@ def test_index_put_order_of_checks_and_a_mask_filled_with_one_value(torch):
                 "z[[5]] = torch.zeros(2, dtype=torch.bool)", "z[[5]] = torch.zeros(3, 2, dtype=torch.long); r = z",
                 "w = torch.zeros(3, requires_grad=True) * 1; v = torch.tensor(2., requires_grad=True).double()",
                 "w[w == 0] = v; r = w", "w.sum().backward(); r = v.grad")
+
+
+@pytest.mark.parity
+def test_backward_from_a_no_grad_view_of_a_leaf(torch):
+    """It requires grad but has no edge to the graph: torch's error, not an AttributeError from the engine."""
+    assert_same(torch, "x = torch.tensor([-0.5, 3.0], requires_grad=True); r = x",
+                "with torch.no_grad(): r = x[-1]", "r.backward(torch.ones_like(r))", "r.backward()",
+                "r = torch.autograd.grad(r, x)")
