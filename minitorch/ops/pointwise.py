@@ -140,7 +140,7 @@ class ClampBackward1(Node):
 
 
 class ClampBackward0(Node):
-    """d clamp(x, lo, hi): to x where lo <= x <= hi, to lo where x < lo < hi, to hi where x > hi or hi < lo."""
+    """grad of clamp(x, lo, hi): to x where lo <= x <= hi, to lo where x < lo < hi, to hi where x > hi or hi < lo."""
 
     def apply(self, grad):
         x = self.unpack("self")
