@@ -240,6 +240,7 @@ from .ops.statistics import (
     var,
     var_mean,
 )
+from .ops.strided_views import as_strided
 from .ops.transposing import permute, t, transpose
 from .ops.unique import unique, unique_consecutive
 from .serialization import load, save

@@ -116,3 +116,18 @@ def test_backward_from_a_no_grad_view_of_a_leaf(torch):
     assert_same(torch, "x = torch.tensor([-0.5, 3.0], requires_grad=True); r = x",
                 "with torch.no_grad(): r = x[-1]", "r.backward(torch.ones_like(r))", "r.backward()",
                 "r = torch.autograd.grad(r, x)")
+
+
+@pytest.mark.parity
+def test_as_strided_and_unfold_are_views_with_torch_geometry_and_errors(torch):
+    """The storage offset is absolute; writes show in the input; the backward adds at the places read."""
+    assert_same(torch, "x = torch.arange(6.).reshape(2, 3).requires_grad_(); r = x.as_strided((2, 2), (1, 2), 1)",
+                "r.sum().backward(); r = x", "r = x.t().as_strided((3,), (1,), 0)",
+                "r = torch.arange(6.).reshape(2, 3)[1].as_strided((2,), (1,), 0)",
+                "r = torch.zeros(3).as_strided((3,), (1,), 1)", "r = torch.zeros(3).as_strided((3,), (-1,), 0)",
+                "r = torch.as_strided(torch.zeros(3), (2, 2), (0, 1))",
+                "b = torch.zeros(2, 3); b.as_strided((2,), (4,), 0).fill_(7); r = b",
+                "q = torch.arange(5.).requires_grad_(); r = q.unfold(0, 2, 2)",
+                "(r * torch.tensor([1., 2.])).sum().backward(); r = q", "r = torch.tensor(3.).unfold(-1, 1, 2)",
+                "r = q.unfold(0, 6, 1)", "r = q.unfold(0, 2, 0)", "r = torch.zeros(2, 0).unfold(1, 0, 1)",
+                "r = torch.arange(12.).reshape(3, 4).t().unfold(1, 2, 1)")
