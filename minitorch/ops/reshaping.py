@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._dtype import dtype
 from ..autograd.node import Node, record
+from . import strided_views
 from ._util import wrap_dim
 from .copy import clone
 
@@ -53,6 +55,8 @@ def _numpy_view(array, shape):
 
 def view(a, *shape):
     """The same memory seen with a new shape (no copy). Fails when the memory layout doesn't allow it."""
+    if len(shape) == 1 and isinstance(shape[0], dtype):
+        return strided_views.view_dtype(a, shape[0])  # x.view(torch.int32): the bytes read as another dtype
     shape = _target_shape(shape, a.numel())
     out = _numpy_view(a._data, shape)
     if out is None:

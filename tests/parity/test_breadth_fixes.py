@@ -131,3 +131,15 @@ def test_as_strided_and_unfold_are_views_with_torch_geometry_and_errors(torch):
                 "(r * torch.tensor([1., 2.])).sum().backward(); r = q", "r = torch.tensor(3.).unfold(-1, 1, 2)",
                 "r = q.unfold(0, 6, 1)", "r = q.unfold(0, 2, 0)", "r = torch.zeros(2, 0).unfold(1, 0, 1)",
                 "r = torch.arange(12.).reshape(3, 4).t().unfold(1, 2, 1)")
+
+
+@pytest.mark.parity
+def test_view_as_another_dtype(torch):
+    """The bytes reinterpreted (the last dim scaled by the element sizes), sharing memory and version; errors."""
+    assert_same(torch, "x = torch.tensor([[1., 2.]], requires_grad=True); r = x.view(torch.int32)",
+                "r = x.view(torch.float32)", "r = x.view(torch.float64)", "r = x.detach().view(torch.int8)",
+                "r = torch.zeros(3, 2).t().view(torch.float64)", "r = torch.zeros(3, 2).t().view(torch.float16)",
+                "r = torch.tensor(1.).view(torch.float16)", "r = torch.zeros(5)[1:].view(torch.float64)",
+                "r = torch.zeros(3, 5)[:, :4].view(torch.float64)",
+                "r = torch.zeros(2, 3).expand(2, 2, 3).view(torch.int16)",
+                "y = torch.zeros(2); r = y.view(torch.int32); r.add_(1); r = y")
