@@ -217,7 +217,15 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     maximum, minimum = pointwise.maximum, pointwise.minimum
 
     # -- reductions and shapes -------------------------------------------------------------------------
-    sum, mean, max, min = reduction.sum, reduction.mean, reduction.max, reduction.min
+    sum, max, min = reduction.sum, reduction.max, reduction.min
+
+    def mean(self, dim=None, keepdim=False, *, dtype=None):
+        """The mean of all elements, or along ``dim``; ``dtype=`` computes it in that floating type."""
+        if dtype is None:
+            return reduction.mean(self, dim, keepdim)
+        from .ops import out_forms  # it needs the factories, which need Tensor: imported when first used
+
+        return out_forms.mean(self, dim, keepdim, dtype=dtype)
     argmax, argmin = reduction.argmax, reduction.argmin
     view, reshape, flatten = reshaping.view, reshaping.reshape, reshaping.flatten
     transpose, t, permute = transposing.transpose, transposing.t, transposing.permute

@@ -85,7 +85,11 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001,
 
 
 def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A002
-    """The mean of all elements, or along ``dim``; written into ``out`` when given."""
+    """The mean of all elements, or along ``dim`` (computed in ``dtype`` when given); ``out=`` as torch."""
+    if dtype is not None and not dtype.is_floating_point:
+        raise RuntimeError("mean(): could not infer output dtype. Optional dtype must be either a floating point or "
+                           f"complex dtype. Got: {dtype.legacy_name}")
+
     def compute(x, dim, keepdim):
         return reduction.mean(x if dtype is None else x.to(dtype), dim, keepdim)
 

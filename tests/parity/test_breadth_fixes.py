@@ -143,3 +143,11 @@ def test_view_as_another_dtype(torch):
                 "r = torch.zeros(3, 5)[:, :4].view(torch.float64)",
                 "r = torch.zeros(2, 3).expand(2, 2, 3).view(torch.int16)",
                 "y = torch.zeros(2); r = y.view(torch.int32); r.add_(1); r = y")
+
+
+@pytest.mark.parity
+def test_mean_with_a_dtype(torch):
+    """``x.mean(dtype=)`` as a method too; an integer dtype is refused with torch's text."""
+    assert_same(torch, "x = torch.tensor([[1., -2.], [3., 4.]], requires_grad=True); r = x.mean(dtype=torch.float64)",
+                "r = x.mean(-1, keepdim=True, dtype=torch.int8)", "r = torch.mean(x, 0, dtype=torch.int8)",
+                "r = torch.tensor([1, 2]).mean()", "r = torch.tensor([1, 2]).mean(dtype=torch.float32)")
