@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import _dtype
 from ._device import check_layout, sparse_coo, strided
 from .autograd.grad_mode import no_grad
-from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, splitting, strided_views
+from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, sign_forms, splitting, strided_views
 from .ops._util import check_broadcast
 from .ops.copy import to
 from .ops.inplace import apply_inplace
@@ -59,6 +59,7 @@ class FamilyMethods:
     outer = ger = rearrange.outer
     cross, rot90, unflatten = rearrange.cross, rearrange.rot90, splitting.unflatten
     as_strided, unfold = strided_views.as_strided, strided_views.unfold
+    positive, signbit = sign_forms.positive, sign_forms.signbit
     tril, triu, diag, diagonal = diagonals.tril, diagonals.triu, diagonals.diag, diagonals.diagonal
     diag_embed, trace = diagonals.diag_embed, diagonals.trace
     broadcast_to = broadcasting.broadcast_to

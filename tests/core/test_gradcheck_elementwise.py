@@ -51,6 +51,7 @@ BINARY = {
     "addcdiv": lambda a, b: torch.addcdiv(a, b, a.abs() + 1, value=2),
     "clamp_tensor_min": lambda a, b: torch.clamp(a, min=b), "clamp_tensor_max": lambda a, b: a.clamp(max=b),
     "clamp_tensor_bounds": lambda a, b: torch.clamp(a, b - 0.5, b * 2 + 0.7),
+    "rsub_tensor": lambda a, b: torch.rsub(a, b, alpha=1.5),
 }
 
 

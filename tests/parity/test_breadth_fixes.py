@@ -151,3 +151,14 @@ def test_mean_with_a_dtype(torch):
     assert_same(torch, "x = torch.tensor([[1., -2.], [3., 4.]], requires_grad=True); r = x.mean(dtype=torch.float64)",
                 "r = x.mean(-1, keepdim=True, dtype=torch.int8)", "r = torch.mean(x, 0, dtype=torch.int8)",
                 "r = torch.tensor([1, 2]).mean()", "r = torch.tensor([1, 2]).mean(dtype=torch.float32)")
+
+
+@pytest.mark.parity
+def test_rsub_positive_and_signbit(torch):
+    """torch.rsub with a tensor (``RsubBackward0``) or a number, positive (the tensor itself), signbit (bool)."""
+    assert_same(torch, "x = torch.tensor([1., -0., float('nan'), -float('nan')], requires_grad=True); r = x",
+                "r = torch.signbit(x)", "r = x.signbit()", "r = torch.signbit(torch.tensor([-1, 0]))",
+                "r = torch.signbit(x, out=torch.empty(0))", "r = torch.positive(x) is x",
+                "r = torch.positive(torch.tensor([True]))", "r = torch.rsub(x, 2)", "r = torch.rsub(2, x)",
+                "y = torch.tensor([1., 2.], requires_grad=True); z = torch.tensor([[3.], [4.]], requires_grad=True)",
+                "r = torch.rsub(y, z, alpha=3); r.sum().backward(); r = y", "r = z")
