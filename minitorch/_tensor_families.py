@@ -92,6 +92,8 @@ class FamilyMethods:
 
     def t_(self):
         """Transpose this matrix in place (its own shape and strides change)."""
+        if self.ndim > 2:
+            raise RuntimeError(f"t_() expects a tensor with <= 2 dimensions, but self is {self.ndim}D")
         with no_grad():
             viewed = t(self)
         splitting.restride_(self, viewed, splitting.TBackward1)

@@ -14,7 +14,7 @@ from ..autograd.node import Node, attach, needs_recording, record_outputs
 from . import _formulas
 from ._formulas import on_tensors
 from ._util import saved_dim, wrap_dim
-from .indexing import slice_dim
+from .indexing import alias, slice_dim
 from .inplace import _old_value, check_inplace, records_inplace, write_values
 from .join import cat, stack
 from .reshaping import view
@@ -127,6 +127,8 @@ def tensor_split(a, indices_or_sections, dim=0):
 
 def narrow(a, dim, start, length):
     """The ``length`` elements from ``start`` along ``dim`` (a view)."""
+    if a.ndim == 0:
+        raise RuntimeError("narrow() cannot be applied to a 0-dim tensor.")
     d = wrap_dim(dim, a.ndim)
     start = int(start)
     size = a.shape[d]
@@ -148,8 +150,16 @@ def movedim(a, source, destination):
     """Move dims from ``source`` to ``destination`` positions, the others keeping their order (a view)."""
     source = [source] if isinstance(source, int) else list(source)
     destination = [destination] if isinstance(destination, int) else list(destination)
+    if len(source) != len(destination):
+        raise RuntimeError(f"movedim: Invalid source or destination dims: source ({source} dims) should contain the "
+                           f"same number of dims as destination ({destination} dims)")
     src = [wrap_dim(s, a.ndim) for s in source]
     dst = [wrap_dim(s, a.ndim) for s in destination]
+    for name, given, dims in (("source", source, src), ("destination", destination, dst)):
+        if len(set(dims)) != len(dims):
+            raise RuntimeError(f"movedim: repeated dim in `{name}` ({given})")
+    if a.ndim == 0:
+        return alias(a)  # torch: a 0-d tensor is moved to itself, an alias
     order = [n for n in range(a.ndim) if n not in src]
     for place, dim in sorted(zip(dst, src)):
         order.insert(place, dim)
