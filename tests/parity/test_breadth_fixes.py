@@ -167,7 +167,7 @@ def test_rsub_positive_and_signbit(torch):
 @pytest.mark.parity
 def test_movedim_narrow_and_t_in_place_edge_cases(torch):
     """movedim's own checks (and an alias for a 0-d tensor), narrow of a 0-d tensor, t_ of a 3-d one."""
-    assert_same(torch, "a = torch.tensor(1., requires_grad=True); r = a.movedim(0, 0)", "r = a.movedim(-1, (0,))",
+    assert_same(torch, "a = torch.tensor(1., requires_grad=True); r = a.movedim(0, 0)", "r = a.movedim((-1,), (0,))",
                 "r = a.movedim((0, 0), (0, 0))", "r = torch.zeros(2, 3).movedim((0, 1), (0,))",
                 "r = torch.zeros(2, 3).movedim((0, 1), (1, 1))", "r = torch.zeros(2, 3).movedim((0, -2), (1, 0))",
                 "r = torch.tensor(1.).narrow(0, 0, 1)", "r = torch.zeros(2, 3, 4).t_()")
