@@ -171,3 +171,17 @@ def test_movedim_narrow_and_t_in_place_edge_cases(torch):
                 "r = a.movedim((0, 0), (0, 0))", "r = torch.zeros(2, 3).movedim((0, 1), (0,))",
                 "r = torch.zeros(2, 3).movedim((0, 1), (1, 1))", "r = torch.zeros(2, 3).movedim((0, -2), (1, 0))",
                 "r = torch.tensor(1.).narrow(0, 0, 1)", "r = torch.zeros(2, 3, 4).t_()")
+
+
+@pytest.mark.parity
+def test_matrix_product_errors(torch):
+    """mv and bmm check their operands' dims, bool kernels are named as torch's, batch dims must broadcast."""
+    assert_same(torch, "r = torch.mv(torch.zeros(2), torch.zeros(2))",
+                "r = torch.mv(torch.zeros(2, 2, 2), torch.zeros(2))",
+                "r = torch.bmm(torch.zeros(2, 0), torch.zeros(2, 0))",
+                "r = torch.bmm(torch.zeros(2, 2, 2), torch.zeros(2, 2))",
+                "r = torch.ones(2, 2).bool() @ torch.ones(2, 2).bool()",
+                "r = torch.mv(torch.ones(2, 2).bool(), torch.ones(2).bool())",
+                "r = torch.dot(torch.zeros(3).half(), torch.zeros(3))",
+                "r = torch.mm(torch.zeros(2, 2, dtype=torch.int8), torch.zeros(2, 2))",
+                "r = torch.zeros(2, 2, 3) @ torch.zeros(3, 3, 2)", "r = torch.zeros(1, 2, 3) @ torch.zeros(3, 3, 2)")
