@@ -9,10 +9,11 @@ operand becomes a tensor, as torch's argument parser makes it one.
 
 from __future__ import annotations
 
+from .._dtype import result_type
 from .._factories import tensor
 from . import arithmetic, join, linalg, pointwise, reduction
 from . import softmax as softmax_ops
-from ._out import with_out
+from ._out import check_out_grad, with_out
 from ._util import is_tensor
 
 
@@ -96,13 +97,26 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A002
     return with_out("mean", compute, out, input, dim, keepdim)
 
 
+def _check_join_out(name, tensors, out) -> None:
+    """``out=`` of cat and stack: no input may require grad, and their common dtype must cast to out's."""
+    check_out_grad(name, out, *tensors)
+    if tensors and result_type(*tensors).category > out.dtype.category:
+        raise TypeError(f"torch.cat(): input types can't be cast to the desired output type {out.dtype.legacy_name}")
+
+
 def cat(tensors, dim=0, *, out=None):
     """Tensors joined along ``dim``, written into ``out`` when given."""
+    if out is not None:
+        tensors = list(tensors)
+        _check_join_out("cat", tensors, out)
     return with_out("cat", join.cat, out, tensors, dim)
 
 
 def stack(tensors, dim=0, *, out=None):
     """Tensors stacked along a new ``dim``, written into ``out`` when given."""
+    if out is not None:
+        tensors = list(tensors)
+        _check_join_out("stack", tensors, out)
     return with_out("stack", join.stack, out, tensors, dim)
 
 

@@ -185,3 +185,13 @@ def test_matrix_product_errors(torch):
                 "r = torch.dot(torch.zeros(3).half(), torch.zeros(3))",
                 "r = torch.mm(torch.zeros(2, 2, dtype=torch.int8), torch.zeros(2, 2))",
                 "r = torch.zeros(2, 2, 3) @ torch.zeros(3, 3, 2)", "r = torch.zeros(1, 2, 3) @ torch.zeros(3, 3, 2)")
+
+
+@pytest.mark.parity
+def test_out_of_cat_and_stack(torch):
+    """Inputs that require grad are refused first; a dtype out cannot hold raises torch.cat()'s TypeError."""
+    assert_same(torch, "x = torch.tensor([1., 2.]); r = torch.cat([x, x], out=torch.empty(0, dtype=torch.bool))",
+                "r = torch.cat([x.long(), x.long()], out=torch.empty(0, dtype=torch.bool))",
+                "r = torch.cat([x.long()], out=torch.empty(0, dtype=torch.float16))",
+                "r = torch.stack([x, x], out=torch.empty(0, dtype=torch.long))",
+                "r = torch.cat([x.requires_grad_(), x], out=torch.empty(0, dtype=torch.long))")
