@@ -10,7 +10,16 @@ from ..autograd.node import Node, record
 from ._bool_rules import check_abs
 from ._formulas import scale, sgn, unbroadcast
 from ._formulas import where as select
-from ._util import as_tensor, binary_operands, elementwise_result, float_values, is_tensor, values, wide
+from ._util import (
+    as_tensor,
+    binary_operands,
+    check_broadcast,
+    elementwise_result,
+    float_values,
+    is_tensor,
+    values,
+    wide,
+)
 from .backward_ops import sigmoid_backward, tanh_backward, threshold_backward
 
 
@@ -164,6 +173,7 @@ def clamp(a, min=None, max=None):  # noqa: A002
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     dtype = result_type(a, *(v for v in (min, max) if v is not None))
+    _check_shapes(a, min, max)
     out = values(a, dtype)
     if min is not None:
         out = np.maximum(out, values(min, dtype))
@@ -174,6 +184,13 @@ def clamp(a, min=None, max=None):  # noqa: A002
         return record(ClampBackward0, elementwise_result(out, a, min, max), (a, min, max),
                       saved={"self": a, "min": min, "max": max})
     return record(ClampBackward1, out, (a,), saved={"self": a}, attrs={"min": min, "max": max})
+
+
+def _check_shapes(*operands) -> None:
+    """torch's broadcast error for several operands: each one against the shape of those before it."""
+    shapes = [np.shape(t._data) for t in operands if is_tensor(t)]
+    for i in range(1, len(shapes)):
+        check_broadcast(np.broadcast_shapes(*shapes[:i]), shapes[i])
 
 
 class WhereBackward0(Node):
@@ -193,6 +210,7 @@ def where(condition, a=None, b=None):
         return tuple(_node.Tensor._wrap(i) for i in np.nonzero(condition._data))
     if not is_tensor(a) and not is_tensor(b):  # two numbers: torch.where(mask, 1.0, 0.0)
         a = _node.Tensor._wrap(np.asarray(a, dtype=result_type(a, b).numpy))
+    _check_shapes(condition, a, b)
     x, y, _ = binary_operands(a, b)
     a, b = as_tensor(a), as_tensor(b)
     out = elementwise_result(np.where(condition._data, x, y), condition, a, b)

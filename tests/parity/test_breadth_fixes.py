@@ -195,3 +195,14 @@ def test_out_of_cat_and_stack(torch):
                 "r = torch.cat([x.long()], out=torch.empty(0, dtype=torch.float16))",
                 "r = torch.stack([x, x], out=torch.empty(0, dtype=torch.long))",
                 "r = torch.cat([x.requires_grad_(), x], out=torch.empty(0, dtype=torch.long))")
+
+
+@pytest.mark.parity
+def test_where_and_clamp_with_shapes_that_do_not_broadcast(torch):
+    """Each operand is checked against the shape of those before it (condition first), as torch's iterator does."""
+    assert_same(torch, "r = torch.zeros(2, 3).where(torch.zeros(0) > 0, torch.zeros(2))",
+                "r = torch.where(torch.zeros(3) > 0, torch.zeros(2), torch.zeros(4))",
+                "r = torch.where(torch.zeros(2) > 0, torch.zeros(3), 1.)",
+                "r = torch.where(torch.zeros(2, 1) > 0, torch.zeros(3), torch.zeros(4, 1, 1))",
+                "r = torch.zeros(3).clamp(min=torch.zeros(2, 3, 2))",
+                "r = torch.zeros(3).clamp(torch.zeros(3, 1), torch.zeros(2))")
