@@ -82,7 +82,7 @@ def _bitwise(name, numpy_op):
         return _node.Tensor._wrap(elementwise_result(np.asarray(numpy_op(x, y), dtype=dtype.numpy), a, b))
 
     def op(input, other, *, out=None):  # noqa: A002
-        return with_out(name, compute, out, input, other)
+        return with_out(name, compute, out, input, other, differentiable=False)
 
     op.__name__, op.__doc__ = name, f"torch.{name}: element-wise on bool and integer tensors."
     return op
@@ -99,7 +99,7 @@ def bitwise_not(input, *, out=None):  # noqa: A002
         if a.dtype.is_floating_point:
             raise NotImplementedError(f"\"bitwise_not_cpu\" not implemented for '{a.dtype.legacy_name}'")
         return _node.Tensor._wrap(np.invert(a._data))
-    return with_out("bitwise_not", compute, out, input)
+    return with_out("bitwise_not", compute, out, input, differentiable=False)
 
 
 def _test(name, numpy_test, doc):

@@ -231,8 +231,10 @@ class LogsumexpBackward0(Node):
             return (_spread(grad, self) * np.exp(x - result),)
 
 
-def logsumexp(input, dim, keepdim=False):  # noqa: A002
+def logsumexp(input, dim=None, keepdim=False):  # noqa: A002
     """``log(sum(exp(input), dim))``, computed without overflow (the max is taken out first)."""
+    if dim is None:
+        raise TypeError('logsumexp() missing 1 required positional arguments: "dim"')
     x = float_values(input)
     axes, shown = _reduced_dims(dim, input.ndim)
     top = np.max(x, axis=axes, keepdims=True) if x.size else np.zeros((1,) * x.ndim, x.dtype)

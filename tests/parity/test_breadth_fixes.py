@@ -206,3 +206,12 @@ def test_where_and_clamp_with_shapes_that_do_not_broadcast(torch):
                 "r = torch.where(torch.zeros(2, 1) > 0, torch.zeros(3), torch.zeros(4, 1, 1))",
                 "r = torch.zeros(3).clamp(min=torch.zeros(2, 3, 2))",
                 "r = torch.zeros(3).clamp(torch.zeros(3, 1), torch.zeros(2))")
+
+
+@pytest.mark.parity
+def test_in_place_logical_ops_have_no_derivative(torch):
+    """``logical_*_`` change a leaf that requires grad and keep a tensor's history (torch checks neither)."""
+    assert_same(torch, "w = torch.tensor([1., 0.], requires_grad=True); w.logical_not_(); r = w",
+                "v = w * 1; v.logical_or_(torch.tensor(True)); r = v", "r = w.eq_(1)",
+                "r = torch.bitwise_not(torch.tensor([1, 2]), out=torch.empty(0, dtype=torch.long))",
+                "r = torch.logsumexp(w)", "r = w.logsumexp()")
