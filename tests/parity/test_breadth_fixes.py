@@ -215,3 +215,11 @@ def test_in_place_logical_ops_have_no_derivative(torch):
                 "v = w * 1; v.logical_or_(torch.tensor(True)); r = v", "r = w.eq_(1)",
                 "r = torch.bitwise_not(torch.tensor([1, 2]), out=torch.empty(0, dtype=torch.long))",
                 "r = torch.logsumexp(w)", "r = w.logsumexp()")
+
+
+@pytest.mark.parity
+def test_amax_amin_of_empty_tensors(torch):
+    """The dim as written in the error; reducing only non-empty dims of an empty tensor is allowed."""
+    assert_same(torch, "r = torch.zeros(0, 2).amax(-2)", "r = torch.zeros(0, 2).amax((1, -2))",
+                "r = torch.zeros(0, 2).amax(-1)", "r = torch.zeros(0, 2).amin(())",
+                "r = torch.zeros(2, 0, 3, requires_grad=True).amin((0, 2), keepdim=True)")
