@@ -223,3 +223,10 @@ def test_amax_amin_of_empty_tensors(torch):
     assert_same(torch, "r = torch.zeros(0, 2).amax(-2)", "r = torch.zeros(0, 2).amax((1, -2))",
                 "r = torch.zeros(0, 2).amax(-1)", "r = torch.zeros(0, 2).amin(())",
                 "r = torch.zeros(2, 0, 3, requires_grad=True).amin((0, 2), keepdim=True)")
+
+
+@pytest.mark.parity
+def test_median_mode_kthvalue_along_an_empty_dim(torch):
+    """torch's IndexError instead of numpy's."""
+    assert_same(torch, "r = torch.zeros(0).median(-1)", "r = torch.zeros(2, 0).mode(1)",
+                "r = torch.zeros(2, 0).kthvalue(1, 1)", "r = torch.zeros(2, 0).median(0).values")
