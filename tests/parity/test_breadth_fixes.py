@@ -230,3 +230,10 @@ def test_median_mode_kthvalue_along_an_empty_dim(torch):
     """torch's IndexError instead of numpy's."""
     assert_same(torch, "r = torch.zeros(0).median(-1)", "r = torch.zeros(2, 0).mode(1)",
                 "r = torch.zeros(2, 0).kthvalue(1, 1)", "r = torch.zeros(2, 0).median(0).values")
+
+
+@pytest.mark.parity
+def test_softmax_of_an_empty_tensor(torch):
+    """An empty result (and gradient), not numpy's "zero-size array" error."""
+    assert_same(torch, "x = torch.zeros(0, 2, requires_grad=True); r = x.log_softmax(0)", "r = x.softmax(1)",
+                "x.softmax(0).sum().backward(); r = x", "r = torch.zeros(2, 0).log_softmax(0)")
