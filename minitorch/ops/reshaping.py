@@ -18,6 +18,9 @@ def _target_shape(shape, numel):
         raise RuntimeError("only one dimension can be inferred")
     known = int(np.prod([n for n in shape if n != -1]))
     if -1 in shape:
+        if known == 0 and numel == 0:
+            raise RuntimeError(f"cannot reshape tensor of 0 elements into shape [{', '.join(map(str, shape))}] "
+                               "because the unspecified dimension size -1 can be any value and is ambiguous")
         if known == 0 or numel % known:
             raise RuntimeError(f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {numel}")
         shape = tuple(numel // known if n == -1 else n for n in shape)

@@ -237,3 +237,10 @@ def test_softmax_of_an_empty_tensor(torch):
     """An empty result (and gradient), not numpy's "zero-size array" error."""
     assert_same(torch, "x = torch.zeros(0, 2, requires_grad=True); r = x.log_softmax(0)", "r = x.softmax(1)",
                 "x.softmax(0).sum().backward(); r = x", "r = torch.zeros(2, 0).log_softmax(0)")
+
+
+@pytest.mark.parity
+def test_reshape_of_nothing_with_an_inferred_dim_next_to_a_zero(torch):
+    """``-1`` beside a 0 cannot be inferred for an empty tensor: torch's own message."""
+    assert_same(torch, "r = torch.zeros(0).view(0, -1)", "r = torch.zeros(2, 0).reshape(-1, 0)",
+                "r = torch.zeros(6).view(0, -1)", "r = torch.zeros(0).view(2, -1)")
