@@ -76,6 +76,24 @@ def _nested_values(data):
     return data
 
 
+def _array_of(nested, dtype) -> np.ndarray:
+    """Python values as an array of ``dtype``; integers as torch converts them: negative ones wrap around in an
+    unsigned type (-1 is 255), values out of range (or inf, nan) raise torch's overflow error."""
+    if dtype.numpy.kind not in "iu" or isinstance(nested, np.ndarray):
+        return np.array(nested, dtype=dtype.numpy)
+    raw = np.array(nested)
+    if raw.dtype.kind not in "biuf" or raw.size == 0:
+        return np.array(nested, dtype=dtype.numpy)
+    info = np.iinfo(dtype.numpy)
+    if raw.dtype.kind == "f":
+        bad = ~np.isfinite(raw) | (raw < info.min) | (raw > info.max)
+    else:
+        bad = (raw < (-info.max if info.min == 0 else info.min)) | (raw > info.max)
+    if bad.any():
+        raise RuntimeError(f"value cannot be converted to type {dtype.name} without overflow")
+    return raw.astype(dtype.numpy)
+
+
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False) -> Tensor:
     """A new leaf tensor holding a *copy* of ``data`` (nested lists, numbers, numpy arrays, tensors)."""
     check_device(device)
@@ -85,7 +103,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
                       "torch.tensor(sourceTensor).", UserWarning, stacklevel=2)
     dtype = resolve(dtype) or _infer_dtype(data)
     try:
-        values = np.array(_nested_values(data), dtype=dtype.numpy)
+        values = _array_of(_nested_values(data), dtype)
     except ValueError as error:
         if isinstance(data, list) and len(data) > 1 and hasattr(data[0], "__len__"):
             raise ValueError(f"expected sequence of length {len(data[0])} at dim 1 (got {len(data[1])})") from None

@@ -117,7 +117,8 @@ def index_fill(a, dim, index, value):
     d = wrap_dim(dim, a.ndim)
     rows = _index_vector(a, d, index, "index_fill")
     data = a._data.copy()
-    data[_along(data, d, rows)] = value._data if is_tensor(value) else value
+    target = data.reshape(1) if data.ndim == 0 else data  # a 0-d tensor is filled as one element
+    target[_along(target, d, rows)] = value._data if is_tensor(value) else np.asarray(value).astype(data.dtype)
     if is_tensor(value):
         out = record(IndexFillBackward1, data, (a, value), attrs={"dim": dim, "index": index},
                      state={"index": rows, "axis": d})

@@ -58,7 +58,7 @@ def _as_value(target, value):
     if is_tensor(value):
         return value
 
-    return _node.Tensor._wrap(np.asarray(value, dtype=target._data.dtype))
+    return _node.Tensor._wrap(np.asarray(value).astype(target._data.dtype))  # -1 wraps to 255 in uint8, as torch
 
 
 def _strip_leading_ones(value):

@@ -244,3 +244,15 @@ def test_reshape_of_nothing_with_an_inferred_dim_next_to_a_zero(torch):
     """``-1`` beside a 0 cannot be inferred for an empty tensor: torch's own message."""
     assert_same(torch, "r = torch.zeros(0).view(0, -1)", "r = torch.zeros(2, 0).reshape(-1, 0)",
                 "r = torch.zeros(6).view(0, -1)", "r = torch.zeros(0).view(2, -1)")
+
+
+@pytest.mark.parity
+def test_integers_that_do_not_fit_the_dtype(torch):
+    """A negative int wraps around in uint8 (-1 is 255) in tensor(), setitem and index_fill_; out of range raises."""
+    assert_same(torch, "r = torch.tensor([-1, -255, 2], dtype=torch.uint8)",
+                "r = torch.tensor([-256], dtype=torch.uint8)", "r = torch.tensor([1.5, 255.9], dtype=torch.uint8)",
+                "r = torch.tensor([-128.5], dtype=torch.int8)", "r = torch.tensor([float('nan')], dtype=torch.int32)",
+                "r = torch.tensor([-2.7, 2.7], dtype=torch.int64)",
+                "r = torch.tensor([1, 2], dtype=torch.uint8).index_fill_(0, torch.tensor([0]), -1)",
+                "r = torch.tensor(1.).index_fill_(-1, torch.tensor([0]), 2.5)",
+                "r = torch.tensor([[3, 2], [1, 0]], dtype=torch.uint8); r[[0]] = -2", "r[0, 1] = -3")
