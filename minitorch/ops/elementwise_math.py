@@ -191,3 +191,24 @@ sinc = UnaryOp("sinc", _sinc, _sinc_gradient,
 arcsin, arccos, arctan = asin.alias("arcsin"), acos.alias("arccos"), atan.alias("arctan")
 arcsinh, arccosh, arctanh = asinh.alias("arcsinh"), acosh.alias("arccosh"), atanh.alias("arctanh")
 fix = trunc.alias("fix")
+
+
+class InPlaceWithoutDerivative(Node):
+    """No derivative: torch's in-place ``acosh_``, ``asinh_`` and ``atanh_`` refuse their backward."""
+
+    op_name = ""
+
+    def apply(self, grad):
+        raise NotImplementedError(f"the derivative for 'inplace version of {self.op_name}' is not implemented.")
+
+
+def _in_place_version(op):
+    """The op as its in-place method records it: node ``<Name>Backward1``, which has no derivative."""
+    twin = copy.copy(op)
+    twin.saves = None
+    twin.node = type(op.node.__name__[:-1] + "1", (InPlaceWithoutDerivative,),
+                     {"op_name": op.name, "__module__": __name__, "__doc__": InPlaceWithoutDerivative.__doc__})
+    return twin
+
+
+asinh_in_place, acosh_in_place, atanh_in_place = (_in_place_version(op) for op in (asinh, acosh, atanh))

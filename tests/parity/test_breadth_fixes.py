@@ -256,3 +256,12 @@ def test_integers_that_do_not_fit_the_dtype(torch):
                 "r = torch.tensor([1, 2], dtype=torch.uint8).index_fill_(0, torch.tensor([0]), -1)",
                 "r = torch.tensor(1.).index_fill_(-1, torch.tensor([0]), 2.5)",
                 "r = torch.tensor([[3, 2], [1, 0]], dtype=torch.uint8); r[[0]] = -2", "r[0, 1] = -3")
+
+
+@pytest.mark.parity
+def test_in_place_inverse_hyperbolic_functions_have_no_derivative(torch):
+    """``acosh_``, ``asinh_``, ``atanh_`` record ``<Name>Backward1``, whose backward torch refuses."""
+    assert_same(torch, "x = torch.tensor([1.5, 2.0], requires_grad=True) * 1; r = x.acosh_()",
+                "r.sum().backward()", "r = (torch.tensor([0.5], requires_grad=True) * 1).arctanh_()",
+                "r = (torch.tensor([0.5], requires_grad=True) * 1).asinh_()", "r.sum().backward()",
+                "r = torch.acosh(torch.tensor([2.], requires_grad=True))")
