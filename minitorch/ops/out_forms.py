@@ -57,9 +57,11 @@ def _unary(name, op):
     return torch_function
 
 
-def _binary(name, op):
+def _binary(name, op, **options):
     def torch_function(input, other, *, out=None):  # noqa: A002
-        return with_out(name, op, out, input, other)
+        if "_position" in options:  # maximum, minimum: only a tensor ``other``, checked before ``out=``
+            pointwise.check_other_is_tensor(name, other, options["_position"])
+        return with_out(name, op, out, input, other, **options)
 
     torch_function.__name__ = torch_function.__qualname__ = name
     torch_function.__doc__ = f"``torch.{name}(input, other, *, out=None)``: {op.__doc__}"
@@ -70,7 +72,8 @@ exp, log, sqrt = _unary("exp", pointwise.exp), _unary("log", pointwise.log), _un
 abs, neg = _unary("abs", pointwise.abs), _unary("neg", arithmetic.neg)  # noqa: A001
 sigmoid, tanh = _unary("sigmoid", pointwise.sigmoid), _unary("tanh", pointwise.tanh)
 reciprocal = _unary("reciprocal", arithmetic.reciprocal)
-maximum, minimum = _binary("maximum", pointwise.maximum), _binary("minimum", pointwise.minimum)
+maximum = _binary("maximum", pointwise.maximum, _position=2)  # torch counts ``other`` as argument 2 here
+minimum = _binary("minimum", pointwise.minimum, _position=2)
 matmul, mm, bmm = _binary("matmul", linalg.matmul), _binary("mm", linalg.mm), _binary("bmm", linalg.bmm)
 mv, dot = _binary("mv", linalg.mv), _binary("dot", linalg.dot)
 

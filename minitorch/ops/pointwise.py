@@ -207,7 +207,7 @@ class WhereBackward0(Node):
 def where(condition, a=None, b=None):
     """Elements of ``a`` where ``condition`` holds, else of ``b``; ``where(condition)`` gives its indices."""
     if a is None and b is None:
-        return tuple(_node.Tensor._wrap(i) for i in np.nonzero(condition._data))
+        return tuple(_node.Tensor._wrap(i) for i in np.nonzero(np.atleast_1d(condition._data)))
     if not is_tensor(a) and not is_tensor(b):  # two numbers: torch.where(mask, 1.0, 0.0)
         a = _node.Tensor._wrap(np.asarray(a, dtype=result_type(a, b).numpy))
     _check_shapes(condition, a, b)
@@ -236,14 +236,22 @@ class MinimumBackward0(MaximumBackward0):
     loses = staticmethod(np.greater)
 
 
-def maximum(a, b):
+def check_other_is_tensor(name, other, position) -> None:
+    """torch's TypeError when an op that takes two tensors (maximum, minimum) gets a number."""
+    if not is_tensor(other):
+        raise TypeError(f"{name}(): argument 'other' (position {position}) must be Tensor, not {type(other).__name__}")
+
+
+def maximum(a, b, *, _position=1):
     """Element-wise maximum of two tensors (ties share the gradient equally)."""
+    check_other_is_tensor("maximum", b, _position)
     x, y, _ = binary_operands(a, b)
     return record(MaximumBackward0, elementwise_result(np.maximum(x, y), a, b), (a, b), saved={"self": a, "other": b})
 
 
-def minimum(a, b):
+def minimum(a, b, *, _position=1):
     """Element-wise minimum of two tensors (ties share the gradient equally)."""
+    check_other_is_tensor("minimum", b, _position)
     x, y, _ = binary_operands(a, b)
     return record(MinimumBackward0, elementwise_result(np.minimum(x, y), a, b), (a, b), saved={"self": a, "other": b})
 

@@ -265,3 +265,12 @@ def test_in_place_inverse_hyperbolic_functions_have_no_derivative(torch):
                 "r.sum().backward()", "r = (torch.tensor([0.5], requires_grad=True) * 1).arctanh_()",
                 "r = (torch.tensor([0.5], requires_grad=True) * 1).asinh_()", "r.sum().backward()",
                 "r = torch.acosh(torch.tensor([2.], requires_grad=True))")
+
+
+@pytest.mark.parity
+def test_maximum_takes_tensors_where_of_a_0d_condition_and_no_fmax_in_place(torch):
+    """maximum/minimum refuse a number (before out='s check); where(c) of a 0-d c; torch has no fmax_/fmin_."""
+    assert_same(torch, "w = torch.tensor([1., 2.], requires_grad=True); r = w.maximum(-0.5)",
+                "r = torch.minimum(w, 2, out=torch.empty(0))", "r = torch.maximum(w, w * 2)",
+                "r = torch.where(torch.tensor(3.) != 0)[0]", "r = torch.where(torch.tensor(0.) != 0)[0]",
+                "r = w.fmax_(-1)", "r = w.fmin_(w)")
