@@ -32,6 +32,15 @@ def check_out_grad(name: str, out, *inputs) -> None:
                            "differentiation, but one of the arguments requires grad.")
 
 
+def _check_no_partial_overlap(out, args) -> None:
+    """torch refuses an ``out=`` that shares some, but not all, of its memory with an input."""
+    from .inplace import PARTIAL_OVERLAP_ERROR, overlap  # inplace.py needs this module first
+
+    for arg in [t for a in args for t in (a if isinstance(a, (list, tuple)) else [a])]:  # cat's list too
+        if hasattr(arg, "_data") and overlap(out, arg) == "partial":
+            raise RuntimeError(PARTIAL_OVERLAP_ERROR)
+
+
 def _shape_text(shape) -> str:
     return ", ".join(str(n) for n in shape)
 
@@ -65,6 +74,7 @@ def with_out(name: str, op, out, *args, differentiable=True, **kwargs):
         return op(*args, **kwargs)
     if differentiable:
         check_out_grad(name, out, *args)
+    _check_no_partial_overlap(out, args)
 
     with no_grad():
         return write_out(out, op(*args, **kwargs))

@@ -274,3 +274,11 @@ def test_maximum_takes_tensors_where_of_a_0d_condition_and_no_fmax_in_place(torc
                 "r = torch.minimum(w, 2, out=torch.empty(0))", "r = torch.maximum(w, w * 2)",
                 "r = torch.where(torch.tensor(3.) != 0)[0]", "r = torch.where(torch.tensor(0.) != 0)[0]",
                 "r = w.fmax_(-1)", "r = w.fmin_(w)")
+
+
+@pytest.mark.parity
+def test_out_that_partly_overlaps_an_input(torch):
+    """torch refuses it (the same memory exactly is fine)."""
+    assert_same(torch, "y = torch.tensor([1., 4., 9.]); r = torch.sqrt(y[1:], out=y[:2])", "r = torch.sqrt(y, out=y)",
+                "r = torch.add(y, y[:1], out=y)", "r = torch.cat([y[:2], y[:1]], out=y[1:])",
+                "r = torch.sqrt(y.expand(2, 3), out=torch.zeros(2, 3))")
