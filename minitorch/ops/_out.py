@@ -65,15 +65,18 @@ def write_out(out, result, warn_on_resize: bool = True):
     return out
 
 
-def with_out(name: str, op, out, *args, differentiable=True, **kwargs):
+def with_out(name: str, op, out, *args, differentiable=True, keeps_dtype=False, **kwargs):
     """``op(*args, **kwargs)``, written into ``out`` when one is given (no graph through ``out=``).
 
     ``differentiable=False`` (comparisons, logical ops, floor_divide): torch accepts inputs that require grad.
+    ``keeps_dtype=True`` (abs, neg, floor, sign...): ``out`` must have the input's dtype exactly.
     """
     if out is None:
         return op(*args, **kwargs)
     if differentiable:
         check_out_grad(name, out, *args)
+    if keeps_dtype and hasattr(args[0], "dtype") and out.dtype is not args[0].dtype:
+        raise RuntimeError(f"Found dtype {out.dtype.legacy_name} but expected {args[0].dtype.legacy_name}")
     _check_no_partial_overlap(out, args)
 
     with no_grad():

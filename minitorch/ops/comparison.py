@@ -99,7 +99,7 @@ def bitwise_not(input, *, out=None):  # noqa: A002
         if a.dtype.is_floating_point:
             raise NotImplementedError(f"\"bitwise_not_cpu\" not implemented for '{a.dtype.legacy_name}'")
         return _node.Tensor._wrap(np.invert(a._data))
-    return with_out("bitwise_not", compute, out, input, differentiable=False)
+    return with_out("bitwise_not", compute, out, input, differentiable=False, keeps_dtype=True)
 
 
 def _test(name, numpy_test, doc):

@@ -180,6 +180,10 @@ class NanToNumBackward0(Node):
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None, *, out=None):  # noqa: A002
     """Replace nan by ``nan``, +inf by ``posinf`` and -inf by ``neginf`` (default: the dtype's extremes)."""
     require_tensor("nan_to_num", input)
+    if out is not None and out.dtype is not input.dtype:
+        raise RuntimeError(f"nan_to_num: dtype of out: {out.dtype.legacy_name} should be same as input: "
+                           f"{input.dtype.legacy_name}")
+
     def compute(a):
         data = a._data if not a.dtype.is_floating_point else np.nan_to_num(a._data, nan=nan, posinf=posinf,
                                                                              neginf=neginf)

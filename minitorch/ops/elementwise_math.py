@@ -94,7 +94,7 @@ class UnaryOp:
         return twin
 
     def __call__(self, input, *, out=None):  # noqa: A002 (torch's argument name)
-        return with_out(self.name, self.compute, out, input)
+        return with_out(self.name, self.compute, out, input, keeps_dtype=self.ints != "float")
 
     def __repr__(self):
         return f"<built-in method {self.name} of type object>"

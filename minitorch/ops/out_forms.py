@@ -48,9 +48,9 @@ def clamp(input, min=None, max=None, *, out=None):  # noqa: A001, A002
     return with_out("clamp", pointwise.clamp, out, input, min, max)
 
 
-def _unary(name, op):
+def _unary(name, op, **options):
     def torch_function(input, *, out=None):  # noqa: A002
-        return with_out(name, op, out, input)
+        return with_out(name, op, out, input, **options)
 
     torch_function.__name__ = torch_function.__qualname__ = name
     torch_function.__doc__ = f"``torch.{name}(input, *, out=None)``: {op.__doc__}"
@@ -69,7 +69,8 @@ def _binary(name, op, **options):
 
 
 exp, log, sqrt = _unary("exp", pointwise.exp), _unary("log", pointwise.log), _unary("sqrt", pointwise.sqrt)
-abs, neg = _unary("abs", pointwise.abs), _unary("neg", arithmetic.neg)  # noqa: A001
+abs = _unary("abs", pointwise.abs, keeps_dtype=True)  # noqa: A001
+neg = _unary("neg", arithmetic.neg, keeps_dtype=True)
 sigmoid, tanh = _unary("sigmoid", pointwise.sigmoid), _unary("tanh", pointwise.tanh)
 reciprocal = _unary("reciprocal", arithmetic.reciprocal)
 maximum = _binary("maximum", pointwise.maximum, _position=2)  # torch counts ``other`` as argument 2 here

@@ -6,7 +6,8 @@ the tensor they apply to, and sometimes do not on purpose. Drawing runs the prog
 made then are torch's side of the comparison, and ``Runner`` replays the same lines on minitorch.
 
 Observed after every line (for the tensor it bound) and at the end (for every tensor): ``str``, shape,
-strides, storage offset, dtype, ``requires_grad``, ``is_leaf``, ``grad_fn`` name, ``_version``, ``.grad``;
+strides (of dims longer than 1) and storage offset (of non-empty tensors), dtype, ``requires_grad``, ``is_leaf``,
+``grad_fn`` name, ``_version``, ``.grad``;
 the error type and text of a line that raises; which tensors share memory and which storage positions each
 reaches (a write through one shows in the other).
 """
@@ -37,11 +38,19 @@ def observe(value):
             return ADDRESS.sub("0x", repr(value))
         return type(value).__name__
     try:
-        return (str(value), tuple(value.shape), value.stride(), value.storage_offset(), str(value.dtype),
+        return (str(value), tuple(value.shape), *_geometry(value), str(value.dtype),
                 value.requires_grad, value.is_leaf, value.grad_fn.name() if value.grad_fn else None,
                 value._version, None if value.grad is None else str(value.grad))
     except Exception as exception:  # noqa: BLE001 - the error itself is compared
         return f"reading it raised {type(exception).__name__}: {ADDRESS.sub('0x', str(exception))}"
+
+
+def _geometry(value):
+    """Strides and storage offset, leaving out what reaches no memory: the stride of a dim of size 1, and both
+    for an empty tensor (torch's kernels pick those freely; test_storage_parity.py checks the usual cases)."""
+    if value.numel() == 0:
+        return None, None
+    return tuple(step if size > 1 else None for size, step in zip(value.shape, value.stride())), value.storage_offset()
 
 
 def _positions(value):

@@ -282,3 +282,12 @@ def test_out_that_partly_overlaps_an_input(torch):
     assert_same(torch, "y = torch.tensor([1., 4., 9.]); r = torch.sqrt(y[1:], out=y[:2])", "r = torch.sqrt(y, out=y)",
                 "r = torch.add(y, y[:1], out=y)", "r = torch.cat([y[:2], y[:1]], out=y[1:])",
                 "r = torch.sqrt(y.expand(2, 3), out=torch.zeros(2, 3))")
+
+
+@pytest.mark.parity
+def test_out_dtype_of_ops_that_keep_the_input_dtype(torch):
+    """abs, neg, floor, ceil, round, trunc, frac, sign, sgn, bitwise_not and nan_to_num: out's dtype must match."""
+    lines = [f"r = torch.{name}(torch.ones(2, dtype={src}), out=torch.empty(0, dtype={dst}))"
+             for name in ("abs", "neg", "floor", "round", "frac", "sign", "bitwise_not", "nan_to_num", "sqrt")
+             for src in ("torch.float32", "torch.int64") for dst in ("torch.float64", "torch.int64", "torch.bool")]
+    assert_same(torch, *lines)
