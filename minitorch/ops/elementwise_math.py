@@ -102,7 +102,7 @@ class UnaryOp:
 
 def _sign(x):
     """-1, 0 or 1; torch gives 0 for nan and -0.0 (``+ 0`` turns numpy's -0.0 into 0.0)."""
-    return x if x.dtype == np.bool_ else np.where(np.isnan(x), 0, np.sign(x)).astype(x.dtype) + 0
+    return x.copy() if x.dtype == np.bool_ else np.where(np.isnan(x), 0, np.sign(x)).astype(x.dtype) + 0
 
 
 _wide = wide  # float32 computed in float64 and rounded once (ops/_util.py)

@@ -291,3 +291,12 @@ def test_out_dtype_of_ops_that_keep_the_input_dtype(torch):
              for name in ("abs", "neg", "floor", "round", "frac", "sign", "bitwise_not", "nan_to_num", "sqrt")
              for src in ("torch.float32", "torch.int64") for dst in ("torch.float64", "torch.int64", "torch.bool")]
     assert_same(torch, *lines)
+
+
+@pytest.mark.parity
+def test_to_with_copy_and_sign_of_bools_are_new_memory(torch):
+    """``x.to(dtype, copy=True)`` copies even to the same dtype; sign/sgn of a bool tensor is a new tensor."""
+    assert_same(torch, "x = torch.tensor([1., 2.], requires_grad=True); r = x.to(torch.float32, copy=True)",
+                "r = x.to(copy=True) is x", "r = x.to(x, copy=True)", "r = x.to(torch.float32, copy=False) is x",
+                "b = torch.tensor([True, False]); r = b.sgn().data_ptr() == b.data_ptr()",
+                "r = torch.sign(b).data_ptr() == b.data_ptr()")
