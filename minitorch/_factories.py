@@ -13,7 +13,7 @@ from .ops._out import write_out
 from .tensor import Tensor
 
 
-def _sizes(size, keyword=None, name="zeros") -> tuple:
+def _sizes(size, keyword=None, name=None) -> tuple:
     """The shape from ``zeros(2, 3)``, ``zeros((2, 3))`` or ``zeros(size=(2, 3))``."""
     if keyword is not None:
         size = (keyword,)
@@ -21,11 +21,15 @@ def _sizes(size, keyword=None, name="zeros") -> tuple:
         size = tuple(size[0])
     for position, n in enumerate(size):
         if not isinstance(n, (int, np.integer)) and not hasattr(n, "__index__"):
-            raise TypeError(f"{name}(): argument 'size' failed to unpack the object at pos {position + 1} with "
-                            f"error \"type must be tuple of ints,but got {type(n).__name__}\"")
-    if any(int(n) < 0 for n in size):
-        raise RuntimeError(f"{name}: Dimension size must be non-negative.")
-    return tuple(int(n) for n in size)
+            raise TypeError(f"{name or 'zeros'}(): argument 'size' failed to unpack the object at pos {position + 1} "
+                            f"with error \"type must be tuple of ints,but got {type(n).__name__}\"")
+    size = tuple(int(n) for n in size)
+    if any(n < 0 for n in size):
+        if name == "zeros":  # torch.zeros checks the sizes itself, with its own words
+            raise RuntimeError("zeros: Dimension size must be non-negative.")
+        first = next(n for n in size if n < 0)
+        raise RuntimeError(f"Trying to create tensor with negative dimension {first}: [{', '.join(map(str, size))}]")
+    return size
 
 
 def _place(device=None, layout=None) -> None:

@@ -160,9 +160,10 @@ class FamilyMethods:
 
     def new_zeros(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """Zeros of ``size`` with this tensor's dtype."""
-        from ._factories import zeros  # cycle: _factories imports minitorch.tensor, which imports this module
+        from ._factories import _sizes, zeros  # cycle: _factories imports minitorch.tensor, which imports this module
 
-        return zeros(*sizes, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
+        shape = _sizes(sizes, size, "new_zeros")  # a negative size: torch's words for new_zeros, not zeros'
+        return zeros(shape, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
     def new_ones(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """Ones of ``size`` with this tensor's dtype."""

@@ -300,3 +300,11 @@ def test_to_with_copy_and_sign_of_bools_are_new_memory(torch):
                 "r = x.to(copy=True) is x", "r = x.to(x, copy=True)", "r = x.to(torch.float32, copy=False) is x",
                 "b = torch.tensor([True, False]); r = b.sgn().data_ptr() == b.data_ptr()",
                 "r = torch.sign(b).data_ptr() == b.data_ptr()")
+
+
+@pytest.mark.parity
+def test_negative_sizes_in_factories(torch):
+    """zeros has its own words; ones, full, empty, rand, randint and new_zeros say "Trying to create..."."""
+    assert_same(torch, "r = torch.ones(-1, requires_grad=True)", "r = torch.zeros(2, -3)", "r = torch.full((-1,), 2.)",
+                "r = torch.rand(-1)", "r = torch.randint(0, 3, (-1, 2))", "r = torch.ones(2, -1, -3)",
+                "r = torch.tensor(1.).new_zeros((-1,), requires_grad=True)", "r = torch.tensor(1.).new_zeros(2, 3)")
