@@ -164,6 +164,10 @@ def square(input, *, out=None):  # noqa: A002
 
 def float_power(input, exponent, *, out=None):  # noqa: A002
     """``input ** exponent`` computed in float64 (both operands are converted first)."""
+    if out is not None and out.dtype is not float64:
+        raise RuntimeError(f"the output given to float_power has dtype {out.dtype.legacy_name} but the operation's "
+                           "result requires dtype Double")
+
     def compute(a, b):
         b = copy.to(b, float64) if is_tensor(b) else float(b)
         return arithmetic.pow(copy.to(a, float64), b)

@@ -85,11 +85,16 @@ def split(a, split_size_or_sections, dim=0):
     length = a.shape[d]
     if not isinstance(split_size_or_sections, (int, np.integer)):
         sizes = [int(n) for n in split_size_or_sections]
+        if any(n < 0 for n in sizes):
+            raise RuntimeError(f"split_with_sizes expects split_sizes have only non-negative entries, but got "
+                               f"split_sizes=[{', '.join(map(str, sizes))}]")
         if sum(sizes) != length:
             raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {length} (input tensor's "
                                f"size at dimension {d}), but got split_sizes=[{', '.join(map(str, sizes))}]")
         return _split_views(a, d, sizes, SplitWithSizesBackward0, {"dim": dim, "split_sizes": tuple(sizes)})
     size = int(split_size_or_sections)
+    if size < 0:
+        raise RuntimeError(f"split expects split_size be non-negative, but got split_size={size}")
     if size == 0 and length:
         raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension size of {length}")
     count = max(-(-length // size), 1) if size else 1

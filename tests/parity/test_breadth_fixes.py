@@ -308,3 +308,10 @@ def test_negative_sizes_in_factories(torch):
     assert_same(torch, "r = torch.ones(-1, requires_grad=True)", "r = torch.zeros(2, -3)", "r = torch.full((-1,), 2.)",
                 "r = torch.rand(-1)", "r = torch.randint(0, 3, (-1, 2))", "r = torch.ones(2, -1, -3)",
                 "r = torch.tensor(1.).new_zeros((-1,), requires_grad=True)", "r = torch.tensor(1.).new_zeros(2, 3)")
+
+
+@pytest.mark.parity
+def test_float_power_in_place_or_out_needs_float64_and_split_needs_non_negative_sizes(torch):
+    """torch's own errors (minitorch used to write float64 values into a float32 tensor, split to odd pieces)."""
+    assert_same(torch, "x = torch.zeros(2, 3); r = x.float_power_(False)", "r = x.double().float_power_(2)",
+                "r = torch.float_power(x, 2, out=torch.empty(0))", "r = x.split([4, -1], 1)", "r = x.split(-1, 1)")
