@@ -164,7 +164,7 @@ def masked_fill(a, mask, value):
     shape = np.broadcast_shapes(a.shape, mask.shape)
     fill = value._data if is_tensor(value) else value
     data = np.where(mask._data, np.asarray(fill).astype(a._data.dtype), a._data)
-    data = np.ascontiguousarray(np.broadcast_to(data, shape))
+    data = np.array(np.broadcast_to(data, shape), order="C")  # a fresh row-major copy (0-d stays 0-d)
     if is_tensor(value):
         out = record(MaskedFillBackward1, data, (a, value), saved={"mask": mask}, state={"mask": mask._data})
     else:

@@ -315,3 +315,12 @@ def test_float_power_in_place_or_out_needs_float64_and_split_needs_non_negative_
     """torch's own errors (minitorch used to write float64 values into a float32 tensor, split to odd pieces)."""
     assert_same(torch, "x = torch.zeros(2, 3); r = x.float_power_(False)", "r = x.double().float_power_(2)",
                 "r = torch.float_power(x, 2, out=torch.empty(0))", "r = x.split([4, -1], 1)", "r = x.split(-1, 1)")
+
+
+@pytest.mark.parity
+def test_masked_fill_of_a_0d_tensor_stays_0d(torch):
+    """The result is a fresh row-major tensor of the broadcast shape (a 0-d one stays 0-d, in place too)."""
+    assert_same(torch, "r = torch.tensor(0.5).masked_fill_(torch.tensor(True), -1)",
+                "r = torch.tensor(0.5).masked_fill(torch.tensor(True), -1)",
+                "r = torch.tensor(0.).masked_fill(torch.tensor([True]), -1)",
+                "r = torch.zeros(3, 2).t().masked_fill(torch.ones(2, 3, dtype=torch.bool), -1)")
