@@ -324,3 +324,11 @@ def test_masked_fill_of_a_0d_tensor_stays_0d(torch):
                 "r = torch.tensor(0.5).masked_fill(torch.tensor(True), -1)",
                 "r = torch.tensor(0.).masked_fill(torch.tensor([True]), -1)",
                 "r = torch.zeros(3, 2).t().masked_fill(torch.ones(2, 3, dtype=torch.bool), -1)")
+
+
+@pytest.mark.parity
+def test_zero_slice_step_and_repeated_squeeze_dims(torch):
+    """``x[::0]`` says "slice step cannot be zero"; squeeze((1, 1)) and squeeze((0, -1)) of a 0-d refuse."""
+    assert_same(torch, "r = torch.zeros(3)[::0]", "r = torch.zeros(3)[::-1]", "x = torch.zeros(3); x[::0] = 1",
+                "r = torch.zeros(2, 1).squeeze((1, 1))", "r = torch.tensor(1.).squeeze((0, -1))",
+                "r = torch.zeros(2, 1).squeeze((0, -1))")
