@@ -62,6 +62,8 @@ class BinaryOp(TwoOperandFunction):
         if dtype.is_floating_point:
             return x, y
         if self.ints == "keep":
+            if dtype.category == 0:
+                raise NotImplementedError(f"\"{self.name}_cpu\" not implemented for 'Bool'")
             if np.any(np.asarray(y) == 0) and self.name in ("fmod", "remainder"):
                 raise RuntimeError("ZeroDivisionError")
             return x, y
@@ -157,7 +159,9 @@ class NotImplemented(Node):  # noqa: A001 (torch's name for a node whose derivat
 
 def remainder_of_number(number, a):
     """``number % a`` (``torch.remainder(number, a)``): the number promoted with ``a``, no derivative."""
-    y, x, _ = binary_operands(a, number)
+    y, x, dtype = binary_operands(a, number)
+    if dtype.category == 0:
+        raise NotImplementedError("\"remainder_cpu\" not implemented for 'Bool'")
     if np.asarray(y).dtype.kind != "f" and np.any(np.asarray(y) == 0):
         raise RuntimeError("ZeroDivisionError")
     with np.errstate(all="ignore"):

@@ -131,6 +131,8 @@ class ReluBackward0(Node):
 
 def relu(a):
     """``max(a, 0)``. Saves its output: the gradient passes where the output is positive."""
+    if a._data.dtype == np.bool_:
+        raise RuntimeError("Boolean inputs not supported for relu")
     return record(ReluBackward0, np.maximum(a._data, 0).astype(a._data.dtype), (a,), save_result=True)
 
 

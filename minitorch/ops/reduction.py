@@ -219,6 +219,8 @@ def min(a, dim=None, keepdim=False):  # noqa: A001
 
 
 def _arg_extremum(a, dim, keepdim, name, numpy_arg, along_dim):
+    if a._data.dtype == np.bool_:
+        raise RuntimeError(f"{name}(): does not support bool input")
     if dim is not None:
         d = wrap_dim(dim, a.ndim)
         if a.ndim and a.shape[d] == 0:

@@ -105,6 +105,11 @@ def _select(node_cls, result_type, a, position, dim, keepdim, attrs=None):
     return _picked(node_cls, result_type, a, values, order, dim, keepdim, axis, {"keepdim": keepdim, **(attrs or {})})
 
 
+def _check_not_bool(kernel, input) -> None:  # noqa: A002
+    if input.dtype.category == 0:
+        raise NotImplementedError(f"\"{kernel}\" not implemented for 'Bool'")
+
+
 def _check_not_empty(name, input, axis) -> None:  # noqa: A002
     """torch's error for picking a value along an empty dim."""
     if input.ndim and input.shape[axis] == 0:
@@ -113,6 +118,7 @@ def _check_not_empty(name, input, axis) -> None:  # noqa: A002
 
 def kthvalue(input, k, dim=-1, keepdim=False):  # noqa: A002
     """The ``k``-th smallest value along ``dim`` (k counts from 1) and its index."""
+    _check_not_bool("kthvalue_cpu", input)
     axis = wrap_dim(dim, input.ndim)
     _check_not_empty("kthvalue", input, axis)
     if not 1 <= k <= (input.shape[axis] if input.ndim else 1):
@@ -133,6 +139,7 @@ class MedianBackward0(Node):
 
 def median(input, dim=None, keepdim=False):  # noqa: A002
     """The lower median of all elements, or ``torch.return_types.median`` along ``dim``."""
+    _check_not_bool("median_cpu" if dim is None else "median_out", input)
     if dim is None:
         flat = np.sort(input._data.reshape(-1), kind="stable")
         value = flat[(flat.size - 1) // 2] if flat.size else np.asarray(np.nan, input._data.dtype)

@@ -332,3 +332,12 @@ def test_zero_slice_step_and_repeated_squeeze_dims(torch):
     assert_same(torch, "r = torch.zeros(3)[::0]", "r = torch.zeros(3)[::-1]", "x = torch.zeros(3); x[::0] = 1",
                 "r = torch.zeros(2, 1).squeeze((1, 1))", "r = torch.tensor(1.).squeeze((0, -1))",
                 "r = torch.zeros(2, 1).squeeze((0, -1))")
+
+
+@pytest.mark.parity
+def test_bool_inputs_that_torch_refuses(torch):
+    """relu, argmax/argmin, fmod/remainder, pow of two bool tensors, kthvalue, median and arange(dtype=bool)."""
+    assert_same(torch, "b = torch.tensor([True, False]); r = b.relu()", "r = torch.relu(b)", "r = b.argmax()",
+                "r = b.argmin(0)", "r = torch.fmod(b, b)", "r = b % b", "r = torch.remainder(True, b)",
+                "r = torch.fmod(b, 1)", "r = b.kthvalue(1)", "r = b ** b", "r = b ** True", "r = b ** 2",
+                "r = torch.arange(4, dtype=torch.bool)", "r = b.median(0)", "r = b.median()")
