@@ -228,7 +228,7 @@ from .ops.rearrange import (
 )
 from .ops.reduction import argmax, argmin, max, min
 from .ops.reshaping import flatten, reshape
-from .ops.scan import cummax, cummin, cumprod, cumsum
+from .ops.scan import cummax, cummin, cumprod, cumsum, logcumsumexp
 from .ops.sign_forms import positive, rsub, signbit
 from .ops.sorting import argsort, kthvalue, median, mode, msort, sort, topk
 from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unbind, unflatten

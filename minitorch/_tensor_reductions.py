@@ -69,6 +69,10 @@ class ReductionMethods:
         """``cumprod`` in place."""
         return apply_inplace(self, scan.cumprod, dim, dtype=dtype)
 
+    def logcumsumexp(self, dim):
+        """``torch.logcumsumexp(self, dim)``."""
+        return scan.logcumsumexp(self, dim)
+
     def cummax(self, dim):
         """``torch.cummax(self, dim)``."""
         return scan.cummax(self, dim)

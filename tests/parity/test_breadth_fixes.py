@@ -341,3 +341,14 @@ def test_bool_inputs_that_torch_refuses(torch):
                 "r = b.argmin(0)", "r = torch.fmod(b, b)", "r = b % b", "r = torch.remainder(True, b)",
                 "r = torch.fmod(b, 1)", "r = b.kthvalue(1)", "r = b ** b", "r = b ** True", "r = b ** 2",
                 "r = torch.arange(4, dtype=torch.bool)", "r = b.median(0)", "r = b.median()")
+
+
+@pytest.mark.parity
+def test_logcumsumexp(torch):
+    """Values (accumulated in float64), ``LogcumsumexpBackward0`` with torch's formula (a -inf gives nan), errors."""
+    assert_same(torch, "x = torch.tensor([[0.5, -1., 2.], [float('-inf'), 0., 1.]], requires_grad=True); "
+                "r = x.logcumsumexp(1)", "r.backward(torch.tensor([[1., 2., 3.], [1., -1., 1.]])); r = x",
+                "r = torch.tensor([1, 2]).logcumsumexp(0)", "r = torch.tensor(2.).logcumsumexp(0)",
+                "r = torch.tensor([1., 2.]).half().logcumsumexp(0)",
+                "r = torch.tensor([float('nan'), 1.]).logcumsumexp(0)",
+                "r = torch.logcumsumexp(torch.tensor([1., 2.]), 0, out=torch.empty(0))")
