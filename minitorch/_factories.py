@@ -137,6 +137,8 @@ def _filled(sizes, value, kwargs, name, default=None):
     out = kwargs.get("out")
     dtype = _out_dtype(kwargs.get("dtype"), out, default or get_default_dtype())
     shape = _sizes(sizes, kwargs.get("size"), name)
+    if dtype.numpy.kind == "u" and isinstance(value, int) and value < 0:
+        value = np.asarray(value).astype(dtype.numpy)  # -1 wraps around to 255 in uint8, as torch
     return _finish(np.full(shape, value, dtype=dtype.numpy), kwargs.get("requires_grad", False), out)
 
 

@@ -25,8 +25,11 @@ def clone(a, memory_format=None):
     """A copy in new memory. Unlike ``=``, it is a new tensor; unlike ``detach()``, gradients flow back.
 
     The copy keeps ``a``'s strides when ``a`` fills its memory densely (a transposed tensor stays transposed);
-    otherwise it is dense with its dims in the same memory order, as torch's ``preserve_format``.
+    otherwise it is dense with its dims in the same memory order, as torch's ``preserve_format``;
+    ``memory_format=torch.contiguous_format`` makes it row-major.
     """
+    if getattr(memory_format, "name", "preserve_format") == "contiguous_format":
+        return record(CloneBackward0, np.array(a._data, order="C"), (a,))
     return record(CloneBackward0, copy_preserving_layout(a._data), (a,))
 
 

@@ -104,14 +104,15 @@ def count_nonzero(input, dim=None):  # noqa: A002
 
 def _truth(numpy_op, input, dim, keepdim):
     axes, _ = _reduced_dims(dim, input.ndim)
-    return _node.Tensor._wrap(np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim and dim is not None)))
+    out = np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim and dim is not None))
+    return _node.Tensor._wrap(out.astype(np.uint8) if input._data.dtype == np.uint8 else out)  # torch keeps uint8
 
 
 def all(input, dim=None, keepdim=False):  # noqa: A001, A002
-    """Whether every element is true (non-zero), overall or along ``dim``: a bool tensor."""
+    """Whether every element is true (non-zero), overall or along ``dim``: a bool tensor (uint8 for uint8)."""
     return _truth(np.all, input, dim, keepdim)
 
 
 def any(input, dim=None, keepdim=False):  # noqa: A001, A002
-    """Whether some element is true (non-zero), overall or along ``dim``: a bool tensor."""
+    """Whether some element is true (non-zero), overall or along ``dim``: a bool tensor (uint8 for uint8)."""
     return _truth(np.any, input, dim, keepdim)

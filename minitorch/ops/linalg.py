@@ -169,7 +169,7 @@ def matmul(a, b):
     if a.ndim == 2 and b.ndim == 2:
         return mm(a, b)
     if b.ndim <= 2:  # fold a's batch dims into rows: one big mm (or mv)
-        rows = reshape(a, -1, a.shape[-1])
+        rows = reshape(a, int(np.prod(a.shape[:-1])), a.shape[-1])  # a count, not -1: a may be empty
         folded = mv(rows, b) if b.ndim == 1 else mm(rows, b)
         shape = a.shape[:-1] + (() if b.ndim == 1 else (b.shape[-1],))
         return _unsafe_view(folded, shape)
@@ -177,8 +177,9 @@ def matmul(a, b):
     b2 = unsqueeze(b, -1) if b.ndim == 1 else b
     check_broadcast(a2.shape[:-2], b2.shape[:-2])
     batch = np.broadcast_shapes(a2.shape[:-2], b2.shape[:-2])
-    left = reshape(expand(a2, *batch, *a2.shape[-2:]), -1, *a2.shape[-2:])
-    right = reshape(expand(b2, *batch, *b2.shape[-2:]), -1, *b2.shape[-2:])
+    count = int(np.prod(batch))
+    left = reshape(expand(a2, *batch, *a2.shape[-2:]), count, *a2.shape[-2:])
+    right = reshape(expand(b2, *batch, *b2.shape[-2:]), count, *b2.shape[-2:])
     out = _unsafe_view(bmm(left, right), (*batch, a2.shape[-2], b2.shape[-1]))
     if a.ndim == 1:
         out = squeeze(out, -2)

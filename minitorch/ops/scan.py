@@ -54,6 +54,7 @@ class CumprodBackward0(Node):
 
     def apply(self, grad):
         x, axis = self.unpack("self"), self._axis
+        self.unpack("result")  # saved too: torch checks that it was not changed in place since
         if x.ndim == 0:
             return (grad,)
         x, grad = np.moveaxis(x, axis, -1), np.moveaxis(grad, axis, -1)

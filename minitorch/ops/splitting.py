@@ -109,7 +109,9 @@ def chunk(a, chunks, dim=0):
     if chunks <= 0:
         raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
     length = a.shape[wrap_dim(dim, a.ndim)]
-    return split(a, max(-(-length // chunks), 1) if length else 0, dim)
+    if length == 0:  # torch keeps the number of pieces: split_with_sizes of ``chunks`` empty pieces
+        return split(a, [0] * chunks, dim)
+    return split(a, max(-(-length // chunks), 1), dim)
 
 
 def tensor_split(a, indices_or_sections, dim=0):

@@ -352,3 +352,17 @@ def test_logcumsumexp(torch):
                 "r = torch.tensor([1., 2.]).half().logcumsumexp(0)",
                 "r = torch.tensor([float('nan'), 1.]).logcumsumexp(0)",
                 "r = torch.logcumsumexp(torch.tensor([1., 2.]), 0, out=torch.empty(0))")
+
+
+@pytest.mark.parity
+def test_empty_matmul_chunk_all_of_uint8_clone_contiguous_and_cumprod_result_check(torch):
+    """Batched matmul of empty tensors, chunk of an empty dim (split_with_sizes), all/any keep uint8,
+    clone(memory_format=contiguous_format) is row-major, cumprod's saved result is version-checked."""
+    assert_same(torch, "r = torch.zeros(0, 0) @ torch.zeros(6, 1)", "r = torch.zeros(2, 0, 3) @ torch.zeros(3, 2)",
+                "r = torch.zeros(0, 2, 3) @ torch.zeros(1, 3, 2)",
+                "r = torch.zeros(0, requires_grad=True).chunk(3, 0)[-1]",
+                "r = torch.tensor([1, 0], dtype=torch.uint8).all(0)",
+                "r = torch.tensor([1, 0], dtype=torch.uint8).any()",
+                "r = torch.zeros(3, 2).t().clone(memory_format=torch.contiguous_format)",
+                "r = torch.zeros(2, dtype=torch.uint8).new_full((2,), -1)",
+                "r = torch.tensor([1., 2.], requires_grad=True).cumprod(0); r.add_(1); r.sum().backward()")
