@@ -101,8 +101,8 @@ class SigmoidBackward0(Node):
 def sigmoid(a):
     """``1 / (1 + exp(-a))``. Saves its *output*: the derivative is ``result * (1 - result)``."""
     x = float_values(a)
-    with np.errstate(over="ignore"):
-        out = 1 / (1 + np.exp(-x))
+    with np.errstate(over="ignore"):  # float16 is computed in float32 and rounded once, as torch's kernel
+        out = 1 / (1 + np.exp(-(x.astype(np.float32) if x.dtype == np.float16 else x)))
     return record(SigmoidBackward0, out.astype(x.dtype, copy=False), (a,), save_result=True)
 
 

@@ -68,9 +68,10 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
     data = input._data if input.dtype.is_floating_point else input._data.astype(np.int64)
     data = data if dtype is None else data.astype(dtype.numpy)
     if dim is None:
-        return record(ProdBackward0, np.asarray(data.prod()), (input,), saved={"self": input}, save_result=True)
+        return record(ProdBackward0, np.asarray(data.prod(dtype=data.dtype)), (input,), saved={"self": input},
+                      save_result=True)
     axis = wrap_dim(dim, input.ndim)
-    out = np.asarray(data.prod(axis=axis, keepdims=keepdim) if input.ndim else data)
+    out = np.asarray(data.prod(axis=axis, keepdims=keepdim, dtype=data.dtype) if input.ndim else data)
     return _record_reduction(ProdBackward1, out, input, (axis,), keepdim, saved={"self": input},
                              attrs={"dim": saved_dim(dim), "keepdim": keepdim}, save_result=True)
 

@@ -366,3 +366,11 @@ def test_empty_matmul_chunk_all_of_uint8_clone_contiguous_and_cumprod_result_che
                 "r = torch.zeros(3, 2).t().clone(memory_format=torch.contiguous_format)",
                 "r = torch.zeros(2, dtype=torch.uint8).new_full((2,), -1)",
                 "r = torch.tensor([1., 2.], requires_grad=True).cumprod(0); r.add_(1); r.sum().backward()")
+
+
+@pytest.mark.parity
+def test_sum_and_prod_along_a_dim_keep_the_dtype_asked_for(torch):
+    """``sum(dim, dtype=torch.int32)`` is int32 (numpy widened it to int64); half sigmoid rounds once."""
+    assert_same(torch, "x = torch.tensor([[1, 2], [3, 0]], dtype=torch.int32); r = torch.sum(x, 0, dtype=torch.int32)",
+                "r = torch.sum(x, dim=1, keepdim=True, dtype=torch.bool)", "r = x.prod(0, dtype=torch.uint8)",
+                "r = x.prod(dtype=torch.int8)", "r = torch.tensor([0.5, 1.5]).half().sigmoid()")
