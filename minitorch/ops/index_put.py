@@ -95,6 +95,7 @@ def index_put_(target, advanced: dict, value, mode=None) -> None:
     advanced = expand_masks(target, advanced)
     if value.ndim and value.shape[0] == 1:
         value = _strip_leading_ones(value)
+    _check_indices(target, advanced)
     _check_value_shape(target, advanced, value)
     if value.dtype != target.dtype:
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
@@ -119,6 +120,19 @@ def _cast_value(value, dtype):
     if value.requires_grad:
         return value.to(dtype)
     return _node.Tensor._wrap(value._data.astype(dtype.numpy))
+
+
+def _check_indices(target, advanced: dict) -> None:
+    """What torch checks of the indices before the value: they broadcast together, and no dim they index is
+    empty (the other bounds are checked last, as its kernel does)."""
+    try:
+        np.broadcast_shapes(*(array.shape for array in advanced.values()))
+    except ValueError:
+        shapes = ", ".join(f"[{', '.join(map(str, array.shape))}]" for _, array in sorted(advanced.items()))
+        raise IndexError(f"shape mismatch: indexing tensors could not be broadcast together with shapes {shapes}"
+                         ) from None
+    if any(target.shape[dim] == 0 and array.size for dim, array in advanced.items()):
+        raise IndexError("index is out of bounds for dimension with size 0")
 
 
 def _check_value_shape(target, advanced: dict, value) -> None:

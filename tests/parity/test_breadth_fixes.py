@@ -374,3 +374,14 @@ def test_sum_and_prod_along_a_dim_keep_the_dtype_asked_for(torch):
     assert_same(torch, "x = torch.tensor([[1, 2], [3, 0]], dtype=torch.int32); r = torch.sum(x, 0, dtype=torch.int32)",
                 "r = torch.sum(x, dim=1, keepdim=True, dtype=torch.bool)", "r = x.prod(0, dtype=torch.uint8)",
                 "r = x.prod(dtype=torch.int8)", "r = torch.tensor([0.5, 1.5]).half().sigmoid()")
+
+
+@pytest.mark.parity
+def test_index_put_checks_the_indices_before_the_value(torch):
+    """Indices that do not broadcast, or index an empty dim, are reported before the value's dtype; a number as
+    ``values`` is a TypeError before anything else."""
+    assert_same(torch, "r = torch.tensor(0.).index_put_((torch.tensor([0, 0]),), True, accumulate=True)",
+                "r = torch.tensor([], dtype=torch.bool); r[torch.tensor([0, 0, 0])] = r.sum()",
+                "r = torch.tensor([[3]], dtype=torch.uint8); r[[-1, 0], torch.tensor([-1, -1, -1]), None] = r.sum()",
+                "r = torch.zeros(2, 3, 2).double(); r[torch.tensor([True, True]), torch.tensor([False] * 3)] = 1",
+                "r = torch.zeros(2).double(); r[[5]] = torch.zeros(1)")
