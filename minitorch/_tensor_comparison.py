@@ -104,6 +104,7 @@ class ComparisonMethods:
 
     def logical_and_(self, other):
         """``logical_and`` in place."""
+        comparison.logical_and_.check_other(other, position=1)
         return _without_gradient(self, comparison.logical_and.method, other)
 
     def logical_or(self, other):
@@ -112,6 +113,7 @@ class ComparisonMethods:
 
     def logical_or_(self, other):
         """``logical_or`` in place."""
+        comparison.logical_or_.check_other(other, position=1)
         return _without_gradient(self, comparison.logical_or.method, other)
 
     def logical_xor(self, other):
@@ -120,6 +122,7 @@ class ComparisonMethods:
 
     def logical_xor_(self, other):
         """``logical_xor`` in place."""
+        comparison.logical_xor_.check_other(other, position=1)
         return _without_gradient(self, comparison.logical_xor.method, other)
 
     def bitwise_and(self, other):

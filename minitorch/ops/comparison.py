@@ -63,6 +63,7 @@ not_equal, less, less_equal, greater, greater_equal = (ne.alias("not_equal"), lt
 logical_and = TwoOperandTest("logical_and", np.logical_and, numbers=False)
 logical_or = TwoOperandTest("logical_or", np.logical_or, numbers=False)
 logical_xor = TwoOperandTest("logical_xor", np.logical_xor, numbers=False)
+logical_and_, logical_or_, logical_xor_ = (op.alias(op.name + "_") for op in (logical_and, logical_or, logical_xor))
 _ZERO_NODES = {f"{test.node_name}{n}": type(f"{test.node_name}{n}", (ZeroGradient,), {
     "__module__": __name__, "__doc__": f"d x.{test.name}_(y) / dx = 0 and / dy = 0: piecewise constant."})
     for test in (eq, ne, lt, le, gt, ge) for n in "01"}

@@ -159,7 +159,7 @@ def square(input, *, out=None):  # noqa: A002
     """``input ** 2`` (recorded as ``PowBackward0``); bools square to int64."""
     def compute(a):
         return arithmetic.pow(copy.to(a, result_type(a, 2)) if a.dtype.category == 0 else a, 2)
-    return with_out("square", compute, out, input)
+    return with_out("pow", compute, out, input)  # torch's square is pow: its errors say so
 
 
 def float_power(input, exponent, *, out=None):  # noqa: A002

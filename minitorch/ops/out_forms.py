@@ -70,7 +70,14 @@ def _binary(name, op, **options):
 
 exp, log, sqrt = _unary("exp", pointwise.exp), _unary("log", pointwise.log), _unary("sqrt", pointwise.sqrt)
 abs = _unary("abs", pointwise.abs, keeps_dtype=True)  # noqa: A001
-neg = _unary("neg", arithmetic.neg, keeps_dtype=True)
+_neg = _unary("neg", arithmetic.neg, keeps_dtype=True)
+
+
+def neg(input, *, out=None):  # noqa: A002
+    """``torch.neg(input, *, out=None)``: ``-input`` (a bool tensor is refused before out='s dtype is checked)."""
+    if getattr(input, "dtype", None) is not None and input.dtype.category == 0:
+        return arithmetic.neg(input)  # raises torch's error for bools
+    return _neg(input, out=out)
 sigmoid, tanh = _unary("sigmoid", pointwise.sigmoid), _unary("tanh", pointwise.tanh)
 reciprocal = _unary("reciprocal", arithmetic.reciprocal)
 maximum = _binary("maximum", pointwise.maximum, _position=2)  # torch counts ``other`` as argument 2 here

@@ -22,8 +22,8 @@ def _running(numpy_scan, data, axis):
     if data.ndim == 0:
         return data.copy()
     if data.dtype == np.float32:
-        return numpy_scan(data.astype(np.float64), axis).astype(np.float32)
-    return numpy_scan(data, axis)
+        return np.ascontiguousarray(numpy_scan(data.astype(np.float64), axis).astype(np.float32))
+    return np.ascontiguousarray(numpy_scan(data, axis))  # row-major whatever the input's layout, as torch
 
 
 class CumsumBackward0(Node):

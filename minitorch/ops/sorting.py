@@ -143,6 +143,8 @@ def median(input, dim=None, keepdim=False):  # noqa: A002
     if dim is None:
         flat = np.sort(input._data.reshape(-1), kind="stable")
         value = flat[(flat.size - 1) // 2] if flat.size else np.asarray(np.nan, input._data.dtype)
+        if flat.size and flat.dtype.kind == "f" and np.isnan(flat[-1]):
+            value = flat[-1]  # a nan anywhere makes the median nan, as torch (numpy sorts nans last)
         return record(MedianBackward0, np.asarray(value), (input,), saved={"self": input}, save_result=True)
     _check_not_empty("median", input, wrap_dim(dim, input.ndim))
     size = input.shape[wrap_dim(dim, input.ndim)] if input.ndim else 1

@@ -385,3 +385,14 @@ def test_index_put_checks_the_indices_before_the_value(torch):
                 "r = torch.tensor([[3]], dtype=torch.uint8); r[[-1, 0], torch.tensor([-1, -1, -1]), None] = r.sum()",
                 "r = torch.zeros(2, 3, 2).double(); r[torch.tensor([True, True]), torch.tensor([False] * 3)] = 1",
                 "r = torch.zeros(2).double(); r[[5]] = torch.zeros(1)")
+
+
+@pytest.mark.parity
+def test_small_wording_and_layout_fixes(torch):
+    """median with a nan is nan; square's errors say pow; cumsum is row-major; in-place logical ops name
+    themselves; neg of a bool and a number for fmin are refused before out='s checks."""
+    assert_same(torch, "x = torch.tensor([1., float('nan'), 0.5], requires_grad=True); r = x.median()",
+                "r = torch.square(x, out=torch.empty(0))", "r = torch.zeros(3, 2).t().cumsum(-1)",
+                "r = torch.tensor([1, 0]).logical_xor_(-0.5)",
+                "r = torch.neg(torch.tensor(True), out=torch.empty(0, dtype=torch.int64))",
+                "r = torch.fmin(x, True, out=torch.empty(0))")
