@@ -51,7 +51,8 @@ def cat(tensors, dim=0):
                                    f"{position} in the list.")
 
     dtype = result_type(*tensors)
-    return record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d),
+    data = np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d)
+    return record(CatBackward0, np.ascontiguousarray(data),  # row-major whatever the inputs' layouts, as torch
                   tensors, attrs={"dim": saved_dim(dim)}, state={"axis": d, "kept": kept})
 
 
@@ -77,5 +78,5 @@ def stack(tensors, dim=0):
     d = wrap_dim(dim, tensors[0].ndim + 1)
 
     dtype = result_type(*tensors)
-    data = np.stack([t._data.astype(dtype.numpy, copy=False) for t in tensors], d)
+    data = np.ascontiguousarray(np.stack([t._data.astype(dtype.numpy, copy=False) for t in tensors], d))
     return record(StackBackward0, data, tensors, attrs={"dim": saved_dim(dim)}, state={"axis": d})

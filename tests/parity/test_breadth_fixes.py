@@ -396,3 +396,11 @@ def test_small_wording_and_layout_fixes(torch):
                 "r = torch.tensor([1, 0]).logical_xor_(-0.5)",
                 "r = torch.neg(torch.tensor(True), out=torch.empty(0, dtype=torch.int64))",
                 "r = torch.fmin(x, True, out=torch.empty(0))")
+
+
+@pytest.mark.parity
+def test_cat_and_stack_results_are_row_major(torch):
+    """Whatever the inputs' layouts (transposed, permuted), as torch's strides."""
+    assert_same(torch, "a = torch.zeros(3, 2).t(); r = torch.stack([a, a], 1)", "r = torch.cat([a, a], 1)",
+                "r = torch.stack([a, torch.zeros(2, 3)], 2)",
+                "r = torch.cat([torch.zeros(4, 3, 2).permute(2, 0, 1)] * 2, 1)")
