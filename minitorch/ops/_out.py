@@ -6,6 +6,7 @@ import warnings
 
 import numpy as np
 
+from .._dtype import from_numpy_dtype
 from ..autograd.grad_mode import is_grad_enabled, no_grad
 from .inplace import check_cast, write_values
 
@@ -45,6 +46,17 @@ def _shape_text(shape) -> str:
     return ", ".join(str(n) for n in shape)
 
 
+def prepare_out(out, source, shape, warn_on_resize: bool = True) -> None:
+    """What torch does to ``out`` before computing: refuse a dtype it cannot hold (``source``), resize it to
+    ``shape`` (with torch's deprecation warning when it had elements, unless ``warn_on_resize=False``)."""
+    check_cast(out, np.empty(0, source.numpy))
+    if out.shape != tuple(shape):
+        if warn_on_resize and out.numel() != 0:
+            warnings.warn(RESIZE_WARNING.format(old=_shape_text(out.shape), new=_shape_text(shape)),
+                          UserWarning, stacklevel=4)
+        out._data = np.empty(shape, dtype=out._data.dtype)
+
+
 def write_out(out, result, warn_on_resize: bool = True):
     """Store ``result`` (a tensor or an array) in the ``out=`` tensor and return ``out``: the one way an op
     writes its result into ``out``.
@@ -55,12 +67,7 @@ def write_out(out, result, warn_on_resize: bool = True):
     write itself is ``write_values``, which counts the change in out's ``_version``.
     """
     data = getattr(result, "_data", result)
-    check_cast(out, data)
-    if out.shape != data.shape:
-        if warn_on_resize and out.numel() != 0:
-            warnings.warn(RESIZE_WARNING.format(old=_shape_text(out.shape), new=_shape_text(data.shape)),
-                          UserWarning, stacklevel=3)
-        out._data = np.empty(data.shape, dtype=out._data.dtype)
+    prepare_out(out, from_numpy_dtype(data.dtype), data.shape, warn_on_resize)
     write_values(out, data, cast=True)
     return out
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record
-from ._out import with_out
+from ._out import prepare_out, with_out
 from ._two_operands import TwoOperandFunction
 from ._util import binary_operands, elementwise_result, is_tensor
 
@@ -75,14 +75,20 @@ def logical_not(input, *, out=None):  # noqa: A002
                     differentiable=False)
 
 
-def _bitwise(name, numpy_op):
-    def compute(a, b):
-        x, y, dtype = binary_operands(a, b)
-        if dtype.is_floating_point:
-            raise NotImplementedError(f"\"{name}_cpu\" not implemented for '{dtype.legacy_name}'")
-        return _node.Tensor._wrap(elementwise_result(np.asarray(numpy_op(x, y), dtype=dtype.numpy), a, b))
+def _refuse_floats(kernel, dtype, shape, out) -> None:
+    """Bitwise ops have no float kernel; torch prepares ``out=`` (dtype check, resize) before it finds that out."""
+    if dtype.is_floating_point:
+        if out is not None:
+            prepare_out(out, dtype, shape)
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{dtype.legacy_name}'")
 
+
+def _bitwise(name, numpy_op):
     def op(input, other, *, out=None):  # noqa: A002
+        def compute(a, b):
+            x, y, dtype = binary_operands(a, b)
+            _refuse_floats(f"{name}_cpu", dtype, np.broadcast(x, y).shape, out)
+            return _node.Tensor._wrap(elementwise_result(np.asarray(numpy_op(x, y), dtype=dtype.numpy), a, b))
         return with_out(name, compute, out, input, other, differentiable=False)
 
     op.__name__, op.__doc__ = name, f"torch.{name}: element-wise on bool and integer tensors."
@@ -97,8 +103,7 @@ bitwise_xor = _bitwise("bitwise_xor", np.bitwise_xor)
 def bitwise_not(input, *, out=None):  # noqa: A002
     """``~input``: flips every bit of an integer, negates a bool."""
     def compute(a):
-        if a.dtype.is_floating_point:
-            raise NotImplementedError(f"\"bitwise_not_cpu\" not implemented for '{a.dtype.legacy_name}'")
+        _refuse_floats("bitwise_not_cpu", a.dtype, a.shape, out)
         return _node.Tensor._wrap(np.invert(a._data))
     return with_out("bitwise_not", compute, out, input, differentiable=False, keeps_dtype=True)
 

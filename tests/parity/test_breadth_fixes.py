@@ -404,3 +404,12 @@ def test_cat_and_stack_results_are_row_major(torch):
     assert_same(torch, "a = torch.zeros(3, 2).t(); r = torch.stack([a, a], 1)", "r = torch.cat([a, a], 1)",
                 "r = torch.stack([a, torch.zeros(2, 3)], 2)",
                 "r = torch.cat([torch.zeros(4, 3, 2).permute(2, 0, 1)] * 2, 1)")
+
+
+@pytest.mark.parity
+def test_bitwise_ops_on_floats_with_out(torch):
+    """torch checks out='s dtype, and resizes it, before it finds there is no float kernel."""
+    assert_same(torch, "r = torch.bitwise_and(torch.zeros(2, 0), torch.zeros(2, 0), out=torch.empty(0).bool())",
+                "r = torch.bitwise_and(torch.zeros(2), 3, out=torch.empty(0, dtype=torch.int64))",
+                "r = torch.zeros(3, 1); torch.bitwise_not(torch.zeros(3, 1, 1), out=r)", "r = r.shape",
+                "r = torch.bitwise_not(torch.zeros(2), out=torch.empty(0, dtype=torch.long))")
