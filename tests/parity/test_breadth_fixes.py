@@ -411,5 +411,5 @@ def test_bitwise_ops_on_floats_with_out(torch):
     """torch checks out='s dtype, and resizes it, before it finds there is no float kernel."""
     assert_same(torch, "r = torch.bitwise_and(torch.zeros(2, 0), torch.zeros(2, 0), out=torch.empty(0).bool())",
                 "r = torch.bitwise_and(torch.zeros(2), 3, out=torch.empty(0, dtype=torch.int64))",
-                "r = torch.zeros(3, 1); torch.bitwise_not(torch.zeros(3, 1, 1), out=r)", "r = r.shape",
+                "o = torch.zeros(3, 1); torch.bitwise_not(torch.zeros(3, 1, 1), out=o)", "r = o.shape",
                 "r = torch.bitwise_not(torch.zeros(2), out=torch.empty(0, dtype=torch.long))")
