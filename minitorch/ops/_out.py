@@ -54,7 +54,18 @@ def prepare_out(out, source, shape, warn_on_resize: bool = True) -> None:
         if warn_on_resize and out.numel() != 0:
             warnings.warn(RESIZE_WARNING.format(old=_shape_text(out.shape), new=_shape_text(shape)),
                           UserWarning, stacklevel=4)
-        out._data = np.empty(shape, dtype=out._data.dtype)
+        out._data = _resized(out._data, tuple(shape))
+
+
+def _resized(data: np.ndarray, shape) -> np.ndarray:
+    """``data`` resized as torch's ``resize_``: the same memory when it is row-major and large enough (the first
+    elements, seen with the new shape), else new memory that starts with the old values."""
+    count = int(np.prod(shape))
+    if data.flags.c_contiguous and data.size >= count:
+        return data.reshape(-1)[:count].reshape(shape)
+    grown = np.zeros(shape, dtype=data.dtype)
+    grown.reshape(-1)[:min(data.size, count)] = data.reshape(-1)[:count]
+    return grown
 
 
 def write_out(out, result, warn_on_resize: bool = True):

@@ -413,3 +413,10 @@ def test_bitwise_ops_on_floats_with_out(torch):
                 "r = torch.bitwise_and(torch.zeros(2), 3, out=torch.empty(0, dtype=torch.int64))",
                 "o = torch.zeros(3, 1); torch.bitwise_not(torch.zeros(3, 1, 1), out=o)", "r = o.shape",
                 "r = torch.bitwise_not(torch.zeros(2), out=torch.empty(0, dtype=torch.long))")
+
+
+@pytest.mark.parity
+def test_out_resized_to_no_more_elements_keeps_its_memory(torch):
+    """As torch's resize_: views of ``out`` see what is written, and a failed op leaves the values reshaped."""
+    assert_same(torch, "o = torch.zeros(2, 3); v = o[0]; r = torch.add(torch.ones(3), 1, out=o)", "r = v",
+                "o = torch.arange(3.).reshape(3, 1); torch.bitwise_not(torch.zeros(3, 1, 1), out=o)", "r = o")
