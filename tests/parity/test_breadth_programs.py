@@ -77,8 +77,8 @@ def _program(*lines):
 def test_a_difference_in_strides_or_sharing_is_caught(torch):
     """The comparison is not vacuous: a copy where torch shares memory, or other strides, is told apart."""
     base = ("t0 = torch.zeros(2, 3)", "t0")
-    shared = _program(base, ("t1 = t0[:, 0].detach()", "t1"))
-    copied = _program(base, ("t1 = t0[:, 0].clone()", "t1"))
+    shared = _program(base, ("t1 = t0[0].detach()", "t1"))
+    copied = _program(base, ("t1 = t0[0].clone()", "t1"))
     assert "memory of t1" in first_difference(shared, replay(shared, torch), replay(copied, torch))
     transposed = _program(base, ("t1 = t0.t().contiguous().t()", "t1"))
     assert "line 2" in first_difference(shared, replay(transposed, torch), replay(copied, torch))
