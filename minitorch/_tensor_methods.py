@@ -223,7 +223,7 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
         """The mean of all elements, or along ``dim``; ``dtype=`` computes it in that floating type."""
         if dtype is None:
             return reduction.mean(self, dim, keepdim)
-        from .ops import out_forms  # it needs the factories, which need Tensor: imported when first used
+        from .ops import out_forms  # cycle: out_forms needs the factories, which need Tensor
 
         return out_forms.mean(self, dim, keepdim, dtype=dtype)
     argmax, argmin = reduction.argmax, reduction.argmin

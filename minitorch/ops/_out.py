@@ -35,7 +35,7 @@ def check_out_grad(name: str, out, *inputs) -> None:
 
 def _check_no_partial_overlap(out, args) -> None:
     """torch refuses an ``out=`` that shares some, but not all, of its memory with an input."""
-    from .inplace import PARTIAL_OVERLAP_ERROR, overlap  # inplace.py needs this module first
+    from .inplace import PARTIAL_OVERLAP_ERROR, overlap  # cycle: inplace.py imports this module
 
     for arg in [t for a in args for t in (a if isinstance(a, (list, tuple)) else [a])]:  # cat's list too
         if hasattr(arg, "_data") and overlap(out, arg) == "partial":
