@@ -10,8 +10,8 @@ from ..autograd.node import Node, record
 from . import arithmetic
 from ._bool_rules import check_alpha, check_subtraction
 from ._formulas import scale, unbroadcast
+from ._out import write_out
 from ._util import binary_operands, elementwise_result, fused_multiply_add, is_tensor
-from .inplace import write_out
 
 
 class RsubBackward0(Node):
@@ -52,4 +52,4 @@ def signbit(input, *, out=None):  # noqa: A002 (torch's argument name)
         raise RuntimeError("signbit does not support non-boolean outputs.")
     data = input._data
     result = _node.Tensor._wrap(np.signbit(data) if data.dtype.kind in "fiu" else np.zeros(data.shape, bool))
-    return result if out is None else write_out(out, result._data)
+    return result if out is None else write_out(out, result)
