@@ -205,7 +205,7 @@ class InPlaceWithoutDerivative(Node):
 def _in_place_version(op):
     """The op as its in-place method records it: node ``<Name>Backward1``, which has no derivative."""
     twin = copy.copy(op)
-    twin.saves = None
+    twin.saves = ()
     twin.node = type(op.node.__name__[:-1] + "1", (InPlaceWithoutDerivative,),
                      {"op_name": op.name, "__module__": __name__, "__doc__": InPlaceWithoutDerivative.__doc__})
     return twin
