@@ -193,7 +193,7 @@ arcsinh, arccosh, arctanh = asinh.alias("arcsinh"), acosh.alias("arccosh"), atan
 fix = trunc.alias("fix")
 
 
-class InPlaceWithoutDerivative(Node):
+class _InPlaceWithoutDerivative(Node):
     """No derivative: torch's in-place ``acosh_``, ``asinh_`` and ``atanh_`` refuse their backward."""
 
     op_name = ""
@@ -206,8 +206,8 @@ def _in_place_version(op):
     """The op as its in-place method records it: node ``<Name>Backward1``, which has no derivative."""
     twin = copy.copy(op)
     twin.saves = ()
-    twin.node = type(op.node.__name__[:-1] + "1", (InPlaceWithoutDerivative,),
-                     {"op_name": op.name, "__module__": __name__, "__doc__": InPlaceWithoutDerivative.__doc__})
+    twin.node = type(op.node.__name__[:-1] + "1", (_InPlaceWithoutDerivative,),
+                     {"op_name": op.name, "__module__": __name__, "__doc__": _InPlaceWithoutDerivative.__doc__})
     return twin
 
 
