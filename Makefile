@@ -17,7 +17,7 @@ START_URL := /lab/tree/notebooks/$(if $(wildcard notebooks/00_start_here.ipynb),
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test browser notebooks bench fuzz clean distclean
+.PHONY: help setup lab test browser notebooks bench fuzz fuzz2 clean distclean
 
 help:
 	@echo "make lab        set up (first run only) and open JupyterLab on the notebooks"
@@ -27,6 +27,8 @@ help:
 	@echo "make bench      run the benchmarks (writes benchmarks/results.md)"
 	@echo "make fuzz       compare FUZZ_PROGRAMS (default 20000) random memory-sharing programs with torch;"
 	@echo "                in both modes; FUZZ_SEED moves the first seed, FUZZ_ENGINE=0 or 1 runs one mode (1: hooks, .grad assignments, backward twice)"
+	@echo "make fuzz2      compare FUZZ2_PROGRAMS (default 20000) random programs over the whole API with torch;"
+	@echo "                FUZZ2_SEED moves the first seed"
 	@echo "make clean      remove caches and build files; make distclean also removes .venv"
 
 setup:
@@ -59,6 +61,14 @@ fuzz:
 	@$(SETUP) $(EXTRAS),parity
 	MINITORCH_FUZZ_PROGRAMS=$(FUZZ_PROGRAMS) MINITORCH_FUZZ_SEED=$(FUZZ_SEED) MINITORCH_FUZZ_ENGINE=$(FUZZ_ENGINE) \
 		$(VENV)/bin/python -m pytest tests/parity/test_alias_programs.py -q $(PYTEST_ARGS)
+
+FUZZ2_PROGRAMS ?= 20000
+FUZZ2_SEED ?= 100000
+
+fuzz2:
+	@$(SETUP) $(EXTRAS),parity
+	MINITORCH_FUZZ2_PROGRAMS=$(FUZZ2_PROGRAMS) MINITORCH_FUZZ2_SEED=$(FUZZ2_SEED) \
+		$(VENV)/bin/python -m pytest tests/parity/test_breadth_programs.py -q $(PYTEST_ARGS)
 
 clean:
 	rm -rf .pytest_cache .ruff_cache .hypothesis build dist *.egg-info

@@ -222,7 +222,7 @@ from .ops.index_ops import (
 from .ops.linalg import einsum
 from .ops.matrix_functions import det, logdet, matrix_exp, matrix_power, pinverse, slogdet
 from .ops.matrix_functions import inv as inverse
-from .ops.nan_reductions import logcumsumexp, nanmean, nanmedian, nansum
+from .ops.nan_reductions import nanmean, nanmedian, nansum
 from .ops.norms import norm
 from .ops.out_forms import (
     abs,
@@ -273,7 +273,8 @@ from .ops.rearrange import (
 )
 from .ops.reduction import argmax, argmin, max, min
 from .ops.reshaping import flatten, reshape
-from .ops.scan import cummax, cummin, cumprod, cumsum
+from .ops.reverse_sub import rsub
+from .ops.scan import cummax, cummin, cumprod, cumsum, logcumsumexp
 from .ops.scatter_reduce import scatter_reduce
 from .ops.sorting import argsort, kthvalue, median, mode, msort, sort, topk
 from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unbind, unflatten

@@ -14,7 +14,7 @@ from .ops._out import write_out
 from .tensor import Tensor
 
 
-def _sizes(size, keyword=None, name="zeros") -> tuple:
+def _sizes(size, keyword=None, name=None) -> tuple:
     """The shape from ``zeros(2, 3)``, ``zeros((2, 3))`` or ``zeros(size=(2, 3))``."""
     if keyword is not None:
         size = (keyword,)
@@ -22,11 +22,15 @@ def _sizes(size, keyword=None, name="zeros") -> tuple:
         size = tuple(size[0])
     for position, n in enumerate(size):
         if not isinstance(n, (int, np.integer)) and not hasattr(n, "__index__"):
-            raise TypeError(f"{name}(): argument 'size' failed to unpack the object at pos {position + 1} with "
-                            f"error \"type must be tuple of ints,but got {type(n).__name__}\"")
-    if any(int(n) < 0 for n in size):
-        raise RuntimeError(f"{name}: Dimension size must be non-negative.")
-    return tuple(int(n) for n in size)
+            raise TypeError(f"{name or 'zeros'}(): argument 'size' failed to unpack the object at pos {position + 1} "
+                            f"with error \"type must be tuple of ints,but got {type(n).__name__}\"")
+    size = tuple(int(n) for n in size)
+    if any(n < 0 for n in size):
+        if name == "zeros":  # torch.zeros checks the sizes itself, with its own words
+            raise RuntimeError("zeros: Dimension size must be non-negative.")
+        first = next(n for n in size if n < 0)
+        raise RuntimeError(f"Trying to create tensor with negative dimension {first}: [{', '.join(map(str, size))}]")
+    return size
 
 
 def _place(device=None, layout=None) -> None:
@@ -77,6 +81,24 @@ def _nested_values(data):
     return data
 
 
+def _array_of(nested, dtype) -> np.ndarray:
+    """Python values as an array of ``dtype``; integers as torch converts them: negative ones wrap around in an
+    unsigned type (-1 is 255), values out of range (or inf, nan) raise torch's overflow error."""
+    if dtype.numpy.kind not in "iu" or isinstance(nested, np.ndarray):
+        return np.array(nested, dtype=dtype.numpy)
+    raw = np.array(nested)
+    if raw.dtype.kind not in "biuf" or raw.size == 0:
+        return np.array(nested, dtype=dtype.numpy)
+    info = np.iinfo(dtype.numpy)
+    if raw.dtype.kind == "f":
+        bad = ~np.isfinite(raw) | (raw < info.min) | (raw > info.max)
+    else:
+        bad = (raw < (-info.max if info.min == 0 else info.min)) | (raw > info.max)
+    if bad.any():
+        raise RuntimeError(f"value cannot be converted to type {dtype.name} without overflow")
+    return raw.astype(dtype.numpy)
+
+
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False) -> Tensor:
     """A new leaf tensor holding a *copy* of ``data`` (nested lists, numbers, numpy arrays, tensors)."""
     check_device(device)
@@ -86,7 +108,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
                       "torch.tensor(sourceTensor).", UserWarning, stacklevel=2)
     dtype = resolve(dtype) or _infer_dtype(data)
     try:
-        values = np.array(_nested_values(data), dtype=dtype.numpy)
+        values = _array_of(_nested_values(data), dtype)
     except ValueError as error:
         if isinstance(data, list) and len(data) > 1 and hasattr(data[0], "__len__"):
             raise ValueError(f"expected sequence of length {len(data[0])} at dim 1 (got {len(data[1])})") from None
@@ -116,6 +138,8 @@ def _filled(sizes, value, kwargs, name, default=None):
     out = kwargs.get("out")
     dtype = _out_dtype(kwargs.get("dtype"), out, default or get_default_dtype())
     shape = _sizes(sizes, kwargs.get("size"), name)
+    if dtype.numpy.kind == "u" and isinstance(value, int) and value < 0:
+        value = np.asarray(value).astype(dtype.numpy)  # -1 wraps around to 255 in uint8, as torch
     return _finish(np.full(shape, value, dtype=dtype.numpy), kwargs.get("requires_grad", False), out)
 
 

@@ -58,6 +58,8 @@ def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
     numbers = (start, end, step)
     default = int64 if all(isinstance(n, (int, np.integer)) for n in numbers) else get_default_dtype()
     dtype = _out_dtype(dtype, out, default)
+    if dtype.category == 0:
+        raise NotImplementedError("\"arange_cpu\" not implemented for 'Bool'")
     count = _arange_count(start, end, step)
     if dtype.is_floating_point:
         return _finish(_float_range(start, step, count, dtype), requires_grad, out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .autograd.grad_mode import no_grad
 from .ops import comparison
 from .ops.inplace import apply_inplace
 
@@ -103,7 +104,8 @@ class ComparisonMethods:
 
     def logical_and_(self, other):
         """``logical_and`` in place."""
-        return apply_inplace(self, comparison.logical_and.method, other)
+        comparison.logical_and_.check_other(other, position=1)
+        return _without_gradient(self, comparison.logical_and.method, other)
 
     def logical_or(self, other):
         """``torch.logical_or(self, other)``."""
@@ -111,7 +113,8 @@ class ComparisonMethods:
 
     def logical_or_(self, other):
         """``logical_or`` in place."""
-        return apply_inplace(self, comparison.logical_or.method, other)
+        comparison.logical_or_.check_other(other, position=1)
+        return _without_gradient(self, comparison.logical_or.method, other)
 
     def logical_xor(self, other):
         """``torch.logical_xor(self, other)``."""
@@ -119,7 +122,8 @@ class ComparisonMethods:
 
     def logical_xor_(self, other):
         """``logical_xor`` in place."""
-        return apply_inplace(self, comparison.logical_xor.method, other)
+        comparison.logical_xor_.check_other(other, position=1)
+        return _without_gradient(self, comparison.logical_xor.method, other)
 
     def bitwise_and(self, other):
         """``torch.bitwise_and(self, other)``."""
@@ -151,7 +155,7 @@ class ComparisonMethods:
 
     def logical_not_(self):
         """``logical_not`` in place."""
-        return apply_inplace(self, comparison.logical_not)
+        return _without_gradient(self, comparison.logical_not)
 
     def bitwise_not(self):
         """``torch.bitwise_not(self)``."""
@@ -192,3 +196,9 @@ class ComparisonMethods:
     def equal(self, other):
         """``torch.equal(self, other)``."""
         return comparison.equal(self, other)
+
+
+def _without_gradient(tensor, op, *args):
+    """An in-place op torch gives no derivative (the logical ops): no leaf check, the history is kept."""
+    with no_grad():
+        return apply_inplace(tensor, op, *args)

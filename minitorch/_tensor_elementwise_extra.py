@@ -103,7 +103,10 @@ class ExtraElementwiseMethods:
         return extra.float_power(self, exponent)
 
     def float_power_(self, exponent):
-        """``float_power`` in place."""
+        """``float_power`` in place: only a float64 tensor can hold the result."""
+        if self.dtype.name != "float64":
+            raise RuntimeError(f"the base given to float_power_ has dtype {self.dtype.legacy_name} but the operation's "
+                               "result requires dtype Double")
         return apply_inplace(self, extra.float_power, exponent)
 
     def nan_to_num(self, nan=0.0, posinf=None, neginf=None):

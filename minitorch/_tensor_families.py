@@ -6,6 +6,7 @@ from . import _dtype
 from ._device import check_layout, sparse_coo, strided
 from .autograd.grad_mode import no_grad
 from .ops import broadcasting, diagonals, gather_scatter, index_ops, rearrange, splitting, unsafe_split
+from .ops._util import check_broadcast
 from .ops.copy import to
 from .ops.inplace import apply_inplace
 from .ops.squeezing import SqueezeBackward4, squeeze, unsqueeze
@@ -45,6 +46,8 @@ class FamilyMethods:
 
     def masked_fill_(self, mask, value):
         """``masked_fill`` in place (the mask broadcasts to this tensor's shape)."""
+        if hasattr(mask, "shape"):
+            check_broadcast(self.shape, mask.shape)  # the tensor is written, the mask read: torch's order
         return apply_inplace(self, index_ops.masked_fill, mask, value)
 
     # -- cutting and re-arranging --------------------------------------------------------------------
@@ -88,6 +91,8 @@ class FamilyMethods:
 
     def t_(self):
         """Transpose this matrix in place (its own shape and strides change)."""
+        if self.ndim > 2:
+            raise RuntimeError(f"t_() expects a tensor with <= 2 dimensions, but self is {self.ndim}D")
         with no_grad():
             viewed = t(self)
         splitting.restride_(self, viewed, splitting.TBackward1)
@@ -154,9 +159,10 @@ class FamilyMethods:
 
     def new_zeros(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """Zeros of ``size`` with this tensor's dtype."""
-        from ._factories import zeros  # cycle: _factories imports minitorch.tensor, which imports this module
+        from ._factories import _sizes, zeros  # cycle: _factories imports minitorch.tensor, which imports this module
 
-        return zeros(*sizes, size=size, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
+        shape = _sizes(sizes, size, "new_zeros")  # a negative size: torch's words for new_zeros, not zeros'
+        return zeros(shape, dtype=dtype or self.dtype, device=device, requires_grad=requires_grad)
 
     def new_ones(self, *sizes, size=None, dtype=None, device=None, requires_grad=False):
         """Ones of ``size`` with this tensor's dtype."""

@@ -102,48 +102,48 @@ class TrigExpLogMethods:
         return math.asinh(self)
 
     def asinh_(self):
-        """``asinh`` in place."""
-        return apply_inplace(self, math.asinh)
+        """``asinh`` in place (torch gives it no derivative)."""
+        return apply_inplace(self, math.asinh_in_place)
 
     def arcsinh(self):
         """``torch.arcsinh(self)``."""
         return math.arcsinh(self)
 
     def arcsinh_(self):
-        """``arcsinh`` in place."""
-        return apply_inplace(self, math.arcsinh)
+        """``arcsinh`` in place (torch gives it no derivative)."""
+        return apply_inplace(self, math.asinh_in_place)
 
     def acosh(self):
         """``torch.acosh(self)``."""
         return math.acosh(self)
 
     def acosh_(self):
-        """``acosh`` in place."""
-        return apply_inplace(self, math.acosh)
+        """``acosh`` in place (torch gives it no derivative)."""
+        return apply_inplace(self, math.acosh_in_place)
 
     def arccosh(self):
         """``torch.arccosh(self)``."""
         return math.arccosh(self)
 
     def arccosh_(self):
-        """``arccosh`` in place."""
-        return apply_inplace(self, math.arccosh)
+        """``arccosh`` in place (torch gives it no derivative)."""
+        return apply_inplace(self, math.acosh_in_place)
 
     def atanh(self):
         """``torch.atanh(self)``."""
         return math.atanh(self)
 
     def atanh_(self):
-        """``atanh`` in place."""
-        return apply_inplace(self, math.atanh)
+        """``atanh`` in place (torch gives it no derivative)."""
+        return apply_inplace(self, math.atanh_in_place)
 
     def arctanh(self):
         """``torch.arctanh(self)``."""
         return math.arctanh(self)
 
     def arctanh_(self):
-        """``arctanh`` in place."""
-        return apply_inplace(self, math.arctanh)
+        """``arctanh`` in place (torch gives it no derivative)."""
+        return apply_inplace(self, math.atanh_in_place)
 
     def exp2(self):
         """``torch.exp2(self)``."""

@@ -174,17 +174,9 @@ class RoundingAndBinaryMethods:
         """``torch.fmax(self, other)``."""
         return binary.fmax.method(self, other)
 
-    def fmax_(self, other):
-        """``fmax`` in place."""
-        return apply_inplace(self, binary.fmax.method, other)
-
     def fmin(self, other):
         """``torch.fmin(self, other)``."""
         return binary.fmin.method(self, other)
-
-    def fmin_(self, other):
-        """``fmin`` in place."""
-        return apply_inplace(self, binary.fmin.method, other)
 
     def xlogy(self, other):
         """``torch.xlogy(self, other)``."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from ._device import raise_no_cuda
@@ -153,6 +155,31 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     def __mod__(self, other):
         return remainder(self, other)
 
+    # x **= y, x //= y, x %= y, x &= y, x |= y, x ^= y: in place, as torch (x += y... are in _tensor_inplace.py)
+    def __ipow__(self, other):
+        return self.pow_(other)
+
+    def __ifloordiv__(self, other):
+        return self.floor_divide_(other)
+
+    def __imod__(self, other):
+        return self.remainder_(other)
+
+    def __iand__(self, other):
+        return self.bitwise_and_(other)
+
+    def __ior__(self, other):
+        return self.bitwise_or_(other)
+
+    def __ixor__(self, other):
+        return self.bitwise_xor_(other)
+
+    def __rfloordiv__(self, other):
+        return floor_divide(other, self)
+
+    def __rmod__(self, other):
+        return remainder(other, self)
+
     def __eq__(self, other):
         return pointwise.compare(self, other, np.equal)
 
@@ -193,7 +220,15 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     maximum, minimum = pointwise.maximum, pointwise.minimum
 
     # -- reductions and shapes -------------------------------------------------------------------------
-    sum, mean, max, min = reduction.sum, reduction.mean, reduction.max, reduction.min
+    sum, max, min = reduction.sum, reduction.max, reduction.min
+
+    def mean(self, dim=None, keepdim=False, *, dtype=None):
+        """The mean of all elements, or along ``dim``; ``dtype=`` computes it in that floating type."""
+        if dtype is None:
+            return reduction.mean(self, dim, keepdim)
+        from .ops import out_forms  # cycle: out_forms needs the factories, which need Tensor
+
+        return out_forms.mean(self, dim, keepdim, dtype=dtype)
     argmax, argmin = reduction.argmax, reduction.argmin
     view, reshape, flatten = reshaping.view, reshaping.reshape, reshaping.flatten
     transpose, t, permute = transposing.transpose, transposing.t, transposing.permute
@@ -201,8 +236,25 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
     mm, mv, dot, bmm, addmm = linalg.mm, linalg.mv, linalg.dot, linalg.bmm, linalg.addmm
     clone, contiguous, to = copy.clone, copy.contiguous, copy.to
 
-    T = property(lambda self: transposing.permute(self, *reversed(range(self.ndim))))
-    mT = property(lambda self: transposing.transpose(self, -2, -1))
+    @property
+    def T(self):  # noqa: N802 (torch's name)
+        """The dims reversed (``permute``); a 0-d tensor warns, as torch does, and is permuted to itself."""
+        if self.ndim == 0:
+            warnings.warn("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases.",
+                          UserWarning, stacklevel=2)
+        return transposing.permute(self, tuple(reversed(range(self.ndim))))
+
+    @property
+    def mT(self):  # noqa: N802 (torch's name)
+        """The last two dims swapped; a 0-d tensor is returned itself (with torch's warning)."""
+        if self.ndim == 0:
+            warnings.warn("Tensor.mT is deprecated on 0-D tensors. This function is the identity in these cases.",
+                          UserWarning, stacklevel=2)
+            return self
+        if self.ndim < 2:
+            raise RuntimeError(f"tensor.mT is only supported on matrices or batches of matrices. Got "
+                               f"{self.ndim}-D tensor.")
+        return transposing.transpose(self, -2, -1)
 
     def view_as(self, other):
         """``self.view(other.shape)``."""

@@ -11,6 +11,7 @@ from .ops import (
     nan_reductions,
     products,
     quantiles,
+    scan,
     scatter_reduce,
 )
 from .ops.elementwise_binary import ldexp, logaddexp, logaddexp2
@@ -38,7 +39,7 @@ class MoreOpMethods:
     matrix_power, matrix_exp = matrix_functions.matrix_power, matrix_functions.matrix_exp
 
     nansum, nanmean, nanmedian = nan_reductions.nansum, nan_reductions.nanmean, nan_reductions.nanmedian
-    logcumsumexp = nan_reductions.logcumsumexp
+    logcumsumexp = scan.logcumsumexp
     quantile, nanquantile = quantiles.quantile, quantiles.nanquantile
     cov, corrcoef = quantiles.cov, quantiles.corrcoef
 

@@ -21,7 +21,7 @@ class ReductionMethods:
         """``torch.std(self, dim, unbiased, keepdim, correction=correction)``."""
         return statistics.std(self, dim, unbiased, keepdim, correction=correction)
 
-    def logsumexp(self, dim, keepdim=False):
+    def logsumexp(self, dim=None, keepdim=False):
         """``torch.logsumexp(self, dim, keepdim)``."""
         return statistics.logsumexp(self, dim, keepdim)
 

@@ -304,6 +304,9 @@ def run_backward(tensors, grad_tensors, keep_graph=False, accumulate=True, input
     task = GraphTask(keep_graph, accumulate, trace, create_graph)
     grads = task.root_grads = _root_gradients(tensors, grad_tensors, create_graph)
     root_edges = [edge_of(t) for t in tensors]
+    for i, (node, _) in enumerate(root_edges):  # a no_grad view of a leaf requires grad but has no edge
+        if node is None:
+            raise RuntimeError(f"element {i} of tensors does not require grad and does not have a grad_fn")
     root_nodes = list(dict.fromkeys(node for node, _ in root_edges))
     compute_dependencies(task, root_nodes)
     if inputs is not None:

@@ -165,6 +165,26 @@ class AsStridedBackward0(Node):
     _grad_writes = 1  # torch: zeros, then a copy_ into the view's region
 
     def apply(self, grad):
+        shape, dtype, strides = self._layout
+        read = _storage_places(*self._geometry)
+        own = _storage_places(0, shape, [step // dtype.itemsize for step in strides])
+        low = min(read.min(initial=0), own.min(initial=0))
+        length = max(read.max(initial=0), own.max(initial=0)) - low + 1
+        storage = np.zeros(length, dtype=grad.dtype)
+        np.add.at(storage, (read - low).ravel(), grad.ravel())  # places read twice (overlapping view) add up
+        copies = np.zeros(length, dtype=np.int64)
+        np.add.at(copies, (own - low).ravel(), 1)
+        storage = storage / np.maximum(copies, 1)  # an expanded base: its copies of one place share that gradient
         grad_base = _zeros_like_base(self._layout)
-        view_into(grad_base, self._geometry)[...] += grad
+        grad_base[...] = storage[own - low]
         return (grad_base,)
+
+
+def _storage_places(offset, shape, strides) -> np.ndarray:
+    """The storage place (in elements) of every element of a view with this geometry, laid out in its shape."""
+    places = np.full(tuple(shape), offset, dtype=np.int64)
+    for dim, (size, step) in enumerate(zip(shape, strides)):
+        axis = [1] * len(shape)
+        axis[dim] = size
+        places = places + (np.arange(size, dtype=np.int64) * step).reshape(axis)
+    return places

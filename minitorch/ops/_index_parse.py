@@ -39,6 +39,8 @@ def _as_index_array(item):
             raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
         return array
     array = np.asarray([i.item() if hasattr(i, "_data") else i for i in item] if isinstance(item, list) else item)
+    if isinstance(item, list) and not item:
+        array = array.astype(np.int64)  # ``x[[]]``: torch reads an empty list as an empty long tensor
     if array.dtype.kind == "f":
         raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
     return array.astype(np.int64) if array.dtype.kind not in "b" else array

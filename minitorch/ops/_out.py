@@ -6,6 +6,7 @@ import warnings
 
 import numpy as np
 
+from .._dtype import from_numpy_dtype
 from ..autograd.grad_mode import is_grad_enabled, no_grad
 from .inplace import check_cast, write_values
 
@@ -32,8 +33,39 @@ def check_out_grad(name: str, out, *inputs) -> None:
                            "differentiation, but one of the arguments requires grad.")
 
 
+def _check_no_partial_overlap(out, args) -> None:
+    """torch refuses an ``out=`` that shares some, but not all, of its memory with an input."""
+    from .inplace import PARTIAL_OVERLAP_ERROR, overlap  # cycle: inplace.py imports this module
+
+    for arg in [t for a in args for t in (a if isinstance(a, (list, tuple)) else [a])]:  # cat's list too
+        if hasattr(arg, "_data") and overlap(out, arg) == "partial":
+            raise RuntimeError(PARTIAL_OVERLAP_ERROR)
+
+
 def _shape_text(shape) -> str:
     return ", ".join(str(n) for n in shape)
+
+
+def prepare_out(out, source, shape, warn_on_resize: bool = True) -> None:
+    """What torch does to ``out`` before computing: refuse a dtype it cannot hold (``source``), resize it to
+    ``shape`` (with torch's deprecation warning when it had elements, unless ``warn_on_resize=False``)."""
+    check_cast(out, np.empty(0, source.numpy))
+    if out.shape != tuple(shape):
+        if warn_on_resize and out.numel() != 0:
+            warnings.warn(RESIZE_WARNING.format(old=_shape_text(out.shape), new=_shape_text(shape)),
+                          UserWarning, stacklevel=4)
+        out._data = _resized(out._data, tuple(shape))
+
+
+def _resized(data: np.ndarray, shape) -> np.ndarray:
+    """``data`` resized as torch's ``resize_``: the same memory when it is row-major and large enough (the first
+    elements, seen with the new shape), else new memory that starts with the old values."""
+    count = int(np.prod(shape))
+    if data.flags.c_contiguous and data.size >= count:
+        return data.reshape(-1)[:count].reshape(shape)
+    grown = np.zeros(shape, dtype=data.dtype)
+    grown.reshape(-1)[:min(data.size, count)] = data.reshape(-1)[:count]
+    return grown
 
 
 def write_out(out, result, warn_on_resize: bool = True):
@@ -46,21 +78,24 @@ def write_out(out, result, warn_on_resize: bool = True):
     write itself is ``write_values``, which counts the change in out's ``_version``.
     """
     data = getattr(result, "_data", result)
-    check_cast(out, data)
-    if out.shape != data.shape:
-        if warn_on_resize and out.numel() != 0:
-            warnings.warn(RESIZE_WARNING.format(old=_shape_text(out.shape), new=_shape_text(data.shape)),
-                          UserWarning, stacklevel=3)
-        out._data = np.empty(data.shape, dtype=out._data.dtype)
+    prepare_out(out, from_numpy_dtype(data.dtype), data.shape, warn_on_resize)
     write_values(out, data, cast=True)
     return out
 
 
-def with_out(name: str, op, out, *args, **kwargs):
-    """``op(*args, **kwargs)``, written into ``out`` when one is given (no graph through ``out=``)."""
+def with_out(name: str, op, out, *args, differentiable=True, keeps_dtype=False, **kwargs):
+    """``op(*args, **kwargs)``, written into ``out`` when one is given (no graph through ``out=``).
+
+    ``differentiable=False`` (comparisons, logical ops, floor_divide): torch accepts inputs that require grad.
+    ``keeps_dtype=True`` (abs, neg, floor, sign...): ``out`` must have the input's dtype exactly.
+    """
     if out is None:
         return op(*args, **kwargs)
-    check_out_grad(name, out, *args)
+    if differentiable:
+        check_out_grad(name, out, *args)
+    if keeps_dtype and hasattr(args[0], "dtype") and out.dtype is not args[0].dtype:
+        raise RuntimeError(f"Found dtype {out.dtype.legacy_name} but expected {args[0].dtype.legacy_name}")
+    _check_no_partial_overlap(out, args)
 
     with no_grad():
         return write_out(out, op(*args, **kwargs))

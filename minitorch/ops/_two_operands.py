@@ -40,4 +40,5 @@ class TwoOperandFunction:
         return twin
 
     def __call__(self, input, other, *, out=None):  # noqa: A002 (torch's argument name)
+        self.check_other(other)  # the argument's type first, as torch's parser
         return with_out(self.name, self.compute, out, input, other)

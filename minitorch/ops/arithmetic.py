@@ -204,14 +204,16 @@ class PowBackward2(Node):
 def pow(a, exponent):  # noqa: A001 (torch's name)
     """``a ** exponent`` for a tensor base; the exponent is a number or a tensor."""
     if is_tensor(exponent):
-        x, y, _ = binary_operands(a, exponent)
+        x, y, dtype = binary_operands(a, exponent)
+        if dtype.category == 0:
+            raise NotImplementedError("\"pow\" not implemented for 'Bool'")
         return record(PowBackward1, elementwise_result(_power(x, y), a, exponent), (a, exponent),
                       saved={"self": a, "exponent": exponent}, save_result=True)
     if a.dtype.category == 1 and isinstance(exponent, int) and exponent < 0:
         raise RuntimeError("Integers to negative integer powers are not allowed.")
     x = values(a, result_type(a, exponent))
     with np.errstate(all="ignore"):
-        out = x ** exponent
+        out = (x ** exponent).astype(x.dtype, copy=False)  # numpy makes bool ** bool an int8
     return record(PowBackward0, out, (a,), saved={"self": a}, attrs={"exponent": exponent})
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record
-from ._out import with_out
+from ._out import prepare_out, with_out
 from ._two_operands import TwoOperandFunction
 from ._util import binary_operands, elementwise_result, is_tensor
 
@@ -33,6 +33,9 @@ class TwoOperandTest(TwoOperandFunction):
         self.check_other(b)
         x, y, _ = binary_operands(a, b)
         return _bool_tensor(elementwise_result(self.numpy_op(x, y), a, b))
+
+    def __call__(self, input, other, *, out=None):  # noqa: A002 (torch's argument name)
+        return with_out(self.name, self.compute, out, input, other, differentiable=False)
 
     def in_place(self, a, b):
         """What ``a.lt_(b)`` writes: 1/0 in a's dtype, recorded as ``LtBackward0`` (``1`` for a tensor)."""
@@ -60,6 +63,7 @@ not_equal, less, less_equal, greater, greater_equal = (ne.alias("not_equal"), lt
 logical_and = TwoOperandTest("logical_and", np.logical_and, numbers=False)
 logical_or = TwoOperandTest("logical_or", np.logical_or, numbers=False)
 logical_xor = TwoOperandTest("logical_xor", np.logical_xor, numbers=False)
+logical_and_, logical_or_, logical_xor_ = (op.alias(op.name + "_") for op in (logical_and, logical_or, logical_xor))
 _ZERO_NODES = {f"{test.node_name}{n}": type(f"{test.node_name}{n}", (ZeroGradient,), {
     "__module__": __name__, "__doc__": f"d x.{test.name}_(y) / dx = 0 and / dy = 0: piecewise constant."})
     for test in (eq, ne, lt, le, gt, ge) for n in "01"}
@@ -67,18 +71,25 @@ _ZERO_NODES = {f"{test.node_name}{n}": type(f"{test.node_name}{n}", (ZeroGradien
 
 def logical_not(input, *, out=None):  # noqa: A002
     """``not input`` element-wise (non-zero counts as true): a bool tensor."""
-    return with_out("logical_not", lambda a: _bool_tensor(np.logical_not(a._data)), out, input)
+    return with_out("logical_not", lambda a: _bool_tensor(np.logical_not(a._data)), out, input,
+                    differentiable=False)
+
+
+def _refuse_floats(kernel, dtype, shape, out) -> None:
+    """Bitwise ops have no float kernel; torch prepares ``out=`` (dtype check, resize) before it finds that out."""
+    if dtype.is_floating_point:
+        if out is not None:
+            prepare_out(out, dtype, shape)
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{dtype.legacy_name}'")
 
 
 def _bitwise(name, numpy_op):
-    def compute(a, b):
-        x, y, dtype = binary_operands(a, b)
-        if dtype.is_floating_point:
-            raise NotImplementedError(f"\"{name}_cpu\" not implemented for '{dtype.legacy_name}'")
-        return _node.Tensor._wrap(elementwise_result(np.asarray(numpy_op(x, y), dtype=dtype.numpy), a, b))
-
     def op(input, other, *, out=None):  # noqa: A002
-        return with_out(name, compute, out, input, other)
+        def compute(a, b):
+            x, y, dtype = binary_operands(a, b)
+            _refuse_floats(f"{name}_cpu", dtype, np.broadcast(x, y).shape, out)
+            return _node.Tensor._wrap(elementwise_result(np.asarray(numpy_op(x, y), dtype=dtype.numpy), a, b))
+        return with_out(name, compute, out, input, other, differentiable=False)
 
     op.__name__, op.__doc__ = name, f"torch.{name}: element-wise on bool and integer tensors."
     return op
@@ -92,10 +103,9 @@ bitwise_xor = _bitwise("bitwise_xor", np.bitwise_xor)
 def bitwise_not(input, *, out=None):  # noqa: A002
     """``~input``: flips every bit of an integer, negates a bool."""
     def compute(a):
-        if a.dtype.is_floating_point:
-            raise NotImplementedError(f"\"bitwise_not_cpu\" not implemented for '{a.dtype.legacy_name}'")
+        _refuse_floats("bitwise_not_cpu", a.dtype, a.shape, out)
         return _node.Tensor._wrap(np.invert(a._data))
-    return with_out("bitwise_not", compute, out, input)
+    return with_out("bitwise_not", compute, out, input, differentiable=False, keeps_dtype=True)
 
 
 def _test(name, numpy_test, doc):
@@ -103,7 +113,8 @@ def _test(name, numpy_test, doc):
         return _bool_tensor(numpy_test(input._data) if input.dtype.is_floating_point else
                             np.full(input.shape, name == "isfinite"))
 
-    op.__name__, op.__doc__ = name, doc
+    op.__name__ = op.__qualname__ = name  # as torch's errors name it: "isnan() got an unexpected keyword..."
+    op.__doc__ = doc
     return op
 
 

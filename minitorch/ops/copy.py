@@ -25,8 +25,11 @@ def clone(a, memory_format=None):
     """A copy in new memory. Unlike ``=``, it is a new tensor; unlike ``detach()``, gradients flow back.
 
     The copy keeps ``a``'s strides when ``a`` fills its memory densely (a transposed tensor stays transposed);
-    otherwise it is dense with its dims in the same memory order, as torch's ``preserve_format``.
+    otherwise it is dense with its dims in the same memory order, as torch's ``preserve_format``;
+    ``memory_format=torch.contiguous_format`` makes it row-major.
     """
+    if getattr(memory_format, "name", "preserve_format") == "contiguous_format":
+        return record(CloneBackward0, np.array(a._data, order="C"), (a,))
     return record(CloneBackward0, copy_preserving_layout(a._data), (a,))
 
 
@@ -115,7 +118,8 @@ class ToCopyBackward0(Node):
 
 
 def to(a, *args, **kwargs):
-    """Convert to another dtype (recorded as ``ToCopyBackward0``); devices other than the CPU raise."""
+    """Convert to another dtype (recorded as ``ToCopyBackward0``; ``copy=True`` copies in any case); devices other
+    than the CPU raise."""
     dtype = kwargs.get("dtype")
     for arg in args + tuple(v for k, v in kwargs.items() if k == "device"):
         if hasattr(arg, "_data"):
@@ -124,6 +128,7 @@ def to(a, *args, **kwargs):
             check_device(arg)
         elif arg is not None:
             dtype = resolve(arg)
-    if dtype is None or dtype.numpy == a._data.dtype:
+    if not kwargs.get("copy") and (dtype is None or dtype.numpy == a._data.dtype):
         return a
+    dtype = dtype or a.dtype  # copy=True: a new tensor even when nothing changes
     return record(ToCopyBackward0, copy_preserving_layout(a._data, dtype.numpy), (a,))

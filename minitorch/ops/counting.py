@@ -98,8 +98,12 @@ def triu_indices(row, col, offset=0, *, dtype=None, device=None, layout=None):
 
 
 def signbit(input, *, out=None):  # noqa: A002
-    """Whether the sign bit is set (``-0.0`` included)."""
-    return with_out("signbit", lambda: _wrap(np.signbit(input._data)), out)
+    """Whether the sign bit is set (``-0.0`` and ``-nan`` included; never for a bool); ``out`` must be bool."""
+    if out is not None and out.dtype.name != "bool":
+        raise RuntimeError("signbit does not support non-boolean outputs.")
+    data = input._data
+    signs = np.signbit(data) if data.dtype.kind in "fiu" else np.zeros(data.shape, bool)
+    return with_out("signbit", lambda: _wrap(signs), out)
 
 
 def _integer_op(name, numpy_op):

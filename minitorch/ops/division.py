@@ -69,7 +69,7 @@ def floor_divide(input, other, *, out=None):  # noqa: A002
     """``input // other`` (rounds down); torch gives it no derivative."""
     def compute(a, b):
         return record(NotImplemented, _rounded_division(a, b, "floor"), (a, b))
-    return with_out("floor_divide", compute, out, input, other)
+    return with_out("floor_divide", compute, out, input, other, differentiable=False)
 
 
 def true_divide(input, other, *, out=None):  # noqa: A002

@@ -62,6 +62,8 @@ class BinaryOp(TwoOperandFunction):
         if dtype.is_floating_point:
             return x, y
         if self.ints == "keep":
+            if dtype.category == 0:
+                raise NotImplementedError(f"\"{self.name}_cpu\" not implemented for 'Bool'")
             if np.any(np.asarray(y) == 0) and self.name in ("fmod", "remainder"):
                 raise RuntimeError("ZeroDivisionError")
             return x, y
@@ -81,6 +83,14 @@ class BinaryOp(TwoOperandFunction):
         return record(self.scalar_node, out, (a,), saved={"self": a} if "self" in self.scalar_saves else None,
                       attrs={"other": b} if "other" in self.scalar_saves else None,
                       save_result="result" in self.scalar_saves, state={"other_value": y})
+
+
+def _remainder(x, y):
+    """Python's ``x % y``, as torch computes it: ``fmod``, then ``+ y`` where the signs differ (so 0 keeps x's sign)."""
+    mod = np.fmod(x, y)
+    if mod.dtype.kind != "f":
+        return np.mod(x, y)
+    return np.where((mod != 0) & ((np.asarray(y) < 0) != (mod < 0)), mod + y, mod)
 
 
 def _xlogy(x, y):
@@ -109,7 +119,16 @@ hypot = BinaryOp("hypot", np.hypot, lambda x, y, r: x / r, lambda x, y, r: y / r
 fmod = BinaryOp("fmod", np.fmod, lambda x, y, r: 1.0, lambda x, y, r: -np.trunc(x / y),
                 ("FmodBackward1", "FmodBackward0"), ints="keep",
                 formula="d/dx fmod(x, y) = 1, d/dy = -trunc(x / y)")
-remainder = BinaryOp("remainder", np.mod, lambda x, y, r: 1.0, lambda x, y, r: -np.floor(x / y),
+class RemainderOp(BinaryOp):
+    """``remainder`` also takes a Python number first (``torch.remainder(2, x)``, what ``2 % x`` runs)."""
+
+    def __call__(self, input, other, *, out=None):  # noqa: A002 (torch's argument name)
+        if not is_tensor(input) and is_tensor(other):
+            return remainder_of_number(input, other)
+        return super().__call__(input, other, out=out)
+
+
+remainder = RemainderOp("remainder", _remainder, lambda x, y, r: 1.0, lambda x, y, r: -np.floor(x / y),
                      ("RemainderBackward1", "RemainderBackward0"), ints="keep",
                      formula="d/dx (x - y * floor(x / y)) = 1, d/dy = -floor(x / y)")
 fmax = BinaryOp("fmax", np.fmax, lambda x, y, r: _fmax_picks_self(x, y), lambda x, y, r: ~_fmax_picks_self(x, y),
@@ -142,3 +161,25 @@ ldexp = BinaryOp("ldexp", lambda x, y: x * np.exp2(y), lambda x, y, r: _two_to_t
                  lambda x, y, r: r * np.log(2.0), ("LdexpBackward0",), numbers=False, saves=("other", "result"),
                  formula="d/dx x * 2**y = 2**y, d/dy = x * 2**y * log(2)")
 arctan2 = atan2.alias("arctan2")
+
+
+class NotImplemented(Node):  # noqa: A001 (torch's name for a node whose derivative does not exist)
+    """``remainder(number, tensor)`` has no derivative in torch: its backward raises."""
+
+    def name(self):
+        return "torch::autograd::NotImplemented"
+
+    def apply(self, grad):
+        raise RuntimeError("derivative for aten::remainder is not implemented")
+
+
+def remainder_of_number(number, a):
+    """``number % a`` (``torch.remainder(number, a)``): the number promoted with ``a``, no derivative."""
+    y, x, dtype = binary_operands(a, number)
+    if dtype.category == 0:
+        raise NotImplementedError("\"remainder_cpu\" not implemented for 'Bool'")
+    if np.asarray(y).dtype.kind != "f" and np.any(np.asarray(y) == 0):
+        raise RuntimeError("ZeroDivisionError")
+    with np.errstate(all="ignore"):
+        out = np.asarray(_remainder(np.asarray(x, np.asarray(y).dtype), y))
+    return record(NotImplemented, elementwise_result(out, a), (a,))

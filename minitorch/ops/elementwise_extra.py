@@ -159,11 +159,15 @@ def square(input, *, out=None):  # noqa: A002
     """``input ** 2`` (recorded as ``PowBackward0``); bools square to int64."""
     def compute(a):
         return arithmetic.pow(copy.to(a, result_type(a, 2)) if a.dtype.category == 0 else a, 2)
-    return with_out("square", compute, out, input)
+    return with_out("pow", compute, out, input)  # torch's square is pow: its errors say so
 
 
 def float_power(input, exponent, *, out=None):  # noqa: A002
     """``input ** exponent`` computed in float64 (both operands are converted first)."""
+    if out is not None and out.dtype is not float64:
+        raise RuntimeError(f"the output given to float_power has dtype {out.dtype.legacy_name} but the operation's "
+                           "result requires dtype Double")
+
     def compute(a, b):
         b = copy.to(b, float64) if is_tensor(b) else float(b)
         return arithmetic.pow(copy.to(a, float64), b)
@@ -180,6 +184,10 @@ class NanToNumBackward0(Node):
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None, *, out=None):  # noqa: A002
     """Replace nan by ``nan``, +inf by ``posinf`` and -inf by ``neginf`` (default: the dtype's extremes)."""
     require_tensor("nan_to_num", input)
+    if out is not None and out.dtype is not input.dtype:
+        raise RuntimeError(f"nan_to_num: dtype of out: {out.dtype.legacy_name} should be same as input: "
+                           f"{input.dtype.legacy_name}")
+
     def compute(a):
         data = a._data if not a.dtype.is_floating_point else np.nan_to_num(a._data, nan=nan, posinf=posinf,
                                                                              neginf=neginf)

@@ -94,7 +94,7 @@ class UnaryOp:
         return twin
 
     def __call__(self, input, *, out=None):  # noqa: A002 (torch's argument name)
-        return with_out(self.name, self.compute, out, input)
+        return with_out(self.name, self.compute, out, input, keeps_dtype=self.ints != "float")
 
     def __repr__(self):
         return f"<built-in method {self.name} of type object>"
@@ -102,7 +102,7 @@ class UnaryOp:
 
 def _sign(x):
     """-1, 0 or 1; torch gives 0 for nan and -0.0 (``+ 0`` turns numpy's -0.0 into 0.0)."""
-    return x if x.dtype == np.bool_ else np.where(np.isnan(x), 0, np.sign(x)).astype(x.dtype) + 0
+    return x.copy() if x.dtype == np.bool_ else np.where(np.isnan(x), 0, np.sign(x)).astype(x.dtype) + 0
 
 
 _wide = wide  # float32 computed in float64 and rounded once (ops/_util.py)
@@ -191,3 +191,24 @@ sinc = UnaryOp("sinc", _sinc, _sinc_gradient,
 arcsin, arccos, arctan = asin.alias("arcsin"), acos.alias("arccos"), atan.alias("arctan")
 arcsinh, arccosh, arctanh = asinh.alias("arcsinh"), acosh.alias("arccosh"), atanh.alias("arctanh")
 fix = trunc.alias("fix")
+
+
+class _InPlaceWithoutDerivative(Node):
+    """No derivative: torch's in-place ``acosh_``, ``asinh_`` and ``atanh_`` refuse their backward."""
+
+    op_name = ""
+
+    def apply(self, grad):
+        raise NotImplementedError(f"the derivative for 'inplace version of {self.op_name}' is not implemented.")
+
+
+def _in_place_version(op):
+    """The op as its in-place method records it: node ``<Name>Backward1``, which has no derivative."""
+    twin = copy.copy(op)
+    twin.saves = ()
+    twin.node = type(op.node.__name__[:-1] + "1", (_InPlaceWithoutDerivative,),
+                     {"op_name": op.name, "__module__": __name__, "__doc__": _InPlaceWithoutDerivative.__doc__})
+    return twin
+
+
+asinh_in_place, acosh_in_place, atanh_in_place = (_in_place_version(op) for op in (asinh, acosh, atanh))

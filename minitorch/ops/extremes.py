@@ -43,12 +43,23 @@ class AminBackward0(AmaxBackward0):
 def _extreme(node_cls, numpy_op, name, input, dim, keepdim):
     axes, shown = _reduced_dims(dim, input.ndim)
     if input.numel() == 0:
-        raise IndexError(f"{name}(): Expected reduction dim {axes[0] if axes else 0} to have non-zero size.")
+        _check_empty_reduction(name, input, dim)
     out = np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim))
     kept_shape = tuple(1 if d in axes else n for d, n in enumerate(input.shape))
     return _record_reduction(node_cls, out, input, axes, keepdim, saved={"self": input},
                              attrs={"dim": shown or (), "keepdim": keepdim}, save_result=True,
                              state={"kept_shape": kept_shape})
+
+
+def _check_empty_reduction(name, input, dim) -> None:  # noqa: A002
+    """An empty input: torch needs dims, none of them empty (named as the caller wrote it)."""
+    given = list(dim) if isinstance(dim, (tuple, list)) else [dim]
+    if not given:
+        raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+                           "reduction dim with the 'dim' argument.")
+    for d in given:
+        if input.shape[d] == 0:
+            raise IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
 
 
 def amax(input, dim=(), keepdim=False):  # noqa: A002
@@ -93,14 +104,15 @@ def count_nonzero(input, dim=None):  # noqa: A002
 
 def _truth(numpy_op, input, dim, keepdim):
     axes, _ = _reduced_dims(dim, input.ndim)
-    return _node.Tensor._wrap(np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim and dim is not None)))
+    out = np.asarray(numpy_op(input._data, axis=axes, keepdims=keepdim and dim is not None))
+    return _node.Tensor._wrap(out.astype(np.uint8) if input._data.dtype == np.uint8 else out)  # torch keeps uint8
 
 
 def all(input, dim=None, keepdim=False):  # noqa: A001, A002
-    """Whether every element is true (non-zero), overall or along ``dim``: a bool tensor."""
+    """Whether every element is true (non-zero), overall or along ``dim``: a bool tensor (uint8 for uint8)."""
     return _truth(np.all, input, dim, keepdim)
 
 
 def any(input, dim=None, keepdim=False):  # noqa: A001, A002
-    """Whether some element is true (non-zero), overall or along ``dim``: a bool tensor."""
+    """Whether some element is true (non-zero), overall or along ``dim``: a bool tensor (uint8 for uint8)."""
     return _truth(np.any, input, dim, keepdim)

@@ -67,16 +67,16 @@ def _check_values(values, function: str, position: int) -> None:
 
 def index_put_(input, indices, values, accumulate=False, *, _first: int = 1):  # noqa: A002
     """Write ``values`` into ``input`` at the places ``indices`` pick (add them with ``accumulate=True``)."""
+    _check_values(values, "index_put_", _first + 2)  # argument types first, as torch's parser
     advanced = _advanced(input, indices, "index_put_", _first)
-    _check_values(values, "index_put_", _first + 2)
     _put_in_place(input, advanced, values, mode=(bool(accumulate), tuple(indices)))
     return input
 
 
 def index_put(input, indices, values, accumulate=False, *, _first: int = 1):  # noqa: A002
     """``index_put_`` on a copy of ``input`` (with ``input``'s layout): ``input`` is left as it is."""
+    _check_values(values, "index_put", _first + 2)  # argument types first, as torch's parser
     advanced = _advanced(input, indices, "index_put", _first)
-    _check_values(values, "index_put", _first + 2)
     if values.dtype != input.dtype:
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
                            f"{input.dtype.legacy_name} for the destination and {values.dtype.legacy_name} for "

@@ -10,7 +10,7 @@ from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 from ._formulas import on_tensors
 from ._out import write_out
-from ._util import as_tensor, is_tensor, wrap_dim
+from ._util import as_tensor, check_broadcast, is_tensor, wrap_dim
 from .linalg import _C_NAMES
 from .splitting import unbind
 
@@ -117,7 +117,8 @@ def index_fill(a, dim, index, value):
     d = wrap_dim(dim, a.ndim)
     rows = _index_vector(a, d, index, "index_fill")
     data = a._data.copy()
-    data[_along(data, d, rows)] = value._data if is_tensor(value) else value
+    target = data.reshape(1) if data.ndim == 0 else data  # a 0-d tensor is filled as one element
+    target[_along(target, d, rows)] = value._data if is_tensor(value) else np.asarray(value).astype(data.dtype)
     if is_tensor(value):
         out = record(IndexFillBackward1, data, (a, value), attrs={"dim": dim, "index": index},
                      state={"index": rows, "axis": d})
@@ -159,10 +160,11 @@ def masked_fill(a, mask, value):
     if is_tensor(value) and value.ndim:
         raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                            f"{value.ndim} dimension(s).")
+    check_broadcast(mask.shape, a.shape)  # torch expands the mask and the tensor together, mask first
     shape = np.broadcast_shapes(a.shape, mask.shape)
     fill = value._data if is_tensor(value) else value
     data = np.where(mask._data, np.asarray(fill).astype(a._data.dtype), a._data)
-    data = np.ascontiguousarray(np.broadcast_to(data, shape))
+    data = np.array(np.broadcast_to(data, shape), order="C")  # a fresh row-major copy (0-d stays 0-d)
     if is_tensor(value):
         out = record(MaskedFillBackward1, data, (a, value), saved={"mask": mask}, state={"mask": mask._data})
     else:

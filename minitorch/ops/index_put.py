@@ -58,7 +58,7 @@ def _as_value(target, value):
     if is_tensor(value):
         return value
 
-    return _node.Tensor._wrap(np.asarray(value, dtype=target._data.dtype))
+    return _node.Tensor._wrap(np.asarray(value).astype(target._data.dtype))  # -1 wraps to 255 in uint8, as torch
 
 
 def _strip_leading_ones(value):
@@ -90,18 +90,63 @@ def index_put_(target, advanced: dict, value, mode=None) -> None:
         check_inplace(target)  # torch checks the leaf first, then the memory, dtypes and indices
     if overlap(target, value) in ("full", "partial"):
         raise RuntimeError(PARTIAL_OVERLAP_ERROR)
+    if _fills_a_mask(advanced, value, mode):
+        value = _cast_value(value, target.dtype)  # torch runs masked_fill_(mask, value.item()): any dtype
+    advanced = expand_masks(target, advanced)
+    if value.ndim and value.shape[0] == 1:
+        value = _strip_leading_ones(value)
+    _check_indices(target, advanced)
+    _check_value_shape(target, advanced, value)
     if value.dtype != target.dtype:
         raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
                            f"{target.dtype.legacy_name} for the destination and {value.dtype.legacy_name} for "
                            f"the source.")
-    advanced = expand_masks(target, advanced)
     check_bounds(target, advanced)
-    if value.ndim and value.shape[0] == 1:
-        value = _strip_leading_ones(value)
     if has_internal_overlap(target._data) and not records_inplace(target, (value,)):
         _put_into_expanded(target, numpy_index(target.ndim, advanced), value)
         return
     apply_inplace(target, _index_put, numpy_index(target.ndim, advanced), value, mode=mode)
+
+
+def _fills_a_mask(advanced: dict, value, mode) -> bool:
+    """Whether torch's index_put_ becomes ``masked_fill_``: one bool mask, one value, no accumulation."""
+    (array, *others) = advanced.values()
+    return not others and array.dtype.kind == "b" and value.numel() == 1 and not (mode and mode[0])
+
+
+def _cast_value(value, dtype):
+    if value.dtype == dtype:
+        return value
+    if value.requires_grad:
+        return value.to(dtype)
+    return _node.Tensor._wrap(value._data.astype(dtype.numpy))
+
+
+def _check_indices(target, advanced: dict) -> None:
+    """What torch checks of the indices before the value: they broadcast together, and no dim they index is
+    empty (the other bounds are checked last, as its kernel does)."""
+    try:
+        np.broadcast_shapes(*(array.shape for array in advanced.values()))
+    except ValueError:
+        shapes = ", ".join(f"[{', '.join(map(str, array.shape))}]" for _, array in sorted(advanced.items()))
+        raise IndexError(f"shape mismatch: indexing tensors could not be broadcast together with shapes {shapes}"
+                         ) from None
+    if any(target.shape[dim] == 0 and array.size for dim, array in advanced.items()):
+        raise IndexError("index is out of bounds for dimension with size 0")
+
+
+def _check_value_shape(target, advanced: dict, value) -> None:
+    """torch's shape mismatch error, raised before the dtype and bounds checks (indices clipped into range)."""
+    clipped = {d: np.clip(a, -target.shape[d], target.shape[d] - 1) if target.shape[d] else a
+               for d, a in advanced.items()}
+    try:
+        shape = np.broadcast_to(np.empty((), bool), target.shape)[numpy_index(target.ndim, clipped)].shape
+    except (IndexError, ValueError):
+        return  # indices that do not broadcast, or index an empty dim: check_bounds says so
+    padded = (1,) * (len(shape) - value.ndim) + tuple(value.shape)
+    if value.ndim > len(shape) or any(v not in (1, n) for v, n in zip(padded, shape)):
+        raise RuntimeError(f"shape mismatch: value tensor of shape [{', '.join(map(str, value.shape))}] cannot be "
+                           f"broadcast to indexing result of shape [{', '.join(map(str, shape))}]")
 
 
 def _put_into_expanded(target, index, value) -> None:

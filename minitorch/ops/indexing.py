@@ -52,7 +52,9 @@ class SliceBackward0(Node):
 
 def slice_dim(a, dim, piece: slice):
     """``a[..., start:end:step, ...]`` along one dim (a view)."""
-    if piece.step is not None and piece.step <= 0:
+    if piece.step == 0:
+        raise ValueError("slice step cannot be zero")
+    if piece.step is not None and piece.step < 0:
         raise ValueError("step must be greater than zero")
     data = a._data[(slice(None),) * dim + (piece,)]
     start, stop, step = piece.indices(a.shape[dim])

@@ -51,7 +51,8 @@ def cat(tensors, dim=0):
                                    f"{position} in the list.")
 
     dtype = result_type(*tensors)
-    return record(CatBackward0, np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d),
+    data = np.concatenate([t._data.astype(dtype.numpy, copy=False) for t in joined], d)
+    return record(CatBackward0, np.ascontiguousarray(data),  # row-major whatever the inputs' layouts, as torch
                   tensors, attrs={"dim": saved_dim(dim)}, state={"axis": d, "kept": kept})
 
 
@@ -69,11 +70,13 @@ class StackBackward0(Node):
 def stack(tensors, dim=0):
     """Join same-shaped tensors along a new dimension."""
     tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("stack expects a non-empty TensorList")
     for i, t in enumerate(tensors[1:], 1):
         if t.shape != tensors[0].shape:
             raise RuntimeError(f"stack expects each tensor to be equal size, but got [{', '.join(map(str, tensors[0].shape))}] at entry 0 and [{', '.join(map(str, t.shape))}] at entry {i}")  # noqa: E501
     d = wrap_dim(dim, tensors[0].ndim + 1)
 
     dtype = result_type(*tensors)
-    data = np.stack([t._data.astype(dtype.numpy, copy=False) for t in tensors], d)
+    data = np.ascontiguousarray(np.stack([t._data.astype(dtype.numpy, copy=False) for t in tensors], d))
     return record(StackBackward0, data, tensors, attrs={"dim": saved_dim(dim)}, state={"axis": d})

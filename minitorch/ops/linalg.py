@@ -11,12 +11,15 @@ from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record, unbroadcast
 from . import _formulas
 from ._formulas import scale, t
+from ._util import check_broadcast
 from .broadcasting import expand
 from .inplace import write_values
 from .reshaping import UnsafeViewBackward0, reshape
 from .squeezing import SqueezeBackward4, squeeze, unsqueeze
 
-_C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "bool": "bool"}
+_C_NAMES = {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int", "int32": "int",
+            "int16": "short int", "int8": "signed char", "uint8": "unsigned char", "bool": "bool"}
+_BOOL_KERNELS = {"mm": "addmm_impl_cpu_", "mv": "addmv_impl_cpu", "bmm": "bmm", "dot": "dot"}
 
 
 def _operands(a, b, kind):
@@ -31,7 +34,7 @@ def _operands(a, b, kind):
             "bmm": f"expected scalar type {x.legacy_name} but found {y.legacy_name}",
         }[kind])
     if a.dtype.category == 0:
-        raise NotImplementedError(f'"{kind}" not implemented for \'Bool\'')
+        raise NotImplementedError(f'"{_BOOL_KERNELS[kind]}" not implemented for \'Bool\'')
     return a._data, b._data
 
 
@@ -71,6 +74,8 @@ class MvBackward0(Node):
 
 def mv(a, b):
     """Matrix times vector."""
+    if a.ndim != 2 or b.ndim != 1:
+        raise RuntimeError(f"vector + matrix @ vector expected, got 1, {a.ndim}, {b.ndim}")
     if a.shape[1] != b.shape[0]:
         raise RuntimeError(f"size mismatch, got input ({a.shape[0]}), mat ({a.shape[0]}x{a.shape[1]}), "
                            f"vec ({b.shape[0]})")
@@ -137,6 +142,9 @@ class BmmBackward0(Node):
 
 def bmm(a, b):
     """Batched matrix product of two 3-d tensors."""
+    for name, tensor in (("batch1", a), ("batch2", b)):
+        if tensor.ndim != 3:
+            raise RuntimeError(f"{name} must be a 3D tensor")
     if b.shape[:2] != (a.shape[0], a.shape[2]):
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: [{a.shape[0]}, "
                            f"{a.shape[2]}] but got: [{b.shape[0]}, {b.shape[1]}].")
@@ -161,15 +169,17 @@ def matmul(a, b):
     if a.ndim == 2 and b.ndim == 2:
         return mm(a, b)
     if b.ndim <= 2:  # fold a's batch dims into rows: one big mm (or mv)
-        rows = reshape(a, -1, a.shape[-1])
+        rows = reshape(a, int(np.prod(a.shape[:-1])), a.shape[-1])  # a count, not -1: a may be empty
         folded = mv(rows, b) if b.ndim == 1 else mm(rows, b)
         shape = a.shape[:-1] + (() if b.ndim == 1 else (b.shape[-1],))
         return _unsafe_view(folded, shape)
     a2 = unsqueeze(a, 0) if a.ndim == 1 else a
     b2 = unsqueeze(b, -1) if b.ndim == 1 else b
+    check_broadcast(a2.shape[:-2], b2.shape[:-2])
     batch = np.broadcast_shapes(a2.shape[:-2], b2.shape[:-2])
-    left = reshape(expand(a2, *batch, *a2.shape[-2:]), -1, *a2.shape[-2:])
-    right = reshape(expand(b2, *batch, *b2.shape[-2:]), -1, *b2.shape[-2:])
+    count = int(np.prod(batch))
+    left = reshape(expand(a2, *batch, *a2.shape[-2:]), count, *a2.shape[-2:])
+    right = reshape(expand(b2, *batch, *b2.shape[-2:]), count, *b2.shape[-2:])
     out = _unsafe_view(bmm(left, right), (*batch, a2.shape[-2], b2.shape[-1]))
     if a.ndim == 1:
         out = squeeze(out, -2)

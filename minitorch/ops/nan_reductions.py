@@ -1,5 +1,5 @@
 """Reductions that skip nan: nansum, nanmean (nansum over the count of numbers, as torch builds it) and
-nanmedian; and logcumsumexp, the scan of logaddexp."""
+nanmedian."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from .._dtype import resolve
 from ..autograd.node import Node, record
 from . import return_types
 from ._out import with_out
-from ._util import saved_dim, wrap_dim
+from ._util import wrap_dim
 from .arithmetic import div
 from .comparison import isnan, logical_not
 from .sorting import MedianBackward0, _GatherBackward, _picked
@@ -74,30 +74,4 @@ def nanmedian(input, dim=None, keepdim=False):  # noqa: A002
         values, index = values.squeeze(ax), index.squeeze(ax)
     return _picked(NanmedianBackward1, return_types.nanmedian, input, values, index, dim, keepdim, axis,
                    {"keepdim": keepdim})
-
-
-class LogcumsumexpBackward0(Node):
-    """d logcumsumexp(x)_j / dx_i = exp(x_i - r_j) for i <= j: a reversed cumulative sum of grad * exp(-r)."""
-
-    def apply(self, grad):
-        x, r, axis = self.unpack("self"), self.unpack("result"), self._axis
-        if axis is None:
-            return (grad.copy(),)
-        weighted = np.flip(np.cumsum(np.flip(grad * np.exp(-r), axis), axis), axis)
-        with np.errstate(all="ignore"):
-            return ((weighted * np.exp(x)).astype(grad.dtype),)
-
-
-def logcumsumexp(input, dim, *, out=None):  # noqa: A002
-    """``log(cumsum(exp(x)))`` along ``dim``, computed without overflow."""
-    def compute():
-        if not input.dtype.is_floating_point:
-            raise NotImplementedError(f"\"logcumsumexp_out_cpu\" not implemented for '{input.dtype.legacy_name}'")
-        axis = wrap_dim(dim, input.ndim)
-        data = input._data if input.ndim else input._data.reshape(1)
-        result = np.logaddexp.accumulate(data, axis=axis).reshape(input.shape).astype(data.dtype)
-        return record(LogcumsumexpBackward0, result, (input,), saved={"self": input}, save_result=True,
-                      attrs={"dim": saved_dim(dim)}, state={"axis": axis if input.ndim else None})
-
-    return with_out("logcumsumexp", compute, out)
 

@@ -9,10 +9,11 @@ operand becomes a tensor, as torch's argument parser makes it one.
 
 from __future__ import annotations
 
+from .._dtype import result_type
 from .._factories import tensor
 from . import arithmetic, join, linalg, pointwise, reduction
 from . import softmax as softmax_ops
-from ._out import with_out
+from ._out import check_out_grad, with_out
 from ._util import is_tensor
 
 
@@ -47,18 +48,20 @@ def clamp(input, min=None, max=None, *, out=None):  # noqa: A001, A002
     return with_out("clamp", pointwise.clamp, out, input, min, max)
 
 
-def _unary(name, op):
+def _unary(name, op, **options):
     def torch_function(input, *, out=None):  # noqa: A002
-        return with_out(name, op, out, input)
+        return with_out(name, op, out, input, **options)
 
     torch_function.__name__ = torch_function.__qualname__ = name
     torch_function.__doc__ = f"``torch.{name}(input, *, out=None)``: {op.__doc__}"
     return torch_function
 
 
-def _binary(name, op):
+def _binary(name, op, **options):
     def torch_function(input, other, *, out=None):  # noqa: A002
-        return with_out(name, op, out, input, other)
+        if "_position" in options:  # maximum, minimum: only a tensor ``other``, checked before ``out=``
+            pointwise.check_other_is_tensor(name, other, options["_position"])
+        return with_out(name, op, out, input, other, **options)
 
     torch_function.__name__ = torch_function.__qualname__ = name
     torch_function.__doc__ = f"``torch.{name}(input, other, *, out=None)``: {op.__doc__}"
@@ -66,10 +69,19 @@ def _binary(name, op):
 
 
 exp, log, sqrt = _unary("exp", pointwise.exp), _unary("log", pointwise.log), _unary("sqrt", pointwise.sqrt)
-abs, neg = _unary("abs", pointwise.abs), _unary("neg", arithmetic.neg)  # noqa: A001
+abs = _unary("abs", pointwise.abs, keeps_dtype=True)  # noqa: A001
+_neg = _unary("neg", arithmetic.neg, keeps_dtype=True)
+
+
+def neg(input, *, out=None):  # noqa: A002
+    """``torch.neg(input, *, out=None)``: ``-input`` (a bool tensor is refused before out='s dtype is checked)."""
+    if getattr(input, "dtype", None) is not None and input.dtype.category == 0:
+        return arithmetic.neg(input)  # raises torch's error for bools
+    return _neg(input, out=out)
 sigmoid, tanh = _unary("sigmoid", pointwise.sigmoid), _unary("tanh", pointwise.tanh)
 reciprocal = _unary("reciprocal", arithmetic.reciprocal)
-maximum, minimum = _binary("maximum", pointwise.maximum), _binary("minimum", pointwise.minimum)
+maximum = _binary("maximum", pointwise.maximum, _position=2)  # torch counts ``other`` as argument 2 here
+minimum = _binary("minimum", pointwise.minimum, _position=2)
 matmul, mm, bmm = _binary("matmul", linalg.matmul), _binary("mm", linalg.mm), _binary("bmm", linalg.bmm)
 mv, dot = _binary("mv", linalg.mv), _binary("dot", linalg.dot)
 
@@ -85,20 +97,37 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001,
 
 
 def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A002
-    """The mean of all elements, or along ``dim``; written into ``out`` when given."""
+    """The mean of all elements, or along ``dim`` (computed in ``dtype`` when given); ``out=`` as torch."""
+    if dtype is not None and not dtype.is_floating_point:
+        raise RuntimeError("mean(): could not infer output dtype. Optional dtype must be either a floating point or "
+                           f"complex dtype. Got: {dtype.legacy_name}")
+
     def compute(x, dim, keepdim):
         return reduction.mean(x if dtype is None else x.to(dtype), dim, keepdim)
 
     return with_out("mean", compute, out, input, dim, keepdim)
 
 
+def _check_join_out(name, tensors, out) -> None:
+    """``out=`` of cat and stack: no input may require grad, and their common dtype must cast to out's."""
+    check_out_grad(name, out, *tensors)
+    if tensors and result_type(*tensors).category > out.dtype.category:
+        raise TypeError(f"torch.cat(): input types can't be cast to the desired output type {out.dtype.legacy_name}")
+
+
 def cat(tensors, dim=0, *, out=None):
     """Tensors joined along ``dim``, written into ``out`` when given."""
+    if out is not None:
+        tensors = list(tensors)
+        _check_join_out("cat", tensors, out)
     return with_out("cat", join.cat, out, tensors, dim)
 
 
 def stack(tensors, dim=0, *, out=None):
     """Tensors stacked along a new ``dim``, written into ``out`` when given."""
+    if out is not None:
+        tensors = list(tensors)
+        _check_join_out("stack", tensors, out)
     return with_out("stack", join.stack, out, tensors, dim)
 
 

@@ -10,7 +10,16 @@ from ..autograd.node import Node, record
 from ._bool_rules import check_abs
 from ._formulas import scale, sgn, unbroadcast
 from ._formulas import where as select
-from ._util import as_tensor, binary_operands, elementwise_result, float_values, is_tensor, values, wide
+from ._util import (
+    as_tensor,
+    binary_operands,
+    check_broadcast,
+    elementwise_result,
+    float_values,
+    is_tensor,
+    values,
+    wide,
+)
 from .backward_ops import sigmoid_backward, tanh_backward, threshold_backward
 
 
@@ -92,8 +101,8 @@ class SigmoidBackward0(Node):
 def sigmoid(a):
     """``1 / (1 + exp(-a))``. Saves its *output*: the derivative is ``result * (1 - result)``."""
     x = float_values(a)
-    with np.errstate(over="ignore"):
-        out = 1 / (1 + np.exp(-x))
+    with np.errstate(over="ignore"):  # float16 is computed in float32 and rounded once, as torch's kernel
+        out = 1 / (1 + np.exp(-(x.astype(np.float32) if x.dtype == np.float16 else x)))
     return record(SigmoidBackward0, out.astype(x.dtype, copy=False), (a,), save_result=True)
 
 
@@ -122,6 +131,8 @@ class ReluBackward0(Node):
 
 def relu(a):
     """``max(a, 0)``. Saves its output: the gradient passes where the output is positive."""
+    if a._data.dtype == np.bool_:
+        raise RuntimeError("Boolean inputs not supported for relu")
     return record(ReluBackward0, np.maximum(a._data, 0).astype(a._data.dtype), (a,), save_result=True)
 
 
@@ -139,18 +150,49 @@ class ClampBackward1(Node):
         return (select(inside, grad, 0),)
 
 
+class ClampBackward0(Node):
+    """grad of clamp(x, lo, hi): to x where lo <= x <= hi, to lo where x < lo < hi, to hi where x > hi or hi < lo."""
+
+    def apply(self, grad):
+        x = self.unpack("self")
+        low, high = (None if self._saved[name] is None else self.unpack(name) for name in ("min", "max"))
+        masks = _clamp_masks(x, low, high)
+        return tuple(None if mask is None else unbroadcast(np.where(mask, grad, 0).astype(grad.dtype),
+                                                           self.input_shape(i)) for i, mask in enumerate(masks))
+
+
+def _clamp_masks(x, low, high):
+    """Where the gradient goes to x, to min and to max (None for a bound that was not given)."""
+    if high is None:
+        return x >= low, x < low, None
+    if low is None:
+        return x <= high, None, x > high
+    return (x >= low) & (x <= high), (x < low) & (low < high), (x > high) | (high < low)
+
+
 def clamp(a, min=None, max=None):  # noqa: A002
-    """Limit values to ``[min, max]``; the gradient is 0 where a value was clipped."""
+    """Limit values to ``[min, max]`` (numbers, or tensors that broadcast); the gradient is 0 where clipped."""
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     dtype = result_type(a, *(v for v in (min, max) if v is not None))
+    _check_shapes(a, min, max)
     out = values(a, dtype)
     if min is not None:
-        out = np.maximum(out, min)
+        out = np.maximum(out, values(min, dtype))
     if max is not None:
-        out = np.minimum(out, max)
-    return record(ClampBackward1, out.astype(dtype.numpy, copy=False), (a,), saved={"self": a},
-                  attrs={"min": min, "max": max})
+        out = np.minimum(out, values(max, dtype))
+    out = np.asarray(out).astype(dtype.numpy, copy=False)
+    if is_tensor(min) or is_tensor(max):
+        return record(ClampBackward0, elementwise_result(out, a, min, max), (a, min, max),
+                      saved={"self": a, "min": min, "max": max})
+    return record(ClampBackward1, out, (a,), saved={"self": a}, attrs={"min": min, "max": max})
+
+
+def _check_shapes(*operands) -> None:
+    """torch's broadcast error for several operands: each one against the shape of those before it."""
+    shapes = [np.shape(t._data) for t in operands if is_tensor(t)]
+    for i in range(1, len(shapes)):
+        check_broadcast(np.broadcast_shapes(*shapes[:i]), shapes[i])
 
 
 class WhereBackward0(Node):
@@ -167,9 +209,10 @@ class WhereBackward0(Node):
 def where(condition, a=None, b=None):
     """Elements of ``a`` where ``condition`` holds, else of ``b``; ``where(condition)`` gives its indices."""
     if a is None and b is None:
-        return tuple(_node.Tensor._wrap(i) for i in np.nonzero(condition._data))
+        return tuple(_node.Tensor._wrap(i) for i in np.nonzero(np.atleast_1d(condition._data)))
     if not is_tensor(a) and not is_tensor(b):  # two numbers: torch.where(mask, 1.0, 0.0)
         a = _node.Tensor._wrap(np.asarray(a, dtype=result_type(a, b).numpy))
+    _check_shapes(condition, a, b)
     x, y, _ = binary_operands(a, b)
     a, b = as_tensor(a), as_tensor(b)
     out = elementwise_result(np.where(condition._data, x, y), condition, a, b)
@@ -195,14 +238,22 @@ class MinimumBackward0(MaximumBackward0):
     loses = staticmethod(np.greater)
 
 
-def maximum(a, b):
+def check_other_is_tensor(name, other, position) -> None:
+    """torch's TypeError when an op that takes two tensors (maximum, minimum) gets a number."""
+    if not is_tensor(other):
+        raise TypeError(f"{name}(): argument 'other' (position {position}) must be Tensor, not {type(other).__name__}")
+
+
+def maximum(a, b, *, _position=1):
     """Element-wise maximum of two tensors (ties share the gradient equally)."""
+    check_other_is_tensor("maximum", b, _position)
     x, y, _ = binary_operands(a, b)
     return record(MaximumBackward0, elementwise_result(np.maximum(x, y), a, b), (a, b), saved={"self": a, "other": b})
 
 
-def minimum(a, b):
+def minimum(a, b, *, _position=1):
     """Element-wise minimum of two tensors (ties share the gradient equally)."""
+    check_other_is_tensor("minimum", b, _position)
     x, y, _ = binary_operands(a, b)
     return record(MinimumBackward0, elementwise_result(np.minimum(x, y), a, b), (a, b), saved={"self": a, "other": b})
 

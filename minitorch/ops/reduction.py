@@ -56,10 +56,12 @@ def sum(a, dim=None, keepdim=False, dtype=None):  # noqa: A001
     if dtype is not None:
         data = data.astype(dtype.numpy)
     if dim is None:
-        return record(SumBackward0, np.asarray(torch_order_sum(data, tuple(range(data.ndim)))), (a,),
+        total = np.asarray(torch_order_sum(data, tuple(range(data.ndim))))
+        return record(SumBackward0, total.astype(data.dtype, copy=False), (a,),
                       attrs={"self_sym_sizes": tuple(a.shape)})
     dims, shown = _dims(dim, a.ndim)
-    return record(SumBackward1, np.asarray(torch_order_sum(data, dims, keepdim)), (a,),
+    total = np.asarray(torch_order_sum(data, dims, keepdim))  # numpy adds small integers up as int64:
+    return record(SumBackward1, total.astype(data.dtype, copy=False), (a,),  # torch keeps the dtype asked for
                   attrs={"dim": shown, "keepdim": keepdim, "self_sym_sizes": tuple(a.shape)},
                   state={"dims": dims})
 
@@ -219,6 +221,8 @@ def min(a, dim=None, keepdim=False):  # noqa: A001
 
 
 def _arg_extremum(a, dim, keepdim, name, numpy_arg, along_dim):
+    if a._data.dtype == np.bool_:
+        raise RuntimeError(f"{name}(): does not support bool input")
     if dim is not None:
         d = wrap_dim(dim, a.ndim)
         if a.ndim and a.shape[d] == 0:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._dtype import dtype
 from ..autograd.node import Node, record
+from . import dtype_view
 from ._util import wrap_dim
 from .copy import clone
 
@@ -16,6 +18,9 @@ def _target_shape(shape, numel):
         raise RuntimeError("only one dimension can be inferred")
     known = int(np.prod([n for n in shape if n != -1]))
     if -1 in shape:
+        if known == 0 and numel == 0:
+            raise RuntimeError(f"cannot reshape tensor of 0 elements into shape [{', '.join(map(str, shape))}] "
+                               "because the unspecified dimension size -1 can be any value and is ambiguous")
         if known == 0 or numel % known:
             raise RuntimeError(f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {numel}")
         shape = tuple(numel // known if n == -1 else n for n in shape)
@@ -53,6 +58,8 @@ def _numpy_view(array, shape):
 
 def view(a, *shape):
     """The same memory seen with a new shape (no copy). Fails when the memory layout doesn't allow it."""
+    if len(shape) == 1 and isinstance(shape[0], dtype):
+        return dtype_view.view_dtype(a, shape[0])  # x.view(torch.int32): the bytes read as another dtype
     shape = _target_shape(shape, a.numel())
     out = _numpy_view(a._data, shape)
     if out is None:
@@ -80,6 +87,8 @@ def flatten(a, start_dim=0, end_dim=-1):
     start, end = wrap_dim(start_dim, a.ndim), wrap_dim(end_dim, a.ndim)
     if a.ndim == 0:
         return reshape(a, 1)
+    if start > end:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if start == end:
         return a
     shape = a.shape[:start] + (int(np.prod(a.shape[start:end + 1])),) + a.shape[end + 1:]

@@ -1,4 +1,4 @@
-"""Running reductions along a dim: cumsum, cumprod, cummax and cummin, each beside its backward Node."""
+"""Running reductions along a dim: cumsum, cumprod, cummax, cummin and logcumsumexp, each beside its backward Node."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def _running(numpy_scan, data, axis):
     if data.ndim == 0:
         return data.copy()
     if data.dtype == np.float32:
-        return numpy_scan(data.astype(np.float64), axis).astype(np.float32)
-    return numpy_scan(data, axis)
+        return np.ascontiguousarray(numpy_scan(data.astype(np.float64), axis).astype(np.float32))
+    return np.ascontiguousarray(numpy_scan(data, axis))  # row-major whatever the input's layout, as torch
 
 
 class CumsumBackward0(Node):
@@ -54,6 +54,7 @@ class CumprodBackward0(Node):
 
     def apply(self, grad):
         x, axis = self.unpack("self"), self._axis
+        self.unpack("result")  # saved too: torch checks that it was not changed in place since
         if x.ndim == 0:
             return (grad,)
         x, grad = np.moveaxis(x, axis, -1), np.moveaxis(grad, axis, -1)
@@ -137,3 +138,39 @@ def cummax(input, dim):  # noqa: A002
 def cummin(input, dim):  # noqa: A002
     """The running minimum along ``dim`` and where it was found: ``torch.return_types.cummin``."""
     return _cumulative_extreme(CumminBackward0, return_types.cummin, np.less_equal, input, dim)
+
+
+def _reverse_logcumsumexp(x, axis):
+    return np.flip(np.logaddexp.accumulate(np.flip(x, axis), axis), axis)
+
+
+class LogcumsumexpBackward0(Node):
+    """grad of logcumsumexp: exp(x_i) * sum over j >= i of grad_j / exp(result_j), summed in logs as torch does
+    (positive and negative gradients apart)."""
+
+    def apply(self, grad):
+        x, result, axis = self.unpack("self"), self.unpack("result"), self._axis
+        if grad.ndim == 0:
+            return (grad.copy(),)
+        lowest = np.finfo(grad.dtype).min
+        with np.errstate(all="ignore"):
+            log_abs = np.log(np.abs(grad))
+            parts = [np.exp(_reverse_logcumsumexp(np.where(keep, log_abs, lowest) - result, axis) + x)
+                     for keep in (grad > 0, grad < 0)]
+        return ((parts[0] - parts[1]).astype(grad.dtype, copy=False),)
+
+
+def logcumsumexp(input, dim, *, out=None):  # noqa: A002
+    """``log(cumsum(exp(input), dim))``, accumulated in float64 without overflow; floating inputs only."""
+    require_tensor("logcumsumexp", input)
+
+    def compute(a):
+        axis = wrap_dim(dim, a.ndim)
+        if not a.dtype.is_floating_point:
+            raise NotImplementedError(f"\"logcumsumexp_out_cpu\" not implemented for '{a.dtype.legacy_name}'")
+        data = a._data.astype(np.float64)
+        with np.errstate(all="ignore"):
+            values = data.copy() if data.ndim == 0 else np.logaddexp.accumulate(data, axis)
+        return record(LogcumsumexpBackward0, values.astype(a._data.dtype), (a,), saved={"self": a},
+                      attrs={"dim": saved_dim(dim)}, save_result=True, state={"axis": axis})
+    return with_out("logcumsumexp", compute, out, input)

@@ -13,6 +13,8 @@ from .backward_ops import log_softmax_backward_data, softmax_backward_data
 
 def _shifted(x, dim):
     """``x`` minus its maximum along ``dim``: the same softmax, without overflow in ``exp``."""
+    if x.size == 0:
+        return x.copy()  # nothing to normalise (numpy's max has no identity for an empty dim)
     return x - np.max(x, axis=dim, keepdims=True)
 
 

@@ -105,9 +105,22 @@ def _select(node_cls, result_type, a, position, dim, keepdim, attrs=None):
     return _picked(node_cls, result_type, a, values, order, dim, keepdim, axis, {"keepdim": keepdim, **(attrs or {})})
 
 
+def _check_not_bool(kernel, input) -> None:  # noqa: A002
+    if input.dtype.category == 0:
+        raise NotImplementedError(f"\"{kernel}\" not implemented for 'Bool'")
+
+
+def _check_not_empty(name, input, axis) -> None:  # noqa: A002
+    """torch's error for picking a value along an empty dim."""
+    if input.ndim and input.shape[axis] == 0:
+        raise IndexError(f"{name}(): Expected reduction dim {axis} to have non-zero size.")
+
+
 def kthvalue(input, k, dim=-1, keepdim=False):  # noqa: A002
     """The ``k``-th smallest value along ``dim`` (k counts from 1) and its index."""
+    _check_not_bool("kthvalue_cpu", input)
     axis = wrap_dim(dim, input.ndim)
+    _check_not_empty("kthvalue", input, axis)
     if not 1 <= k <= (input.shape[axis] if input.ndim else 1):
         raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {axis}")
     return _select(KthvalueBackward0, return_types.kthvalue, input, k - 1, dim, keepdim)
@@ -126,10 +139,14 @@ class MedianBackward0(Node):
 
 def median(input, dim=None, keepdim=False):  # noqa: A002
     """The lower median of all elements, or ``torch.return_types.median`` along ``dim``."""
+    _check_not_bool("median_cpu" if dim is None else "median_out", input)
     if dim is None:
         flat = np.sort(input._data.reshape(-1), kind="stable")
         value = flat[(flat.size - 1) // 2] if flat.size else np.asarray(np.nan, input._data.dtype)
+        if flat.size and flat.dtype.kind == "f" and np.isnan(flat[-1]):
+            value = flat[-1]  # a nan anywhere makes the median nan, as torch (numpy sorts nans last)
         return record(MedianBackward0, np.asarray(value), (input,), saved={"self": input}, save_result=True)
+    _check_not_empty("median", input, wrap_dim(dim, input.ndim))
     size = input.shape[wrap_dim(dim, input.ndim)] if input.ndim else 1
     return _select(MedianBackward1, return_types.median, input, (size - 1) // 2, dim, keepdim)
 
@@ -149,6 +166,7 @@ def _mode_of_rows(rows):
 def mode(input, dim=-1, keepdim=False):  # noqa: A002
     """The most frequent value along ``dim`` and an index where it occurs: ``torch.return_types.mode``."""
     axis = wrap_dim(dim, input.ndim)
+    _check_not_empty("mode", input, axis)
     moved = np.moveaxis(input._data, axis, -1) if input.ndim else input._data.reshape(1)
     values, indices = _mode_of_rows(moved.reshape(-1, moved.shape[-1]))
     shape = moved.shape[:-1]

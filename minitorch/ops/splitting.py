@@ -14,7 +14,7 @@ from ..autograd.node import Node, attach, needs_recording, record_outputs
 from . import _formulas
 from ._formulas import on_tensors
 from ._util import saved_dim, wrap_dim
-from .indexing import slice_dim
+from .indexing import alias, slice_dim
 from .inplace import _old_value, check_inplace, records_inplace, write_values
 from .join import cat, stack
 from .reshaping import view
@@ -79,15 +79,22 @@ def _split_views(a, d: int, sizes, node_cls, attrs):
 
 def split(a, split_size_or_sections, dim=0):
     """Pieces of ``split_size`` along ``dim`` (the last may be smaller), or of the given list of sizes."""
+    if a.ndim == 0:
+        raise RuntimeError("split expects at least a 1-dimensional tensor")
     d = wrap_dim(dim, a.ndim)
     length = a.shape[d]
     if not isinstance(split_size_or_sections, (int, np.integer)):
         sizes = [int(n) for n in split_size_or_sections]
+        if any(n < 0 for n in sizes):
+            raise RuntimeError(f"split_with_sizes expects split_sizes have only non-negative entries, but got "
+                               f"split_sizes=[{', '.join(map(str, sizes))}]")
         if sum(sizes) != length:
             raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {length} (input tensor's "
                                f"size at dimension {d}), but got split_sizes=[{', '.join(map(str, sizes))}]")
         return _split_views(a, d, sizes, SplitWithSizesBackward0, {"dim": dim, "split_sizes": tuple(sizes)})
     size = int(split_size_or_sections)
+    if size < 0:
+        raise RuntimeError(f"split expects split_size be non-negative, but got split_size={size}")
     if size == 0 and length:
         raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension size of {length}")
     count = max(-(-length // size), 1) if size else 1
@@ -97,14 +104,20 @@ def split(a, split_size_or_sections, dim=0):
 
 def chunk(a, chunks, dim=0):
     """About ``chunks`` equal pieces along ``dim`` (each ``ceil(size / chunks)`` long; maybe fewer pieces)."""
+    if a.ndim == 0:
+        raise RuntimeError("chunk expects at least a 1-dimensional tensor")
     if chunks <= 0:
         raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
     length = a.shape[wrap_dim(dim, a.ndim)]
-    return split(a, max(-(-length // chunks), 1) if length else 0, dim)
+    if length == 0:  # torch keeps the number of pieces: split_with_sizes of ``chunks`` empty pieces
+        return split(a, [0] * chunks, dim)
+    return split(a, max(-(-length // chunks), 1), dim)
 
 
 def tensor_split(a, indices_or_sections, dim=0):
     """Pieces along ``dim``: ``n`` nearly equal ones (the first ones one longer), or cut at the given indices."""
+    if a.ndim == 0:
+        raise RuntimeError("tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims")
     d = wrap_dim(dim, a.ndim)
     length = a.shape[d]
     if isinstance(indices_or_sections, (int, np.integer)):
@@ -121,6 +134,8 @@ def tensor_split(a, indices_or_sections, dim=0):
 
 def narrow(a, dim, start, length):
     """The ``length`` elements from ``start`` along ``dim`` (a view)."""
+    if a.ndim == 0:
+        raise RuntimeError("narrow() cannot be applied to a 0-dim tensor.")
     d = wrap_dim(dim, a.ndim)
     start = int(start)
     size = a.shape[d]
@@ -142,8 +157,16 @@ def movedim(a, source, destination):
     """Move dims from ``source`` to ``destination`` positions, the others keeping their order (a view)."""
     source = [source] if isinstance(source, int) else list(source)
     destination = [destination] if isinstance(destination, int) else list(destination)
+    if len(source) != len(destination):
+        raise RuntimeError(f"movedim: Invalid source or destination dims: source ({source} dims) should contain the "
+                           f"same number of dims as destination ({destination} dims)")
     src = [wrap_dim(s, a.ndim) for s in source]
     dst = [wrap_dim(s, a.ndim) for s in destination]
+    for name, given, dims in (("source", source, src), ("destination", destination, dst)):
+        if len(set(dims)) != len(dims):
+            raise RuntimeError(f"movedim: repeated dim in `{name}` ({given})")
+    if a.ndim == 0:
+        return alias(a)  # torch: a 0-d tensor is moved to itself, an alias
     order = [n for n in range(a.ndim) if n not in src]
     for place, dim in sorted(zip(dst, src)):
         order.insert(place, dim)

@@ -45,7 +45,11 @@ class SqueezeBackward2(Node):
 
 def squeeze_dims(a, dims):
     """Remove those of ``dims`` that have size 1 (a view)."""
-    wrapped = {wrap_dim(d, a.ndim) for d in dims}
+    wrapped = set()
+    for d in dims:
+        if wrap_dim(d, a.ndim) in wrapped:
+            raise RuntimeError(f"dim {wrap_dim(d, a.ndim)} appears multiple times in the list of dims")
+        wrapped.add(wrap_dim(d, a.ndim))
     shape = tuple(n for i, n in enumerate(a.shape) if not (i in wrapped and n == 1))
     return record(SqueezeBackward2, a._data.reshape(shape), (a,),
                   attrs={"dim": tuple(saved_dim(d) for d in dims), "self_sym_sizes": tuple(a.shape)}, view_of=a)

@@ -68,9 +68,10 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
     data = input._data if input.dtype.is_floating_point else input._data.astype(np.int64)
     data = data if dtype is None else data.astype(dtype.numpy)
     if dim is None:
-        return record(ProdBackward0, np.asarray(data.prod()), (input,), saved={"self": input}, save_result=True)
+        return record(ProdBackward0, np.asarray(data.prod(dtype=data.dtype)), (input,), saved={"self": input},
+                      save_result=True)
     axis = wrap_dim(dim, input.ndim)
-    out = np.asarray(data.prod(axis=axis, keepdims=keepdim) if input.ndim else data)
+    out = np.asarray(data.prod(axis=axis, keepdims=keepdim, dtype=data.dtype) if input.ndim else data)
     return _record_reduction(ProdBackward1, out, input, (axis,), keepdim, saved={"self": input},
                              attrs={"dim": saved_dim(dim), "keepdim": keepdim}, save_result=True)
 
@@ -231,8 +232,10 @@ class LogsumexpBackward0(Node):
             return (_spread(grad, self) * np.exp(x - result),)
 
 
-def logsumexp(input, dim, keepdim=False):  # noqa: A002
+def logsumexp(input, dim=None, keepdim=False):  # noqa: A002
     """``log(sum(exp(input), dim))``, computed without overflow (the max is taken out first)."""
+    if dim is None:
+        raise TypeError('logsumexp() missing 1 required positional arguments: "dim"')
     x = float_values(input)
     axes, shown = _reduced_dims(dim, input.ndim)
     top = np.max(x, axis=axes, keepdims=True) if x.size else np.zeros((1,) * x.ndim, x.dtype)

@@ -31,6 +31,8 @@ def unfold(a, dimension, size, step):
     length = a.shape[axis] if a.ndim else 1
     if size > length:
         raise RuntimeError(f"maximum size for tensor at dimension {axis} is {length} but size is {size}")
+    if size < 0:
+        raise RuntimeError(f"size is {size} but must be >= 0")
     if step <= 0:
         raise RuntimeError(f"step is {step} but must be > 0")
     strides = a._data.strides if a.ndim else (a._data.itemsize,)
@@ -45,9 +47,13 @@ def unfold(a, dimension, size, step):
 
 
 def _check_geometry(a, size, stride, offset) -> None:
+    if offset < 0:
+        raise RuntimeError(f"Tensor: invalid storage offset {offset}")
     if any(s < 0 for s in stride):
         raise RuntimeError(f"as_strided: Negative strides are not supported at the moment, got strides: "
                            f"{list(stride)}")
+    if any(n < 0 for n in size) and all(size):
+        raise RuntimeError(f"Storage size calculation overflowed with sizes={list(size)} and strides={list(stride)}")
     itemsize, storage = a._data.itemsize, storage_root(a._data)
     needed = offset + 1 + sum((n - 1) * s for n, s in zip(size, stride)) if all(size) else 0
     if needed * itemsize > storage.nbytes:
@@ -68,4 +74,5 @@ def as_strided(input, size, stride, storage_offset=None):  # noqa: A002 (torch's
     data = view_at(input._data, start, size, tuple(s * itemsize for s in stride))
     geometry = (offset - input.storage_offset(), size, stride)
     return record(AsStridedBackward0, data, (input,), view_of=input,
+                  attrs={"size": size, "stride": stride, "storage_offset": offset},
                   state={"geometry": geometry, "layout": _base_layout(input)})

@@ -49,6 +49,9 @@ BINARY = {
     "lerp": lambda a, b: torch.lerp(a, b, 0.3), "lerp_tensor": lambda a, b: torch.lerp(a, b, b * 0.2),
     "addcmul": lambda a, b: torch.addcmul(a, a, b, value=0.5),
     "addcdiv": lambda a, b: torch.addcdiv(a, b, a.abs() + 1, value=2),
+    "clamp_tensor_min": lambda a, b: torch.clamp(a, min=b), "clamp_tensor_max": lambda a, b: a.clamp(max=b),
+    "clamp_tensor_bounds": lambda a, b: torch.clamp(a, b - 0.5, b * 2 + 0.7),
+    "rsub_tensor": lambda a, b: torch.rsub(a, b, alpha=1.5),
 }
 
 

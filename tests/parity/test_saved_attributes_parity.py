@@ -24,7 +24,9 @@ CASES = [
     "x * 2", "x / y", "x / 2", "lib.div(x, y, rounding_mode='floor')", "-x", "x ** 2", "p ** y", "2 ** x",
     "x.reciprocal()", "x.abs()", "x.exp()", "p.log()", "p.sqrt()", "x.sigmoid()", "x.tanh()", "x.relu()",
     "x.clamp(-1, 1)", "x.clamp(min=-1)", "x.clamp(max=1)", "lib.maximum(x, y)", "lib.minimum(x, y)",
-    "lib.where(mask, x, y)",
+    "lib.where(mask, x, y)", "x.clamp(min=y)", "lib.clamp(x, y, p)", "lib.rsub(x, y)", "2 % x",
+    "(x + 3).acosh_()", "x.clone().asinh_()", "p.clone().atanh_()", "x.as_strided((2, 2), (1, 2), 1)",
+    "x.unfold(1, 2, 1)", "x.logcumsumexp(1)",
     # element-wise math
     "x.sin()", "x.cos()", "x.tan()", "p.asin()", "p.acos()", "x.atan()", "x.sinh()", "x.cosh()", "x.asinh()",
     "(x + 3).acosh()", "p.atanh()", "x.ceil()", "x.floor()", "x.round()", "x.round(decimals=1)", "x.trunc()",
