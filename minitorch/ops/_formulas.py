@@ -14,13 +14,13 @@ import numpy as np
 
 from .._strides import expanded
 from ..autograd import node as _node
-from ..autograd.node import Node, record, unbroadcast
+from ..autograd.node import Node, record, record_outputs, unbroadcast
 from . import _special
 
 __all__ = ["unbroadcast", "on_tensors", "scale", "divide", "add_number", "sub_number", "number_minus", "where",
            "zeros_like", "sgn", "cos", "sin", "log", "exp", "cosh", "sinh", "rsqrt", "erfinv", "digamma", "sum_keepdim",
            "expand_to", "unsqueeze", "squeeze", "unsqueeze_dims", "unsqueeze_to", "unbind", "t", "transpose",
-           "permute", "reshape",
+           "permute", "reshape", "record_gradients",
            "MulBackward1", "DivBackward1", "AddBackward1", "SubBackward1"]
 
 
@@ -236,3 +236,12 @@ def transpose(x, dim0: int, dim1: int):
 def permute(x, order):
     """``x`` with its dimensions in ``order``."""
     return x.permute(*order) if on_tensors(x) else np.transpose(x, order)
+
+
+def record_gradients(node_cls, grads, inputs, saved=None, attrs=None, state=None) -> tuple:
+    """The gradients (arrays, None where not needed) a backward op computed from Tensors, recorded as the
+    outputs of one ``node_cls`` node (torch's ``convolution_backward``...), each keeping its output number."""
+    dtype = next(g.dtype for g in grads if g is not None)
+    outs = [_node.Tensor._wrap(np.empty(0, dtype) if g is None else g) for g in grads]
+    record_outputs(node_cls, outs, inputs, saved=saved, attrs=attrs, state=state)
+    return tuple(None if g is None else out for g, out in zip(grads, outs))

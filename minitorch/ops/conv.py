@@ -25,9 +25,8 @@ height 1: ``_lift`` adds that height to the arrays and to the settings, ``_drop`
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from ..autograd import node as _node
-from ..autograd.node import Node, record, record_outputs
-from ._formulas import expand_to, on_tensors
+from ..autograd.node import Node, record
+from ._formulas import expand_to, on_tensors, record_gradients
 
 
 def output_size(size, kernel, stride, padding, dilation):
@@ -202,13 +201,11 @@ def convolution_backward(grad, x, weight, params, needs):
         grads = (_drop(grads[0]), _drop(grads[1]), grads[2])
     if not on_tensors(grad):
         return grads
-    outs = [_node.Tensor._wrap(np.empty(0, g.dtype) if a is None else a) for a in grads]
     stride, padding, dilation, groups = params
-    record_outputs(ConvolutionBackwardBackward0, outs, (grad, x, weight),
-                   saved={"grad_output": grad, "input": x, "weight": weight},
-                   attrs={"stride": stride, "padding": padding, "dilation": dilation, "transposed": False,
-                          "output_padding": (0, 0), "groups": groups}, state={"params": params})
-    return tuple(None if a is None else out for a, out in zip(grads, outs))
+    return record_gradients(ConvolutionBackwardBackward0, grads, (grad, x, weight),
+                            saved={"grad_output": grad, "input": x, "weight": weight},
+                            attrs={"stride": stride, "padding": padding, "dilation": dilation, "transposed": False,
+                                   "output_padding": (0, 0), "groups": groups}, state={"params": params})
 
 
 def convolution(input, weight, bias, stride, padding, dilation, groups):
