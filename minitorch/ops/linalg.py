@@ -1,13 +1,9 @@
-"""Matrix products: ``dot``, ``mv``, ``mm``, ``bmm`` and ``matmul``, which picks one as torch does; ``addmm``;
-``einsum`` (values only, for now)."""
+"""Matrix products: ``dot``, ``mv``, ``mm``, ``bmm`` and ``matmul``, which picks one as torch does; ``addmm``."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from .._dtype import result_type
-from ..autograd import node as _node
-from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record, unbroadcast
 from . import _formulas
 from ._formulas import scale, t, transpose
@@ -237,16 +233,3 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002 (torch's argumen
     base = expand(input.detach(), *product.shape)._data.astype(product.dtype)  # torch's expand error
     out = alpha * product if beta == 0 else beta * base + alpha * product
     return record_addmm(out.astype(product.dtype), input, mat1, mat2, beta, alpha)
-
-
-def einsum(equation, *operands):
-    """Sums of products over the indices named in ``equation`` (``'ij,jk->ik'``), without autograd yet."""
-    if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
-        operands = tuple(operands[0])
-    if any(t.requires_grad for t in operands) and is_grad_enabled():
-        raise NotImplementedError("minitorch's einsum has no backward yet: compute it under torch.no_grad(), "
-                                  "or write it with matmul, sum and permute")
-    dtype = result_type(*operands)
-    arrays = [t._data.astype(dtype.numpy, copy=False) for t in operands]
-
-    return _node.Tensor._wrap(np.asarray(np.einsum(equation.replace(" ", ""), *arrays, optimize=False)))
