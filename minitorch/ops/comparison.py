@@ -44,7 +44,12 @@ class TwoOperandTest(TwoOperandFunction):
 class ZeroGradient(Node):
     """A comparison is piecewise constant: its gradient is zero everywhere."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if isinstance(grad, _node.Tensor):  # constants: no graph, as torch's zeros_like
+            return tuple(None if m is None else _node.Tensor._wrap(np.zeros(m[0], grad._data.dtype))
+                         for m in self._input_meta)
         return tuple(None if m is None else np.zeros(m[0], grad.dtype) for m in self._input_meta)
 
 
