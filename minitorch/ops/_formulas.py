@@ -17,10 +17,10 @@ from ..autograd import node as _node
 from ..autograd.node import Node, record, record_outputs, unbroadcast
 from . import _special
 
-__all__ = ["unbroadcast", "on_tensors", "scale", "divide", "add_number", "sub_number", "number_minus", "where",
-           "zeros_like", "sgn", "cos", "sin", "log", "exp", "cosh", "sinh", "rsqrt", "erfinv", "digamma", "sum_keepdim",
-           "expand_to", "unsqueeze", "squeeze", "unsqueeze_dims", "unsqueeze_to", "unbind", "t", "transpose",
-           "permute", "reshape", "record_gradients",
+__all__ = ["unbroadcast", "on_tensors", "scale", "divide", "add_number", "sub_number", "number_minus", "number_over",
+           "where", "zeros_like", "sgn", "cos", "sin", "log", "exp", "cosh", "sinh", "rsqrt", "erfinv", "digamma",
+           "sum_keepdim", "expand_to", "unsqueeze", "squeeze", "unsqueeze_dims", "unsqueeze_to", "unbind", "t",
+           "transpose", "permute", "reshape", "record_gradients",
            "MulBackward1", "DivBackward1", "AddBackward1", "SubBackward1"]
 
 
@@ -85,6 +85,14 @@ def number_minus(number, x):
     if not on_tensors(x):
         return number - x
     return _node.Tensor._wrap(np.asarray(number, x._data.dtype)) - x
+
+
+def number_over(number, x):
+    """``number / x``; on a Tensor, as torch's C++ ``number / tensor``: the number wrapped in a 0-d tensor
+    (``DivBackward0``)."""
+    if not on_tensors(x):
+        return number / x
+    return _node.Tensor._wrap(np.asarray(number, x._data.dtype)) / x
 
 
 def scale(x, number, *, skip_one=True):
