@@ -10,6 +10,7 @@ from . import return_types
 from ._formulas import on_tensors
 from ._out import require_tensor, with_out
 from ._util import saved_dim, wrap_dim
+from .product_backward import cumprod_backward
 
 
 def _running_input(a, dtype):
@@ -52,8 +53,12 @@ def cumsum(input, dim, *, dtype=None, out=None):  # noqa: A002
 class CumprodBackward0(Node):
     """d/dx_i prod_{k<=j} x_k = prod_{k<=j, k!=i} x_k for j >= i (computed without dividing by x_i)."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, axis = self.unpack("self"), self._axis
+        if on_tensors(x):
+            return (cumprod_backward(grad, x, self.unpack("result"), axis),)
         if x.ndim == 0:
             return (grad,)
         x, grad = np.moveaxis(x, axis, -1), np.moveaxis(grad, axis, -1)
