@@ -31,7 +31,7 @@ def _others_product(x, axis: int):
     size = x.shape[axis]
     ones = _node.Tensor._wrap(np.ones(x.shape[:axis] + (1,) + x.shape[axis + 1:], x._data.dtype))
     before = cat([ones, x.narrow(axis, 0, size - 1)], axis).cumprod(axis)
-    after = cat([ones, x.flip(axis).narrow(axis, 0, size - 1)], axis).cumprod(axis).flip(axis)
+    after = cat([ones, x.narrow(axis, 1, size - 1).flip(axis)], axis).cumprod(axis).flip(axis)
     return before * after
 
 
