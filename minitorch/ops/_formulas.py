@@ -18,10 +18,10 @@ from ..autograd.node import Node, record, record_outputs, unbroadcast
 from . import _special
 
 __all__ = ["unbroadcast", "on_tensors", "scale", "divide", "add_number", "sub_number", "number_minus", "number_over",
-           "where", "zeros_like", "sgn", "cos", "sin", "log", "exp", "cosh", "sinh", "rsqrt", "erfinv", "digamma",
-           "sum_keepdim", "expand_to", "unsqueeze", "squeeze", "unsqueeze_dims", "unsqueeze_to", "unbind", "t",
-           "transpose", "permute", "reshape", "record_gradients",
-           "MulBackward1", "DivBackward1", "AddBackward1", "SubBackward1"]
+           "where", "zeros_like", "zero_gradients", "sgn", "cos", "sin", "log", "exp", "cosh", "sinh", "rsqrt",
+           "erfinv", "digamma", "sum_keepdim", "expand_to", "unsqueeze", "squeeze", "unsqueeze_dims", "unsqueeze_to",
+           "unbind", "t", "transpose", "permute", "reshape", "record_gradients", "MulBackward1", "DivBackward1",
+           "AddBackward1", "SubBackward1"]
 
 
 def on_tensors(value) -> bool:
@@ -127,6 +127,13 @@ def zeros_like(x):
     if not on_tensors(x):
         return np.zeros_like(x)
     return _node.Tensor._wrap(np.zeros(x.shape, x._data.dtype))
+
+
+def zero_gradients(node: Node, grad) -> tuple:
+    """Zeros for each input of ``node`` (None where it has no edge meta), in the gradient's kind: arrays, or
+    constant Tensors (no graph) when the formula is recorded. The gradient of a piecewise constant op."""
+    make = _node.Tensor._wrap if on_tensors(grad) else (lambda values: values)
+    return tuple(None if meta is None else make(np.zeros(meta[0], meta[1])) for meta in node._input_meta)
 
 
 def sgn(x):

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record
+from ._formulas import zero_gradients
 from ._out import with_out
 from ._two_operands import TwoOperandFunction
 from ._util import binary_operands, elementwise_result, is_tensor
@@ -47,10 +48,7 @@ class ZeroGradient(Node):
     double_backward = True
 
     def apply(self, grad):
-        if isinstance(grad, _node.Tensor):  # constants: no graph, as torch's zeros_like
-            return tuple(None if m is None else _node.Tensor._wrap(np.zeros(m[0], grad._data.dtype))
-                         for m in self._input_meta)
-        return tuple(None if m is None else np.zeros(m[0], grad.dtype) for m in self._input_meta)
+        return zero_gradients(self, grad)
 
 
 eq = TwoOperandTest("eq", np.equal)

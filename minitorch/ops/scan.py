@@ -10,6 +10,7 @@ from . import return_types
 from ._formulas import on_tensors
 from ._out import require_tensor, with_out
 from ._util import saved_dim, wrap_dim
+from .gather_scatter import scatter_add
 from .product_backward import cumprod_backward
 
 
@@ -85,7 +86,14 @@ def cumprod(input, dim, *, dtype=None, out=None):  # noqa: A002
 class CummaxBackward0(Node):
     """d/dx cummax(x): each output's gradient goes to the element it copied (``indices``), added up."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch's cummaxmin_backward: zeros.scatter_add(dim, indices, grad)
+            if not grad.ndim:
+                return (grad,)
+            zeros = _node.Tensor._wrap(np.zeros(self.input_shape(0), grad._data.dtype))
+            return (scatter_add(zeros, self._axis, self._saved_indices, grad),)
         out = np.zeros(self.input_shape(0), grad.dtype)
         if out.ndim == 0:
             return (grad,)

@@ -128,9 +128,15 @@ class MedianBackward0(Node):
     """d/dx median(x): the gradient is shared evenly among the elements equal to the median."""
 
     _grad_writes = 1  # torch: zeros, then index_fill_ / masked_fill_
+    double_backward = True
 
     def apply(self, grad):
         x, result = self.unpack("self"), self.unpack("result")
+        if on_tensors(grad):  # torch: zeros.masked_fill_(x == median, grad / count)
+            hits = x == result
+            count = _node.Tensor._wrap(np.asarray(hits._data.sum()))
+            zeros = _node.Tensor._wrap(np.zeros(x.shape, grad._data.dtype))
+            return (zeros.masked_fill(hits, grad / count),)
         hits = x == result
         return (np.where(hits, grad / hits.sum(), 0).astype(grad.dtype),)
 
