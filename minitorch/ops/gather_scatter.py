@@ -15,6 +15,7 @@ from ..autograd.node import Node, record
 from ._formulas import on_tensors
 from ._util import as_tensor, is_tensor, wrap_dim
 from .broadcasting import expand
+from .index_backward_ops import take_backward
 from .reshaping import reshape
 
 
@@ -204,10 +205,10 @@ def scatter_add(a, dim, index, src):
 class TakeBackward0(Node):
     """d take(x, index) / dx: each gradient added back at its flat position."""
 
+    double_backward = True
+
     def apply(self, grad):
-        out = np.zeros(self.input_shape(0), dtype=grad.dtype)
-        np.add.at(out.reshape(-1), self._index, grad)
-        return (out,)
+        return (take_backward(grad, self.input_shape(0), self._index),)
 
 
 def take(a, index):

@@ -11,6 +11,7 @@ from ..autograd.node import Node, record, unbroadcast
 from ._formulas import expand_to, on_tensors, scale
 from ._out import write_out
 from ._util import as_tensor, is_tensor, wrap_dim
+from .index_backward_ops import masked_select_backward
 from .linalg import _C_NAMES
 from .splitting import unbind
 
@@ -199,11 +200,12 @@ def masked_fill(a, mask, value):
 class MaskedSelectBackward0(Node):
     """d masked_select(x, mask) / dx: each gradient back at its true place of the mask, zero elsewhere."""
 
+    double_backward = True
+
     def apply(self, grad):
         shape = np.broadcast_shapes(self.input_shape(0), self._mask.shape)
-        out = np.zeros(shape, dtype=grad.dtype)
-        out[np.broadcast_to(self._mask, shape)] = grad
-        return (unbroadcast(out, self.input_shape(0)),)
+        return (unbroadcast(masked_select_backward(grad, shape, np.broadcast_to(self._mask, shape)),
+                            self.input_shape(0)),)
 
 
 def masked_select(a, mask):

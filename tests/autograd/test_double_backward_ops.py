@@ -54,6 +54,10 @@ OPS = {
     "addcmul": (lambda x, a, b: minitorch.addcmul(x, a, b, value=0.5) * b, [(2, 3), (3,), (2, 3)]),
     "addcdiv": (lambda x, a, b: minitorch.addcdiv(x, a, b, value=2) * b, [(2, 3), (3,), (2, 3)]),
     "nan_to_num": (lambda x: minitorch.nan_to_num(x * x) * x, [(2, 3)]),
+    "cummax": (lambda x: x.cummax(1)[0] * x, [(3, 4)]),
+    "median": (lambda x: x.median() * x, [(3, 4)]),
+    "masked_select": (lambda x: x[0].masked_select(x > 1) ** 3, [(3, 4)]),
+    "take": (lambda x: x.take(minitorch.tensor([0, 5, 5, 11])) ** 3, [(3, 4)]),
 }
 
 

@@ -50,6 +50,12 @@ def _cases(lib):
         "addcdiv": lambda x, s, v: lib.addcdiv(x, x[0], x.flip(1), value=2) * x,
         "nan_to_num_round": lambda x, s, v: lib.nan_to_num(x * x) * lib.round(x, decimals=1) * x,
         "comparison_in_place": lambda x, s, v: (x * 1).gt_(1) * x * x,
+        "cummax_cummin": lambda x, s, v: x.cummax(1)[0] * x.cummin(0)[0] * x,
+        "median": lambda x, s, v: x.median() * x,
+        "div_floor": lambda x, s, v: lib.div(x * 3, x, rounding_mode="floor") * x + x * x,
+        "masked_select": lambda x, s, v: x[0].masked_select(x > 1) ** 3,
+        "take": lambda x, s, v: x.take(lib.tensor([0, 5, 5, 11])) ** 3,
+        "normal_": lambda x, s, v: (x * 1).normal_() * 0 + x * x * x,
     }
 
 
