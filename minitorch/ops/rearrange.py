@@ -57,7 +57,11 @@ def flipud(a):
 class Rot90Backward0(Node):
     """d rot90(x, k, dims) / dx: the gradient rotated back by -k."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):
+            return (rot90(grad, -self._k, self._axes),)
         return (np.rot90(grad, -self._k, self._axes).copy(),)
 
 

@@ -58,6 +58,8 @@ OPS = {
     "median": (lambda x: x.median() * x, [(3, 4)]),
     "masked_select": (lambda x: x[0].masked_select(x > 1) ** 3, [(3, 4)]),
     "take": (lambda x: x.take(minitorch.tensor([0, 5, 5, 11])) ** 3, [(3, 4)]),
+    "rot90": (lambda x: x.rot90(1, (0, 1)) ** 3, [(3, 4)]),
+    "in_place_shapes": (lambda x: (x * 1).t_().unsqueeze_(-1).transpose_(0, 2).squeeze_() ** 3, [(3, 4)]),
     "index_put": (lambda x, v: x.index_put((minitorch.tensor([0, 2]),), v) * x, [(3, 4), (4,)]),
     "index_put_accumulate": (lambda x, v: x.index_put((minitorch.tensor([0, 2, 0]),), v, accumulate=True) ** 2,
                              [(3, 4), (4,)]),

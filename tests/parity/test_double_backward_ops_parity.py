@@ -56,6 +56,8 @@ def _cases(lib):
         "masked_select": lambda x, s, v: x[0].masked_select(x > 1) ** 3,
         "take": lambda x, s, v: x.take(lib.tensor([0, 5, 5, 11])) ** 3,
         "normal_": lambda x, s, v: (x * 1).normal_() * 0 + x * x * x,
+        "rot90": lambda x, s, v: x.rot90(-3, (1, 0)) ** 3,
+        "in_place_shapes": lambda x, s, v: ((x * 1).t_().unsqueeze_(-1).transpose_(0, 2).squeeze_() ** 3).sum(0),
         "setitem_index": lambda x, s, v: _written(x, [0, 2], s.t()[:, [0, 1, 2, 0]] ** 2) * x,
         "setitem_mask": lambda x, s, v: _written(x, lib.tensor([True, False, True]), s[0, 0] * 2) * x,
         "index_put_accumulate": lambda x, s, v: x.index_put((lib.tensor([0, 2, 0]),), s[:, 0].repeat(2)[:4],
