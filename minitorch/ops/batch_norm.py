@@ -36,7 +36,10 @@ class NativeBatchNormBackward0(Node):
             return grads
         statistics = None if self._training else (self._mean, self._invstd)
         return record_gradients(NativeBatchNormBackwardBackward0, grads, (grad, x, weight, None, None),
-                                saved={"grad_out": grad, "input": x, "weight": weight},
+                                saved={"grad_out": grad, "input": x, "weight": weight,
+                                       "running_mean": _optional(self, "running_mean"),
+                                       "running_var": _optional(self, "running_var"),
+                                       "save_mean": self.unpack("result1"), "save_invstd": self.unpack("result2")},
                                 attrs={"train": self._training, "eps": self._saved_eps},
                                 state={"axes": self._axes, "statistics": statistics})
 
@@ -60,6 +63,11 @@ class NativeBatchNormBackward0(Node):
         """Free the saved tensors and the forward's statistics."""
         super().release_saved()
         self._mean = self._invstd = None
+
+
+def _optional(node, name):
+    """The tensor ``node`` saved as ``name``, or None when there was none (no running statistics)."""
+    return None if node._saved.get(name) is None else node.unpack(name)
 
 
 def _values(x):

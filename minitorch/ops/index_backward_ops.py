@@ -117,7 +117,8 @@ def masked_select_backward(grad, sizes, mask):
     if not on_tensors(grad):
         return out
     zeros = _node.Tensor._wrap(np.zeros(sizes, dtype=out.dtype))
-    return record(MaskedScatterBackward0, out, (zeros, grad), state={"mask": mask})
+    return record(MaskedScatterBackward0, out, (zeros, grad), state={"mask": mask},
+                  attrs={"mask": _node.Tensor._wrap(np.ascontiguousarray(mask)), "source_sym_sizes": tuple(grad.shape)})
 
 
 class PutBackward0(Node):
@@ -141,4 +142,5 @@ def take_backward(grad, sizes, index):
     if not on_tensors(grad):
         return out
     zeros = _node.Tensor._wrap(np.zeros(sizes, dtype=out.dtype))
-    return record(PutBackward0, out, (zeros, grad), attrs={"accumulate": True}, state={"index": index})
+    return record(PutBackward0, out, (zeros, grad), saved={"source": grad}, state={"index": index},
+                  attrs={"accumulate": True, "index": _node.Tensor._wrap(np.asarray(index))})

@@ -27,7 +27,8 @@ class NativeLayerNormBackward0(Node):
             return grads
         return record_gradients(NativeLayerNormBackwardBackward0, grads, (grad, x, None, None, weight, bias),
                                 saved={"grad_out": grad, "input": x, "weight": weight},
-                                attrs={"normalized_shape": self._saved_normalized_shape},
+                                attrs={"normalized_shape": self._saved_normalized_shape,
+                                       "mean": self.unpack("result1"), "rstd": self.unpack("result2")},
                                 state={"axes": self._axes, "eps": self._eps})
 
     def _gradients(self, grad, x, weight) -> tuple:
