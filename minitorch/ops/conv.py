@@ -205,7 +205,7 @@ def convolution_backward(grad, x, weight, params, needs):
     return record_gradients(ConvolutionBackwardBackward0, grads, (grad, x, weight),
                             saved={"grad_output": grad, "input": x, "weight": weight},
                             attrs={"stride": stride, "padding": padding, "dilation": dilation, "transposed": False,
-                                   "output_padding": (0, 0), "groups": groups}, state={"params": params})
+                                   "output_padding": (0,) * len(stride), "groups": groups}, state={"params": params})
 
 
 def convolution(input, weight, bias, stride, padding, dilation, groups):
