@@ -154,7 +154,7 @@ class ConvolutionBackwardBackward0(Node):
             if grad_grad_weight is not None:
                 terms.append(_conv(x, grad_grad_weight, params))
             if grad_grad_bias is not None:
-                bias = grad_grad_bias.reshape(1, -1, 1, 1)
+                bias = grad_grad_bias.reshape((1, -1) + (1,) * (grad_output.ndim - 2))
                 terms.append(bias if terms else expand_to(bias, grad_output.shape))
             grad_grad_output = _sum(terms)
         grad_x = grad_weight = None

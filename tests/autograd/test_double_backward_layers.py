@@ -29,6 +29,7 @@ LAYERS = {
                                [(1, 4, 4, 4), (2, 2, 3, 3), (2,)]),
     "conv2d_dilated_no_bias": (lambda x, w: F.conv2d(x, w, dilation=2, padding=2) ** 2, [(1, 2, 4, 4), (2, 2, 2, 2)]),
     "conv2d_unbatched": (lambda x, w: F.conv2d(x, w).tanh(), [(2, 4, 4), (2, 2, 3, 3)]),
+    "conv1d": (lambda x, w, b: F.conv1d(x, w, b, stride=2, padding=1, groups=2), [(1, 4, 7), (4, 2, 3), (4,)]),
     "max_pool2d": (lambda x: F.max_pool2d(x, 2) ** 2, [(1, 2, 4, 4)]),
     "max_pool2d_overlapping": (lambda x: F.max_pool2d(x, 3, stride=1, padding=1) ** 2, [(2, 4, 4)]),
     "avg_pool2d": (lambda x: F.avg_pool2d(x, 2) ** 2, [(1, 2, 4, 4)]),

@@ -24,6 +24,8 @@ CASES = {
                [(2, 4, 5, 5), (6, 2, 3, 3), (6,)]),
     "conv2d_no_bias": (lambda library, x, w: library.nn.functional.conv2d(x, w, dilation=2),
                        [(1, 2, 6, 6), (3, 2, 2, 2)]),
+    "conv1d": (lambda library, x, w, b: library.nn.functional.conv1d(x, w, b, stride=2, padding=1, groups=2),
+               [(2, 4, 9), (6, 2, 3), (6,)]),
     "max_pool2d": (lambda library, x: library.nn.functional.max_pool2d(x, 3, stride=2, padding=1), [(2, 3, 6, 5)]),
     "avg_pool2d": (lambda library, x: library.nn.functional.avg_pool2d(x, 3, 2, 1, count_include_pad=False),
                    [(2, 3, 6, 5)]),
