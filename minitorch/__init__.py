@@ -140,6 +140,7 @@ from .ops.counting import (
 from .ops.diagonals import diag, diag_embed, diagonal, trace, tril, triu
 from .ops.distances import cdist, dist, frexp, renorm
 from .ops.division import div, divide, floor_divide, true_divide
+from .ops.einsum import einsum
 from .ops.elementwise_binary import (
     arctan2,
     atan2,
@@ -219,7 +220,6 @@ from .ops.index_ops import (
     masked_select,
     nonzero,
 )
-from .ops.linalg import einsum
 from .ops.matrix_functions import det, logdet, matrix_exp, matrix_power, pinverse, slogdet
 from .ops.matrix_functions import inv as inverse
 from .ops.nan_reductions import nanmean, nanmedian, nansum

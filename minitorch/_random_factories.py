@@ -13,6 +13,7 @@ from . import _random
 from ._dtype import get_default_dtype, int64, resolve
 from ._factories import _finish, _sizes, check_like_input, empty_like
 from .autograd.node import Node, record
+from .ops._formulas import zero_gradients
 from .tensor import Tensor
 
 
@@ -91,8 +92,10 @@ def randint_like(input, low=0, high=None, *, generator=None, dtype=None, layout=
 class NormalBackward1(Node):
     """d(normal(mean, std))/d(mean) = 0: torch does not differentiate through the samples."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return tuple(np.zeros(shape, dtype) for shape, dtype in self._input_meta)
+        return zero_gradients(self, grad)
 
 
 class NormalBackward2(NormalBackward1):

@@ -13,14 +13,17 @@ import numpy as np
 from . import _random
 from .autograd.grad_mode import no_grad
 from .autograd.node import Node, record
+from .ops._formulas import zeros_like
 from .ops.inplace import apply_inplace, check_inplace, records_inplace, write_values
 
 
 class UniformBackward0(Node):
     """d(random fill)/d(old values) = 0."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.zeros_like(grad),)
+        return (zeros_like(grad),)
 
 
 class NormalBackward0(UniformBackward0):

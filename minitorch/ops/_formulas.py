@@ -14,14 +14,14 @@ import numpy as np
 
 from .._strides import expanded
 from ..autograd import node as _node
-from ..autograd.node import Node, record, unbroadcast
+from ..autograd.node import Node, record, record_outputs, unbroadcast
 from . import _special
 
-__all__ = ["unbroadcast", "on_tensors", "scale", "divide", "add_number", "sub_number", "number_minus", "where",
-           "zeros_like", "sgn", "cos", "sin", "log", "exp", "cosh", "sinh", "rsqrt", "erfinv", "digamma", "sum_keepdim",
-           "expand_to", "unsqueeze", "squeeze", "unsqueeze_dims", "unsqueeze_to", "unbind", "t", "transpose",
-           "permute", "reshape",
-           "MulBackward1", "DivBackward1", "AddBackward1", "SubBackward1"]
+__all__ = ["unbroadcast", "on_tensors", "scale", "divide", "add_number", "sub_number", "number_minus", "number_over",
+           "where", "zeros_like", "zero_gradients", "sgn", "cos", "sin", "log", "exp", "cosh", "sinh", "rsqrt",
+           "erfinv", "digamma", "sum_keepdim", "expand_to", "unsqueeze", "squeeze", "unsqueeze_dims", "unsqueeze_to",
+           "unbind", "t", "transpose", "permute", "reshape", "record_gradients", "MulBackward1", "DivBackward1",
+           "AddBackward1", "SubBackward1"]
 
 
 def on_tensors(value) -> bool:
@@ -87,6 +87,14 @@ def number_minus(number, x):
     return _node.Tensor._wrap(np.asarray(number, x._data.dtype)) - x
 
 
+def number_over(number, x):
+    """``number / x``; on a Tensor, as torch's C++ ``number / tensor``: the number wrapped in a 0-d tensor
+    (``DivBackward0``)."""
+    if not on_tensors(x):
+        return number / x
+    return _node.Tensor._wrap(np.asarray(number, x._data.dtype)) / x
+
+
 def scale(x, number, *, skip_one=True):
     """``x * number`` (``x`` itself when number is 1, as torch's ``maybe_multiply``, unless ``skip_one`` is
     False: torch's formulas that write ``grad * 1`` record it); on a Tensor, ``MulBackward1``."""
@@ -119,6 +127,13 @@ def zeros_like(x):
     if not on_tensors(x):
         return np.zeros_like(x)
     return _node.Tensor._wrap(np.zeros(x.shape, x._data.dtype))
+
+
+def zero_gradients(node: Node, grad) -> tuple:
+    """Zeros for each input of ``node`` (None where it has no edge meta), in the gradient's kind: arrays, or
+    constant Tensors (no graph) when the formula is recorded. The gradient of a piecewise constant op."""
+    make = _node.Tensor._wrap if on_tensors(grad) else (lambda values: values)
+    return tuple(None if meta is None else make(np.zeros(meta[0], meta[1])) for meta in node._input_meta)
 
 
 def sgn(x):
@@ -236,3 +251,12 @@ def transpose(x, dim0: int, dim1: int):
 def permute(x, order):
     """``x`` with its dimensions in ``order``."""
     return x.permute(*order) if on_tensors(x) else np.transpose(x, order)
+
+
+def record_gradients(node_cls, grads, inputs, saved=None, attrs=None, state=None) -> tuple:
+    """The gradients (arrays, None where not needed) a backward op computed from Tensors, recorded as the
+    outputs of one ``node_cls`` node (torch's ``convolution_backward``...), each keeping its output number."""
+    dtype = next(g.dtype for g in grads if g is not None)
+    outs = [_node.Tensor._wrap(np.empty(0, dtype) if g is None else g) for g in grads]
+    record_outputs(node_cls, outs, inputs, saved=saved, attrs=attrs, state=state)
+    return tuple(None if g is None else out for g, out in zip(grads, outs))

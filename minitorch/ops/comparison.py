@@ -10,6 +10,7 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record
+from ._formulas import zero_gradients
 from ._out import prepare_out, with_out
 from ._two_operands import TwoOperandFunction
 from ._util import binary_operands, elementwise_result, is_tensor
@@ -47,8 +48,10 @@ class TwoOperandTest(TwoOperandFunction):
 class ZeroGradient(Node):
     """A comparison is piecewise constant: its gradient is zero everywhere."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return tuple(None if m is None else np.zeros(m[0], grad.dtype) for m in self._input_meta)
+        return zero_gradients(self, grad)
 
 
 eq = TwoOperandTest("eq", np.equal)

@@ -26,6 +26,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from ..autograd.node import Node, record
+from ._formulas import expand_to, on_tensors, record_gradients
 
 
 def output_size(size, kernel, stride, padding, dilation):
@@ -128,27 +129,83 @@ def _drop(array):
 
 
 class ConvolutionBackward0(Node):
-    """Backward of ``convolution``: gradients for input, weight and bias (only those needed)."""
+    """d conv(x, w) + b: grad_input = conv_transpose(grad, w), grad_weight = conv(x, grad), grad_bias = sum(grad)."""
+
+    double_backward = True
 
     def apply(self, grad):
         """Return ``(grad_input, grad_weight, grad_bias)``, ``None`` where no gradient is needed."""
-        stride, padding = self._saved_stride, self._saved_padding
-        dilation, groups = self._saved_dilation, self._saved_groups
-        needs = [fn is not None for fn, _ in self.next_functions]
-        x, weight = self.unpack("input"), self.unpack("weight")
-        one_d = x.ndim == 3
-        if one_d:
-            (x, weight, grad), stride, padding, dilation = _lift((x, weight, grad), stride, padding, dilation)
-        grad_input = grad_weight = grad_bias = None
-        if needs[0]:
-            grad_input = conv2d_grad_input(grad, weight, x.shape, stride, padding, dilation, groups)
-        if needs[1]:
-            grad_weight = conv2d_grad_weight(grad, x, weight.shape, stride, padding, dilation, groups)
-        if len(needs) > 2 and needs[2]:
-            grad_bias = conv2d_grad_bias(grad)
-        if one_d:
-            grad_input, grad_weight = _drop(grad_input), _drop(grad_weight)
-        return grad_input, grad_weight, grad_bias
+        needs = tuple(fn is not None for fn, _ in self.next_functions)
+        return convolution_backward(grad, self.unpack("input"), self.unpack("weight"), self._params, needs)
+
+
+class ConvolutionBackwardBackward0(Node):
+    """d convolution_backward(g, x, w): for g, conv(ggI, w) + conv(x, ggW) + ggb; for x, the input gradient of
+    conv(x, ggW) at g; for w, the weight gradient of conv(ggI, w) at g."""
+
+    double_backward = True
+
+    def apply(self, grad_grad_input, grad_grad_weight, grad_grad_bias):
+        grad_output, x, weight = (self.unpack(name) for name in ("grad_output", "input", "weight"))
+        params = self._params
+        grad_grad_output = None
+        if self.needs_input_grad(0):
+            terms = [] if grad_grad_input is None else [_conv(grad_grad_input, weight, params)]
+            if grad_grad_weight is not None:
+                terms.append(_conv(x, grad_grad_weight, params))
+            if grad_grad_bias is not None:
+                bias = grad_grad_bias.reshape((1, -1) + (1,) * (grad_output.ndim - 2))
+                terms.append(bias if terms else expand_to(bias, grad_output.shape))
+            grad_grad_output = _sum(terms)
+        grad_x = grad_weight = None
+        if self.needs_input_grad(1) and grad_grad_weight is not None:
+            grad_x = convolution_backward(grad_output, x, grad_grad_weight, params, (True, False, False))[0]
+        if self.needs_input_grad(2) and grad_grad_input is not None:
+            grad_weight = convolution_backward(grad_output, grad_grad_input, weight, params, (False, True, False))[1]
+        return grad_grad_output, grad_x, grad_weight
+
+
+def _sum(terms):
+    """The sum of the tensors or arrays in ``terms`` (None when there are none)."""
+    total = terms[0] if terms else None
+    for term in terms[1:]:
+        total = total + term
+    return total
+
+
+def _conv(x, weight, params):
+    """A convolution without bias, of arrays or (recorded) of Tensors (1-d ones at height 1)."""
+    if on_tensors(x):
+        return convolution(x, weight, None, *params)
+    stride, padding, dilation, groups = params
+    if x.ndim == 3:
+        (x, weight), stride, padding, dilation = _lift((x, weight), stride, padding, dilation)
+        return _drop(conv2d_forward(x, weight, None, stride, padding, dilation, groups))
+    return conv2d_forward(x, weight, None, stride, padding, dilation, groups)
+
+
+def convolution_backward(grad, x, weight, params, needs):
+    """torch's ``convolution_backward``: ``(grad_input, grad_weight, grad_bias)``, None where ``needs`` says no.
+
+    On Tensors (``create_graph=True``) the three are outputs of one ``ConvolutionBackwardBackward0`` node."""
+    g, xv, wv = (t._data if on_tensors(t) else t for t in (grad, x, weight))
+    stride, padding, dilation, groups = params
+    one_d = xv.ndim == 3
+    if one_d:  # a 1-d convolution: the 2-d one at height 1
+        (g, xv, wv), stride, padding, dilation = _lift((g, xv, wv), stride, padding, dilation)
+    lifted = (stride, padding, dilation, groups)
+    grads = (conv2d_grad_input(g, wv, xv.shape, *lifted) if needs[0] else None,
+             conv2d_grad_weight(g, xv, wv.shape, *lifted) if needs[1] else None,
+             conv2d_grad_bias(g) if len(needs) > 2 and needs[2] else None)
+    if one_d:
+        grads = (_drop(grads[0]), _drop(grads[1]), grads[2])
+    if not on_tensors(grad):
+        return grads
+    stride, padding, dilation, groups = params
+    return record_gradients(ConvolutionBackwardBackward0, grads, (grad, x, weight),
+                            saved={"grad_output": grad, "input": x, "weight": weight},
+                            attrs={"stride": stride, "padding": padding, "dilation": dilation, "transposed": False,
+                                   "output_padding": (0,) * len(stride), "groups": groups}, state={"params": params})
 
 
 def convolution(input, weight, bias, stride, padding, dilation, groups):
@@ -176,4 +233,5 @@ def convolution(input, weight, bias, stride, padding, dilation, groups):
         inputs=(input, weight, bias),
         saved={"input": input, "weight": weight},
         attrs=attrs,
+        state={"params": (tuple(stride), tuple(padding), tuple(dilation), groups)},
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from .._device import check_device, is_device
-from .._dtype import resolve
+from .._dtype import from_numpy_dtype, resolve
 from .._strides import copy_preserving_layout
 from ..autograd.node import Node, record
-from ._formulas import unbroadcast, zeros_like
+from ._formulas import on_tensors, unbroadcast, zeros_like
 from ._util import as_tensor, check_broadcast
 
 
@@ -78,16 +78,22 @@ def copy_values(dst, src):
 class FillBackward2(Node):
     """``x.fill_(number)``. Derivative: grad_self = 0 (the old values are gone)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.zeros_like(grad),)
+        return (zeros_like(grad),)
 
 
 class FillBackward3(Node):
     """``x.fill_(tensor)``. Derivative: grad_self = 0, grad_value = grad.sum()."""
 
+    double_backward = True
+
     def apply(self, grad):
-        grad_value = grad.sum().reshape(self.input_shape(1)) if self.needs_input_grad(1) else None
-        return np.zeros_like(grad), grad_value
+        grad_value = None
+        if self.needs_input_grad(1):
+            grad_value = grad.sum() if on_tensors(grad) else grad.sum().reshape(self.input_shape(1))
+        return zeros_like(grad), grad_value
 
 
 class ZeroBackward0(FillBackward2):
@@ -113,7 +119,11 @@ def zero_values(a):
 class ToCopyBackward0(Node):
     """d x.to(dtype) / dx = 1: grad, cast back to x's dtype."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):
+            return (grad.to(from_numpy_dtype(self.input_dtype(0))),)
         return (grad.astype(self.input_dtype(0)),)
 
 

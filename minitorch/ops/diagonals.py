@@ -5,21 +5,26 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
+from ._formulas import on_tensors
 from ._util import saved_dim, wrap_dim
 
 
 class TrilBackward0(Node):
     """d tril(x, k) / dx: 1 on and below the k-th diagonal, 0 above."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.tril(grad, self._saved_diagonal),)
+        return (tril(grad, self._saved_diagonal) if on_tensors(grad) else np.tril(grad, self._saved_diagonal),)
 
 
 class TriuBackward0(Node):
     """d triu(x, k) / dx: 1 on and above the k-th diagonal, 0 below."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.triu(grad, self._saved_diagonal),)
+        return (triu(grad, self._saved_diagonal) if on_tensors(grad) else np.triu(grad, self._saved_diagonal),)
 
 
 def tril(a, diagonal=0):
@@ -79,10 +84,28 @@ def _diagonal_view(array: np.ndarray, offset: int, dim1: int, dim2: int) -> np.n
 class DiagonalBackward0(Node):
     """d diagonal(x) / dx: the gradient placed on that diagonal of a zero tensor."""
 
+    double_backward = True
+
     def apply(self, grad):
-        out = np.zeros(self.input_shape(0), dtype=grad.dtype)
-        _diagonal_view(out, self._offset, *self._dims)[...] = grad
-        return (out,)
+        values = grad._data if on_tensors(grad) else grad
+        out = np.zeros(self.input_shape(0), dtype=values.dtype)
+        _diagonal_view(out, self._offset, *self._dims)[...] = values
+        if not on_tensors(grad):
+            return (out,)
+        return (record(DiagonalBackwardBackward0, out, (grad,), attrs={"offset": self._saved_offset,
+                       "dim1": self._saved_dim1, "dim2": self._saved_dim2},
+                       state={"offset": self._offset, "dims": self._dims}),)
+
+
+class DiagonalBackwardBackward0(Node):
+    """d diagonal_backward(g) = grad.diagonal(offset, dim1, dim2): the diagonal read back."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        if on_tensors(grad):
+            return (diagonal(grad, self._offset, *self._dims),)
+        return (_diagonal_view(grad, self._offset, *self._dims),)
 
 
 def diagonal(a, offset=0, dim1=0, dim2=1):

@@ -6,6 +6,7 @@ import numpy as np
 
 from ..autograd.node import Node, record
 from . import arithmetic
+from ._formulas import zero_gradients
 from ._out import with_out
 from ._util import as_tensor, binary_operands, elementwise_result
 
@@ -13,8 +14,10 @@ from ._util import as_tensor, binary_operands, elementwise_result
 class DivBackward2(Node):
     """Rounded division is piecewise constant: d/dx = d/dy = 0."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return tuple(None if m is None else np.zeros(m[0], grad.dtype) for m in self._input_meta)
+        return zero_gradients(self, grad)
 
 
 def _integer_division(x, y, rounding_mode):

@@ -8,6 +8,7 @@ import numpy as np
 from .._dtype import float64, get_default_dtype, result_type
 from ..autograd.node import Node, record, unbroadcast
 from . import arithmetic, copy
+from ._formulas import number_minus, number_over, on_tensors, scale, where, zeros_like
 from ._out import require_tensor, with_out
 from ._util import binary_operands, elementwise_result, is_tensor, values
 from .elementwise_math import round_whole
@@ -16,15 +17,19 @@ from .elementwise_math import round_whole
 class ClampMinBackward0(Node):
     """d/dx max(x, min) = 1 where x >= min, else 0."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (grad * (self.unpack("self") >= self._saved_min),)
+        return (where(self.unpack("self") >= self._saved_min, grad, 0),)
 
 
 class ClampMaxBackward0(Node):
     """d/dx min(x, max) = 1 where x <= max, else 0."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (grad * (self.unpack("self") <= self._saved_max),)
+        return (where(self.unpack("self") <= self._saved_max, grad, 0),)
 
 
 def clamp_min(input, min, *, out=None):  # noqa: A002
@@ -48,19 +53,23 @@ def clamp_max(input, max, *, out=None):  # noqa: A002
 class LerpBackward0(Node):
     """d/dstart = 1 - weight, d/dend = weight (a number weight)."""
 
+    double_backward = True
+
     def apply(self, grad):
         w = self._saved_weight
-        meta = self._input_meta
-        return unbroadcast(grad * (1 - w), meta[0][0]), unbroadcast(grad * w, meta[1][0])
+        return (unbroadcast(scale(grad, 1 - w, skip_one=False), self.input_shape(0)),
+                unbroadcast(scale(grad, w, skip_one=False), self.input_shape(1)))
 
 
 class LerpBackward1(Node):
     """d/dstart = 1 - weight, d/dend = weight, d/dweight = end - start."""
 
+    double_backward = True
+
     def apply(self, grad):
         start, end, w = self.unpack("self"), self.unpack("end"), self.unpack("weight")
         meta = self._input_meta
-        return (unbroadcast(grad * (1 - w), meta[0][0]), unbroadcast(grad * w, meta[1][0]),
+        return (unbroadcast(grad * number_minus(1, w), meta[0][0]), unbroadcast(grad * w, meta[1][0]),
                 unbroadcast(grad * (end - start), meta[2][0]))
 
 
@@ -100,19 +109,23 @@ def lerp(input, end, weight, *, out=None):  # noqa: A002
 class AddcmulBackward0(Node):
     """d/dinput = 1, d/dt1 = value * t2, d/dt2 = value * t1."""
 
+    double_backward = True
+
     def apply(self, grad):
         t1, t2, v, meta = self.unpack("tensor1"), self.unpack("tensor2"), self._saved_value, self._input_meta
-        return (unbroadcast(grad, meta[0][0]), unbroadcast(grad * v * t2, meta[1][0]),
-                unbroadcast(grad * v * t1, meta[2][0]))
+        return (unbroadcast(grad, meta[0][0]), unbroadcast(grad * scale(t2, v, skip_one=False), meta[1][0]),
+                unbroadcast(grad * scale(t1, v, skip_one=False), meta[2][0]))
 
 
 class AddcdivBackward0(Node):
     """d/dinput = 1, d/dt1 = value / t2, d/dt2 = -value * t1 / t2**2."""
 
+    double_backward = True
+
     def apply(self, grad):
         t1, t2, v, meta = self.unpack("tensor1"), self.unpack("tensor2"), self._saved_value, self._input_meta
-        return (unbroadcast(grad, meta[0][0]), unbroadcast(grad * v / t2, meta[1][0]),
-                unbroadcast(-grad * v * t1 / (t2 * t2), meta[2][0]))
+        return (unbroadcast(grad, meta[0][0]), unbroadcast(grad * number_over(v, t2), meta[1][0]),
+                unbroadcast(-grad * (scale(t1, v, skip_one=False) / (t2 * t2)), meta[2][0]))
 
 
 def _addc(node, combine, a, t1, t2, value):
@@ -136,8 +149,10 @@ def addcdiv(input, tensor1, tensor2, *, value=1, out=None):  # noqa: A002
 class RoundBackward1(Node):
     """round(x, decimals) is piecewise constant: d/dx = 0."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (np.zeros_like(grad),)
+        return (zeros_like(grad),)
 
 
 def round(input, *, decimals=0, out=None):  # noqa: A001, A002
@@ -177,8 +192,11 @@ def float_power(input, exponent, *, out=None):  # noqa: A002
 class NanToNumBackward0(Node):
     """d/dx nan_to_num(x) = 1 where x is finite, else 0."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (grad * np.isfinite(self.unpack("self")),)
+        x = self.unpack("self")
+        return (grad * (x.isfinite() if on_tensors(x) else np.isfinite(x)),)
 
 
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None, *, out=None):  # noqa: A002

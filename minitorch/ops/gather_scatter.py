@@ -10,9 +10,12 @@ import warnings
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
+from ._formulas import on_tensors
 from ._util import as_tensor, is_tensor, wrap_dim
 from .broadcasting import expand
+from .index_backward_ops import take_backward
 from .reshaping import reshape
 
 
@@ -68,11 +71,19 @@ class GatherBackward0(Node):
     """d gather(x, dim, index) / dx: the gradient scatter-added back to where each value was read."""
 
     _grad_writes = 1  # torch: zeros, then scatter_add_
+    double_backward = True
 
     def apply(self, grad):
+        if on_tensors(grad):  # torch's zeros.scatter_add(dim, index, grad): ScatterAddBackward0
+            return (scatter_add(zeros_like_input(self, grad), self._axis, self.unpack("index"), grad),)
         out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         np.add.at(out, positions(self._index, self._axis), grad)
         return (out,)
+
+
+def zeros_like_input(node: Node, grad, index: int = 0):
+    """Zeros shaped as ``node``'s input ``index``, of the gradient's dtype (a constant Tensor)."""
+    return _node.Tensor._wrap(np.zeros(node.input_shape(index), dtype=grad._data.dtype))
 
 
 def gather(a, dim, index, *, sparse_grad=False):
@@ -89,7 +100,15 @@ def gather(a, dim, index, *, sparse_grad=False):
 class ScatterBackward0(Node):
     """d scatter(x, dim, index, src): x's gradient is zero where src wrote; src gets the gradient read back."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch's grad.scatter(dim, index, 0) and grad.gather(dim, index)
+            index = self.unpack("index")
+            grad_self = scatter(grad, self._axis, index, value=0) if self.needs_input_grad(0) else None
+            if len(self._input_meta) == 1:
+                return (grad_self,)
+            return grad_self, gather(grad, self._axis, index) if self.needs_input_grad(1) else None
         where = positions(self._index, self._axis)
         grad_self = grad.copy()
         grad_self[where] = 0
@@ -104,7 +123,11 @@ class ScatterBackward1(ScatterBackward0):
 class ScatterAddBackward0(Node):
     """d scatter_add(x, dim, index, src): x's gradient passes through; src's is the gradient read back."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch's grad.gather(dim, index) for src
+            return grad, gather(grad, self._axis, self.unpack("index")) if self.needs_input_grad(1) else None
         grad_src = _placed(grad[positions(self._index, self._axis)], self.input_shape(1), grad.dtype)
         return grad, grad_src
 
@@ -182,10 +205,10 @@ def scatter_add(a, dim, index, src):
 class TakeBackward0(Node):
     """d take(x, index) / dx: each gradient added back at its flat position."""
 
+    double_backward = True
+
     def apply(self, grad):
-        out = np.zeros(self.input_shape(0), dtype=grad.dtype)
-        np.add.at(out.reshape(-1), self._index, grad)
-        return (out,)
+        return (take_backward(grad, self.input_shape(0), self._index),)
 
 
 def take(a, index):

@@ -95,3 +95,52 @@ def index_backward(grad, sizes, index: tuple, index_tensors: tuple):
     zeros = _node.Tensor._wrap(np.zeros(sizes, dtype=out.dtype))
     return record(IndexPutImplBackward0, out, (zeros, grad), attrs={"accumulate": True},
                   state={"index": index, "index_tensors": index_tensors})
+
+
+class MaskedScatterBackward0(Node):
+    """d zeros.masked_scatter(mask, g) = grad.masked_select(mask) for g (zeros: a constant)."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        if not self.needs_input_grad(1):
+            return None, None
+        mask = self._mask
+        return None, grad.masked_select(_node.Tensor._wrap(mask)) if on_tensors(grad) else grad[mask]
+
+
+def masked_select_backward(grad, sizes, mask):
+    """Zeros of ``sizes`` with ``grad`` written, in order, where ``mask`` (of those sizes) is true: the gradient
+    of ``masked_select``, recorded as torch's ``zeros.masked_scatter_(mask, grad)``."""
+    out = np.zeros(sizes, dtype=_values(grad).dtype)
+    out[mask] = _values(grad)
+    if not on_tensors(grad):
+        return out
+    zeros = _node.Tensor._wrap(np.zeros(sizes, dtype=out.dtype))
+    return record(MaskedScatterBackward0, out, (zeros, grad), state={"mask": mask},
+                  attrs={"mask": _node.Tensor._wrap(np.ascontiguousarray(mask)), "source_sym_sizes": tuple(grad.shape)})
+
+
+class PutBackward0(Node):
+    """d zeros.put_(index, g, accumulate=True) = grad.take(index) for g (zeros: a constant)."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        if not self.needs_input_grad(1):
+            return None, None
+        if on_tensors(grad):
+            return None, grad.take(_node.Tensor._wrap(self._index)).reshape(self.input_shape(1))
+        return None, grad.reshape(-1)[self._index].reshape(self.input_shape(1))
+
+
+def take_backward(grad, sizes, index):
+    """Zeros of ``sizes`` with ``grad`` added at the flat positions ``index``: the gradient of ``take``, recorded
+    as torch's ``zeros.put_(index, grad, accumulate=True)``."""
+    out = np.zeros(sizes, dtype=_values(grad).dtype)
+    np.add.at(out.reshape(-1), index, _values(grad))
+    if not on_tensors(grad):
+        return out
+    zeros = _node.Tensor._wrap(np.zeros(sizes, dtype=out.dtype))
+    return record(PutBackward0, out, (zeros, grad), saved={"source": grad}, state={"index": index},
+                  attrs={"accumulate": True, "index": _node.Tensor._wrap(np.asarray(index))})

@@ -8,9 +8,10 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
-from ._formulas import on_tensors
+from ._formulas import expand_to, on_tensors, scale
 from ._out import write_out
 from ._util import as_tensor, check_broadcast, is_tensor, wrap_dim
+from .index_backward_ops import masked_select_backward
 from .linalg import _C_NAMES
 from .splitting import unbind
 
@@ -42,8 +43,12 @@ class IndexSelectBackward0(Node):
     """d index_select(x, dim, index) / dx: each selected slice's gradient added back at its index."""
 
     _grad_writes = 1  # torch: zeros, then index_add_
+    double_backward = True
 
     def apply(self, grad):
+        if on_tensors(grad):  # torch's zeros.index_add(dim, index, grad): IndexAddBackward0
+            zeros = _node.Tensor._wrap(np.zeros(self.input_shape(0), dtype=grad._data.dtype))
+            return (index_add(zeros, self._axis, self.unpack("index"), grad),)
         out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         return (_add_along(out, self._axis, self._index, grad),)
 
@@ -60,7 +65,12 @@ def index_select(a, dim, index):
 class IndexAddBackward0(Node):
     """d index_add(x, dim, index, source, alpha): x's gradient passes; source's is ``alpha`` times the rows."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch: grad.index_select(dim, index).expand_as(source), times alpha
+            rows = expand_to(index_select(grad, self._axis, self.unpack("index")), self.input_shape(1))
+            return grad, scale(rows, self._alpha) if self.needs_input_grad(1) else None
         return grad, np.take(grad, self._index, axis=self._axis) * self._alpha
 
 
@@ -80,7 +90,14 @@ def index_add(a, dim, index, source, *, alpha=1):
 class IndexCopyBackward0(Node):
     """d index_copy(x, dim, index, source): zero for x's overwritten slices; source gets their gradient."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch: grad.index_fill(dim, index, 0), grad.index_select(dim, index).expand_as(source)
+            index = self.unpack("index")
+            grad_self = index_fill(grad, self._axis, index, 0) if self.needs_input_grad(0) else None
+            rows = expand_to(index_select(grad, self._axis, index), self.input_shape(1))
+            return grad_self, rows if self.needs_input_grad(1) else None
         grad_self = grad.copy()
         grad_self[_along(grad, self._axis, self._index)] = 0
         return grad_self, np.take(grad, self._index, axis=self._axis)
@@ -100,7 +117,15 @@ def index_copy(a, dim, index, source):
 class IndexFillBackward0(Node):
     """d index_fill(x, dim, index, value) / dx: zero for the filled slices, else 1."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch: grad.index_fill(dim, index, 0), grad.index_select(dim, index).sum()
+            index = self.unpack("index")
+            grad_self = index_fill(grad, self._axis, index, 0) if self.needs_input_grad(0) else None
+            if len(self._input_meta) == 1:
+                return (grad_self,)
+            return grad_self, index_select(grad, self._axis, index).sum() if self.needs_input_grad(1) else None
         grad_self = grad.copy()
         grad_self[_along(grad, self._axis, self._index)] = 0
         if len(self._input_meta) == 1:
@@ -140,8 +165,12 @@ class MaskedFillBackward0(Node):
     double_backward = True
 
     def apply(self, grad):
-        if on_tensors(grad):  # torch's grad.masked_fill(mask, 0), recorded (the value's gradient: numpy only)
-            return (unbroadcast(grad.masked_fill(_node.Tensor._wrap(self._mask), 0), self.input_shape(0)),)
+        if on_tensors(grad):  # torch's grad.masked_fill(mask, 0) and grad.masked_select(mask).sum(), recorded
+            mask = _node.Tensor._wrap(self._mask)
+            grad_self = unbroadcast(grad.masked_fill(mask, 0), self.input_shape(0))
+            if len(self._input_meta) == 1:
+                return (grad_self,)
+            return grad_self, masked_select(grad, mask).sum() if self.needs_input_grad(1) else None
         grad_self = unbroadcast(np.where(self._mask, 0, grad).astype(grad.dtype), self.input_shape(0))
         if len(self._input_meta) == 1:
             return (grad_self,)
@@ -150,8 +179,6 @@ class MaskedFillBackward0(Node):
 
 class MaskedFillBackward1(MaskedFillBackward0):
     """masked_fill with a 0-d tensor value: the value's gradient is the sum over the masked places."""
-
-    double_backward = False  # the value's gradient is written on numpy arrays only
 
 
 def masked_fill(a, mask, value):
@@ -175,11 +202,12 @@ def masked_fill(a, mask, value):
 class MaskedSelectBackward0(Node):
     """d masked_select(x, mask) / dx: each gradient back at its true place of the mask, zero elsewhere."""
 
+    double_backward = True
+
     def apply(self, grad):
         shape = np.broadcast_shapes(self.input_shape(0), self._mask.shape)
-        out = np.zeros(shape, dtype=grad.dtype)
-        out[np.broadcast_to(self._mask, shape)] = grad
-        return (unbroadcast(out, self.input_shape(0)),)
+        return (unbroadcast(masked_select_backward(grad, shape, np.broadcast_to(self._mask, shape)),
+                            self.input_shape(0)),)
 
 
 def masked_select(a, mask):

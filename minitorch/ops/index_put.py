@@ -15,6 +15,7 @@ import numpy as np
 from .._strides import copy_preserving_layout
 from ..autograd import node as _node
 from ..autograd.node import record, unbroadcast
+from ._formulas import on_tensors
 from ._index_parse import check_bounds, expand_masks, numpy_index, parse_index
 from ._util import is_tensor
 from .broadcasting import expand
@@ -27,10 +28,23 @@ from .reshaping import view
 class IndexPutBackward0(SavesIndexTensors):
     """Derivative: grad_self = grad (its written places zeroed unless accumulate); grad_values = grad there."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch's formulas, recorded
+            return self._recorded(grad)
         grad_self = grad.copy()
         if not self._saved_accumulate:
             grad_self[self._index] = 0
+        grad_values = unbroadcast(grad[self._index], self.input_shape(1)) if self.needs_input_grad(1) else None
+        return grad_self, grad_values
+
+    def _recorded(self, grad) -> tuple:
+        """grad.index_put(indices, zeros, accumulate) (grad itself when accumulating) and grad[indices]."""
+        grad_self = grad
+        if not self._saved_accumulate and self.needs_input_grad(0):
+            zeros = _node.Tensor._wrap(np.zeros(self.input_shape(1), grad._data.dtype))
+            grad_self = _index_put(grad, self._index, zeros, (False, self._index_tensors))
         grad_values = unbroadcast(grad[self._index], self.input_shape(1)) if self.needs_input_grad(1) else None
         return grad_self, grad_values
 

@@ -76,6 +76,8 @@ def keeps_whole_dim(piece: slice, size: int) -> bool:
 class AliasBackward0(Node):
     """``x[...]``: the same tensor seen again. Derivative: grad_self = grad."""
 
+    double_backward = True
+
     def apply(self, grad):
         return (grad,)
 

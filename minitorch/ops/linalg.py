@@ -1,16 +1,12 @@
-"""Matrix products: ``dot``, ``mv``, ``mm``, ``bmm`` and ``matmul``, which picks one as torch does; ``addmm``;
-``einsum`` (values only, for now)."""
+"""Matrix products: ``dot``, ``mv``, ``mm``, ``bmm`` and ``matmul``, which picks one as torch does; ``addmm``."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from .._dtype import result_type
-from ..autograd import node as _node
-from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record, unbroadcast
 from . import _formulas
-from ._formulas import scale, t
+from ._formulas import scale, t, transpose
 from ._util import check_broadcast
 from .broadcasting import expand
 from .inplace import write_values
@@ -134,10 +130,17 @@ def mm(a, b):
 class BmmBackward0(Node):
     """d(A @ B) per batch = grad @ B^T for A, A^T @ grad for B."""
 
+    double_backward = True
+
     def apply(self, grad):
-        grad_a = grad @ np.swapaxes(self.unpack("mat2"), 1, 2) if self.needs_input_grad(0) else None
-        grad_b = np.swapaxes(self.unpack("self"), 1, 2) @ grad if self.needs_input_grad(1) else None
+        grad_a = _bmm(grad, transpose(self.unpack("mat2"), 1, 2)) if self.needs_input_grad(0) else None
+        grad_b = _bmm(transpose(self.unpack("self"), 1, 2), grad) if self.needs_input_grad(1) else None
         return grad_a, grad_b
+
+
+def _bmm(a, b):
+    """A batched matrix product of arrays, or of Tensors (recorded as ``bmm``)."""
+    return bmm(a, b) if _formulas.on_tensors(a) else a @ b
 
 
 def bmm(a, b):
@@ -193,15 +196,36 @@ def _unsafe_view(a, shape):
 
 
 class AddmmBackward0(Node):
-    """d(beta * M + alpha * A @ B) = beta * grad (summed back to M's shape) for M, alpha * grad @ B.T for A,
-    alpha * A.T @ grad for B."""
+    """d(beta*bias + alpha*mat1@mat2): bias gets beta*grad, mat1 alpha*grad@mat2.T, mat2 alpha*mat1.T@grad."""
+
+    double_backward = True
 
     def apply(self, grad):
-        beta, alpha = self._saved_beta, self._saved_alpha
-        grad_m = unbroadcast(grad * beta, self.input_shape(0)) if self.needs_input_grad(0) else None
-        grad_a = (grad @ self.unpack("mat2").T) * alpha if self.needs_input_grad(1) else None
-        grad_b = (self.unpack("mat1").T @ grad) * alpha if self.needs_input_grad(2) else None
-        return grad_m, grad_a, grad_b
+        alpha, beta = self._saved_alpha, self._saved_beta
+        grad_bias = unbroadcast(scale(grad, beta), self.input_shape(0)) if self.needs_input_grad(0) else None
+        grad_mat1 = grad_mat2 = None
+        if self.needs_input_grad(1):
+            grad_mat1 = mm_mat1_backward(grad, self.unpack("mat2"), self._saved_mat1_sym_sizes,
+                                         self._saved_mat1_sym_strides, alpha)
+        if self.needs_input_grad(2):
+            grad_mat2 = mm_mat2_backward(grad, self.unpack("mat1"), self._saved_mat2_sym_sizes,
+                                         self._saved_mat2_sym_strides, alpha)
+        return grad_bias, grad_mat1, grad_mat2
+
+
+def _element_strides(array):
+    return tuple(stride // array.itemsize for stride in array.strides)
+
+
+def record_addmm(out, input, mat1, mat2, beta, alpha):  # noqa: A002
+    """Record ``out = beta * input + alpha * mat1 @ mat2`` with its ``AddmmBackward0`` (``addmm``, ``linear``)."""
+    attrs = {"alpha": alpha, "beta": beta,
+             "mat1_sym_sizes": tuple(mat1.shape), "mat1_sym_strides": _element_strides(mat1._data),
+             "mat2_sym_sizes": tuple(mat2.shape), "mat2_sym_strides": _element_strides(mat2._data)}
+    return record(AddmmBackward0, out, (input, mat1, mat2),
+                  # each matrix is needed only for the other's gradient, so torch saves it only then
+                  saved={"mat1": mat1 if mat2.requires_grad else None,
+                         "mat2": mat2 if mat1.requires_grad else None}, attrs=attrs)
 
 
 def check_addmm_dtypes(input, mat1, mat2) -> None:  # noqa: A002
@@ -218,21 +242,4 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):  # noqa: A002 (torch's argumen
     product = mm(mat1, mat2)._data
     base = expand(input.detach(), *product.shape)._data.astype(product.dtype)  # torch's expand error
     out = alpha * product if beta == 0 else beta * base + alpha * product
-    return record(AddmmBackward0, out.astype(product.dtype), (input, mat1, mat2),
-                  saved={"mat1": mat1, "mat2": mat2},
-                  attrs={"beta": beta, "alpha": alpha, "mat1_sym_sizes": tuple(mat1.shape),
-                         "mat1_sym_strides": mat1.stride(), "mat2_sym_sizes": tuple(mat2.shape),
-                         "mat2_sym_strides": mat2.stride()})
-
-
-def einsum(equation, *operands):
-    """Sums of products over the indices named in ``equation`` (``'ij,jk->ik'``), without autograd yet."""
-    if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
-        operands = tuple(operands[0])
-    if any(t.requires_grad for t in operands) and is_grad_enabled():
-        raise NotImplementedError("minitorch's einsum has no backward yet: compute it under torch.no_grad(), "
-                                  "or write it with matmul, sum and permute")
-    dtype = result_type(*operands)
-    arrays = [t._data.astype(dtype.numpy, copy=False) for t in operands]
-
-    return _node.Tensor._wrap(np.asarray(np.einsum(equation.replace(" ", ""), *arrays, optimize=False)))
+    return record_addmm(out.astype(product.dtype), input, mat1, mat2, beta, alpha)

@@ -7,32 +7,7 @@ fused op, ``addmm(b, x, W.t())``, whose node is ``AddmmBackward0``; other contig
 
 import numpy as np
 
-from ..autograd.node import Node, record
 from . import arithmetic, linalg, reshaping, transposing
-from ._formulas import scale, unbroadcast
-from .linalg import mm_mat1_backward, mm_mat2_backward
-
-
-def _element_strides(array):
-    return tuple(stride // array.itemsize for stride in array.strides)
-
-
-class AddmmBackward0(Node):
-    """d(beta*bias + alpha*mat1@mat2): bias gets beta*grad, mat1 alpha*grad@mat2.T, mat2 alpha*mat1.T@grad."""
-
-    double_backward = True
-
-    def apply(self, grad):
-        alpha, beta = self._saved_alpha, self._saved_beta
-        grad_bias = unbroadcast(scale(grad, beta), self.input_shape(0)) if self.needs_input_grad(0) else None
-        grad_mat1 = grad_mat2 = None
-        if self.needs_input_grad(1):
-            grad_mat1 = mm_mat1_backward(grad, self.unpack("mat2"), self._saved_mat1_sym_sizes,
-                                         self._saved_mat1_sym_strides, alpha)
-        if self.needs_input_grad(2):
-            grad_mat2 = mm_mat2_backward(grad, self.unpack("mat1"), self._saved_mat2_sym_sizes,
-                                         self._saved_mat2_sym_strides, alpha)
-        return grad_bias, grad_mat1, grad_mat2
 
 
 def addmm(bias, mat1, mat2, beta=1, alpha=1):
@@ -43,18 +18,7 @@ def addmm(bias, mat1, mat2, beta=1, alpha=1):
                            f"{mat2.shape[0]}x{mat2.shape[1]})")
     product = mat1._data @ mat2._data
     out = (product if alpha == 1 else alpha * product) + (bias._data if beta == 1 else beta * bias._data)
-    attrs = {
-        "alpha": alpha,
-        "beta": beta,
-        "mat1_sym_sizes": tuple(mat1.shape),
-        "mat1_sym_strides": _element_strides(mat1._data),
-        "mat2_sym_sizes": tuple(mat2.shape),
-        "mat2_sym_strides": _element_strides(mat2._data),
-    }
-    return record(AddmmBackward0, np.asarray(out, dtype=product.dtype), (bias, mat1, mat2),
-                  # each matrix is needed only for the other's gradient, so torch saves it only then
-                  saved={"mat1": mat1 if mat2.requires_grad else None,
-                         "mat2": mat2 if mat1.requires_grad else None}, attrs=attrs)
+    return linalg.record_addmm(np.asarray(out, dtype=product.dtype), bias, mat1, mat2, beta, alpha)
 
 
 def linear(input, weight, bias=None):

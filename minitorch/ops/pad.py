@@ -8,6 +8,7 @@ the backward is the same function with the amounts negated.
 import numpy as np
 
 from ..autograd.node import Node, record
+from ._formulas import on_tensors
 
 
 def pad_array(values, pad, fill=0):
@@ -28,8 +29,11 @@ def pad_array(values, pad, fill=0):
 class ConstantPadNdBackward0(Node):
     """d pad(x)/dx = 1 inside: the gradient cropped back (negative padding)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (pad_array(grad, [-amount for amount in self._pad]),)
+        crop = [-amount for amount in self._pad]
+        return (constant_pad_nd(grad, crop) if on_tensors(grad) else pad_array(grad, crop),)
 
 
 def constant_pad_nd(input, pad, value=0):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 
 from .._dtype import result_type
 from ..autograd import node as _node
 from ..autograd.node import Node, record
 from ._bool_rules import check_abs
-from ._formulas import scale, sgn, unbroadcast
+from ._formulas import divide, on_tensors, scale, sgn, unbroadcast
 from ._formulas import where as select
 from ._util import (
     as_tensor,
@@ -222,20 +224,27 @@ def where(condition, a=None, b=None):
 class MaximumBackward0(Node):
     """d max(x, y) = grad to the larger input, half to each on ties (and to both where a NaN compares false)."""
 
-    loses = staticmethod(np.less)  # where the first input lost: its gradient is 0 there
+    loses = staticmethod(operator.lt)  # where the first input lost: its gradient is 0 there
+    double_backward = True
 
     def apply(self, grad):
         x, y = self.unpack("self"), self.unpack("other")
-        shared = np.where(x == y, grad / 2, grad).astype(grad.dtype)
-        shape_a, shape_b = self.input_shape(0), self.input_shape(1)
-        return (unbroadcast(np.where(self.loses(x, y), 0, shared).astype(grad.dtype), shape_a),
-                unbroadcast(np.where(self.loses(y, x), 0, shared).astype(grad.dtype), shape_b))
+        grads = []
+        for index, (mine, theirs) in enumerate(((x, y), (y, x))):
+            if not self.needs_input_grad(index):
+                grads.append(None)
+                continue
+            shared = select(x == y, divide(grad, 2), grad)  # torch: where(x == y, grad / 2, grad).masked_fill_(...)
+            lost = self.loses(mine, theirs)
+            kept = shared.masked_fill(lost, 0) if on_tensors(shared) else np.where(lost, 0, shared).astype(grad.dtype)
+            grads.append(unbroadcast(kept, self.input_shape(index)))
+        return tuple(grads)
 
 
 class MinimumBackward0(MaximumBackward0):
     """d min(x, y) = grad to the smaller input, half to each on ties (and to both where a NaN compares false)."""
 
-    loses = staticmethod(np.greater)
+    loses = staticmethod(operator.gt)
 
 
 def check_other_is_tensor(name, other, position) -> None:

@@ -13,6 +13,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record
+from ._formulas import on_tensors, zeros_like
 
 
 def pooled_size(size, kernel, stride, padding, dilation, ceil_mode):
@@ -82,11 +83,44 @@ def max_pool2d_backward(grad, indices, input_shape):
 class MaxPool2DWithIndicesBackward0(Node):
     """d maxpool(x)/dx = 1 at each window's maximum (``indices``), 0 elsewhere."""
 
+    double_backward = True
+
     def apply(self, grad):
-        x, indices = self.unpack("self"), self.unpack("result1")
-        if x.ndim == 3:
-            return (max_pool2d_backward(grad[None], indices[None], (1, *x.shape))[0],)
-        return (max_pool2d_backward(grad, indices, x.shape),)
+        return (max_pool2d_with_indices_backward(grad, self.unpack("self"), self.unpack("result1")),)
+
+
+class MaxPool2DWithIndicesBackwardBackward0(Node):
+    """d max_pool2d_backward(g, x) = grad read at each window's maximum (``indices``) for g, 0 for x."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        indices = self.unpack("indices")
+        values = _at_indices(grad, indices) if self.needs_input_grad(0) else None
+        return values, zeros_like(grad) if self.needs_input_grad(1) else None
+
+
+def _at_indices(grad, indices):
+    """``grad`` (input-shaped) read at each output's flat index within its ``H*W`` plane."""
+    planes, picks = grad.shape[:-2] + (-1,), indices.shape[:-2] + (-1,)
+    if on_tensors(grad):
+        return grad.reshape(planes).gather(-1, indices.reshape(picks)).reshape(indices.shape)
+    return np.take_along_axis(grad.reshape(planes), indices.reshape(picks), -1).reshape(indices.shape)
+
+
+def max_pool2d_with_indices_backward(grad, x, indices):
+    """torch's ``max_pool2d_with_indices_backward``: each output's gradient added at its maximum's position.
+
+    On Tensors (``create_graph=True``) recorded as ``MaxPool2DWithIndicesBackwardBackward0``."""
+    arrays = [t._data if on_tensors(t) else t for t in (grad, x, indices)]
+    g, xv, iv = arrays
+    if xv.ndim == 3:
+        values = max_pool2d_backward(g[None], iv[None], (1, *xv.shape))[0]
+    else:
+        values = max_pool2d_backward(g, iv, xv.shape)
+    if not on_tensors(grad):
+        return values
+    return record(MaxPool2DWithIndicesBackwardBackward0, values, (grad, x), saved={"indices": indices})
 
 
 def max_pool2d_with_indices(input, kernel, stride, padding, dilation, ceil_mode, saved_stride):

@@ -57,7 +57,11 @@ def flipud(a):
 class Rot90Backward0(Node):
     """d rot90(x, k, dims) / dx: the gradient rotated back by -k."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):
+            return (rot90(grad, -self._k, self._axes),)
         return (np.rot90(grad, -self._k, self._axes).copy(),)
 
 
@@ -94,15 +98,30 @@ def roll(a, shifts, dims=None):
 class RepeatBackward0(Node):
     """d repeat(x, sizes) / dx: the gradient of every copy summed back onto x."""
 
+    double_backward = True
+
     def apply(self, grad):
-        shape = self.input_shape(0)
-        lead = len(self._saved_repeats) - len(shape)
-        split = []
-        for repeat, n in zip(self._saved_repeats[lead:], shape):
-            split += [repeat, n]
-        grad = grad.reshape(tuple(self._saved_repeats[:lead]) + tuple(split))
-        summed = tuple(range(lead)) + tuple(lead + 2 * i for i in range(len(shape)))
-        return (grad.sum(axis=summed).reshape(shape),)
+        shape, repeats = self.input_shape(0), self._saved_repeats
+        if 0 in repeats:
+            return (_zeros(grad, shape),)
+        lead = len(repeats) - len(shape)
+        for _ in range(lead):  # torch's repeat_backward: the new leading dims summed away one by one
+            grad = grad.sum(0)
+        split, summed = [], []
+        for repeat, n in zip(repeats[lead:], shape):
+            if repeat != 1:  # a dim repeated r times: (r, n), summed over r
+                summed.append(len(split))
+                split.append(repeat)
+            split.append(n)
+        if summed:
+            grad = grad.reshape(tuple(split)).sum(tuple(summed))
+        return (grad if on_tensors(grad) else np.asarray(grad),)
+
+
+def _zeros(grad, shape):
+    """Zeros of ``shape`` and the gradient's dtype (a constant)."""
+    values = np.zeros(shape, dtype=grad._data.dtype if on_tensors(grad) else grad.dtype)
+    return _node.Tensor._wrap(values) if on_tensors(grad) else values
 
 
 def repeat(a, *sizes):

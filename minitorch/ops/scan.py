@@ -10,6 +10,8 @@ from . import return_types
 from ._formulas import on_tensors
 from ._out import require_tensor, with_out
 from ._util import saved_dim, wrap_dim
+from .gather_scatter import scatter_add
+from .product_backward import cumprod_backward
 
 
 def _running_input(a, dtype):
@@ -52,9 +54,13 @@ def cumsum(input, dim, *, dtype=None, out=None):  # noqa: A002
 class CumprodBackward0(Node):
     """d/dx_i prod_{k<=j} x_k = prod_{k<=j, k!=i} x_k for j >= i (computed without dividing by x_i)."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, axis = self.unpack("self"), self._axis
-        self.unpack("result")  # saved too: torch checks that it was not changed in place since
+        result = self.unpack("result")  # saved too: torch checks that it was not changed in place since
+        if on_tensors(x):
+            return (cumprod_backward(grad, x, result, axis),)
         if x.ndim == 0:
             return (grad,)
         x, grad = np.moveaxis(x, axis, -1), np.moveaxis(grad, axis, -1)
@@ -81,7 +87,14 @@ def cumprod(input, dim, *, dtype=None, out=None):  # noqa: A002
 class CummaxBackward0(Node):
     """d/dx cummax(x): each output's gradient goes to the element it copied (``indices``), added up."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch's cummaxmin_backward: zeros.scatter_add(dim, indices, grad)
+            if not grad.ndim:
+                return (grad,)
+            zeros = _node.Tensor._wrap(np.zeros(self.input_shape(0), grad._data.dtype))
+            return (scatter_add(zeros, self._axis, self._saved_indices, grad),)
         out = np.zeros(self.input_shape(0), grad.dtype)
         if out.ndim == 0:
             return (grad,)

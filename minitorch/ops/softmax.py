@@ -6,6 +6,7 @@ it produced, and log_softmax's with ``exp(result)``.
 
 import numpy as np
 
+from .._softmax_order import softmax_last_dim
 from ..autograd.node import Node, record
 from ._util import saved_dim, wrap_dim
 from .backward_ops import log_softmax_backward_data, softmax_backward_data
@@ -53,6 +54,8 @@ def _record(node_cls, out, a, dim, axis):
 def softmax(a, dim):
     """``exp(a) / exp(a).sum(dim)``: probabilities along ``dim``."""
     axis = _checked_axis(a, dim, "softmax")
+    if a._data.dtype == np.float32 and a._data.size and axis is not None and axis == a._data.ndim - 1:
+        return _record(SoftmaxBackward0, softmax_last_dim(a._data), a, dim, axis)  # torch's bits
     exps = np.exp(_shifted(a._data, axis))
     return _record(SoftmaxBackward0, exps / np.sum(exps, axis=axis, keepdims=True), a, dim, axis)
 

@@ -8,7 +8,9 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import return_types
+from ._formulas import on_tensors
 from ._util import saved_dim, wrap_dim
+from .gather_scatter import scatter
 
 
 def _stable_order(x, axis, descending):
@@ -23,8 +25,17 @@ class _GatherBackward(Node):
     """The gradient of each picked value goes back to the place it was picked from (``indices``)."""
 
     _grad_writes = 2  # torch: zeros, then scatter_ (values_backward)
+    double_backward = True
 
     def apply(self, grad):
+        if on_tensors(grad):  # torch's value_selecting_reduction_backward: zeros.scatter(dim, indices, grad)
+            indices, axis = self._saved_indices, self._axis
+            if not self.input_shape(0):
+                return (grad,)
+            if not self._keepdim:
+                grad, indices = grad.unsqueeze(axis), indices.unsqueeze(axis)
+            zeros = _node.Tensor._wrap(np.zeros(self.input_shape(0), grad._data.dtype))
+            return (scatter(zeros, axis, indices, grad),)
         indices, axis = self._saved_indices._data, self._axis
         if not self._keepdim and self.input_shape(0):
             grad, indices = np.expand_dims(grad, axis), np.expand_dims(indices, axis)
@@ -130,9 +141,15 @@ class MedianBackward0(Node):
     """d/dx median(x): the gradient is shared evenly among the elements equal to the median."""
 
     _grad_writes = 1  # torch: zeros, then index_fill_ / masked_fill_
+    double_backward = True
 
     def apply(self, grad):
         x, result = self.unpack("self"), self.unpack("result")
+        if on_tensors(grad):  # torch: zeros.masked_fill_(x == median, grad / count)
+            hits = x == result
+            count = _node.Tensor._wrap(np.asarray(hits._data.sum()))
+            zeros = _node.Tensor._wrap(np.zeros(x.shape, grad._data.dtype))
+            return (zeros.masked_fill(hits, grad / count),)
         hits = x == result
         return (np.where(hits, grad / hits.sum(), 0).astype(grad.dtype),)
 

@@ -12,7 +12,7 @@ from ..autograd import node as _node
 from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, attach, needs_recording, record_outputs
 from . import _formulas
-from ._formulas import on_tensors
+from ._formulas import on_tensors, unsqueeze_to
 from ._util import saved_dim, wrap_dim
 from .indexing import alias, slice_dim
 from .inplace import _old_value, check_inplace, records_inplace, write_values
@@ -181,18 +181,24 @@ def swapaxes(a, axis0, axis1):
 class UnsqueezeBackward1(Node):
     """d x.unsqueeze_(dim) / dx: the gradient with that dim removed again."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch: grad.squeeze(dim)
+            dim = self._saved_dim - 2**64 if self._saved_dim >= 2**63 else self._saved_dim  # (saved unsigned)
+            return (grad.squeeze(dim % grad.ndim),)
         return (grad.reshape(self.input_shape(0)),)
 
 
 class SqueezeBackward3(UnsqueezeBackward1):
-    """d x.squeeze_() / dx: the gradient reshaped back."""
+    """d x.squeeze_() / dx: the gradient with the squeezed dims put back."""
+
+    def apply(self, grad):
+        return (unsqueeze_to(grad, self.input_shape(0)),)
 
 
 class TBackward1(UnsqueezeBackward1):
     """d x.t_() / dx: the gradient transposed back."""
-
-    double_backward = True
 
     def apply(self, grad):
         return (_formulas.t(grad),)
@@ -200,8 +206,6 @@ class TBackward1(UnsqueezeBackward1):
 
 class TransposeBackward1(UnsqueezeBackward1):
     """d x.transpose_(d0, d1) / dx: the gradient with the two dims swapped back."""
-
-    double_backward = True
 
     def apply(self, grad):
         return (_formulas.transpose(grad, *self._axes),)

@@ -11,6 +11,7 @@ from ..autograd import node as _node
 from ..autograd.node import Node, record, record_outputs
 from . import _formulas
 from ._util import float_values, saved_dim, wrap_dim
+from .product_backward import prod_backward
 from .reduction import _dims, _expand_back
 
 DOF_WARNING = ("{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
@@ -48,16 +49,27 @@ def _others_product(x, axis):
 class ProdBackward0(Node):
     """d/dx_i prod(x) = the product of all the other elements."""
 
+    double_backward = True
+
     def apply(self, grad):
         x = self.unpack("self")
+        if _formulas.on_tensors(x):
+            return (prod_backward(grad, x, self.unpack("result")),)
         return (grad * _others_product(x.reshape(-1), 0).reshape(x.shape),)
 
 
 class ProdBackward1(Node):
     """d/dx_i prod(x, dim) = the product of the other elements along dim."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, axis = self.unpack("self"), self._axes[0]
+        if _formulas.on_tensors(x):
+            result = self.unpack("result")
+            if not self._saved_keepdim and x.ndim:
+                grad, result = grad.unsqueeze(axis), result.unsqueeze(axis)
+            return (prod_backward(grad, x, result, axis),)
         if not self._saved_keepdim and x.ndim:
             grad = np.expand_dims(grad, axis)
         return (grad * _others_product(x, axis) if x.ndim else grad,)

@@ -118,6 +118,12 @@ CASES = [
         "(x + 2).sigmoid().sum()", "(x - 2).sigmoid().sum()", "(x / 2).sigmoid().sum()", "x.mul(x).sum()",
         "x.pow(3).sum()", "x.exp().sum()", "F.hardsigmoid(x).sum()")),
     "lib.autograd.grad(F.nll_loss(img, img_labels), img, create_graph=True)[0]",
+    *(f"lib.autograd.grad({f}.pow(2).sum(), img, create_graph=True)[0]" for f in (
+        "F.conv2d(img, kernel, v, stride=2, padding=1)", "F.max_pool2d(img, 2)", "F.avg_pool2d(img, 2)",
+        "F.adaptive_avg_pool2d(img, 2)", "F.batch_norm(img, None, None, bias, bias, training=True)",
+        "F.batch_norm(img, bias.detach(), bias.detach().abs(), bias, bias)", "F.layer_norm(img, (4,))")),
+    *(f"lib.autograd.grad({f}.pow(2).sum(), x, create_graph=True)[0]" for f in (
+        "x.diagonal()", "x.masked_select(mask)", "x.take(idx)")),
     "lib.autograd.grad(F.embedding(idx, x).mul(y[:, :3]).sum(), x, create_graph=True)[0]",
     # steps inside a gradient's graph, reached along next_functions: 1 + r**2 (tan), 2 * r (sqrt), x*x - 1 (acosh)
     "lib.autograd.grad(x.tan().sum(), x, create_graph=True)[0].grad_fn.next_functions[1][0]",
