@@ -8,6 +8,7 @@ without recording (grad mode off); its outputs get the node as ``grad_fn``, with
 
 from __future__ import annotations
 
+import inspect
 import warnings
 
 import numpy as np
@@ -174,14 +175,28 @@ class Function(metaclass=FunctionMeta):
 
     vjp = backward
 
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        """Save what backward needs from ``inputs`` and ``output``, when ``forward`` takes no ctx (override this)."""
+        raise NotImplementedError("setup_context is not implemented.")
+
     @classmethod
     def apply(cls, *args, **kwargs):
         """Run ``forward`` and, when an input requires grad, record the outputs with a ``<Name>Backward`` node."""
         ctx = cls._backward_cls()
+        separate_setup = cls.setup_context is not Function.setup_context
+        if separate_setup:  # forward(*args) then setup_context(ctx, inputs, output), inputs with defaults bound
+            bound = inspect.signature(cls.forward).bind(*args, **kwargs)
+            bound.apply_defaults()
+            args, kwargs = tuple(bound.args), {}
         recording = is_grad_enabled() and any(is_tensor(a) and a.requires_grad for a in args)
         ctx.needs_input_grad = tuple(is_tensor(a) and a.requires_grad for a in args)
         with no_grad():
-            outputs = cls.forward(ctx, *args, **kwargs)
+            if separate_setup:
+                outputs = cls.forward(*args)
+                cls.setup_context(ctx, args, outputs)
+            else:
+                outputs = cls.forward(ctx, *args, **kwargs)
         if not recording:
             return outputs
         return _record_outputs(ctx, args, outputs)
