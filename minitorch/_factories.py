@@ -99,7 +99,7 @@ def _array_of(nested, dtype) -> np.ndarray:
     return raw.astype(dtype.numpy)
 
 
-def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False) -> Tensor:
+def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False) -> Tensor:
     """A new leaf tensor holding a *copy* of ``data`` (nested lists, numbers, numpy arrays, tensors)."""
     check_device(device)
     if isinstance(data, Tensor):
@@ -116,7 +116,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     return _finish(values, requires_grad)
 
 
-def as_tensor(data, dtype=None, device=None) -> Tensor:
+def as_tensor(data, *, dtype=None, device=None) -> Tensor:
     """``data`` as a tensor, sharing memory with a numpy array or tensor when the dtype allows."""
     check_device(device)
     if isinstance(data, Tensor):
