@@ -276,6 +276,16 @@ class Tensor(TensorMethods):
             return add_hook(self._hooks, hook)
         return add_hook(self.grad_fn._hooks_of_output(self.output_nr), hook)
 
+    def register_post_accumulate_grad_hook(self, hook):
+        """Call ``hook(tensor)`` on this leaf each time a gradient has been added into its ``.grad``."""
+        if not self.requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+        if not self.is_leaf:
+            raise RuntimeError("post accumulate grad hooks cannot be registered on non-leaf tensors")
+        if "_post_accumulate_hooks" not in self.__dict__:
+            self._post_accumulate_hooks = {}
+        return add_hook(self._post_accumulate_hooks, hook)
+
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None) -> None:
         """Compute the gradient of this tensor w.r.t. the graph's leaves and add it into their ``.grad``."""
         engine.backward(self, gradient, retain_graph, create_graph, inputs=inputs)

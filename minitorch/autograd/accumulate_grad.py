@@ -42,6 +42,8 @@ class AccumulateGrad(Node):
         """Add ``grad`` into the leaf's ``.grad`` (unless the leaf stopped requiring grad)."""
         if self.variable.requires_grad:  # detach_() may have cut the leaf after the graph was built
             accumulate_grad(self.variable, grad, in_place=True, held=self._held_input)
+            for hook in tuple(self.variable.__dict__.get("_post_accumulate_hooks", {}).values()):
+                hook(self.variable)  # register_post_accumulate_grad_hook
         return ()
 
 
