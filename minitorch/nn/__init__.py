@@ -31,7 +31,7 @@ from .containers import ModuleDict, ModuleList, Sequential
 from .conv1d import Conv1d
 from .distance import CosineSimilarity, PairwiseDistance
 from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, Unflatten, ZeroPad2d
-from .lazy import LazyLinear, UninitializedParameter
+from .lazy import LazyConv2d, LazyLinear, UninitializedParameter
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from .module import Module
 from .normalization import GroupNorm, LayerNorm
@@ -62,7 +62,7 @@ from .sparse import Embedding
 
 __all__ = [
     "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList", "ModuleDict",
-    "Embedding", "LayerNorm", "PReLU", "LazyLinear", "UninitializedParameter",
+    "Embedding", "LayerNorm", "PReLU", "LazyLinear", "LazyConv2d", "UninitializedParameter",
     "Linear", "Conv1d", "Conv2d",
     "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
     "Identity", "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
