@@ -27,6 +27,7 @@ from .activation import (
     Threshold,
 )
 from .batchnorm import BatchNorm1d, BatchNorm2d
+from .bilinear import Bilinear
 from .containers import ModuleDict, ModuleList, Sequential
 from .conv1d import Conv1d
 from .distance import CosineSimilarity, PairwiseDistance
@@ -63,7 +64,7 @@ from .sparse import Embedding
 __all__ = [
     "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList", "ModuleDict",
     "Embedding", "LayerNorm", "PReLU", "LazyLinear", "LazyConv2d", "UninitializedParameter",
-    "Linear", "Conv1d", "Conv2d",
+    "Linear", "Bilinear", "Conv1d", "Conv2d",
     "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
     "Identity", "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
     "BatchNorm1d", "BatchNorm2d",
