@@ -277,7 +277,19 @@ from .ops.reverse_sub import rsub
 from .ops.scan import cummax, cummin, cumprod, cumsum, logcumsumexp
 from .ops.scatter_reduce import scatter_reduce
 from .ops.sorting import argsort, kthvalue, median, mode, msort, sort, topk
-from .ops.splitting import chunk, movedim, narrow, split, swapaxes, tensor_split, unbind, unflatten
+from .ops.splitting import (
+    chunk,
+    dsplit,
+    hsplit,
+    movedim,
+    narrow,
+    split,
+    swapaxes,
+    tensor_split,
+    unbind,
+    unflatten,
+    vsplit,
+)
 from .ops.squeezing import squeeze, unsqueeze
 from .ops.statistics import (
     logsumexp,
@@ -290,6 +302,7 @@ from .ops.statistics import (
 from .ops.transposing import permute, t, transpose
 from .ops.unique import unique, unique_consecutive
 from .ops.unsafe_split import unsafe_chunk, unsafe_split
+from .ops.vander import vander
 from .ops.windows import as_strided
 from .serialization import load, save
 from .tensor import Tensor

@@ -3,9 +3,17 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ._device import raise_no_cuda
 from .ops import copy, pointwise, reshaping, splitting, transposing, windows
 from .ops.reduction import sum as _sum
+
+
+def _refuse_grad(name, *tensors):
+    """torch's error when a Python callable would write into a tensor that requires grad."""
+    if any(t.requires_grad for t in tensors):
+        raise RuntimeError(f"Can't call {name}() on Variable that requires grad. Use var.detach().{name}() instead.")
 
 
 class FactMethods:
@@ -151,6 +159,22 @@ class FactMethods:
         if wrap and self.ndim == 2 and height > width + 1:  # a tall matrix: the diagonal starts again below
             wrapped = (self.numel() + width) // (width + 1) - length
             windows.as_strided(self, (wrapped,), (step,), offset + self.stride(0) * (width + 1)).fill_(fill_value)
+        return self
+
+    def apply_(self, callable):  # noqa: A002 (torch's argument name)
+        """Replace every element ``v`` by ``callable(v)`` (a Python function; slow, CPU only, no autograd, and, as
+        in torch, no version bump)."""
+        _refuse_grad("apply_", self)
+        flat = [callable(v) for v in self._data.reshape(-1).tolist()]
+        self._data[...] = np.array(flat, self._data.dtype).reshape(self.shape)
+        return self
+
+    def map_(self, tensor, callable):  # noqa: A002
+        """Replace every element ``a`` by ``callable(a, b)``, ``b`` the matching element of ``tensor`` (broadcast)."""
+        _refuse_grad("map_", self, tensor)
+        others = np.broadcast_to(tensor._data, self.shape).reshape(-1).tolist()
+        flat = [callable(a, b) for a, b in zip(self._data.reshape(-1).tolist(), others)]
+        self._data[...] = np.array(flat, self._data.dtype).reshape(self.shape)
         return self
 
     def new_empty_strided(self, size, stride, dtype=None, device=None, requires_grad=False):

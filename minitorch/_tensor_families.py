@@ -52,6 +52,7 @@ class FamilyMethods:
 
     # -- cutting and re-arranging --------------------------------------------------------------------
     split, chunk, tensor_split, narrow = splitting.split, splitting.chunk, splitting.tensor_split, splitting.narrow
+    hsplit, vsplit, dsplit = splitting.hsplit, splitting.vsplit, splitting.dsplit
     unsafe_split, unsafe_chunk = unsafe_split.unsafe_split, unsafe_split.unsafe_chunk
     movedim = moveaxis = splitting.movedim
     swapaxes = swapdims = splitting.swapaxes

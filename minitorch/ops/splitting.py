@@ -1,5 +1,5 @@
-"""Views that cut or re-arrange dims: unbind, split, chunk, tensor_split, narrow, movedim, swapaxes, and the
-in-place shape changes (``unsqueeze_``, ``squeeze_``, ``t_``, ``transpose_``).
+"""Views that cut or re-arrange dims: unbind, split, chunk, tensor_split, hsplit/vsplit/dsplit, narrow, movedim,
+swapaxes, and the in-place shape changes (``unsqueeze_``, ``squeeze_``, ``t_``, ``transpose_``).
 
 Every result shares memory with its input, as in torch.
 """
@@ -130,6 +130,32 @@ def tensor_split(a, indices_or_sections, dim=0):
         cuts = [0, *[int(i) for i in indices_or_sections], length]
     return tuple(slice_dim(a, d, slice(min(start, length), max(min(stop, length), min(start, length))))
                  for start, stop in zip(cuts[:-1], cuts[1:]))
+
+
+def _split_at_dim(name, a, indices_or_sections, min_dims, dim):
+    """tensor_split along ``dim`` after torch's checks: enough dims, and whole sections."""
+    if a.ndim < min_dims:
+        raise RuntimeError(f"torch.{name} requires a tensor with at least {min_dims} dimension, but got a tensor "
+                           f"with {a.ndim} dimensions!")
+    if isinstance(indices_or_sections, (int, np.integer)) and a.shape[dim] % int(indices_or_sections):
+        raise RuntimeError(f"torch.{name} attempted to split along dimension {dim}, but the size of the dimension "
+                           f"{a.shape[dim]} is not divisible by the split_size {int(indices_or_sections)}!")
+    return tensor_split(a, indices_or_sections, dim)
+
+
+def hsplit(a, indices_or_sections):
+    """tensor_split along the columns: dim 1 (dim 0 of a vector); sections must divide it."""
+    return _split_at_dim("hsplit", a, indices_or_sections, 1, 0 if a.ndim == 1 else 1)
+
+
+def vsplit(a, indices_or_sections):
+    """tensor_split along dim 0 of a tensor of at least 2 dims; sections must divide it."""
+    return _split_at_dim("vsplit", a, indices_or_sections, 2, 0)
+
+
+def dsplit(a, indices_or_sections):
+    """tensor_split along dim 2 (depth) of a tensor of at least 3 dims; sections must divide it."""
+    return _split_at_dim("dsplit", a, indices_or_sections, 3, 2)
 
 
 def narrow(a, dim, start, length):
