@@ -64,11 +64,53 @@ class LinalgDetBackward0(Node):
         return (np.asarray(grad * det)[..., None, None] * _mT(np.linalg.inv(a)),)
 
 
+def _fused_update(trailing, column, row):
+    """``trailing - outer(column, row)`` with one rounding per element, as the fused multiply-adds of LAPACK's
+    update (exact for float32 through float64; float64 keeps numpy's two roundings)."""
+    if trailing.dtype == np.float32:
+        return (trailing.astype(np.float64) - np.outer(column.astype(np.float64), row)).astype(np.float32)
+    return trailing - np.outer(column, row)
+
+
+def _lu_det(matrix):
+    """det as LAPACK computes it: LU with partial pivoting (the column below the pivot divided by it, the trailing
+    block updated by fused multiply-adds), the product of U's diagonal, negated once per row swap; with the LU
+    factors and 1-based pivots."""
+    lu, sign = matrix.copy(), matrix.dtype.type(1)
+    n = lu.shape[0]
+    pivots = np.arange(1, n + 1, dtype=np.int32)
+    for col in range(n):
+        pivot_row = col + int(np.argmax(np.abs(lu[col:, col])))
+        pivots[col] = pivot_row + 1
+        if pivot_row != col:
+            lu[[col, pivot_row]] = lu[[pivot_row, col]]
+            sign = -sign
+        if lu[col, col] != 0:
+            lu[col + 1:, col] /= lu[col, col]
+        lu[col + 1:, col + 1:] = _fused_update(lu[col + 1:, col + 1:], lu[col + 1:, col], lu[col, col + 1:])
+    result = sign
+    for value in np.diagonal(lu):  # torch multiplies the diagonal in order
+        result = result * value
+    return result, lu, pivots
+
+
+def _factor_each(data, transpose):
+    """The determinants, LU factors and pivots of every matrix in ``data`` (of each one's transpose if asked)."""
+    values = np.ones(data.shape[:-2], data.dtype)
+    lu, pivots = data.copy(), np.zeros(data.shape[:-1], np.int32)
+    for index in np.ndindex(*data.shape[:-2]):
+        values[index], lu[index], pivots[index] = _lu_det(data[index].T if transpose else data[index])
+    return values, lu, pivots
+
+
 def det(A):  # noqa: N803 (torch's argument name)
-    """The determinant."""
+    """The determinant. As torch, it factors the transpose of a contiguous matrix (det(A.mT) = det(A): LAPACK reads
+    row-major memory as the transpose), so the saved LU and pivots are torch's and so are the float32 values of
+    2x2 matrices; larger ones may differ in the last bit where the LAPACK build blocks its updates otherwise."""
     check_square("linalg.det", A)
-    return record(LinalgDetBackward0, np.asarray(np.linalg.det(A._data), dtype=A._data.dtype), (A,),
-                  saved={"A": A}, save_result=True)
+    values, lu, pivots = _factor_each(A._data, transpose=A.is_contiguous())
+    lu, pivots = _node.Tensor._wrap(lu), _node.Tensor._wrap(pivots)
+    return record(LinalgDetBackward0, values, (A,), saved={"A": A, "LU": lu, "pivots": pivots}, save_result=True)
 
 
 class LinalgSlogdetBackward0(Node):

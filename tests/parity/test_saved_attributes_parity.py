@@ -221,7 +221,6 @@ KNOWN_DIFFERENCES = {
     "x.clone().index_put_((idx,), v, accumulate=True)": "no _raw_saved_indices",
     "lib.autograd.grad(x[idx].sigmoid().sum(), x, create_graph=True)[0]": "no _raw_saved_indices",
     "x.clone().unsqueeze(0).squeeze_()": "an in-place shape change of a view records AsStridedBackward0",
-    "lib.det(sq)": "torch also saves the LU factorisation and pivots (LU, pivots)",
     "lib.nn.LSTM(3, 2)(x.unsqueeze(1))": "torch also saves result3, oneDNN's workspace buffer",
     "lib.slogdet(sq)": "torch also saves LU, pivots and sign",
     "lib.linalg.solve(sq, sq)": "torch also saves LU and pivots",
