@@ -299,6 +299,7 @@ from .ops.statistics import (
     var,
     var_mean,
 )
+from .ops.svd import svd
 from .ops.transposing import permute, t, transpose
 from .ops.unique import unique, unique_consecutive
 from .ops.unsafe_split import unsafe_chunk, unsafe_split

@@ -13,6 +13,7 @@ from .ops import (
     quantiles,
     scan,
     scatter_reduce,
+    svd,
 )
 from .ops.elementwise_binary import ldexp, logaddexp, logaddexp2
 from .ops.inplace import apply_inplace
@@ -35,6 +36,7 @@ class MoreOpMethods:
     vdot, inner, kron = products.vdot, products.inner, products.kron
 
     det, inverse, slogdet = matrix_functions.det, matrix_functions.inv, matrix_functions.slogdet
+    svd = svd.svd
     logdet, pinverse = matrix_functions.logdet, matrix_functions.pinverse
     matrix_power, matrix_exp = matrix_functions.matrix_power, matrix_functions.matrix_exp
 

@@ -1,5 +1,5 @@
 """``torch.linalg``: the linear algebra functions minitorch implements (vector norms, cross products, det,
-inv, slogdet, pinv, matrix_power, matrix_exp, solve)."""
+inv, slogdet, pinv, matrix_power, matrix_exp, solve, svd)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from .ops.norms import linalg_norm as norm
 from .ops.norms import vector_norm
 from .ops.rearrange import cross as _cross
 from .ops.return_types import linalg_slogdet
+from .ops.svd import linalg_svd as svd
 
 
 def cross(input, other, *, dim=-1):  # noqa: A002 (torch's argument name)
@@ -22,4 +23,4 @@ def slogdet(A):  # noqa: N803 (torch's argument name)
 
 
 __all__ = ["LinAlgError", "cross", "det", "inv", "matrix_exp", "matrix_power", "norm", "pinv", "slogdet",
-           "solve", "vector_norm"]
+           "solve", "svd", "vector_norm"]

@@ -134,7 +134,8 @@ CASES = [
     # the wider families: facts, products, matrices, nan reductions, scatters, distances, nn additions
     "x.unfold(1, 2, 1)", "lib.addmv(v[:2], x, v)", "lib.addr(x, v[:2], v)", "lib.addbmm(img[0, 0], img[0], img[0])",
     "lib.baddbmm(img[0], img[0], img[0])", "lib.vdot(v, v)", "lib.block_diag(x, sq)", "lib.det(sq)", "lib.inverse(sq)",
-    "lib.slogdet(sq)", "lib.pinverse(x)", "lib.matrix_exp(sq)", "lib.linalg.solve(sq, sq)", "lib.nansum(x)",
+    "lib.slogdet(sq)", "lib.linalg.svd(sq)", "lib.pinverse(x)", "lib.matrix_exp(sq)", "lib.linalg.solve(sq, sq)",
+    "lib.nansum(x)",
     "lib.nanmedian(x)", "lib.nanmedian(x, 1)", "lib.logcumsumexp(x, 1)", "lib.logaddexp(x, y)", "lib.logaddexp2(x, y)",
     "lib.ldexp(x, i)", "lib.frexp(x)", "lib.dist(x, y)", "lib.cdist(x, y)", "lib.renorm(x, 2, 0, 1.0)",
     "lib.select_scatter(x, v, 0, 1)", "lib.slice_scatter(x, y[:, :2], 1, 0, 2)", "lib.diagonal_scatter(x, v[:2])",
