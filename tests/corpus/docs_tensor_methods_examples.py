@@ -1,5 +1,4 @@
 # Mirrors: PyTorch docs, "torch.Tensor" - the "Example::" blocks of Tensor.new_tensor, new_full, new_empty, new_ones, new_zeros, expand, repeat, index_fill_, masked_fill_, unfold, stride, storage_offset, is_contiguous, element_size, nbytes, item, tolist, type_as, fill_diagonal_, apply_, map_, view (https://pytorch.org/docs/stable/tensors.html)
-# expected-to-differ: Tensor.view(dtype) (the same bytes read as another dtype) is not implemented yet
 import torch
 
 tensor = torch.ones((2,), dtype=torch.int8)
