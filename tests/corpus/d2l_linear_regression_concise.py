@@ -1,4 +1,5 @@
 # Mirrors: d2l.ai, 3.5 "Concise Implementation of Linear Regression" (https://d2l.ai/chapter_linear-regression/linear-regression-concise.html), as in the 1st edition's data pipeline
+# expected-to-differ: float32 matrix products: numpy's OpenBLAS kernel (which OPENBLAS_CORETYPE picks) and torch's MKL round differently, so the last digits depend on the CPU and the kernel
 import torch
 from torch import nn
 from torch.utils import data

@@ -1,4 +1,5 @@
 # Mirrors: d2l.ai, 3.4 "Linear Regression Implementation from Scratch" (https://d2l.ai/chapter_linear-regression/linear-regression-scratch.html), as in the 1st edition's functions
+# expected-to-differ: float32 matrix products: numpy's OpenBLAS kernel (which OPENBLAS_CORETYPE picks) and torch's MKL round differently, so the last digits depend on the CPU and the kernel
 import random
 
 import torch

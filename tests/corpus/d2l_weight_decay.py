@@ -1,4 +1,5 @@
 # Mirrors: d2l.ai, 3.7 "Weight Decay" - from scratch and concise (https://d2l.ai/chapter_linear-regression/weight-decay.html), with a plain training loop in place of the d2l Trainer
+# expected-to-differ: float32 matrix products: numpy's OpenBLAS kernel (which OPENBLAS_CORETYPE picks) and torch's MKL round differently, so the last digits depend on the CPU and the kernel
 import torch
 from torch import nn
 
