@@ -5,16 +5,13 @@ numbers come from the 2-d convolution (``ops/conv.py``, a height of 1), recorded
 ``ConvolutionBackward0`` node, as torch records it.
 """
 
-import math
 import warnings
 
-from .. import _factories
 from ..ops import pad as pad_ops
 from ..ops import squeezing
 from ..ops.conv import convolution, output_size
-from . import _conv_args, init
-from .module import Module
-from .parameter import Parameter
+from . import _conv_args
+from .layers import _ConvNd
 
 SAME_PADDING_WARNING = (
     "Using padding='same' with even kernel lengths and odd dilation may require a zero-padded copy of the input "
@@ -29,11 +26,6 @@ def _single(name, value):
         raise RuntimeError(f"expected {name} to be a single integer value or a list of 1 values to match the "
                            f"convolution dimensions, but got {name}={values}")
     return tuple(values)
-
-
-def as_tuple(value):
-    """A module setting as torch keeps it: an int ``k`` becomes ``(k,)``."""
-    return tuple(value) if isinstance(value, (tuple, list)) else (value,)
 
 
 def _string_padding(input, weight, padding, stride, dilation):
@@ -94,64 +86,15 @@ def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     return squeezing.squeeze(out, 0) if input.ndim == 2 else out
 
 
-class Conv1d(Module):
+class Conv1d(_ConvNd):
     """1-d convolution with ``out_channels`` filters of shape ``(in_channels // groups, kernel_size)``."""
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
                  bias=True, padding_mode="zeros", device=None, dtype=None):
         """Check the settings with torch's errors, create the parameters and initialise them as torch does."""
-        super().__init__()
-        if groups <= 0:
-            raise ValueError("groups must be a positive integer")
-        if in_channels % groups != 0:
-            raise ValueError("in_channels must be divisible by groups")
-        if out_channels % groups != 0:
-            raise ValueError("out_channels must be divisible by groups")
-        if isinstance(padding, str):
-            strings = {"same", "valid"}  # a set, printed in the same order as torch's
-            if padding not in strings:
-                raise ValueError(f"Invalid padding string {padding!r}, should be one of {strings}")
-            if padding == "same" and any(s != 1 for s in as_tuple(stride)):
-                raise ValueError("padding='same' is not supported for strided convolutions")
-        modes = {"zeros", "reflect", "replicate", "circular"}  # a set, printed in the same order as torch's
-        if padding_mode not in modes:
-            raise ValueError(f"padding_mode must be one of {modes}, but got padding_mode={padding_mode!r}")
-        if padding_mode != "zeros":
-            raise NotImplementedError("minitorch's Conv1d supports only padding_mode='zeros'")
-        self.in_channels, self.out_channels = in_channels, out_channels
-        self.kernel_size, self.stride = as_tuple(kernel_size), as_tuple(stride)
-        self.padding = padding if isinstance(padding, str) else as_tuple(padding)
-        self.dilation, self.groups = as_tuple(dilation), groups
-        self.transposed, self.output_padding, self.padding_mode = False, (0,), padding_mode
-        self.weight = Parameter(_factories.empty(out_channels, in_channels // groups, *self.kernel_size,
-                                                 dtype=dtype, device=device))
-        if bias:
-            self.bias = Parameter(_factories.empty(out_channels, dtype=dtype, device=device))
-        else:
-            self.register_parameter("bias", None)
-        self.reset_parameters()
-
-    def reset_parameters(self):
-        """torch's default: ``kaiming_uniform_(a=sqrt(5))`` weights, bias uniform in ``±1/sqrt(fan_in)``."""
-        init.kaiming_uniform_(self.weight, a=math.sqrt(5))
-        if self.bias is not None:
-            fan_in, _ = init._calculate_fan_in_and_fan_out(self.weight)
-            bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
-            init.uniform_(self.bias, -bound, bound)
+        super().__init__(1, in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias,
+                         padding_mode, device, dtype)
 
     def forward(self, input):
         """Convolve ``input`` of shape ``(N, C, L)`` or ``(C, L)``."""
         return conv1d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
-
-    def extra_repr(self):
-        """Channels and kernel, then only the settings that differ from their defaults."""
-        text = f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}"
-        if self.padding != (0,):
-            text += f", padding={self.padding}"
-        if self.dilation != (1,):
-            text += f", dilation={self.dilation}"
-        if self.groups != 1:
-            text += f", groups={self.groups}"
-        if self.bias is None:
-            text += ", bias=False"
-        return text

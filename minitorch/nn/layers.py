@@ -12,10 +12,6 @@ from .module import Module
 from .parameter import Parameter
 
 
-def _pair(value):
-    return tuple(value) if isinstance(value, (tuple, list)) else (value, value)
-
-
 def _empty_parameter(*shape, dtype=None):
     return Parameter(_factories.empty(*shape, dtype=dtype))
 
@@ -68,38 +64,24 @@ class Linear(Module):
         return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}"
 
 
-class Conv2d(Module):
-    """2-d convolution with ``out_channels`` filters of shape ``(in_channels // groups, kh, kw)``."""
+class _ConvNd(Module):
+    """What 1-d and 2-d convolutions share: torch's checks of the settings, the parameters, their initial
+    values and the printed settings (``dims`` is 1 or 2; the subclasses add ``forward``)."""
 
-    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
-                 bias=True, padding_mode="zeros", device=None, dtype=None):
-        """Check the settings with torch's errors, create the parameters and initialise them."""
+    def __init__(self, dims, in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias,
+                 padding_mode, device=None, dtype=None):
+        """Check the settings with torch's errors, create the parameters and initialise them as torch does."""
         super().__init__()
-        if groups <= 0:
-            raise ValueError("groups must be a positive integer")
-        if in_channels % groups != 0:
-            raise ValueError("in_channels must be divisible by groups")
-        if out_channels % groups != 0:
-            raise ValueError("out_channels must be divisible by groups")
-        if isinstance(padding, str):
-            strings = {"same", "valid"}  # a set, printed in the same order as torch's
-            if padding not in strings:
-                raise ValueError(f"Invalid padding string {padding!r}, should be one of {strings}")
-            if padding == "same" and any(s != 1 for s in _pair(stride)):
-                raise ValueError("padding='same' is not supported for strided convolutions")
-        modes = {"zeros", "reflect", "replicate", "circular"}  # a set, printed in the same order as torch's
-        if padding_mode not in modes:
-            raise ValueError(f"padding_mode must be one of {modes}, but got padding_mode={padding_mode!r}")
-        if padding_mode != "zeros":
-            raise NotImplementedError("minitorch's Conv2d supports only padding_mode='zeros'")
+        _check_conv_settings(dims, in_channels, out_channels, stride, padding, groups, padding_mode)
         self.in_channels, self.out_channels = in_channels, out_channels
-        self.kernel_size, self.stride = _pair(kernel_size), _pair(stride)
-        self.padding = padding if isinstance(padding, str) else _pair(padding)
-        self.dilation, self.groups = _pair(dilation), groups
-        self.transposed, self.output_padding, self.padding_mode = False, (0, 0), padding_mode
-        self.weight = _empty_parameter(out_channels, in_channels // groups, *self.kernel_size, dtype=dtype)
+        self.kernel_size, self.stride = _ntuple(kernel_size, dims), _ntuple(stride, dims)
+        self.padding = padding if isinstance(padding, str) else _ntuple(padding, dims)
+        self.dilation, self.groups = _ntuple(dilation, dims), groups
+        self.transposed, self.output_padding, self.padding_mode = False, (0,) * dims, padding_mode
+        self.weight = Parameter(_factories.empty(out_channels, in_channels // groups, *self.kernel_size,
+                                                 dtype=dtype, device=device))
         if bias:
-            self.bias = _empty_parameter(out_channels, dtype=dtype)
+            self.bias = Parameter(_factories.empty(out_channels, dtype=dtype, device=device))
         else:
             self.register_parameter("bias", None)
         self.reset_parameters()
@@ -108,22 +90,58 @@ class Conv2d(Module):
         """Draw fresh initial values for weight and bias."""
         _init_weight_and_bias(self)
 
-    def forward(self, input):
-        """Convolve ``input`` of shape ``(N, C, H, W)`` or ``(C, H, W)``."""
-        return F.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
-
     def extra_repr(self):
         """Channels and kernel, then only the settings that differ from their defaults."""
         text = f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}"
-        if self.padding != (0, 0):
+        if self.padding != (0,) * len(self.kernel_size):
             text += f", padding={self.padding}"
-        if self.dilation != (1, 1):
+        if self.dilation != (1,) * len(self.kernel_size):
             text += f", dilation={self.dilation}"
         if self.groups != 1:
             text += f", groups={self.groups}"
         if self.bias is None:
             text += ", bias=False"
         return text
+
+
+def _ntuple(value, dims):
+    """A sequence as a tuple, a single number repeated ``dims`` times."""
+    return tuple(value) if isinstance(value, (tuple, list)) else (value,) * dims
+
+
+def _check_conv_settings(dims, in_channels, out_channels, stride, padding, groups, padding_mode):
+    """torch's errors for groups, a padding string and a padding mode the convolution cannot take."""
+    if groups <= 0:
+        raise ValueError("groups must be a positive integer")
+    if in_channels % groups != 0:
+        raise ValueError("in_channels must be divisible by groups")
+    if out_channels % groups != 0:
+        raise ValueError("out_channels must be divisible by groups")
+    if isinstance(padding, str):
+        strings = {"same", "valid"}  # a set, printed in the same order as torch's
+        if padding not in strings:
+            raise ValueError(f"Invalid padding string {padding!r}, should be one of {strings}")
+        if padding == "same" and any(s != 1 for s in _ntuple(stride, dims)):
+            raise ValueError("padding='same' is not supported for strided convolutions")
+    modes = {"zeros", "reflect", "replicate", "circular"}  # a set, printed in the same order as torch's
+    if padding_mode not in modes:
+        raise ValueError(f"padding_mode must be one of {modes}, but got padding_mode={padding_mode!r}")
+    if padding_mode != "zeros":
+        raise NotImplementedError(f"minitorch's Conv{dims}d supports only padding_mode='zeros'")
+
+
+class Conv2d(_ConvNd):
+    """2-d convolution with ``out_channels`` filters of shape ``(in_channels // groups, kh, kw)``."""
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
+                 bias=True, padding_mode="zeros", device=None, dtype=None):
+        """Check the settings with torch's errors, create the parameters and initialise them."""
+        super().__init__(2, in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias,
+                         padding_mode, device, dtype)
+
+    def forward(self, input):
+        """Convolve ``input`` of shape ``(N, C, H, W)`` or ``(C, H, W)``."""
+        return F.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
 
 
 class Flatten(Module):
