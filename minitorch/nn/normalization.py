@@ -16,23 +16,11 @@ class LayerNorm(Module):
         super().__init__()
         shape = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
         self.normalized_shape, self.eps, self.elementwise_affine = shape, eps, elementwise_affine
-        if elementwise_affine:
-            self.weight = Parameter(_factories.empty(*shape, dtype=dtype))
-            if bias:
-                self.bias = Parameter(_factories.empty(*shape, dtype=dtype))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
-        self.reset_parameters()
+        _affine_parameters(self, shape, elementwise_affine, bias, dtype)
 
     def reset_parameters(self):
         """Weight to ones, bias to zeros."""
-        if self.elementwise_affine:
-            init.ones_(self.weight)
-            if self.bias is not None:
-                init.zeros_(self.bias)
+        _ones_and_zeros(self)
 
     def forward(self, input):
         """``F.layer_norm`` with this module's settings."""
@@ -53,23 +41,11 @@ class GroupNorm(Module):
         if num_channels % num_groups != 0:
             raise ValueError(f"num_channels ({num_channels}) must be divisible by num_groups ({num_groups})")
         self.num_groups, self.num_channels, self.eps, self.affine = num_groups, num_channels, eps, affine
-        if affine:
-            self.weight = Parameter(_factories.empty(num_channels, dtype=dtype))
-            if bias:
-                self.bias = Parameter(_factories.empty(num_channels, dtype=dtype))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
-        self.reset_parameters()
+        _affine_parameters(self, (num_channels,), affine, bias, dtype)
 
     def reset_parameters(self):
         """Weight to ones, bias to zeros."""
-        if self.affine:
-            init.ones_(self.weight)
-            if self.bias is not None:
-                init.zeros_(self.bias)
+        _ones_and_zeros(self)
 
     def forward(self, input):
         """``F.group_norm`` with this module's settings."""
@@ -79,3 +55,18 @@ class GroupNorm(Module):
         """``groups, channels, eps=..., affine=..., bias=...``, as torch prints it."""
         return (f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}, "
                 f"bias={self.bias is not None}")
+
+
+def _affine_parameters(module, shape: tuple, affine: bool, bias: bool, dtype) -> None:
+    """Register ``weight`` and ``bias`` of ``shape`` (None when not ``affine``, or no ``bias``), then set them."""
+    module.register_parameter("weight", Parameter(_factories.empty(*shape, dtype=dtype)) if affine else None)
+    module.register_parameter("bias", Parameter(_factories.empty(*shape, dtype=dtype)) if affine and bias else None)
+    module.reset_parameters()
+
+
+def _ones_and_zeros(module) -> None:
+    """A normalisation's starting point: weight ones, bias zeros (those that exist)."""
+    if module.weight is not None:
+        init.ones_(module.weight)
+    if module.bias is not None:
+        init.zeros_(module.bias)
