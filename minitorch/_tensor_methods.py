@@ -122,17 +122,8 @@ class TensorMethods(ExtraElementwiseMethods, TrigExpLogMethods, RoundingAndBinar
         return int(self.item())
 
     # -- arithmetic ------------------------------------------------------------------------------------
-    def add(self, other, alpha=1):
-        """``self + alpha * other``."""
-        return arithmetic.add(self, other, alpha)
-
-    def sub(self, other, alpha=1):
-        """``self - alpha * other``."""
-        return arithmetic.sub(self, other, alpha)
-
-    __add__ = add
-    __radd__ = add
-    __sub__ = sub
+    __add__ = __radd__ = add = arithmetic.add  # ``self + alpha * other``
+    __sub__ = sub = arithmetic.sub  # ``self - alpha * other``
     __mul__ = mul = arithmetic.mul
     __rmul__ = arithmetic.mul
     __truediv__ = arithmetic.div  # div (with rounding_mode=) is in _tensor_elementwise_extra.py

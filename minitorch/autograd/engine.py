@@ -65,7 +65,7 @@ class GraphTask:
         and it is dense (one more version); numpy adds out of place, so the version is noted instead."""
         total = old + grad
         owned = old is not grad and type(old) is np.ndarray and old.base is None  # (Tensors: create_graph)
-        if owned and total.shape == old.shape and total.dtype == old.dtype:
+        if owned and total.dtype is old.dtype and total.shape == old.shape:  # (``is``: numpy's dtypes are shared)
             writes = self.written.get(id(old))
             self.written[id(total)] = (total, (writes[1] if writes and writes[0] is old else 0) + 1)
         return total
@@ -151,7 +151,7 @@ def validate_outputs(node, grads) -> list:
     for grad, (child, input_nr) in zip(grads, node.next_functions):
         meta = None if grad is None or child is None else child._output_meta.get(input_nr)
         # the common case needs nothing checked or cast (written out: bench_small_ops' per-op figure)
-        if meta is not None and not (type(grad) is np.ndarray and grad.shape == meta[0] and grad.dtype == meta[1]):
+        if meta is not None and not (type(grad) is np.ndarray and grad.dtype is meta[1] and grad.shape == meta[0]):
             checked = list(checked) if checked is grads else checked
             checked[i] = _checked_gradient(grad, tuple(meta[0]), meta[1], node, i)
         i += 1

@@ -13,7 +13,7 @@ import itertools
 import numpy as np
 
 from .._sum_order import torch_order_sum
-from . import anomaly_mode
+from . import anomaly_mode, grad_mode
 from .grad_mode import enable_grad, is_grad_enabled
 from .saved_tensor import FREED_ERROR, SavedTensor
 
@@ -165,9 +165,10 @@ class Node:
     def release_saved(self) -> None:
         """Free every saved tensor (the graph can then be walked backward only once)."""
         self._released = True
-        for saved in self._saved.values():
-            if saved is not None:
-                saved.release()
+        if self._saved:
+            for saved in self._saved.values():
+                if saved is not None:
+                    saved.release()
 
     def _saved_tensor_names(self) -> list[str]:
         return list(self._saved)
@@ -249,10 +250,10 @@ def edge_of(tensor) -> tuple:
 
 def needs_recording(inputs) -> bool:
     """True when grad mode is on and some input requires grad: the op must join the graph."""
-    if not is_grad_enabled():
+    if not grad_mode._enabled:  # (module state read directly, as below: bench_small_ops' per-op figure)
         return False
     for t in inputs:
-        if getattr(t, "requires_grad", False):
+        if isinstance(t, Tensor) and (t._requires_grad or t._grad_fn is not None or t.requires_grad):
             return True
     return False
 
@@ -269,7 +270,9 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, state=None, save_
     out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
     if not needs_recording(inputs) or out._data.dtype.kind not in "fc":  # integer results have no gradient
         return out
-    node = _new_node(node_cls)
+    node = node_cls()
+    if anomaly_mode._enabled:
+        node.metadata["traceback_"] = anomaly_mode.forward_stack()
     connect(node, inputs, saved, attrs, state)
     out._grad_fn = node  # a new tensor: output 0, nothing retained yet
     node._output_meta = {0: (out._data.shape, out._data.dtype)}

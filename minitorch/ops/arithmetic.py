@@ -9,18 +9,18 @@ import numpy as np
 from .._dtype import get_default_dtype, result_type
 from ..autograd.node import Node, record
 from ._bool_rules import add_bools, check_alpha, check_negation, check_subtraction
-from ._formulas import log, scale, unbroadcast, where, zeros_like
+from ._formulas import log, scale, where, zeros_like
 from ._util import as_tensor, binary_operands, elementwise_result, float_values, fused_multiply_add, is_tensor, values
 
 
 class AddBackward0(Node):
-    """d(a + alpha*b) = grad for a, alpha * grad for b (summed over broadcast dims)."""
+    """d(a + alpha*b) = grad for a, alpha * grad for b (the engine sums each over the dims broadcasting added)."""
 
     double_backward = True
 
     def apply(self, grad):
-        grad_b = unbroadcast(scale(grad, self._saved_alpha), self.input_shape(1)) if self.needs_input_grad(1) else None
-        return unbroadcast(grad, self.input_shape(0)), grad_b
+        grad_a = grad if self.needs_input_grad(0) else None
+        return grad_a, scale(grad, self._saved_alpha) if self.needs_input_grad(1) else None
 
 
 def add(a, b, alpha=1):
@@ -35,13 +35,13 @@ def add(a, b, alpha=1):
 
 
 class SubBackward0(Node):
-    """d(a - alpha*b) = grad for a, -alpha * grad for b (summed over broadcast dims)."""
+    """d(a - alpha*b) = grad for a, -alpha * grad for b (the engine sums each over the dims broadcasting added)."""
 
     double_backward = True
 
     def apply(self, grad):
-        grad_b = unbroadcast(scale(-grad, self._saved_alpha), self.input_shape(1)) if self.needs_input_grad(1) else None
-        return unbroadcast(grad, self.input_shape(0)), grad_b
+        grad_a = grad if self.needs_input_grad(0) else None
+        return grad_a, scale(-grad, self._saved_alpha) if self.needs_input_grad(1) else None
 
 
 def sub(a, b, alpha=1):
@@ -71,14 +71,13 @@ def rsub(a, number, alpha=1):
 
 
 class MulBackward0(Node):
-    """d(a * b) = grad * b for a, grad * a for b."""
+    """d(a * b) = grad * b for a, grad * a for b (the engine sums each over the dims broadcasting added)."""
 
     double_backward = True
 
     def apply(self, grad):
-        grad_a = unbroadcast(grad * self.unpack("other"), self.input_shape(0)) if self.needs_input_grad(0) else None
-        grad_b = unbroadcast(grad * self.unpack("self"), self.input_shape(1)) if self.needs_input_grad(1) else None
-        return grad_a, grad_b
+        grad_a = grad * self.unpack("other") if self.needs_input_grad(0) else None
+        return grad_a, grad * self.unpack("self") if self.needs_input_grad(1) else None
 
 
 def mul(a, b):
@@ -95,12 +94,11 @@ class DivBackward0(Node):
     double_backward = True
 
     def apply(self, grad):
-        shape_a, shape_b = self.input_shape(0), self.input_shape(1)
         other = self.unpack("other")
-        grad_a = unbroadcast(grad / other, shape_a)
+        grad_a = grad / other if self.needs_input_grad(0) else None
         grad_b = None
         if self.needs_input_grad(1):
-            grad_b = unbroadcast(-grad * ((self.unpack("self") / other) / other), shape_b)
+            grad_b = -grad * ((self.unpack("self") / other) / other)
         return grad_a, grad_b
 
 
@@ -186,7 +184,7 @@ class PowBackward1(Node):
             grad_base = where(exponent == 0, 0, grad * (exponent * base ** (exponent - 1)))  # torch: 0 at 0 ** 0
             special = (base == 0) & (exponent >= 0)  # torch's one special case: 0 ** b for b >= 0
             grad_exp = grad * where(special, 0, result * log(base))
-        return unbroadcast(grad_base, self.input_shape(0)), unbroadcast(grad_exp, self.input_shape(1))
+        return grad_base, grad_exp  # the engine sums each over the dims broadcasting added
 
 
 class PowBackward2(Node):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import get_default_dtype
-from ..autograd.node import Node, record, unbroadcast
+from ..autograd.node import Node, record
 from ._two_operands import TwoOperandFunction
 from ._util import binary_operands, elementwise_result, is_tensor
 
@@ -28,8 +28,8 @@ class BinaryBackward(Node):
             if len(self._input_meta) == 1:
                 return (grad_self.astype(grad.dtype, copy=False),)
             grad_other = grad * self.d_other(x, y, r)
-        return (unbroadcast(grad_self, self.input_shape(0)).astype(grad.dtype, copy=False),
-                unbroadcast(grad_other, self.input_shape(1)).astype(grad.dtype, copy=False))
+        # (the engine sums each over the dims broadcasting added)
+        return grad_self.astype(grad.dtype, copy=False), grad_other.astype(grad.dtype, copy=False)
 
 
 def _node(name, d_self, d_other, formula):

@@ -103,9 +103,21 @@ class SigmoidBackward0(Node):
 def sigmoid(a):
     """``1 / (1 + exp(-a))``. Saves its *output*: the derivative is ``result * (1 - result)``."""
     x = float_values(a)
-    with np.errstate(over="ignore"):  # float16 is computed in float32 and rounded once, as torch's kernel
-        out = 1 / (1 + np.exp(-(x.astype(np.float32) if x.dtype == np.float16 else x)))
-    return record(SigmoidBackward0, out.astype(x.dtype, copy=False), (a,), save_result=True)
+    if x.dtype == np.float16:  # computed in float32 and rounded once, as torch's kernel
+        return record(SigmoidBackward0, _sigmoid(x.astype(np.float32)).astype(x.dtype), (a,), save_result=True)
+    return record(SigmoidBackward0, _sigmoid(x), (a,), save_result=True)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    """``1 / (1 + exp(-x))``; below -88 ``exp(-x)`` overflows to inf (the result is 0, as torch's), silently.
+
+    ``np.errstate`` costs more than the arithmetic on a few numbers (a third of the time of a small
+    sigmoid: benchmarks/bench_small_ops.py's per-op figure), so a small tensor that cannot overflow skips it.
+    """
+    if x.size <= 16 and min(x.ravel().tolist(), default=0) > -88:  # (a NaN first sends it the slow way)
+        return 1 / (1 + np.exp(-x))
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-x))
 
 
 class TanhBackward0(Node):
@@ -203,9 +215,9 @@ class WhereBackward0(Node):
     double_backward = True
 
     def apply(self, grad):
-        condition = self.unpack("condition")
-        shape_a, shape_b = self.input_shape(0), self.input_shape(1)
-        return unbroadcast(select(condition, grad, 0), shape_a), unbroadcast(select(condition, 0, grad), shape_b)
+        condition = self.unpack("condition")  # (the engine sums each gradient over the dims broadcasting added)
+        grad_a = select(condition, grad, 0) if self.needs_input_grad(0) else None
+        return grad_a, select(condition, 0, grad) if self.needs_input_grad(1) else None
 
 
 def where(condition, a=None, b=None):

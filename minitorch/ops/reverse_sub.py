@@ -5,17 +5,17 @@ from __future__ import annotations
 from ..autograd.node import Node, record
 from . import arithmetic
 from ._bool_rules import check_alpha, check_subtraction
-from ._formulas import scale, unbroadcast
+from ._formulas import scale
 from ._util import binary_operands, elementwise_result, fused_multiply_add, is_tensor
 
 
 class RsubBackward0(Node):
-    """d(other - alpha*self) = -alpha * grad for self, grad for other (summed over broadcast dims)."""
+    """d(other - alpha*self) = -alpha * grad for self, grad for other (the engine sums each over the dims
+    broadcasting added)."""
 
     def apply(self, grad):
-        grad_self = unbroadcast(scale(-grad, self._saved_alpha), self.input_shape(0)) if self.needs_input_grad(0) \
-            else None
-        return grad_self, unbroadcast(grad, self.input_shape(1))
+        grad_self = scale(-grad, self._saved_alpha) if self.needs_input_grad(0) else None
+        return grad_self, grad if self.needs_input_grad(1) else None
 
 
 def rsub(input, other, alpha=1):  # noqa: A002 (torch's argument name)

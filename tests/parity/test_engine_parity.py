@@ -138,6 +138,24 @@ v = y.t()
 y.add_(1)
 result = v.grad_fn.name(), torch.autograd.grad(v.sum(), [y])[0]._version
 """,
+    # A broadcasting op's formula returns the gradient of the broadcast shape; the engine's validate_outputs
+    # sums it back to each input's shape. Calling the node directly skips the engine, and a post-hook sees
+    # the summed gradients; an input that needs no gradient gets None.
+    "a_node_called_directly_returns_the_broadcast_gradient": """
+a = torch.ones(3, requires_grad=True)
+b = torch.full((2, 3), 2.0, requires_grad=True)
+g = torch.ones(2, 3)
+seen = []
+y = a * b
+y.grad_fn.register_hook(lambda grads_in, grads_out: seen.append([tuple(t.shape) for t in grads_in]))
+shapes = {}
+for name, out in [("add", a + b), ("sub", a - b), ("mul", y), ("div", a / b), ("pow", a ** b),
+                  ("rsub", torch.rsub(a, b)), ("where", torch.where(b > 1, a, b)), ("atan2", torch.atan2(a, b))]:
+    shapes[name] = [tuple(t.shape) for t in out.grad_fn(g)]
+y.sum().backward()
+c = torch.ones(3)
+result = shapes, seen, [t is None for t in (b + c).grad_fn(g)], [t is None for t in (c * b).grad_fn(g)]
+""",
 }
 
 
