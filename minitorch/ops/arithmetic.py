@@ -17,6 +17,7 @@ class AddBackward0(Node):
     """d(a + alpha*b) = grad for a, alpha * grad for b (the engine sums each over the dims broadcasting added)."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         grad_a = grad if self.needs_input_grad(0) else None
@@ -38,6 +39,7 @@ class SubBackward0(Node):
     """d(a - alpha*b) = grad for a, -alpha * grad for b (the engine sums each over the dims broadcasting added)."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         grad_a = grad if self.needs_input_grad(0) else None
@@ -58,6 +60,7 @@ class RsubBackward1(Node):
     """d(c - alpha*a)/da = -alpha."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         return (scale(-grad, self._saved_alpha),)
@@ -74,6 +77,7 @@ class MulBackward0(Node):
     """d(a * b) = grad * b for a, grad * a for b (the engine sums each over the dims broadcasting added)."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         grad_a = grad * self.unpack("other") if self.needs_input_grad(0) else None
@@ -92,6 +96,7 @@ class DivBackward0(Node):
     """d(a / b) = grad / b for a, -grad * (a / b) / b for b."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         other = self.unpack("other")
@@ -122,6 +127,7 @@ class NegBackward0(Node):
     """d(-a)/da = -1."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         return (-grad,)
@@ -137,6 +143,7 @@ class ReciprocalBackward0(Node):
     """d(1/a)/da = -result**2."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         result = self.unpack("result")
@@ -165,6 +172,7 @@ class PowBackward0(Node):
     """d(a ** n)/da = n * a ** (n - 1) for a number n."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         exponent = self._saved_exponent
@@ -177,6 +185,7 @@ class PowBackward1(Node):
     """d(a ** b) = b * a ** (b - 1) for a, result * log(a) for b."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         base, exponent, result = self.unpack("self"), self.unpack("exponent"), self.unpack("result")
@@ -191,6 +200,7 @@ class PowBackward2(Node):
     """d(c ** b)/db = result * log(c) for a number c."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         base = self._base

@@ -29,6 +29,7 @@ class ExpBackward0(Node):
     """d exp(x)/dx = exp(x) = result."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         return (grad * self.unpack("result"),)
@@ -50,6 +51,7 @@ class LogBackward0(Node):
     """d log(x)/dx = 1 / x."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         return (grad / self.unpack("self"),)
@@ -65,6 +67,7 @@ class SqrtBackward0(Node):
     """d sqrt(x)/dx = 1 / (2 * result)."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         return (grad / scale(self.unpack("result"), 2),)
@@ -80,6 +83,7 @@ class AbsBackward0(Node):
     """d|x|/dx = sgn(x) (0 at 0 and at NaN, as torch's ``sgn``)."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         return (grad * sgn(self.unpack("self")),)
@@ -95,6 +99,7 @@ class SigmoidBackward0(Node):
     """d sigmoid(x)/dx = result * (1 - result)."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         return (sigmoid_backward(grad, self.unpack("result")),)
@@ -124,6 +129,7 @@ class TanhBackward0(Node):
     """d tanh(x)/dx = 1 - result**2."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         return (tanh_backward(grad, self.unpack("result")),)
@@ -138,6 +144,7 @@ class ReluBackward0(Node):
     """d relu(x)/dx = 1 where the result is positive, else 0: torch selects, so a NaN gradient stays put."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         return (threshold_backward(grad, self.unpack("result"), 0),)
@@ -213,6 +220,7 @@ class WhereBackward0(Node):
     """d where(c, a, b) = grad where c for a, grad where not c for b."""
 
     double_backward = True
+    needs_input_meta = False
 
     def apply(self, grad):
         condition = self.unpack("condition")  # (the engine sums each gradient over the dims broadcasting added)
