@@ -60,13 +60,6 @@ def _leading(array: np.ndarray, shape) -> np.ndarray:
     return array[tuple(slice(0, n) for n in shape)]
 
 
-def _placed(values: np.ndarray, shape, dtype) -> np.ndarray:
-    """``values`` in the corner of a zero array of ``shape`` (the gradient of ``_leading``)."""
-    out = np.zeros(shape, dtype=dtype)
-    out[tuple(slice(0, n) for n in values.shape)] = values
-    return out
-
-
 class GatherBackward0(Node):
     """d gather(x, dim, index) / dx: the gradient scatter-added back to where each value was read."""
 
@@ -112,7 +105,8 @@ class ScatterBackward0(Node):
         where = positions(self._index, self._axis)
         grad_self = grad.copy()
         grad_self[where] = 0
-        grad_src = _placed(grad[where], self.input_shape(-1), grad.dtype) if len(self._input_meta) > 1 else None
+        # src's gradient has the index's shape, as torch's gather: a larger src makes the engine raise torch's error
+        grad_src = grad[where] if len(self._input_meta) > 1 else None
         return (grad_self,) if grad_src is None else (grad_self, grad_src)
 
 
@@ -128,8 +122,7 @@ class ScatterAddBackward0(Node):
     def apply(self, grad):
         if on_tensors(grad):  # torch's grad.gather(dim, index) for src
             return grad, gather(grad, self._axis, self.unpack("index")) if self.needs_input_grad(1) else None
-        grad_src = _placed(grad[positions(self._index, self._axis)], self.input_shape(1), grad.dtype)
-        return grad, grad_src
+        return grad, grad[positions(self._index, self._axis)]  # the index's shape (see ScatterBackward0)
 
 
 def _scatter_into(a, d, index, src, reduce_add: bool):

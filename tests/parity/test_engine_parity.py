@@ -156,6 +156,13 @@ y.sum().backward()
 c = torch.ones(3)
 result = shapes, seen, [t is None for t in (b + c).grad_fn(g)], [t is None for t in (c * b).grad_fn(g)]
 """,
+    # scatter's src gradient is gathered at the index (the index's shape): a src larger than the index gets a
+    # gradient of the wrong shape, which validate_outputs refuses.
+    "scatter_src_larger_than_its_index": """
+src = torch.ones(2, 5, requires_grad=True)
+out = torch.zeros(3, 3).scatter_add(0, torch.tensor([[0, 1, 2], [1, 2, 0]]), src)
+out.sum().backward()
+""",
 }
 
 
