@@ -3,6 +3,7 @@
 
 from .. import _factories
 from . import functional as F
+from . import init as init_module
 from .module import Module
 from .parameter import Parameter
 
@@ -217,7 +218,12 @@ class PReLU(Module):
         """Create the slope parameter filled with ``init``."""
         super().__init__()
         self.num_parameters, self.init = num_parameters, init
-        self.weight = Parameter(_factories.full((num_parameters,), float(init), dtype=dtype))
+        self.weight = Parameter(_factories.empty(num_parameters, dtype=dtype))
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        """Fill the slope with ``init``, in place (as torch's: version 1)."""
+        init_module.constant_(self.weight, self.init)
 
     def forward(self, input):
         """``F.prelu(input, self.weight)``."""

@@ -6,6 +6,7 @@ from .. import _factories
 from ..autograd.grad_mode import no_grad
 from . import functional as F
 from .module import Module
+from .normalization import _ones_and_zeros
 from .parameter import Parameter
 
 
@@ -19,15 +20,21 @@ class _BatchNorm(Module):
         self.num_features, self.eps, self.momentum = num_features, eps, momentum
         self.affine, self.track_running_stats = affine, track_running_stats
         self.has_bias = affine and bias
-        weight = Parameter(_factories.ones(num_features, dtype=dtype)) if affine else None
+        weight = Parameter(_factories.empty(num_features, dtype=dtype)) if affine else None
         self.register_parameter("weight", weight)
-        shift = Parameter(_factories.zeros(num_features, dtype=dtype)) if self.has_bias else None
+        shift = Parameter(_factories.empty(num_features, dtype=dtype)) if self.has_bias else None
         self.register_parameter("bias", shift)
         tracked = track_running_stats
         self.register_buffer("running_mean", _factories.zeros(num_features, dtype=dtype) if tracked else None)
         self.register_buffer("running_var", _factories.ones(num_features, dtype=dtype) if tracked else None)
         count = _factories.tensor(0) if tracked else None
         self.register_buffer("num_batches_tracked", count)
+        self.reset_parameters()  # as torch's: each starting value is written in place (version 1)
+
+    def reset_parameters(self):
+        """Running statistics reset, then weight ones and bias zeros."""
+        self.reset_running_stats()
+        _ones_and_zeros(self)
 
     def reset_running_stats(self):
         """Running mean 0, running variance 1, no batches seen."""

@@ -12,7 +12,6 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.node import Node, record
 from ._formulas import on_tensors, record_gradients
-from .inplace import write_values
 from .norm_backward import NativeBatchNormBackwardBackward0
 
 
@@ -80,7 +79,7 @@ def _update_running(running_mean, running_var, mean, var, count, momentum):
     for running, value in ((running_mean, mean), (running_var, unbiased)):
         if running is not None:
             new = (1 - momentum) * running._data.astype(np.float64) + momentum * value
-            write_values(running, new, cast=True)
+            running._data[...] = new  # torch's kernel writes them directly: their version stays as it was
 
 
 def _statistics(x, axes, training, running_mean, running_var):
