@@ -37,13 +37,14 @@ class _ActivationBackwardBackward(Node):
     """d[g * f'(x)] = grad * f'(x) for g, grad * g * f''(x) for x (f'' from the activation table)."""
 
     kind = ""
+    _is_result = False  # the in-place forms' node differentiates from the result (torch's ``is_result``)
 
     def apply(self, grad):
         second = self._entry[2]
         if second is None:
             raise RuntimeError(f"derivative for aten::{self.kind}_backward is not implemented")
         x = self.unpack("self_or_result" if self.kind in ELU_FAMILY else "self")
-        grad_grad = (activation_backward(self.kind, grad, x, self._options, self._entry)
+        grad_grad = (activation_backward(self.kind, grad, x, self._options, self._entry, self._is_result)
                      if self.needs_input_grad(0) else None)
         grad_x = None
         if self.needs_input_grad(1) and self.kind in LINEAR_PIECES:
@@ -90,8 +91,9 @@ def _mish_backward(grad, x):
 COMPOSITE = {"silu": _silu_backward, "mish": _mish_backward}
 
 
-def activation_backward(kind: str, grad, x, options: dict, entry: tuple):
-    """The gradient of activation ``kind`` at ``x`` (``entry`` its table row: forward, f', f'')."""
+def activation_backward(kind: str, grad, x, options: dict, entry: tuple, is_result: bool = False):
+    """The gradient of activation ``kind`` at ``x`` (``entry`` its table row: forward, f', f''); with
+    ``is_result`` x is the activation's result and ``entry`` reads the derivatives from it (the in-place forms)."""
     if kind == "threshold":
         return threshold_backward(grad, x, options["threshold"])
     if kind in COMPOSITE:
@@ -102,7 +104,8 @@ def activation_backward(kind: str, grad, x, options: dict, entry: tuple):
         return (grad * entry[1](x, options)).astype(grad.dtype, copy=False)
     values = (grad._data * entry[1](x._data, options)).astype(grad._data.dtype, copy=False)
     return record(NODES[kind], values, (grad, x), saved=_saved_tensors(kind, grad, x),
-                  attrs=_saved_attributes(kind, options, x._data), state={"options": options, "entry": entry})
+                  attrs=_saved_attributes(kind, options, x._data, is_result),
+                  state={"options": options, "entry": entry, "is_result": is_result})
 
 
 def _saved_tensors(kind: str, grad, x) -> dict:
@@ -116,15 +119,15 @@ def _saved_tensors(kind: str, grad, x) -> dict:
     return saved
 
 
-def _saved_attributes(kind: str, options: dict, x: np.ndarray) -> dict:
+def _saved_attributes(kind: str, options: dict, x: np.ndarray, is_result: bool = False) -> dict:
     """What torch's node shows besides tensors: the options; elu's family its alpha and scales (celu's input
     scale 1 / alpha) and ``is_result``; log-sigmoid the ``buffer`` torch's CPU kernel keeps, exp(-|x|)."""
     if kind == "elu":
-        return {"alpha": options["alpha"], "scale": 1, "input_scale": 1, "is_result": False}
+        return {"alpha": options["alpha"], "scale": 1, "input_scale": 1, "is_result": is_result}
     if kind == "selu":
-        return {"alpha": SELU_ALPHA, "scale": SELU_SCALE, "input_scale": 1, "is_result": False}
+        return {"alpha": SELU_ALPHA, "scale": SELU_SCALE, "input_scale": 1, "is_result": is_result}
     if kind == "celu":
-        return {"alpha": options["alpha"], "scale": 1, "input_scale": 1 / options["alpha"], "is_result": False}
+        return {"alpha": options["alpha"], "scale": 1, "input_scale": 1 / options["alpha"], "is_result": is_result}
     if kind == "logsigmoid":
         return {"buffer": _node.Tensor._wrap(np.exp(-np.abs(x)))}
     return dict(options)

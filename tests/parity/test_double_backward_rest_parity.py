@@ -1,0 +1,75 @@
+"""Double backward against real torch through in-place ops on views (``CopySlices``), the in-place
+activations, prelu, the losses, and the two-operand and reduction ops that differentiate twice last: the
+graph of each gradient (torch's nodes, one by one), the gradients and the second derivatives."""
+
+import numpy as np
+import pytest
+
+import minitorch
+
+torch = pytest.importorskip("torch")
+pytestmark = pytest.mark.parity
+
+
+def _scaled_column(x):
+    y = x * 1
+    y[:, 0] *= 2
+    return y
+
+
+def _row_set(x, s):
+    y = x * 1
+    y[1] = s[:, 0].repeat(2)[:4] * x[0]
+    return y
+
+
+def _view_sigmoid_(x):
+    y = x * 1
+    y.t()[1:].sigmoid_()
+    return y
+
+
+def _cases(lib):
+    F = lib.nn.functional
+    return {
+        "setitem_scaled_column": lambda x, s, v: _scaled_column(x) ** 3,
+        "setitem_row": lambda x, s, v: _row_set(x, s) ** 3,
+        "view_add_": lambda x, s, v: (x * 1)[1].add_(v * x[0]).mul_(2) ** 3,
+        "view_sigmoid_": lambda x, s, v: _view_sigmoid_(x) * x,
+        "relu_": lambda x, s, v: F.relu(x * 1, inplace=True) ** 3,
+        "relu_module": lambda x, s, v: lib.nn.ReLU(inplace=True)(x * 1) ** 3,
+        "leaky_relu_": lambda x, s, v: F.leaky_relu(x * 1, 0.1, inplace=True) ** 3,
+        "elu_": lambda x, s, v: F.elu(x * 1, 0.7, inplace=True) ** 3,
+        "selu_": lambda x, s, v: F.selu(x * 1, inplace=True) ** 3,
+        "celu_": lambda x, s, v: F.celu(x * 1, 0.5, inplace=True) ** 3,
+        "sigmoid_tanh_": lambda x, s, v: (x * 1).sigmoid_() * (x * 1).tanh_() * x,
+        "prelu": lambda x, s, v: F.prelu(x.view(1, 3, 4), s[:, 0]) ** 3,
+        "prelu_shared": lambda x, s, v: F.prelu(x, v.view(1)) ** 3,
+    }
+
+
+def _tree(node):
+    return None if node is None else (node.name(), tuple(_tree(child) for child, _ in node.next_functions))
+
+
+def _run(library, name):
+    random = np.random.default_rng(7)
+    values = [random.uniform(0.3, 1.5, s) * random.choice([-1.0, 1.0], s) for s in ((3, 4), (3, 2), ())]
+    xs = [library.tensor(v, requires_grad=True) for v in values]
+    y = _cases(library)[name](*xs)
+    grads = library.autograd.grad((y ** 2).sum(), xs, create_graph=True, allow_unused=True)
+    used = [g for g in grads if g is not None and g.requires_grad]
+    second = library.autograd.grad(sum((g ** 2).sum() for g in used), xs, allow_unused=True)
+    graphs = [None if g is None else _tree(g.grad_fn) for g in grads]
+    arrays = [g.detach().numpy() for g in grads if g is not None] + [None if g is None else g.numpy() for g in second]
+    return graphs, arrays
+
+
+@pytest.mark.parametrize("name", sorted(_cases(minitorch)))
+def test_gradient_graphs_and_second_derivatives_match_torch(name):
+    (graphs, arrays), (torch_graphs, torch_arrays) = _run(minitorch, name), _run(torch, name)
+    assert graphs == torch_graphs
+    assert [a is None for a in arrays] == [a is None for a in torch_arrays]
+    for mine, theirs in zip(arrays, torch_arrays):
+        if theirs is not None:
+            np.testing.assert_allclose(mine, theirs, rtol=1e-9, atol=1e-12)
