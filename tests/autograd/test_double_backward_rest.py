@@ -18,6 +18,9 @@ def _inputs(*shapes, seed=0):
                              requires_grad=True) for s in shapes]
 
 
+WEIGHTS = minitorch.tensor([0.5, 1.0, 2.0], dtype=minitorch.float64)
+
+
 def _scaled_column(x):
     y = x * 1
     y[:, 0] *= 2
@@ -48,6 +51,28 @@ OPS = {
     "celu_": (lambda x: F.celu(x * 1, 0.5, inplace=True) ** 3, [(2, 3)]),
     "prelu": (lambda x, w: F.prelu(x, w) ** 3, [(2, 3, 2), (3,)]),
     "prelu_shared": (lambda x, w: F.prelu(x, w) ** 3, [(2, 3), (1,)]),
+    "bce": (lambda x, t: F.binary_cross_entropy(x.sigmoid(), t.sigmoid()), [(2, 3), (2, 3)]),
+    "bce_weight_sum": (lambda x, t: F.binary_cross_entropy(x.sigmoid(), t.sigmoid(), WEIGHTS, reduction="sum"),
+                       [(2, 3), (2, 3)]),
+    "bce_none": (lambda x, t: F.binary_cross_entropy(x.sigmoid(), t.sigmoid(), reduction="none"), [(2, 3), (2, 3)]),
+    "bce_logits_target": (lambda x, t: F.binary_cross_entropy_with_logits(x, t.sigmoid()), [(2, 3), (2, 3)]),
+    "bce_logits_pos_weight": (lambda x, t: F.binary_cross_entropy_with_logits(
+        x, t.sigmoid(), WEIGHTS, pos_weight=WEIGHTS.flip(0), reduction="sum"), [(2, 3), (2, 3)]),
+    "kl_div": (lambda x, t: F.kl_div(x.log_softmax(1), t.softmax(1), reduction="batchmean"), [(2, 3), (2, 3)]),
+    "kl_div_log_target": (lambda x, t: F.kl_div(x.log_softmax(1), t.log_softmax(1), reduction="sum",
+                                                log_target=True), [(2, 3), (2, 3)]),
+    "logit": (lambda x: x.sigmoid().logit() ** 2, [(2, 3)]),
+    "logit_eps": (lambda x: (x * 0.4 + 0.5).logit(0.2) ** 2, [(2, 3)]),
+    "atan2": (lambda x, y: minitorch.atan2(x, y) * x, [(2, 3), (3,)]),
+    "hypot": (lambda x, y: minitorch.hypot(x, y) * x, [(2, 3), (3,)]),
+    "fmod": (lambda x, y: minitorch.fmod(x * 2.1, y) * x, [(2, 3), (3,)]),
+    "remainder": (lambda x, y: minitorch.remainder(x * 2.1, y) * x, [(2, 3), (3,)]),
+    "fmax_fmin": (lambda x, y: minitorch.fmax(x, y) * minitorch.fmin(x, y), [(2, 3), (3,)]),
+    "xlogy": (lambda x, y: minitorch.xlogy(x, y * y) * x, [(2, 3), (3,)]),
+    "xlogy_numbers": (lambda x: minitorch.xlogy(x, 3.0) * minitorch.xlogy(2.5, x * x), [(2, 3)]),
+    "copysign": (lambda x, y: minitorch.copysign(x * x, y) * x * y, [(2, 3), (3,)]),
+    "logaddexp": (lambda x, y: minitorch.logaddexp(x, y) * minitorch.logaddexp2(x, y), [(2, 3), (3,)]),
+    "ldexp": (lambda x, y: minitorch.ldexp(x, y) * x, [(2, 3), (3,)]),
 }
 
 
@@ -66,6 +91,17 @@ def test_setitem_gradient_of_the_gradient_by_hand():
     assert grad.tolist() == [0.0, 7.0, 1.0] and grad.grad_fn.name() == "AddBackward0"
     (second,) = minitorch.autograd.grad(grad.sum(), x)
     assert second.tolist() == [0.0, 2.0, 0.0]
+
+
+def test_xlogy_of_a_number_and_a_tensor():
+    # xlogy(2, p) = 2 log p: d/dp = 2 / p, d2/dp2 = -2 / p**2 (torch.xlogy(2.0, p) takes a number first)
+    p = minitorch.tensor([0.5, 2.0], dtype=minitorch.float64, requires_grad=True)
+    y = minitorch.xlogy(2.0, p)
+    assert y.grad_fn.name() == "XlogyBackward1" and y.grad_fn._saved_self == 2.0
+    (grad,) = minitorch.autograd.grad(y.sum(), p, create_graph=True)
+    assert grad.tolist() == [4.0, 1.0]
+    (second,) = minitorch.autograd.grad(grad.sum(), p)
+    assert second.tolist() == [-8.0, -0.5]
 
 
 def test_in_place_elu_second_derivative_by_hand():

@@ -31,7 +31,10 @@ def _view_sigmoid_(x):
 
 def _cases(lib):
     F = lib.nn.functional
+    weights = lib.tensor([0.5, 1.0, 2.0, 1.5], dtype=lib.float64)
     return {
+        **_loss_cases(lib, F, weights),
+        **_two_operand_cases(lib),
         "setitem_scaled_column": lambda x, s, v: _scaled_column(x) ** 3,
         "setitem_row": lambda x, s, v: _row_set(x, s) ** 3,
         "view_add_": lambda x, s, v: (x * 1)[1].add_(v * x[0]).mul_(2) ** 3,
@@ -45,6 +48,41 @@ def _cases(lib):
         "sigmoid_tanh_": lambda x, s, v: (x * 1).sigmoid_() * (x * 1).tanh_() * x,
         "prelu": lambda x, s, v: F.prelu(x.view(1, 3, 4), s[:, 0]) ** 3,
         "prelu_shared": lambda x, s, v: F.prelu(x, v.view(1)) ** 3,
+    }
+
+
+def _loss_cases(lib, F, weights):
+    def target(s):
+        return s.repeat(1, 2).sigmoid()
+    return {
+        "bce": lambda x, s, v: F.binary_cross_entropy(x.sigmoid(), target(s)),
+        "bce_weight_sum": lambda x, s, v: F.binary_cross_entropy(x.sigmoid(), target(s), weights, reduction="sum"),
+        "bce_none": lambda x, s, v: F.binary_cross_entropy((x * v).sigmoid(), x.flip(0).sigmoid(), reduction="none"),
+        "bce_logits_target": lambda x, s, v: F.binary_cross_entropy_with_logits(x, target(s)),
+        "bce_logits_pos_weight": lambda x, s, v: F.binary_cross_entropy_with_logits(
+            x * v, target(s), weights, pos_weight=weights.flip(0), reduction="sum"),
+        "kl_div": lambda x, s, v: F.kl_div(x.log_softmax(1), target(s).softmax(1), reduction="batchmean"),
+        "kl_div_log_target": lambda x, s, v: F.kl_div(x.log_softmax(1), target(s).log(), reduction="sum",
+                                                       log_target=True),
+        "logit": lambda x, s, v: x.sigmoid().logit() * x,
+        "logit_eps": lambda x, s, v: (x * 0.4 + 0.5).logit(0.2) * x,
+    }
+
+
+def _two_operand_cases(lib):
+    return {
+        "atan2": lambda x, s, v: lib.atan2(x, s.repeat(1, 2) * x.flip(0)),
+        "hypot": lambda x, s, v: lib.hypot(x * v, s.repeat(1, 2)) * x,
+        "fmod": lambda x, s, v: lib.fmod(x * 3, s.repeat(1, 2) + v) * x,
+        "fmod_number": lambda x, s, v: lib.fmod(x * 3, 0.7) * x,
+        "remainder": lambda x, s, v: lib.remainder(x * 3, s.repeat(1, 2) * v) * x,
+        "remainder_number": lambda x, s, v: lib.remainder(x * 3, -0.7) * x,
+        "fmax_fmin": lambda x, s, v: lib.fmax(x, x.flip(1) * v) * lib.fmin(x, s.repeat(1, 2)),
+        "xlogy": lambda x, s, v: lib.xlogy(x * x.flip(0), s.repeat(1, 2) ** 2) * x,
+        "xlogy_numbers": lambda x, s, v: lib.xlogy(x, 3.0) * lib.xlogy(x, -1.0) * lib.xlogy(2.5, x * x),
+        "copysign": lambda x, s, v: lib.copysign(x * v, s.repeat(1, 2)) * lib.copysign(x * x, -1.0),
+        "logaddexp": lambda x, s, v: lib.logaddexp(x, s.repeat(1, 2) * v) * lib.logaddexp2(x, x.flip(0)),
+        "ldexp": lambda x, s, v: lib.ldexp(x, s.repeat(1, 2) * v) * x,
     }
 
 
