@@ -73,6 +73,17 @@ OPS = {
     "copysign": (lambda x, y: minitorch.copysign(x * x, y) * x * y, [(2, 3), (3,)]),
     "logaddexp": (lambda x, y: minitorch.logaddexp(x, y) * minitorch.logaddexp2(x, y), [(2, 3), (3,)]),
     "ldexp": (lambda x, y: minitorch.ldexp(x, y) * x, [(2, 3), (3,)]),
+    "norm_inf": (lambda x: x.norm(float("inf"), dim=1) ** 2 * x.norm(float("inf")), [(2, 3)]),
+    "norm_minus_inf": (lambda x: minitorch.linalg.vector_norm(x, float("-inf"), dim=0, keepdim=True) * x, [(2, 3)]),
+    "trace": (lambda x: x.trace() * x, [(3, 3)]),
+    "diag": (lambda x: x.diag(1) * x[:2, 0] + x[0].diag(-1).sum(0)[:2] ** 2, [(3, 3)]),
+    "diag_embed": (lambda x: minitorch.diag_embed(x, 1, 0, 2) ** 2, [(2, 3)]),
+    "cross": (lambda a, b: minitorch.cross(a, b, dim=1) * a, [(2, 3), (2, 3)]),
+    "linalg_cross": (lambda a, b: minitorch.linalg.cross(a, b) ** 2, [(2, 3), (1, 3)]),
+    "aminmax": (lambda x: x.aminmax(dim=1)[0] * x.aminmax(dim=1, keepdim=True)[1], [(2, 3)]),
+    "aminmax_all": (lambda x: x.aminmax()[0] * x.aminmax()[1] * x, [(2, 3)]),
+    "var_mean": (lambda x: minitorch.var_mean(x, 1)[0] * minitorch.var_mean(x, (0, 1), keepdim=True)[1], [(2, 3)]),
+    "std_mean": (lambda x: minitorch.std_mean(x, 0, correction=0)[0] * minitorch.std_mean(x)[1] * x, [(2, 3)]),
 }
 
 

@@ -35,6 +35,7 @@ def _cases(lib):
     return {
         **_loss_cases(lib, F, weights),
         **_two_operand_cases(lib),
+        **_reduction_cases(lib),
         "setitem_scaled_column": lambda x, s, v: _scaled_column(x) ** 3,
         "setitem_row": lambda x, s, v: _row_set(x, s) ** 3,
         "view_add_": lambda x, s, v: (x * 1)[1].add_(v * x[0]).mul_(2) ** 3,
@@ -83,6 +84,23 @@ def _two_operand_cases(lib):
         "copysign": lambda x, s, v: lib.copysign(x * v, s.repeat(1, 2)) * lib.copysign(x * x, -1.0),
         "logaddexp": lambda x, s, v: lib.logaddexp(x, s.repeat(1, 2) * v) * lib.logaddexp2(x, x.flip(0)),
         "ldexp": lambda x, s, v: lib.ldexp(x, s.repeat(1, 2) * v) * x,
+    }
+
+
+def _reduction_cases(lib):
+    return {
+        "norm_inf": lambda x, s, v: x.norm(float("inf"), dim=1) ** 2 * x.norm(float("inf")),
+        "norm_minus_inf": lambda x, s, v: lib.linalg.vector_norm(x, float("-inf"), dim=0, keepdim=True) * x,
+        "trace": lambda x, s, v: x[:, :3].trace() * x,
+        "diag": lambda x, s, v: x.diag(1) * x[:, 0] + x[0].diag(-1).sum(0)[:3] ** 2,
+        "diag_embed": lambda x, s, v: lib.diag_embed(x, 1, 0, 2) ** 2 + lib.diag_embed(x * v)[0, 0, :1],
+        "cross": lambda x, s, v: lib.cross(x[:, :3], x[:, 1:], dim=1) * x[:, :3],
+        "linalg_cross": lambda x, s, v: lib.linalg.cross(x[:, 1:], s[:1].repeat(1, 2)[:, :3]) ** 2,
+        "aminmax": lambda x, s, v: x.aminmax(dim=1)[0] * x.aminmax(dim=1, keepdim=True)[1],
+        "aminmax_all": lambda x, s, v: x.aminmax()[0] * lib.aminmax(x)[1] * x,
+        "var_mean": lambda x, s, v: lib.var_mean(x, 1)[0] * lib.var_mean(x, (0, 1), keepdim=True)[1],
+        "std_mean": lambda x, s, v: lib.std_mean(x, 0, correction=0)[0] * lib.std_mean(x)[1] * x[0],
+        "std_mean_one_output": lambda x, s, v: lib.std_mean(x, 1, keepdim=True)[0] ** 2 + lib.var_mean(x)[1] * x,
     }
 
 
