@@ -83,6 +83,9 @@ OPS = {
     "aminmax": (lambda x: x.aminmax(dim=1)[0] * x.aminmax(dim=1, keepdim=True)[1], [(2, 3)]),
     "aminmax_all": (lambda x: x.aminmax()[0] * x.aminmax()[1] * x, [(2, 3)]),
     "var_mean": (lambda x: minitorch.var_mean(x, 1)[0] * minitorch.var_mean(x, (0, 1), keepdim=True)[1], [(2, 3)]),
+    "cumprod_with_zeros": (lambda x: (x * (x.abs() > 0.7)).cumprod(1) * x, [(2, 4)]),
+    "digamma": (lambda x: x.abs().digamma() * x, [(2, 3)]),
+    "polygamma": (lambda x: minitorch.polygamma(2, x.abs()) * x.abs().polygamma(1), [(2, 3)]),
     "std_mean": (lambda x: minitorch.std_mean(x, 0, correction=0)[0] * minitorch.std_mean(x)[1] * x, [(2, 3)]),
 }
 
@@ -113,6 +116,27 @@ def test_xlogy_of_a_number_and_a_tensor():
     assert grad.tolist() == [4.0, 1.0]
     (second,) = minitorch.autograd.grad(grad.sum(), p)
     assert second.tolist() == [-8.0, -0.5]
+
+
+def test_digamma_differentiates_to_polygamma():
+    # the derivatives of digamma at 1: pi**2 / 6, -2 zeta(3), pi**4 / 15
+    x = minitorch.tensor([1.0], dtype=minitorch.float64, requires_grad=True)
+    (first,) = minitorch.autograd.grad(x.digamma().sum(), x, create_graph=True)
+    (second,) = minitorch.autograd.grad(first.sum(), x, create_graph=True)
+    (third,) = minitorch.autograd.grad(second.sum(), x)
+    assert first.grad_fn.name() == "MulBackward0" and second.grad_fn.name() == "MulBackward0"
+    np.testing.assert_allclose([first.item(), second.item(), third.item()],
+                               [np.pi ** 2 / 6, -2 * 1.2020569031595942, np.pi ** 4 / 15], rtol=1e-8)
+
+
+def test_cumprod_with_a_zero_differentiates_twice():
+    # cumprod([a, b, c]) = [a, ab, abc]; at b = 0 the sum's gradient is [1 + b + bc, a + ac, ab] = [1, a + ac, 0]
+    # and the gradient of its middle entry a + ac is [1 + c, 0, a]
+    x = minitorch.tensor([2.0, 0.0, 3.0], dtype=minitorch.float64, requires_grad=True)
+    (grad,) = minitorch.autograd.grad(x.cumprod(0).sum(), x, create_graph=True)
+    assert grad.tolist() == [1.0, 8.0, 0.0]
+    (second,) = minitorch.autograd.grad(grad[1], x)
+    assert second.tolist() == [4.0, 0.0, 2.0]
 
 
 def test_in_place_elu_second_derivative_by_hand():
