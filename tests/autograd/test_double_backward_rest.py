@@ -145,3 +145,21 @@ def test_in_place_elu_second_derivative_by_hand():
     (grad,) = minitorch.autograd.grad(F.elu(x * 1, inplace=True).sum(), x, create_graph=True)
     (second,) = minitorch.autograd.grad(grad.sum(), x)
     np.testing.assert_allclose(second.numpy(), [np.exp(-1.0), 0.0], rtol=1e-12)
+
+
+THIRD_ORDER = {
+    "elu": lambda x, t: F.elu(x, 1.5), "celu_": lambda x, t: F.celu(x * 1, 0.7, inplace=True),
+    "selu": lambda x, t: F.selu(x), "gelu": lambda x, t: F.gelu(x),
+    "gelu_tanh": lambda x, t: F.gelu(x, approximate="tanh"), "softplus": lambda x, t: F.softplus(x, beta=2.0),
+    "logsigmoid": lambda x, t: F.logsigmoid(x), "hardswish": lambda x, t: F.hardswish(x),
+    "smooth_l1": lambda x, t: F.smooth_l1_loss(x * x, t, beta=0.3, reduction="none"),
+    "huber": lambda x, t: F.huber_loss(x * x, t * x, delta=5.0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(THIRD_ORDER))
+def test_third_derivatives_match_finite_differences(name):
+    # gradgradcheck of the gradient itself (recorded with create_graph=True) checks the third derivative
+    def gradient(x, t):
+        return minitorch.autograd.grad((THIRD_ORDER[name](x, t) ** 3).sum(), x, create_graph=True)[0]
+    assert gradgradcheck(gradient, _inputs((2, 3), (2, 3), seed=3))

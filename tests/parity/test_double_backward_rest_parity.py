@@ -142,3 +142,42 @@ def test_polygamma_values_match_torch():
         regular = x[(x > 0) | (x != np.floor(x))]  # float32 at a pole: rounding noise in both
         single = minitorch.tensor(regular, dtype=minitorch.float32).polygamma(n).numpy()
         np.testing.assert_allclose(single, torch.tensor(regular, dtype=torch.float32).polygamma(n).numpy(), rtol=3e-6)
+
+
+def _third_order_cases(lib):
+    F = lib.nn.functional
+    return {
+        "leaky_relu": lambda x, t: F.leaky_relu(x, 0.2), "elu": lambda x, t: F.elu(x, 1.5),
+        "selu": lambda x, t: F.selu(x), "celu": lambda x, t: F.celu(x, 0.7), "gelu": lambda x, t: F.gelu(x),
+        "gelu_tanh": lambda x, t: F.gelu(x, approximate="tanh"),
+        "softplus": lambda x, t: F.softplus(x, beta=2.0, threshold=1.0), "hardtanh": lambda x, t: F.hardtanh(x, -0.5),
+        "logsigmoid": lambda x, t: F.logsigmoid(x), "hardswish": lambda x, t: F.hardswish(x),
+        "elu_": lambda x, t: F.elu(x * 1, 0.7, inplace=True),
+        "leaky_relu_": lambda x, t: F.leaky_relu(x * 1, 0.1, inplace=True),
+        "smooth_l1": lambda x, t: F.smooth_l1_loss(x * x, t * x, reduction="none"),
+        "smooth_l1_mean": lambda x, t: F.smooth_l1_loss(x * x, t * x, beta=0.3),
+        "huber_sum": lambda x, t: F.huber_loss(x * x, t * x, reduction="sum", delta=0.5),
+        "huber_mean": lambda x, t: F.huber_loss(x * x, t * x, delta=0.3),
+    }
+
+
+def _third_order(library, name):
+    x = library.tensor([[0.3, -1.2, 0.8], [-0.4, 2.5, 1.1]], dtype=library.float64, requires_grad=True)
+    t = library.tensor([[0.7, 0.2, -0.6], [0.9, 0.45, 1.0]], dtype=library.float64, requires_grad=True)
+    fn = _third_order_cases(library)[name]
+    y = fn(x, t)
+    first = [g for g in library.autograd.grad((y * y * y).sum(), (x, t), create_graph=True, allow_unused=True)
+             if g is not None]
+    second = library.autograd.grad(sum((g * g).sum() for g in first), x, create_graph=True)[0]
+    (third,) = library.autograd.grad((second * second).sum(), x)
+    return _tree(second.grad_fn), second.detach().numpy(), third.numpy()
+
+
+@pytest.mark.parametrize("name", sorted(_third_order_cases(minitorch)))
+def test_third_derivatives_match_torch(name):
+    (graph, second, third), (torch_graph, torch_second, torch_third) = _third_order(minitorch, name), \
+        _third_order(torch, name)
+    if not name.startswith(("smooth", "huber")):  # these sum their second-order terms in another order
+        assert graph == torch_graph
+    np.testing.assert_allclose(second, torch_second, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(third, torch_third, rtol=1e-9, atol=1e-12)
