@@ -86,6 +86,9 @@ OPS = {
     "cumprod_with_zeros": (lambda x: (x * (x.abs() > 0.7)).cumprod(1) * x, [(2, 4)]),
     "digamma": (lambda x: x.abs().digamma() * x, [(2, 3)]),
     "polygamma": (lambda x: minitorch.polygamma(2, x.abs()) * x.abs().polygamma(1), [(2, 3)]),
+    "rsub": (lambda x, y: minitorch.rsub(x, y * y, alpha=2) * x, [(2, 3), (3,)]),
+    "clamp_tensor_bounds": (lambda x, y: minitorch.clamp(x, min=y * 0.5, max=y * 2) * x, [(2, 3), (3,)]),
+    "nansum": (lambda x: minitorch.nansum(x * x) * x + minitorch.nansum(x, 1, keepdim=True) ** 2, [(2, 3)]),
     "std_mean": (lambda x: minitorch.std_mean(x, 0, correction=0)[0] * minitorch.std_mean(x)[1] * x, [(2, 3)]),
 }
 

@@ -103,6 +103,10 @@ def _reduction_cases(lib):
         "cumprod_with_zeros": lambda x, s, v: (x * (x.abs() > 0.6)).cumprod(1) * x,
         "digamma": lambda x, s, v: x.abs().digamma() * x,
         "polygamma": lambda x, s, v: lib.polygamma(2, x.abs()) * x.abs().polygamma(1),
+        "rsub": lambda x, s, v: lib.rsub(x, x.flip(0) * v, alpha=2) * x,
+        "clamp_tensor_bounds": lambda x, s, v: lib.clamp(x, min=s[:, :1] * 0.5, max=x[0] * v) * x,
+        "clamp_tensor_min": lambda x, s, v: x.clamp(min=x[1]) * x.clamp(max=v),
+        "nansum": lambda x, s, v: lib.nansum(x * x) * x + lib.nansum(x * v, 1, keepdim=True) ** 2,
         "std_mean_one_output": lambda x, s, v: lib.std_mean(x, 1, keepdim=True)[0] ** 2 + lib.var_mean(x)[1] * x,
     }
 
