@@ -89,6 +89,11 @@ OPS = {
     "rsub": (lambda x, y: minitorch.rsub(x, y * y, alpha=2) * x, [(2, 3), (3,)]),
     "clamp_tensor_bounds": (lambda x, y: minitorch.clamp(x, min=y * 0.5, max=y * 2) * x, [(2, 3), (3,)]),
     "nansum": (lambda x: minitorch.nansum(x * x) * x + minitorch.nansum(x, 1, keepdim=True) ** 2, [(2, 3)]),
+    "vdot": (lambda a, b: minitorch.vdot(a, b * a) * a, [(3,), (3,)]),
+    "addmv": (lambda v0, m, v: minitorch.addmv(v0, m, v * v, beta=2, alpha=3) ** 2, [(2,), (2, 3), (3,)]),
+    "addr": (lambda m, u, v: minitorch.addr(m, u * u, v, beta=0.5, alpha=2) ** 2, [(2, 3), (2,), (3,)]),
+    "baddbmm": (lambda m, a, b: minitorch.baddbmm(m, a, b * b, alpha=2) ** 2, [(2, 2), (3, 2, 4), (3, 4, 2)]),
+    "addbmm": (lambda m, a, b: minitorch.addbmm(m, a * a, b, beta=3) ** 2, [(2, 2), (3, 2, 4), (3, 4, 2)]),
     "std_mean": (lambda x: minitorch.std_mean(x, 0, correction=0)[0] * minitorch.std_mean(x)[1] * x, [(2, 3)]),
 }
 

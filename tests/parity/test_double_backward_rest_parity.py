@@ -107,6 +107,11 @@ def _reduction_cases(lib):
         "clamp_tensor_bounds": lambda x, s, v: lib.clamp(x, min=s[:, :1] * 0.5, max=x[0] * v) * x,
         "clamp_tensor_min": lambda x, s, v: x.clamp(min=x[1]) * x.clamp(max=v),
         "nansum": lambda x, s, v: lib.nansum(x * x) * x + lib.nansum(x * v, 1, keepdim=True) ** 2,
+        "vdot": lambda x, s, v: lib.vdot(x[0], x[1] * v) * x,
+        "addmv": lambda x, s, v: lib.addmv(s[:, 0], x, x[0] * v, beta=2, alpha=3) ** 2,
+        "addr": lambda x, s, v: lib.addr(x, s[:, 0], x[1] * x[1], beta=0.5, alpha=2) ** 2,
+        "baddbmm": lambda x, s, v: lib.baddbmm(s[:1, :1], x.view(3, 1, 4), x.view(3, 4, 1) * v, alpha=2) ** 2,
+        "addbmm": lambda x, s, v: lib.addbmm(s[:1, :1], x.view(3, 1, 4), x.view(3, 4, 1) * v, beta=3) ** 2,
         "std_mean_one_output": lambda x, s, v: lib.std_mean(x, 1, keepdim=True)[0] ** 2 + lib.var_mean(x)[1] * x,
     }
 
