@@ -94,6 +94,9 @@ OPS = {
     "addr": (lambda m, u, v: minitorch.addr(m, u * u, v, beta=0.5, alpha=2) ** 2, [(2, 3), (2,), (3,)]),
     "baddbmm": (lambda m, a, b: minitorch.baddbmm(m, a, b * b, alpha=2) ** 2, [(2, 2), (3, 2, 4), (3, 4, 2)]),
     "addbmm": (lambda m, a, b: minitorch.addbmm(m, a * a, b, beta=3) ** 2, [(2, 2), (3, 2, 4), (3, 4, 2)]),
+    "interpolate_nearest": (lambda x: F.interpolate(x, scale_factor=2) ** 3, [(1, 1, 2, 3)]),
+    "interpolate_bilinear": (lambda x: F.interpolate(x * x, size=(3, 4), mode="bilinear") ** 2, [(1, 1, 2, 3)]),
+    "interpolate_linear": (lambda x: F.interpolate(x, size=5, mode="linear", align_corners=True) ** 3, [(1, 2, 3)]),
     "std_mean": (lambda x: minitorch.std_mean(x, 0, correction=0)[0] * minitorch.std_mean(x)[1] * x, [(2, 3)]),
 }
 

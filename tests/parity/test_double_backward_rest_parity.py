@@ -112,6 +112,12 @@ def _reduction_cases(lib):
         "addr": lambda x, s, v: lib.addr(x, s[:, 0], x[1] * x[1], beta=0.5, alpha=2) ** 2,
         "baddbmm": lambda x, s, v: lib.baddbmm(s[:1, :1], x.view(3, 1, 4), x.view(3, 4, 1) * v, alpha=2) ** 2,
         "addbmm": lambda x, s, v: lib.addbmm(s[:1, :1], x.view(3, 1, 4), x.view(3, 4, 1) * v, beta=3) ** 2,
+        "interpolate_nearest": lambda x, s, v: lib.nn.functional.interpolate(
+            x.view(1, 1, 3, 4) * v, scale_factor=2) ** 3,
+        "interpolate_bilinear": lambda x, s, v: lib.nn.functional.interpolate(
+            x.view(1, 1, 3, 4) ** 2, size=(4, 7), mode="bilinear") ** 2,
+        "interpolate_linear": lambda x, s, v: lib.nn.functional.interpolate(
+            x.view(1, 3, 4), scale_factor=1.5, mode="linear", align_corners=True) ** 3,
         "std_mean_one_output": lambda x, s, v: lib.std_mean(x, 1, keepdim=True)[0] ** 2 + lib.var_mean(x)[1] * x,
     }
 

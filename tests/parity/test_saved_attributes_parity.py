@@ -119,6 +119,10 @@ CASES = [
         "x.pow(3).sum()", "x.exp().sum()", "F.hardsigmoid(x).sum()", "F.prelu(x, v[:1]).pow(2).sum()")),
     "lib.autograd.grad(F.binary_cross_entropy(p, target, reduction='sum'), p, create_graph=True)[0]",
     "lib.xlogy(2.0, p)", "lib.polygamma(2, p)",
+    *(f"lib.autograd.grad(F.interpolate({x}).pow(2).sum(), img, create_graph=True)[0]" for x in (
+        "img, scale_factor=2", "img, size=(3, 5), mode='bilinear', align_corners=True")),
+    *(f"lib.autograd.grad(F.interpolate({x}).pow(2).sum(), img, create_graph=True)[0].grad_fn.next_functions[0][0]"
+      for x in ("img[0], scale_factor=2", "img[0], size=5, mode='linear'")),
     # the in-place activations' gradients, read from the result (is_result=True)
     *(f"lib.autograd.grad({f}.pow(2).sum(), x, create_graph=True)[0].grad_fn.next_functions[0][0]" for f in (
         "F.elu(x * 1, inplace=True)", "F.leaky_relu(x * 1, 0.2, inplace=True)")),
