@@ -97,6 +97,8 @@ OPS = {
     "interpolate_nearest": (lambda x: F.interpolate(x, scale_factor=2) ** 3, [(1, 1, 2, 3)]),
     "interpolate_bilinear": (lambda x: F.interpolate(x * x, size=(3, 4), mode="bilinear") ** 2, [(1, 1, 2, 3)]),
     "interpolate_linear": (lambda x: F.interpolate(x, size=5, mode="linear", align_corners=True) ** 3, [(1, 2, 3)]),
+    "softshrink": (lambda x: F.softshrink(x * x, 0.2) ** 3, [(2, 3)]),
+    "hardshrink": (lambda x: F.hardshrink(x, 0.1) ** 3, [(2, 3)]),
     "std_mean": (lambda x: minitorch.std_mean(x, 0, correction=0)[0] * minitorch.std_mean(x)[1] * x, [(2, 3)]),
 }
 

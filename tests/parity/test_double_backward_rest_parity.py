@@ -118,6 +118,8 @@ def _reduction_cases(lib):
             x.view(1, 1, 3, 4) ** 2, size=(4, 7), mode="bilinear") ** 2,
         "interpolate_linear": lambda x, s, v: lib.nn.functional.interpolate(
             x.view(1, 3, 4), scale_factor=1.5, mode="linear", align_corners=True) ** 3,
+        "softshrink": lambda x, s, v: lib.nn.functional.softshrink(x * x, 0.7) ** 3,
+        "hardshrink": lambda x, s, v: lib.nn.functional.hardshrink(x * v, 0.4) ** 3,
         "std_mean_one_output": lambda x, s, v: lib.std_mean(x, 1, keepdim=True)[0] ** 2 + lib.var_mean(x)[1] * x,
     }
 

@@ -119,6 +119,8 @@ CASES = [
         "x.pow(3).sum()", "x.exp().sum()", "F.hardsigmoid(x).sum()", "F.prelu(x, v[:1]).pow(2).sum()")),
     "lib.autograd.grad(F.binary_cross_entropy(p, target, reduction='sum'), p, create_graph=True)[0]",
     "lib.xlogy(2.0, p)", "lib.polygamma(2, p)",
+    "lib.autograd.grad(F.softshrink(x, 0.4).pow(2).sum(), x, create_graph=True)[0]",
+    "lib.autograd.grad(F.hardshrink(x, 0.4).pow(2).sum(), x, create_graph=True)[0]",
     *(f"lib.autograd.grad(F.interpolate({x}).pow(2).sum(), img, create_graph=True)[0]" for x in (
         "img, scale_factor=2", "img, size=(3, 5), mode='bilinear', align_corners=True")),
     *(f"lib.autograd.grad(F.interpolate({x}).pow(2).sum(), img, create_graph=True)[0].grad_fn.next_functions[0][0]"
