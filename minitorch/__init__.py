@@ -254,6 +254,7 @@ from .ops.out_forms import (
     tanh,
 )
 from .ops.pointwise import relu, where
+from .ops.polygamma import polygamma
 from .ops.products import addbmm, addmv, addr, baddbmm, inner, kron, tensordot, vdot
 from .ops.quantiles import corrcoef, cov, nanquantile, quantile
 from .ops.rearrange import (

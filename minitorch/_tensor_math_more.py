@@ -5,6 +5,7 @@ from __future__ import annotations
 from .ops import elementwise_binary as binary
 from .ops import elementwise_math as math
 from .ops.inplace import apply_inplace
+from .ops.polygamma import polygamma
 
 
 class RoundingAndBinaryMethods:
@@ -105,6 +106,14 @@ class RoundingAndBinaryMethods:
     def digamma_(self):
         """``digamma`` in place."""
         return apply_inplace(self, math.digamma)
+
+    def polygamma(self, n):
+        """``torch.polygamma(n, self)``."""
+        return polygamma(n, self)
+
+    def polygamma_(self, n):
+        """``polygamma`` in place."""
+        return apply_inplace(self, lambda t: polygamma(n, t))
 
     def deg2rad(self):
         """``torch.deg2rad(self)``."""

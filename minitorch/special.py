@@ -8,6 +8,7 @@ from .ops import elementwise_math as _math
 from .ops import pointwise as _pointwise
 from .ops._out import require_tensor
 from .ops.elementwise_extra import round  # noqa: A004 (torch's name)
+from .ops.polygamma import polygamma as _polygamma
 from .ops.statistics import logsumexp
 
 erf, erfc = _math.erf.alias("special_erf"), _math.erfc.alias("special_erfc")
@@ -17,6 +18,11 @@ gammaln = _math.lgamma.alias("special_gammaln")
 exp2, expm1 = _math.exp2.alias("special_exp2"), _math.expm1.alias("special_expm1")
 log1p, sinc = _math.log1p.alias("special_log1p"), _math.sinc.alias("special_sinc")
 xlogy = _binary.xlogy.alias("special_xlogy")
+
+
+def polygamma(n, input, *, out=None):  # noqa: A002
+    """The n-th derivative of digamma: ``torch.polygamma``."""
+    return _polygamma(n, input, out=out, name="special_polygamma")
 
 
 def expit(input, *, out=None):  # noqa: A002
@@ -46,4 +52,4 @@ def log_softmax(input, dim, *, dtype=None):  # noqa: A002
 
 
 __all__ = ["digamma", "erf", "erfc", "erfinv", "exp2", "expit", "expm1", "gammaln", "log1p", "log_softmax",
-           "logit", "logsumexp", "psi", "round", "sinc", "softmax", "xlogy"]
+           "logit", "logsumexp", "polygamma", "psi", "round", "sinc", "softmax", "xlogy"]

@@ -19,6 +19,7 @@ import re
 import numpy as np
 
 from .._strides import element_strides, empty_strided, view_at
+from . import node as _node
 from .node import Node, RecordedInput, attach, set_grad_fn
 
 INTERNAL_OVERLAP_ERROR = (
@@ -133,6 +134,7 @@ class CopySlices(Node):
     """
 
     _holds_saved_state = True  # torch drops ``fn`` once backward ran: a second backward raises
+    double_backward = True  # with create_graph=True, as torch's steps (ops/view_history_backward.py)
 
     def name(self) -> str:
         """torch's name for this node, with its C++ namespace."""
@@ -141,8 +143,10 @@ class CopySlices(Node):
     def apply(self, grad):
         _, shape, strides = self._geometry
         if any(step == 0 and n > 1 for step, n in zip(strides, shape)):  # torch copies into the region
-
             raise RuntimeError(INTERNAL_OVERLAP_ERROR)
+        if isinstance(grad, _node.Tensor):
+            from ..ops.view_history_backward import copy_slices_gradients  # cycle: ops import autograd
+            return copy_slices_gradients(self, grad)
         grad_base = _zeros_like_base(self._layout)
         grad_base[...] = grad
         region = view_into(grad_base, self._geometry)
@@ -151,9 +155,10 @@ class CopySlices(Node):
         return (grad_base,) + tuple(results[1:])
 
     def release_saved(self) -> None:
-        """Free the saved tensors of the wrapped node."""
+        """Let go of the wrapped node, as torch does (its saved tensors live on while another path reaches it:
+        the saved output of ``sigmoid_`` in a gradient's graph)."""
         super().release_saved()
-        self._fn.release_saved()
+        self._fn = None
 
 
 class AsStridedBackward0(Node):
@@ -163,8 +168,12 @@ class AsStridedBackward0(Node):
     """
 
     _grad_writes = 1  # torch: zeros, then a copy_ into the view's region
+    double_backward = True  # with create_graph=True, as torch's steps (ops/view_history_backward.py)
 
     def apply(self, grad):
+        if isinstance(grad, _node.Tensor):
+            from ..ops.view_history_backward import as_strided_gradient  # cycle: ops import autograd
+            return (as_strided_gradient(self, grad),)
         shape, dtype, strides = self._layout
         read = _storage_places(*self._geometry)
         own = _storage_places(0, shape, [step // dtype.itemsize for step in strides])

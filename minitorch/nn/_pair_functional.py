@@ -61,7 +61,13 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
         reduction = _legacy_reduction(size_average, reduce)
     elif reduction == "mean":
         warnings.warn(KL_DIV_MEAN_WARNING, UserWarning, stacklevel=2)
-    losses = target.exp() * (target - input) if log_target else target.xlogy(target) - target * input
+    # torch's C++ computes the right operand first (its order of nodes, which a gradient's graph shows)
+    if log_target:
+        difference = target - input
+        losses = target.exp() * difference
+    else:
+        product = target * input
+        losses = target.xlogy(target) - product
     reduced = _reduce(losses, "sum" if reduction == "batchmean" else reduction)
     return reduced / input.shape[0] if reduction == "batchmean" and input.ndim else reduced
 

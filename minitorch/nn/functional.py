@@ -12,11 +12,11 @@ from ..ops import dropout as dropout_ops
 from ..ops import loss as loss_ops
 from ..ops import pad as pad_ops
 from ..ops import softmax as softmax_ops
-from ..ops.activations import prelu
 from ..ops.conv import convolution
 from ..ops.embedding import embedding
 from ..ops.layer_norm import layer_norm
 from ..ops.linear import linear
+from ..ops.prelu import prelu
 from . import _conv_args
 from ._activation_functional import (
     celu,

@@ -96,14 +96,17 @@ def digamma(x: np.ndarray) -> np.ndarray:
 
 
 def trigamma(x: np.ndarray) -> np.ndarray:
-    """``d/dx digamma(x)``."""
+    """``d/dx digamma(x)``, as torch's CPU kernel computes it (so to its last digits): below 1/2 the reflection
+    ``pi**2 / sin(pi x)**2 - trigamma(1 - x)``, then six steps of ``trigamma(x) = 1 / x**2 + trigamma(x + 1)``
+    and the asymptotic series in 1 / x."""
     x = np.asarray(x, np.float64)
     with np.errstate(all="ignore"):
-        reflected = np.where(x < 0, 1 - x, x)
-
-        def series(z):
-            z2 = 1 / (z * z)
-            return 1 / z + z2 / 2 + z2 / z * (1 / 6 - z2 * (1 / 30 - z2 * (1 / 42 - z2 * (1 / 30 - z2 * 5 / 66))))
-
-        value = _shifted(reflected, series, lambda z: 1 / (z * z), shifts=16)
-        return np.where(x < 0, -value + (math.pi / np.sin(math.pi * x)) ** 2, value)
+        reflect = x < 0.5
+        result = np.where(reflect, -(math.pi ** 2) / np.sin(math.pi * x) ** 2, 0.0)
+        x = np.where(reflect, 1 - x, x)
+        for _ in range(6):
+            result = result + 1 / (x * x)
+            x = x + 1
+        ixx = 1 / (x * x)
+        result = result + (1 + 1 / (2 * x) + ixx * (1 / 6 - ixx * (1 / 30 - ixx * (1 / 42)))) / x
+        return np.where(reflect, -result, result)

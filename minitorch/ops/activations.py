@@ -14,9 +14,9 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record
+from . import _formulas
 from .activation_backward import SELU_ALPHA, SELU_SCALE, activation_backward
 from .inplace import apply_inplace
-from .reshaping import view
 
 _erf = np.vectorize(math.erf, otypes=[np.float64])
 
@@ -146,12 +146,21 @@ def _elu_derivative_from_result(r, alpha, scale=1.0, input_scale=1.0):
     return np.where(r <= 0, input_scale * (r + alpha * scale), scale)
 
 
-# The in-place forms save only the result (torch's ``leaky_relu_(x)`` overwrote x): the derivative from it.
+def _elu_second_from_result(r, input_scale=1.0):
+    """d/dr of elu's derivative read from its result (torch's ``elu_double_backward`` with ``is_result``)."""
+    return np.where(r < 0, input_scale, 0.0)
+
+
+# The in-place forms save only the result (torch's ``leaky_relu_(x)`` overwrote x): the derivative from it, and
+# the derivative of that in the result (for create_graph=True), as (forward, derivative, second) table rows.
 FROM_RESULT = {
-    "leaky_relu": lambda r, o: np.where(r > 0, 1.0, o["negative_slope"]),
-    "elu": lambda r, o: _elu_derivative_from_result(r, o["alpha"]),
-    "selu": lambda r, o: _elu_derivative_from_result(r, SELU_ALPHA, SELU_SCALE),
-    "celu": lambda r, o: _elu_derivative_from_result(r, o["alpha"], 1.0, _celu_input_scale(o["alpha"])),
+    "leaky_relu": (None, lambda r, o: np.where(r > 0, 1.0, o["negative_slope"]), _zero),
+    "elu": (None, lambda r, o: _elu_derivative_from_result(r, o["alpha"]),
+            lambda r, o: _elu_second_from_result(r)),
+    "selu": (None, lambda r, o: _elu_derivative_from_result(r, SELU_ALPHA, SELU_SCALE),
+             lambda r, o: _elu_second_from_result(r)),
+    "celu": (None, lambda r, o: _elu_derivative_from_result(r, o["alpha"], 1.0, _celu_input_scale(o["alpha"])),
+             lambda r, o: _elu_second_from_result(r, _celu_input_scale(o["alpha"]))),
 }
 
 
@@ -159,10 +168,14 @@ class _InPlaceActivationBackward(Node):
     """d f(x) / dx read from the saved result f(x), times the incoming gradient."""
 
     kind = ""
+    double_backward = True
 
     def apply(self, grad):
+        result = self.unpack("result")
+        if _formulas.on_tensors(grad):
+            return (activation_backward(self.kind, grad, result, self._options, FROM_RESULT[self.kind], True),)
         with np.errstate(all="ignore"):
-            return ((grad * FROM_RESULT[self.kind](self.unpack("result"), self._options)).astype(grad.dtype),)
+            return ((grad * FROM_RESULT[self.kind][1](result, self._options)).astype(grad.dtype),)
 
 
 def _in_place_node(name: str, kind: str) -> type:
@@ -206,28 +219,3 @@ def activation(kind: str, a, options=None, node_cls=None):
 def activation_(kind: str, a, options=None):
     """``kind`` applied in place (``F.leaky_relu(x, inplace=True)``), recorded as torch records it."""
     return apply_inplace(a, lambda t: activation(kind, t, options, IN_PLACE_NODES.get(kind)))
-
-
-class PreluKernelBackward0(Node):
-    """d prelu(x, w): dx = grad where x > 0, w * grad elsewhere; dw = sum of x * grad where x <= 0 (per channel)."""
-
-    def apply(self, grad):
-        x, weight = self.unpack("self"), self.unpack("weight")  # weight already shaped to broadcast against x
-        grad_input = np.where(x > 0, grad, weight * grad).astype(grad.dtype) if self.needs_input_grad(0) else None
-        grad_weight = None
-        if self.needs_input_grad(1):
-            contribution = np.where(x > 0, 0, x * grad)
-            axes = tuple(d for d in range(x.ndim) if not (d == 1 and weight.size > 1))
-            grad_weight = contribution.sum(axis=axes).reshape(weight.shape).astype(grad.dtype)
-        return grad_input, grad_weight
-
-
-def prelu(input, weight):  # noqa: A002
-    """``x`` where positive, ``weight * x`` elsewhere (one learned slope, or one per channel of dim 1)."""
-    if input.ndim >= 2:  # torch first views the weight to broadcast along dim 1 (a ViewBackward0 in the graph)
-        shape = [1] * input.ndim
-        shape[1] = weight.numel()
-        weight = view(weight, *shape)
-    x = input._data
-    out = np.where(x > 0, x, weight._data * x).astype(x.dtype)
-    return record(PreluKernelBackward0, out, (input, weight), saved={"self": input, "weight": weight})

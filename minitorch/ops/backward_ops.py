@@ -1,6 +1,6 @@
 """torch's backward functions that are ops of their own: ``sigmoid_backward``, ``tanh_backward``,
 ``threshold_backward`` (relu's), ``mse_loss_backward``, ``softmax_backward_data``,
-``log_softmax_backward_data``, and binary_cross_entropy_with_logits' gradient for its logits.
+and ``log_softmax_backward_data``.
 
 The backward formulas of sigmoid, tanh, relu, mse_loss, softmax and log_softmax call them. On numpy arrays
 (a plain backward) they are plain arithmetic; on Tensors (``create_graph=True``) they are recorded with their
@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record
-from ._formulas import add_number, divide, exp, on_tensors, scale, sum_keepdim, zeros_like
+from ._formulas import divide, exp, on_tensors, scale, sum_keepdim, zeros_like
 
 MEAN, NONE = 1, 0  # the reduction codes of ops/loss.py
 
@@ -154,19 +154,3 @@ def log_softmax_backward_data(grad_output, output, dim: int):
         return values
     return record(LogSoftmaxBackwardDataBackward0, values, (grad_output, output),
                   saved={"grad_output": grad_output, "output": output}, attrs={"dim": dim}, state={"dim": dim})
-
-
-def bce_with_logits_backward(node, grad, x, target, weight, pos_weight):
-    """torch's gradient for the logits on Tensors (``create_graph=True``), step by step, so it is recorded."""
-    if node.needs_input_grad(1):
-        raise NotImplementedError(f"minitorch does not implement double backward through {node.name()} for a "
-                                  "target that requires grad; see docs/implemented.md")
-    if pos_weight is None:
-        grad_input = x.sigmoid() - target
-    else:
-        scaled_target = pos_weight * target
-        grad_input = (add_number(scaled_target, 1) - target) * x.sigmoid() - scaled_target
-    grad_input = grad_input * grad
-    if not isinstance(weight, int):
-        grad_input = grad_input * weight
-    return (divide(grad_input, x.numel()) if node._saved_reduction == MEAN else grad_input), None

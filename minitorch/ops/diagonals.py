@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 from ._formulas import on_tensors
 from ._util import saved_dim, wrap_dim
@@ -42,16 +43,24 @@ def triu(a, diagonal=0):
 
 
 class DiagEmbedBackward0(Node):
-    """d diag(v, k) / dv: the k-th diagonal of the gradient."""
+    """d diag_embed(v, k) / dv: the k-th diagonal of the gradient (between the two new dims)."""
+
+    double_backward = True
 
     def apply(self, grad):
-        return (np.diagonal(grad, self._saved_offset).copy(),)
+        if on_tensors(grad):  # torch's grad.diagonal(offset, dim1, dim2): a view, recorded
+            return (diagonal(grad, self._saved_offset, *self._dims),)
+        return (_diagonal_view(grad, self._saved_offset, *self._dims).copy(),)
 
 
 class DiagonalBackward0_copy(Node):  # noqa: N801 (torch's name)
     """d diag(m, k) / dm: the gradient placed on the k-th diagonal of a zero matrix."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch's diagonal_backward, as diagonal's (DiagonalBackwardBackward0)
+            return DiagonalBackward0.apply(self, grad)
         out = np.zeros(self.input_shape(0), dtype=grad.dtype)
         rows, cols = np.diag_indices(len(grad))
         offset = self._saved_offset
@@ -63,11 +72,12 @@ def diag(a, diagonal=0):
     """A vector -> a matrix with it on diagonal ``diagonal``; a matrix -> that diagonal, as a vector (copy)."""
     if a.ndim == 1:
         return record(DiagEmbedBackward0, np.diag(a._data, diagonal), (a,),
-                      attrs={"offset": diagonal, "dim1": saved_dim(-2), "dim2": saved_dim(-1)})
+                      attrs={"offset": diagonal, "dim1": saved_dim(-2), "dim2": saved_dim(-1)}, state={"dims": (0, 1)})
     if a.ndim != 2:
         raise RuntimeError(f"diag(): Supports 1D or 2D tensors. Got {a.ndim}D")
     return record(DiagonalBackward0_copy, np.diag(a._data, diagonal).copy(), (a,),
-                  attrs={"offset": diagonal, "dim1": 0, "dim2": 1, "self_sym_sizes": tuple(a.shape)})
+                  attrs={"offset": diagonal, "dim1": 0, "dim2": 1, "self_sym_sizes": tuple(a.shape)},
+                  state={"offset": diagonal, "dims": (0, 1)})
 
 
 def _diagonal_view(array: np.ndarray, offset: int, dim1: int, dim2: int) -> np.ndarray:
@@ -120,16 +130,31 @@ def diagonal(a, offset=0, dim1=0, dim2=1):
 
 
 def diag_embed(a, offset=0, dim1=-2, dim2=-1):
-    """Matrices with the last dim of ``a`` on their ``offset`` diagonal (for 1-d ``a``: ``diag``)."""
-    if a.ndim != 1 or (dim1, dim2) != (-2, -1):
-        raise NotImplementedError("minitorch implements diag_embed for 1-d inputs and the last two dims")
-    return diag(a, offset)
+    """Matrices with the last dim of ``a`` on their ``offset`` diagonal, between the new dims ``dim1`` and
+    ``dim2`` of the result (the other dims of ``a`` keep their order)."""
+    d1, d2 = wrap_dim(dim1, a.ndim + 1), wrap_dim(dim2, a.ndim + 1)
+    if d1 == d2:
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    size = (a.shape[-1] if a.ndim else 1) + abs(offset)
+    others = iter(a.shape[:-1])
+    shape = tuple(size if d in (d1, d2) else next(others) for d in range(a.ndim + 1))
+    out = np.zeros(shape, a._data.dtype)
+    _diagonal_view(out, offset, d1, d2)[...] = a._data
+    return record(DiagEmbedBackward0, out, (a,), attrs={"offset": offset, "dim1": saved_dim(dim1),
+                                                       "dim2": saved_dim(dim2)}, state={"dims": (d1, d2)})
 
 
 class TraceBackward0(Node):
     """d trace(m) / dm: the identity matrix (times the gradient)."""
 
+    double_backward = True
+
     def apply(self, grad):
+        if on_tensors(grad):  # torch's trace_backward: zeros, index_fill_ of the diagonal places, a view
+            rows, cols = self._saved_self_sym_sizes
+            places = _node.Tensor._wrap(np.arange(0, rows * cols, cols + 1))
+            flat = _node.Tensor._wrap(np.zeros(rows * cols, grad._data.dtype)).index_fill_(0, places, grad)
+            return (flat.view(rows, cols),)
         return (np.eye(*self._saved_self_sym_sizes, dtype=grad.dtype) * grad,)
 
 

@@ -11,29 +11,48 @@ import numpy as np
 
 from .._dtype import get_default_dtype
 from ..autograd.node import Node, record
+from . import _formulas as f
+from ._formulas import on_tensors, zero_gradients
+from ._out import with_out
 from ._two_operands import TwoOperandFunction
 from ._util import binary_operands, elementwise_result, is_tensor
+from .elementwise_binary_grads import GRADIENTS
 
 
 class BinaryBackward(Node):
     """Backward of a table entry: ``grad * d_self(x, y, r)`` and ``grad * d_other(x, y, r)``."""
 
-    d_self = d_other = None
+    d_self = d_other = None  # d_other None: a zero gradient (torch's zeros_like, whatever grad holds)
+    op = ""  # the table entry's name: its gradients on Tensors are GRADIENTS[op] (create_graph=True)
 
     def apply(self, grad):
         x, y, r = (self.unpack(name) if name in self._saved else None for name in ("self", "other", "result"))
         y = self._other_value if len(self._input_meta) == 1 else y
+        if on_tensors(grad):
+            return self._recorded(grad, x, y, r)
         with np.errstate(all="ignore"):
             grad_self = grad * self.d_self(x, y, r)
             if len(self._input_meta) == 1:
                 return (grad_self.astype(grad.dtype, copy=False),)
-            grad_other = grad * self.d_other(x, y, r)
+            grad_other = np.zeros_like(grad) if self.d_other is None else grad * self.d_other(x, y, r)
         # (the engine sums each over the dims broadcasting added)
         return grad_self.astype(grad.dtype, copy=False), grad_other.astype(grad.dtype, copy=False)
 
+    def _recorded(self, grad, x, y, r) -> tuple:
+        """torch's formula, recorded (``elementwise_binary_grads.py``; the engine sums each gradient over the
+        dims broadcasting added, recorded too)."""
+        scalar = len(self._input_meta) == 1
+        grad_self, grad_other = GRADIENTS[self.op](grad, x, np.asarray(y).item() if scalar else y, r)
+        if scalar:
+            return (grad_self,)
+        if grad_other is None:
+            grad_other = zero_gradients(self, grad)[1]
+        return (grad_self if self.needs_input_grad(0) else None, grad_other if self.needs_input_grad(1) else None)
 
-def _node(name, d_self, d_other, formula):
+
+def _node(name, op, d_self, d_other, formula):
     return type(name, (BinaryBackward,), {"d_self": staticmethod(d_self), "d_other": staticmethod(d_other),
+                                          "op": op, "double_backward": op in GRADIENTS,
                                           "__doc__": formula, "__module__": __name__})
 
 
@@ -52,8 +71,8 @@ class BinaryOp(TwoOperandFunction):
         self.__name__ = self.name = name
         self.forward, self.ints, self.numbers = forward, ints, numbers
         self.saves, self.scalar_saves = saves, scalar_saves
-        self.tensor_node = _node(nodes[0], d_self, d_other, formula)
-        self.scalar_node = _node(nodes[-1], d_self, d_other, formula)
+        self.tensor_node = _node(nodes[0], name, d_self, d_other, formula)
+        self.scalar_node = _node(nodes[-1], name, d_self, d_other, formula)
         self.__doc__ = f"torch.{name}: {formula}"
 
     def _operands(self, a, b):
@@ -137,11 +156,51 @@ fmax = BinaryOp("fmax", np.fmax, lambda x, y, r: _fmax_picks_self(x, y), lambda 
 fmin = BinaryOp("fmin", np.fmin, lambda x, y, r: _fmin_picks_self(x, y), lambda x, y, r: ~_fmin_picks_self(x, y),
                 ("FminBackward0",), ints="keep", numbers=False,
                 formula="the gradient goes to the operand picked (x on ties)")
-xlogy = BinaryOp("xlogy", _xlogy, lambda x, y, r: np.where((x == 0) & (y <= 0), 0, np.log(y)),
+class XlogyBackward1(Node):
+    """d/dy (c * log(y)) = c / y for a number c."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        number, y = self._saved_self, self.unpack("other")
+        if on_tensors(grad):
+            return (f.scale(grad, number, skip_one=False) / y,)
+        with np.errstate(all="ignore"):
+            return ((grad * number / y).astype(grad.dtype, copy=False),)
+
+
+class XlogyOp(BinaryOp):
+    """``xlogy`` also takes a Python number first (``torch.xlogy(2.0, p)``: ``XlogyBackward1``)."""
+
+    def __call__(self, input, other, *, out=None):  # noqa: A002 (torch's argument name)
+        if not is_tensor(input) and is_tensor(other):
+            return with_out(self.name, xlogy_of_number, out, input, other)
+        if not is_tensor(input):
+            raise TypeError(XLOGY_ARGUMENTS_ERROR.format(self.__name__, type(input).__name__, type(other).__name__))
+        return super().__call__(input, other, out=out)
+
+
+XLOGY_ARGUMENTS_ERROR = (
+    "{}() received an invalid combination of arguments - got ({}, {}), but expected one of:\n"
+    " * (Tensor input, Tensor other, *, Tensor out = None)\n"
+    " * (Number self, Tensor other, *, Tensor out = None)\n"
+    " * (Tensor input, Number other, *, Tensor out = None)\n")
+
+
+def xlogy_of_number(number, a):
+    """``number * log(a)`` (0 where number is 0 and a is not NaN), in the dtype torch promotes the two to."""
+    y, x, dtype = binary_operands(a, number)
+    y = np.asarray(y, dtype.numpy if dtype.is_floating_point else get_default_dtype().numpy)
+    with np.errstate(all="ignore"):
+        out = np.asarray(_xlogy(np.asarray(x, y.dtype), y)).astype(y.dtype, copy=False)
+    return record(XlogyBackward1, elementwise_result(out, a), (a,), saved={"other": a}, attrs={"self": number})
+
+
+xlogy = XlogyOp("xlogy", _xlogy, lambda x, y, r: np.where((x == 0) & (y <= 0), 0, np.log(y)),
                  lambda x, y, r: x / y, ("XlogyBackward0", "XlogyBackward2"), scalar_saves=("self", "other"),
                  formula="d/dx x * log(y) = log(y), d/dy = x / y")
 copysign = BinaryOp("copysign", np.copysign, lambda x, y, r: np.where(x == 0, 0.0, r / np.where(x == 0, 1, x)),
-                    lambda x, y, r: np.zeros_like(r), ("CopysignBackward0", "CopysignBackward1"),
+                    None, ("CopysignBackward0", "CopysignBackward1"),
                     saves=("self", "result"), scalar_saves=("self", "result"),
                     formula="d/dx copysign(x, y) = sign(x) * sign(result), d/dy = 0")
 logaddexp = BinaryOp("logaddexp", np.logaddexp, lambda x, y, r: 1 / (1 + np.exp(y - x)),

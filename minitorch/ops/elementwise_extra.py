@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import float64, get_default_dtype, result_type
+from ..autograd import node as _node
 from ..autograd.node import Node, record, unbroadcast
 from . import arithmetic, copy
 from ._formulas import number_minus, number_over, on_tensors, scale, where, zeros_like
@@ -216,14 +217,27 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None, *, out=None):  # noqa: 
 class LogitBackward0(Node):
     """d/dx log(x / (1 - x)) = 1 / (x (1 - x)); 0 outside [eps, 1 - eps] when eps is given."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, eps = self.unpack("self"), self._saved_eps
+        if on_tensors(grad):
+            return (_recorded_logit_gradient(grad, x, eps),)
         with np.errstate(all="ignore"):
             slope = grad / (x * (1 - x))
             if eps is None:  # at 0 and 1 exactly: grad * inf, whatever the sign of zero
                 slope = np.where((x == 0) | (x == 1), grad * np.inf, slope)
                 return (np.where((x < 0) | (x > 1), np.nan, slope),)
         return (np.where((x < eps) | (x > 1 - eps), 0, slope),)
+
+
+def _recorded_logit_gradient(grad, x, eps):
+    """torch's ``infinitely_differentiable_logit_backward``: ``grad / (x * (1 - x))`` inside [0, 1] (or
+    [eps, 1 - eps]), NaN (or 0) outside, recorded."""
+    low, high = (0.0, 1.0) if eps is None else (eps, 1 - eps)
+    inside = _node.Tensor._wrap((x._data >= low) & (x._data <= high))
+    outside = _node.Tensor._wrap(np.full((), np.nan if eps is None else 0.0, x._data.dtype))
+    return where(inside, grad / (x * number_minus(1.0, x)), outside)
 
 
 def logit(input, eps=None, *, out=None):  # noqa: A002

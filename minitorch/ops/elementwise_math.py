@@ -19,6 +19,7 @@ from ..autograd.node import Node, record
 from . import _formulas, _special
 from ._out import with_out
 from ._util import float_values, is_tensor, wide
+from .polygamma import polygamma_of
 
 LN2, LN10, SQRT_PI = math.log(2), math.log(10), math.sqrt(math.pi)
 
@@ -170,9 +171,8 @@ erfc = UnaryOp("erfc", _special.erfc, lambda g, x: f.scale(f.exp(-(x ** 2)), -2 
 erfinv = UnaryOp("erfinv", _special.erfinv, lambda g, x: f.scale(f.exp(f.erfinv(x) ** 2), 0.5 * SQRT_PI) * g,
                  formula="d/dx erfinv(x) = sqrt(pi) / 2 * exp(erfinv(x)**2)")
 lgamma = UnaryOp("lgamma", _special.lgamma, lambda g, x: g * f.digamma(x), formula="d/dx lgamma(x) = digamma(x)")
-# digamma's gradient is torch's polygamma(1, x), which minitorch does not have: no double backward
-digamma = UnaryOp("digamma", _special.digamma, lambda g, x: g * _special.trigamma(x), double_backward=False,
-                  formula="d/dx digamma(x) = trigamma(x)")
+digamma = UnaryOp("digamma", _special.digamma, lambda g, x: g * polygamma_of(1, x),
+                  formula="d/dx digamma(x) = polygamma(1, x) (trigamma)")
 deg2rad = UnaryOp("deg2rad", np.deg2rad, lambda g, _: f.scale(g, math.pi / 180), saves=None, node="Deg2RadBackward0",
                   formula="d/dx (x * pi / 180) = pi / 180")
 rad2deg = UnaryOp("rad2deg", lambda x: x * np.asarray(180 / math.pi, x.dtype), lambda g, _: f.scale(g, 180 / math.pi),

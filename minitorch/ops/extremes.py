@@ -87,13 +87,32 @@ class AminmaxBackward0(Node):
     """d aminmax(x) / dx: the min's gradient shared among the elements equal to the min, plus the max's."""
 
     _num_outputs = 2
+    double_backward = True
 
     def apply(self, grad_min, grad_max):
+        if on_tensors(grad_max if grad_min is None else grad_min):
+            return (self._recorded(grad_min, grad_max),)
         x, total = self.unpack("self"), np.zeros(self.input_shape(0), self.input_dtype(0))
         for name, grad in (("min", grad_min), ("max", grad_max)):
             if grad is not None:
                 total = total + _share_among_ties(grad, x, self.unpack(name), self)
         return (total,)
+
+
+    def _recorded(self, grad_min, grad_max):
+        """torch's formula: each extreme's gradient restored to the reduced dims, shared among the elements
+        equal to it (``scale_grad_by_count``), the two added; recorded."""
+        x, shape = self.unpack("self"), tuple(1 if d in self._axes else n for d, n in enumerate(self.input_shape(0)))
+        total = None
+        for name, grad in (("min", grad_min), ("max", grad_max)):
+            if grad is not None:
+                extreme = self.unpack(name)
+                if not self._keepdim:  # torch's restore_reduced_dims: a view with the reduced dims back
+                    grad, extreme = grad.reshape(shape), extreme.reshape(shape)
+                hits = extreme == x
+                part = grad / hits.sum(self._axes, keepdim=True) * hits
+                total = part if total is None else total + part
+        return total
 
 
 def count_nonzero(input, dim=None):  # noqa: A002

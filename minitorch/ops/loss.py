@@ -12,7 +12,8 @@ from ..autograd.node import Node, record
 from . import arithmetic, reshaping
 from . import reduction as reductions
 from ._formulas import DivBackward1
-from .backward_ops import bce_with_logits_backward, mse_loss_backward
+from .backward_ops import mse_loss_backward
+from .bce_backward import bce_with_logits_backward, recorded_bce_gradients
 
 NONE, MEAN, SUM = 0, 1, 2
 REDUCTIONS = {"none": NONE, "mean": MEAN, "sum": SUM}
@@ -61,8 +62,13 @@ def mse_loss(input, target, reduction):
 class BinaryCrossEntropyBackward0(Node):
     """d bce(p, y)/dp = grad * (p - y) / (p * (1 - p)), weighted and averaged as in forward."""
 
+    double_backward = True
+
     def apply(self, grad):
         x, target = self.unpack("self"), self.unpack("target")
+        if isinstance(grad, _node.Tensor):
+            weight = None if self._raw_saved_weight is None else self.unpack("weight")
+            return recorded_bce_gradients(self, grad, x, target, weight)
         weight = 1 if self._raw_saved_weight is None else self.unpack("weight")
         scale = _grad_scale(grad, self._saved_reduction, x.size) * weight
         grad_self = scale * (x - target) / np.maximum((1 - x) * x, 1e-12)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import numpy as np
 
 from .._dtype import resolve
+from ..autograd import node as _node
 from ..autograd.node import Node, record
 from . import return_types
 from ._out import with_out
 from ._util import wrap_dim
 from .arithmetic import div
 from .comparison import isnan, logical_not
+from .reduction import _expand_back
 from .sorting import MedianBackward0, _GatherBackward, _picked
 from .statistics import _record_reduction, _reduced_dims, _spread
 
@@ -19,8 +21,14 @@ from .statistics import _record_reduction, _reduced_dims, _spread
 class NansumBackward0(Node):
     """d nansum(x) / dx = 1 where x is a number, 0 where it is nan."""
 
+    double_backward = True
+
     def apply(self, grad):
         x = self.unpack("self")
+        if isinstance(grad, _node.Tensor):  # torch's nansum_backward: sum's gradient times "not nan", recorded
+            kept = self._keepdim or self._saved_dim is None  # an all-reduce: its 0-d gradient expands as it is
+            numbers = _node.Tensor._wrap(~np.isnan(x._data))
+            return (_expand_back(grad, self.input_shape(0), self._axes, kept) * numbers,)
         return (np.where(np.isnan(x), 0, _spread(grad, self)).astype(grad.dtype),)
 
 

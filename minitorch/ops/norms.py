@@ -66,9 +66,10 @@ def _recorded_norm_backward(grad, x, norm, ord, node):  # noqa: A002
         return x.sgn() * grad
     if ord == 2:
         return grad * (x / norm).masked_fill(norm == 0, 0)
-    if math.isinf(ord):
-        raise NotImplementedError(f"minitorch does not implement double backward through {node.name()} with "
-                                  f"ord={ord}; see docs/implemented.md")
+    if math.isinf(ord):  # the gradient of amax(|x|) (amin's for -inf): shared among the extremes, NaNs too
+        magnitude = x.abs()
+        hits = (magnitude == norm) | magnitude.isnan()
+        return x.sgn() * (grad / hits.sum(node._axes, keepdim=True) * hits)
     if ord < 1:
         scaled = x.sgn() * (x.abs() ** (ord - 1)).masked_fill(x == 0, 0)
         return scaled * grad * norm ** (1 - ord)

@@ -174,9 +174,17 @@ class ClampBackward1(Node):
 class ClampBackward0(Node):
     """grad of clamp(x, lo, hi): to x where lo <= x <= hi, to lo where x < lo < hi, to hi where x > hi or hi < lo."""
 
+    double_backward = True
+
     def apply(self, grad):
         x = self.unpack("self")
         low, high = (None if self._saved[name] is None else self.unpack(name) for name in ("min", "max"))
+        if on_tensors(grad):  # torch's clamp_backward and clamp_backward_min_max: where(mask, grad, 0), recorded
+            masks = _clamp_masks(x._data, None if low is None else low._data, None if high is None else high._data)
+            zero = _node.Tensor._wrap(np.zeros((), grad._data.dtype))
+            return tuple(None if mask is None or not self.needs_input_grad(i) else
+                         unbroadcast(select(_node.Tensor._wrap(mask), grad, zero), self.input_shape(i))
+                         for i, mask in enumerate(masks))
         masks = _clamp_masks(x, low, high)
         return tuple(None if mask is None else unbroadcast(np.where(mask, grad, 0).astype(grad.dtype),
                                                            self.input_shape(i)) for i, mask in enumerate(masks))

@@ -36,10 +36,31 @@ def _others_product(x, axis: int):
 
 
 def cumprod_backward(grad, x, result, axis: int):
-    """The gradient of ``x.cumprod(axis)`` on Tensors (inputs without zeros; see ``CumprodBackward0``)."""
+    """The gradient of ``x.cumprod(axis)`` on Tensors: the reversed running sum of ``grad * result`` over ``x``,
+    or, when ``x`` holds a zero, torch's O(n**2) formula (which differentiates again)."""
     if x.numel() <= 1 or x.shape[axis] == 1:
         return grad
     if (x._data == 0).any():
-        raise NotImplementedError("minitorch does not implement double backward through CumprodBackward0 when the "
-                                  "input holds a zero; see docs/implemented.md")
+        return _cumprod_backward_with_zeros(grad, x, axis)
     return (result * grad).flip(axis).cumsum(axis).flip(axis) / x
+
+
+def _cumprod_backward_with_zeros(grad, x, axis: int):
+    """d cumprod(x)_j / d x_k is the product of x_1..x_j without x_k: for each k, the product of the elements
+    before it times the running products after it, summed against grad (torch's ``cumprod_backward`` in grad
+    mode, which never divides). Each slice of the result is written into zeros (``select(k).copy_``)."""
+    size = x.shape[axis]
+    grad_input = _node.Tensor._wrap(np.zeros(x.shape, grad._data.dtype))
+    ones = _node.Tensor._wrap(np.ones(1, grad._data.dtype)).expand(*x.shape[:axis], 1, *x.shape[axis + 1:])
+    for k in range(size):
+        if k == 0:
+            omitted_products = cat([ones, x.narrow(axis, 1, size - 1).cumprod(axis)], axis)
+        else:
+            before = x.narrow(axis, 0, k).prod(axis, keepdim=True)
+            if k == size - 1:
+                omitted_products = before
+            else:
+                after = x.narrow(axis, k + 1, size - k - 1).cumprod(axis)
+                omitted_products = cat([before, before.expand_as(after) * after], axis)
+        grad_input.select(axis, k).copy_((grad.narrow(axis, k, size - k) * omitted_products).sum(axis))
+    return grad_input

@@ -6,15 +6,19 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd.node import Node, record, unbroadcast
+from ._formulas import on_tensors, scale
 from ._out import with_out
 from .arithmetic import mul
-from .linalg import _unsafe_view, dot, mm
+from .linalg import _unsafe_view, bmm, dot, mm, mv
+from .rearrange import outer
 from .reshaping import reshape
 from .transposing import permute
 
 
 class VdotBackward0(Node):
     """d(a . b) = grad * b for a, grad * a for b."""
+
+    double_backward = True
 
     def apply(self, grad):
         grad_a = grad * self.unpack("other") if self.needs_input_grad(0) else None
@@ -35,11 +39,22 @@ def _scaled_input(grad, beta, shape):
     return unbroadcast(grad * beta, shape)
 
 
+def _recorded_input(node, grad):
+    """torch's ``maybe_multiply(grad, beta)`` for the added input, summed to its shape (recorded)."""
+    return unbroadcast(scale(grad, node._saved_beta), node.input_shape(0)) if node.needs_input_grad(0) else None
+
+
 class AddmvBackward0(Node):
     """d(beta * v0 + alpha * M @ v) = beta * grad for v0, alpha * outer(grad, v) for M, alpha * M.T @ grad for v."""
 
+    double_backward = True
+
     def apply(self, grad):
         beta, alpha = self._saved_beta, self._saved_alpha
+        if on_tensors(grad):  # torch's: grad.ger(vec) * alpha and mat.t().mv(grad) * alpha, recorded
+            return (_recorded_input(self, grad),
+                    scale(outer(grad, self.unpack("vec")), alpha) if self.needs_input_grad(1) else None,
+                    scale(mv(self.unpack("mat").t(), grad), alpha) if self.needs_input_grad(2) else None)
         grad_in = _scaled_input(grad, beta, self.input_shape(0)) if self.needs_input_grad(0) else None
         grad_mat = alpha * np.outer(grad, self.unpack("vec")) if self.needs_input_grad(1) else None
         grad_vec = alpha * (self.unpack("mat").T @ grad) if self.needs_input_grad(2) else None
@@ -49,8 +64,14 @@ class AddmvBackward0(Node):
 class AddrBackward0(Node):
     """d(beta * M + alpha * outer(u, v)) = beta * grad for M, alpha * grad @ v for u, alpha * grad.T @ u for v."""
 
+    double_backward = True
+
     def apply(self, grad):
         beta, alpha = self._saved_beta, self._saved_alpha
+        if on_tensors(grad):  # torch's: grad.mv(vec2) * alpha and grad.t().mv(vec1) * alpha, recorded
+            return (_recorded_input(self, grad),
+                    scale(mv(grad, self.unpack("vec2")), alpha) if self.needs_input_grad(1) else None,
+                    scale(mv(grad.t(), self.unpack("vec1")), alpha) if self.needs_input_grad(2) else None)
         grad_in = _scaled_input(grad, beta, self.input_shape(0)) if self.needs_input_grad(0) else None
         grad_u = alpha * (grad @ self.unpack("vec2")) if self.needs_input_grad(1) else None
         grad_v = alpha * (grad.T @ self.unpack("vec1")) if self.needs_input_grad(2) else None
@@ -60,12 +81,26 @@ class AddrBackward0(Node):
 class BaddbmmBackward0(Node):
     """d(beta * M + alpha * A @ B) = beta * grad for M, alpha * grad @ B.mT for A, alpha * A.mT @ grad for B."""
 
+    double_backward = True
+
     def apply(self, grad):
         beta, alpha = self._saved_beta, self._saved_alpha
+        if on_tensors(grad):
+            return (_recorded_input(self, grad), *self._recorded_products(lambda: grad, lambda: grad))
         grad_in = _scaled_input(grad, beta, self.input_shape(0)) if self.needs_input_grad(0) else None
         grad_a = alpha * (grad @ np.swapaxes(self.unpack("batch2"), -1, -2)) if self.needs_input_grad(1) else None
         grad_b = alpha * (np.swapaxes(self.unpack("batch1"), -1, -2) @ grad) if self.needs_input_grad(2) else None
         return grad_in, grad_a, grad_b
+
+
+    def _recorded_products(self, batched_grad, batched_grad_again) -> tuple:
+        """torch's ``grad.bmm(batch2.transpose(1, 2)) * alpha`` and ``batch1.transpose(1, 2).bmm(grad) * alpha``
+        (``batched_grad()`` makes the gradient each formula multiplies: addbmm expands it, once per formula)."""
+        alpha = self._saved_alpha
+        return (scale(bmm(batched_grad(), self.unpack("batch2").transpose(1, 2)), alpha)
+                if self.needs_input_grad(1) else None,
+                scale(bmm(self.unpack("batch1").transpose(1, 2), batched_grad_again()), alpha)
+                if self.needs_input_grad(2) else None)
 
 
 class AddbmmBackward0(BaddbmmBackward0):
@@ -73,6 +108,10 @@ class AddbmmBackward0(BaddbmmBackward0):
 
     def apply(self, grad):
         count = self.input_shape(1)[0]
+        if on_tensors(grad):  # torch's: grad.unsqueeze(0).expand(b, n, p) for each product (two of them), recorded
+            def spread():
+                return grad.unsqueeze(0).expand(count, *grad.shape)
+            return (_recorded_input(self, grad), *self._recorded_products(spread, spread))
         grad_in, grad_a, grad_b = super().apply(np.broadcast_to(grad, (count, *grad.shape)))
         grad_in = _scaled_input(grad, self._saved_beta, self.input_shape(0)) if self.needs_input_grad(0) else None
         return grad_in, grad_a, grad_b

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..autograd import node as _node
 from ..autograd.node import Node, record
-from ._formulas import on_tensors
+from ._formulas import on_tensors, unbroadcast
 from ._util import binary_operands, is_tensor, saved_dim, wrap_dim
 from .arithmetic import mul
 from .broadcasting import _grow, expand
@@ -194,11 +194,20 @@ def outer(a, b):
 class LinalgCrossBackward0(Node):
     """d cross(a, b): grad_a = b x grad, grad_b = grad x a."""
 
+    double_backward = True
+
     def apply(self, grad):
         a, b = self.unpack("self"), self.unpack("other")
-        grad_a = np.cross(b, grad, axis=self._axis) if self.needs_input_grad(0) else None
-        grad_b = np.cross(grad, a, axis=self._axis) if self.needs_input_grad(1) else None
-        return grad_a, grad_b
+        if on_tensors(grad):  # torch's linalg_cross(other, grad) and linalg_cross(grad, self), recorded
+            def product(u, v):
+                return cross(u, v, self._axis)
+        else:  # the operands broadcast against each other, and so against grad
+            a, b = np.broadcast_to(a, grad.shape), np.broadcast_to(b, grad.shape)
+
+            def product(u, v):
+                return np.cross(u, v, axis=self._axis)
+        return (unbroadcast(product(b, grad), self.input_shape(0)) if self.needs_input_grad(0) else None,
+                unbroadcast(product(grad, a), self.input_shape(1)) if self.needs_input_grad(1) else None)
 
 
 CROSS_DIM_WARNING = (
@@ -215,10 +224,13 @@ def cross(a, b, dim=None):
             _warned_cross.append(True)  # torch warns once per process
             warnings.warn(CROSS_DIM_WARNING, UserWarning, stacklevel=2)
         dim = next((i for i, n in enumerate(a.shape) if n == 3), -1)
-    d = wrap_dim(dim, a.ndim)
-    if a.shape[d] != 3:
-        raise RuntimeError(f"linalg.cross: inputs dimension {d} must have length 3. Got {a.shape[d]} and "
-                           f"{b.shape[d]}")
+    if a.ndim != b.ndim:
+        raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
     x, y, _ = binary_operands(a, b)
+    x, y = np.broadcast_arrays(x, y)
+    d = wrap_dim(dim, x.ndim)
+    if a.shape[d - x.ndim] != 3 or b.shape[d - x.ndim] != 3:
+        raise RuntimeError(f"linalg.cross: inputs dimension {dim} must have length 3. Got {a.shape[d - x.ndim]} and "
+                           f"{b.shape[d - x.ndim]}")
     return record(LinalgCrossBackward0, np.cross(x, y, axis=d), (a, b), saved={"self": a, "other": b},
                   attrs={"dim": saved_dim(dim)}, state={"axis": d})

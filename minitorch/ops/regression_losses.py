@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
-from ._formulas import on_tensors
+from ._formulas import divide, on_tensors, unbroadcast
 from .loss import apply_loss_reduction
 
-MEAN, SUM = 1, 2
-
-
+NONE, MEAN, SUM = 0, 1, 2
 
 
 def _smooth_l1(diff, beta):
@@ -60,9 +59,12 @@ class _RegressionLossBackwardBackward(Node):
     """d[slope(x - t) * g / n] = slope * grad / n for g, curvature * g * grad / n for x, its negation for t."""
 
     kind = ""
+    double_backward = True
 
     def apply(self, grad):
         grad_output, x, target = self.unpack("grad_output"), self.unpack("self"), self.unpack("target")
+        if on_tensors(grad):
+            return self._recorded(grad, grad_output, x, target)
         slope, curvature, _ = KINDS[self.kind]
         diff, count = x - target, _count(x - target, self._saved_reduction)
         with np.errstate(all="ignore"):
@@ -72,6 +74,38 @@ class _RegressionLossBackwardBackward(Node):
             grad_x = (curvature(diff, self._param) * grad * grad_output / count).astype(grad.dtype)
         return (grad_grad.astype(grad.dtype) if self.needs_input_grad(0) else None,
                 grad_x if self.needs_input_grad(1) else None, -grad_x if self.needs_input_grad(2) else None)
+
+
+    def _recorded(self, grad, grad_output, x, target) -> tuple:
+        """torch's formulas, recorded: the loss's backward again for g (huber's with reduction: of ones, times
+        grad, summed), ``*_double_backward(grad * g)`` for x and its negation for t."""
+        reduction, param = self._saved_reduction, self._param
+        grad_grad = grad_x = grad_target = None
+        if self.needs_input_grad(0):
+            if self.kind == "huber" and reduction != NONE:
+                ones = _node.Tensor._wrap(np.ones_like(grad_output._data))
+                grad_grad = (regression_loss_backward(self.kind, ones, x, target, reduction, param) * grad).sum()
+            else:
+                grad_grad = regression_loss_backward(self.kind, grad, x, target, reduction, param)
+                grad_grad = unbroadcast(grad_grad, self.input_shape(0))
+        if self.needs_input_grad(1):  # torch writes the formula twice, for x and for t: two chains of nodes
+            grad_x = _recorded_double_backward(self.kind, grad * grad_output, x, target, reduction, param)
+        if self.needs_input_grad(2):
+            grad_target = -_recorded_double_backward(self.kind, grad * grad_output, x, target, reduction, param)
+        return grad_grad, grad_x, grad_target
+
+
+def _recorded_double_backward(kind, grad, x, target, reduction, param):
+    """torch's ``smooth_l1_loss_double_backward`` / ``huber_loss_double_backward``: grad inside the band
+    |x - t| < param (over beta for smooth L1), 0 outside, divided by numel for the mean."""
+    inside = np.abs(x._data - target._data) < param
+    if kind == "smooth_l1":
+        if param == 0:  # torch's guard against dividing by beta = 0
+            return _node.Tensor._wrap(np.zeros(grad.shape, grad._data.dtype))
+        grad = divide(grad * _node.Tensor._wrap(inside.astype(grad._data.dtype)), param)
+    else:
+        grad = grad * _node.Tensor._wrap(inside)
+    return divide(grad, x.numel()) if reduction == MEAN else grad
 
 
 class SmoothL1LossBackwardBackward0(_RegressionLossBackwardBackward):

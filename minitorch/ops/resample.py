@@ -46,41 +46,73 @@ def _apply_matrices(array, matrices):
 class _ResizeBackward(Node):
     """d resize(x): the gradient multiplied by each dim's weight matrix transposed (summed onto its sources)."""
 
+    double_backward = True
+
     def apply(self, grad):
-        return (_apply_matrices(grad, [m.T for m in self._matrices]).astype(grad.dtype),)
+        values = grad._data if isinstance(grad, _node.Tensor) else grad
+        values = _apply_matrices(values, [m.T for m in self._matrices]).astype(values.dtype)
+        if not isinstance(grad, _node.Tensor):
+            return (values,)
+        # with create_graph=True torch's upsample_*_backward is an op (UpsampleNearest2DBackwardBackward0...)
+        attrs = {name: getattr(self, f"_saved_{name}") for name in self._shown}
+        return (record(BACKWARD_NODES[type(self)], np.ascontiguousarray(values), (grad,), attrs=attrs,
+                       state={"matrices": self._matrices, "shown": self._shown}),)
 
 
-class UpsampleNearest1DBackward0(_ResizeBackward):
-    """d nearest(x): each output's gradient added onto the input it copied."""
+class _ResizeBackwardBackward(Node):
+    """d upsample_*_backward(g): the resize itself, applied to the incoming gradient."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        if not isinstance(grad, _node.Tensor):
+            return (_apply_matrices(grad, self._matrices).astype(grad.dtype),)
+        return (_record_resize(grad, self._matrices, FORWARD_NODES[type(self)],
+                               {name: getattr(self, f"_saved_{name}") for name in self._shown}),)
 
 
-class UpsampleNearest2DBackward0(_ResizeBackward):
-    """d nearest(x): each output's gradient added onto the input it copied."""
+def _resize_nodes(name: str, doc: str) -> tuple:
+    """The node of one resize and the node of its gradient (its backward as an op), named as torch's."""
+    forward = type(f"{name}Backward0", (_ResizeBackward,), {"__doc__": doc, "__module__": __name__})
+    backward = type(f"{name}BackwardBackward0", (_ResizeBackwardBackward,),
+                    {"__doc__": _ResizeBackwardBackward.__doc__, "__module__": __name__})
+    return forward, backward
 
 
-class UpsampleLinear1DBackward0(_ResizeBackward):
-    """d linear(x): each output's gradient shared between its two inputs by their weights."""
-
-
-class UpsampleBilinear2DBackward0(_ResizeBackward):
-    """d bilinear(x): each output's gradient shared among its four inputs by their weights."""
-
-
+UpsampleNearest1DBackward0, UpsampleNearest1DBackwardBackward0 = _resize_nodes(
+    "UpsampleNearest1D", "d nearest(x): each output's gradient added onto the input it copied.")
+UpsampleNearest2DBackward0, UpsampleNearest2DBackwardBackward0 = _resize_nodes(
+    "UpsampleNearest2D", "d nearest(x): each output's gradient added onto the input it copied.")
+UpsampleLinear1DBackward0, UpsampleLinear1DBackwardBackward0 = _resize_nodes(
+    "UpsampleLinear1D", "d linear(x): each output's gradient shared between its two inputs by their weights.")
+UpsampleBilinear2DBackward0, UpsampleBilinear2DBackwardBackward0 = _resize_nodes(
+    "UpsampleBilinear2D", "d bilinear(x): each output's gradient shared among its four inputs by their weights.")
 NODES = {("nearest", 1): UpsampleNearest1DBackward0, ("nearest", 2): UpsampleNearest2DBackward0,
          ("linear", 1): UpsampleLinear1DBackward0, ("bilinear", 2): UpsampleBilinear2DBackward0}
+BACKWARD_NODES = {UpsampleNearest1DBackward0: UpsampleNearest1DBackwardBackward0,
+                  UpsampleNearest2DBackward0: UpsampleNearest2DBackwardBackward0,
+                  UpsampleLinear1DBackward0: UpsampleLinear1DBackwardBackward0,
+                  UpsampleBilinear2DBackward0: UpsampleBilinear2DBackwardBackward0}
+FORWARD_NODES = {backward: forward for forward, backward in BACKWARD_NODES.items()}
+
+
+def _record_resize(input, matrices, node_cls, shown: dict):  # noqa: A002
+    """The resize of ``input`` by its dims' ``matrices``, recorded with ``node_cls`` (torch's saved values:
+    ``shown`` and the input's sizes)."""
+    out = _apply_matrices(input._data, matrices).astype(input._data.dtype)
+    return record(node_cls, np.ascontiguousarray(out), (input,), attrs={**shown, "self_sym_sizes": tuple(input.shape)},
+                  state={"matrices": matrices, "shown": tuple(shown)})
 
 
 def resize(input, sizes, scales, mode, align_corners):  # noqa: A002 (torch's argument name)
     """``input`` with its last ``len(sizes)`` dims resized to ``sizes`` (``scales``: the given factors or None)."""
     dims = input.shape[-len(sizes):]
     matrices = [resize_matrix(n, m, s, mode, align_corners, input._data.dtype) for n, m, s in zip(dims, sizes, scales)]
-    out = _apply_matrices(input._data, matrices).astype(input._data.dtype)
-    shown = {"scales": scales[0]} if len(scales) == 1 else {"scales_h": scales[0], "scales_w": scales[1]}
-    attrs = {"output_size": tuple(sizes), **shown, "self_sym_sizes": tuple(input.shape)}
+    scales_shown = {"scales": scales[0]} if len(scales) == 1 else {"scales_h": scales[0], "scales_w": scales[1]}
+    shown = {"output_size": tuple(sizes), **scales_shown}
     if mode != "nearest":
-        attrs["align_corners"] = bool(align_corners)
-    return record(NODES[(mode, len(sizes))], np.ascontiguousarray(out), (input,), attrs=attrs,
-                  state={"matrices": matrices})
+        shown["align_corners"] = bool(align_corners)
+    return _record_resize(input, matrices, NODES[(mode, len(sizes))], shown)
 
 
 def output_sizes(dims, size, scale_factor):

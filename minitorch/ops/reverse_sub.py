@@ -13,6 +13,8 @@ class RsubBackward0(Node):
     """d(other - alpha*self) = -alpha * grad for self, grad for other (the engine sums each over the dims
     broadcasting added)."""
 
+    double_backward = True
+
     def apply(self, grad):
         grad_self = scale(-grad, self._saved_alpha) if self.needs_input_grad(0) else None
         return grad_self, grad if self.needs_input_grad(1) else None

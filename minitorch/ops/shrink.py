@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..autograd import node as _node
 from ..autograd.node import Node, record
+from ._formulas import zeros_like
 from ._util import saved_dim, wrap_dim
 
 
@@ -13,12 +15,52 @@ def _float_only(input, kernel: str) -> None:  # noqa: A002 (torch's argument nam
         raise NotImplementedError(f'"{kernel}" not implemented for \'{input.dtype.legacy_name}\'')
 
 
-class SoftshrinkBackward0(Node):
-    """d softshrink(x) / dx = 1 where |x| > lambd, else 0."""
+def _passes(kind: str, x: np.ndarray, lambd) -> np.ndarray:
+    """Where the gradient of softshrink or hardshrink passes: |x| > lambd (their own tests of it)."""
+    if kind == "softshrink":
+        return np.abs(x) > lambd
+    return ~((x >= -lambd) & (x <= lambd))
+
+
+def shrink_backward(kind: str, grad, x, lambd):
+    """torch's ``softshrink_backward`` / ``hardshrink_backward``: grad where |x| > lambd, else 0; on Tensors
+    (create_graph=True) an op of its own, ``SoftshrinkBackwardBackward0``..., so it differentiates again."""
+    if not isinstance(grad, _node.Tensor):
+        return np.where(_passes(kind, x, lambd), grad, 0).astype(grad.dtype)
+    values = np.where(_passes(kind, x._data, lambd), grad._data, 0).astype(grad._data.dtype)
+    return record(BACKWARD_NODES[kind], values, (grad, x), saved={"self": x}, attrs={"lambd": lambd})
+
+
+class _ShrinkBackward(Node):
+    """d shrink(x) / dx = 1 where |x| > lambd, else 0."""
+
+    kind = ""
+    double_backward = True
 
     def apply(self, grad):
-        x = self.unpack("self")
-        return (np.where(np.abs(x) > self._saved_lambd, grad, 0).astype(grad.dtype),)
+        return (shrink_backward(self.kind, grad, self.unpack("self"), self._saved_lambd),)
+
+
+class _ShrinkBackwardBackward(Node):
+    """d shrink_backward(g, x) = the same op on grad for g (it is linear in g), 0 for x."""
+
+    kind = ""
+    double_backward = True
+
+    def apply(self, grad):
+        return shrink_backward(self.kind, grad, self.unpack("self"), self._saved_lambd), zeros_like(grad)
+
+
+class SoftshrinkBackward0(_ShrinkBackward):
+    """d softshrink(x) / dx = 1 where |x| > lambd, else 0."""
+
+    kind = "softshrink"
+
+
+class SoftshrinkBackwardBackward0(_ShrinkBackwardBackward):
+    """d softshrink_backward(g, x) = softshrink_backward(grad, x) for g, 0 for x."""
+
+    kind = "softshrink"
 
 
 def softshrink(input, lambd=0.5):  # noqa: A002
@@ -33,12 +75,19 @@ def softshrink(input, lambd=0.5):  # noqa: A002
     return record(SoftshrinkBackward0, out, (input,), saved={"self": input}, attrs={"lambd": lambd})
 
 
-class HardshrinkBackward0(Node):
+class HardshrinkBackward0(_ShrinkBackward):
     """d hardshrink(x) / dx = 1 where |x| > lambd, else 0."""
 
-    def apply(self, grad):
-        x, lambd = self.unpack("self"), self._saved_lambd
-        return (np.where((x >= -lambd) & (x <= lambd), 0, grad).astype(grad.dtype),)
+    kind = "hardshrink"
+
+
+class HardshrinkBackwardBackward0(_ShrinkBackwardBackward):
+    """d hardshrink_backward(g, x) = hardshrink_backward(grad, x) for g, 0 for x."""
+
+    kind = "hardshrink"
+
+
+BACKWARD_NODES = {"softshrink": SoftshrinkBackwardBackward0, "hardshrink": HardshrinkBackwardBackward0}
 
 
 def hardshrink(input, lambd=0.5):  # noqa: A002

@@ -185,14 +185,29 @@ class _WithMeanBackward(Node):
     _num_outputs = 2
     spread_node = VarBackward0
     saved_outputs = ()  # the outputs torch's node saves, by name (std_mean's: the std, as "result0")
+    double_backward = True
 
     def apply(self, grad_spread, grad_mean):
+        if _formulas.on_tensors(grad_spread if grad_mean is None else grad_mean):
+            return (self._recorded(grad_spread, grad_mean),)
         total = np.zeros(self.input_shape(0), self.input_dtype(0))
         if grad_spread is not None:
             total = total + self.spread_node.apply(self, grad_spread)[0]
         if grad_mean is not None:
             total = total + _spread(grad_mean, self) / self._count
         return (total,)
+
+
+    def _recorded(self, grad_spread, grad_mean):
+        """torch's ``var_mean_backward`` / ``std_mean_backward``: the spread's gradient plus the mean's
+        (``sum_backward(grad) / n``), recorded."""
+        total = None if grad_spread is None else self.spread_node.apply(self, grad_spread)[0]
+        if grad_mean is not None:
+            kept = self._keepdim or self._saved_dim is None  # an all-reduce: its 0-d gradient expands as it is
+            spread = _expand_back(grad_mean, self.input_shape(0), self._axes, kept)
+            mean_part = _formulas.divide(spread, self._count)
+            total = mean_part if total is None else total + mean_part
+        return total
 
 
 class VarMeanBackward0(_WithMeanBackward):

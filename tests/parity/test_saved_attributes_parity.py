@@ -116,7 +116,18 @@ CASES = [
         "F.mse_loss(x, y)", "F.huber_loss(x, y)", "F.smooth_l1_loss(x, y)", "F.nll_loss(x, labels)",
         "x[0].sigmoid().sum()", "x[:, 1:].sigmoid().sum()", "x[idx].sigmoid().sum()", "(x * 2).sigmoid().sum()",
         "(x + 2).sigmoid().sum()", "(x - 2).sigmoid().sum()", "(x / 2).sigmoid().sum()", "x.mul(x).sum()",
-        "x.pow(3).sum()", "x.exp().sum()", "F.hardsigmoid(x).sum()")),
+        "x.pow(3).sum()", "x.exp().sum()", "F.hardsigmoid(x).sum()", "F.prelu(x, v[:1]).pow(2).sum()")),
+    "lib.autograd.grad(F.binary_cross_entropy(p, target, reduction='sum'), p, create_graph=True)[0]",
+    "lib.xlogy(2.0, p)", "lib.polygamma(2, p)",
+    "lib.autograd.grad(F.softshrink(x, 0.4).pow(2).sum(), x, create_graph=True)[0]",
+    "lib.autograd.grad(F.hardshrink(x, 0.4).pow(2).sum(), x, create_graph=True)[0]",
+    *(f"lib.autograd.grad(F.interpolate({x}).pow(2).sum(), img, create_graph=True)[0]" for x in (
+        "img, scale_factor=2", "img, size=(3, 5), mode='bilinear', align_corners=True")),
+    *(f"lib.autograd.grad(F.interpolate({x}).pow(2).sum(), img, create_graph=True)[0].grad_fn.next_functions[0][0]"
+      for x in ("img[0], scale_factor=2", "img[0], size=5, mode='linear'")),
+    # the in-place activations' gradients, read from the result (is_result=True)
+    *(f"lib.autograd.grad({f}.pow(2).sum(), x, create_graph=True)[0].grad_fn.next_functions[0][0]" for f in (
+        "F.elu(x * 1, inplace=True)", "F.leaky_relu(x * 1, 0.2, inplace=True)")),
     "lib.autograd.grad(F.nll_loss(img, img_labels), img, create_graph=True)[0]",
     *(f"lib.autograd.grad({f}.pow(2).sum(), img, create_graph=True)[0]" for f in (
         "F.conv2d(img, kernel, v, stride=2, padding=1)", "F.max_pool2d(img, 2)", "F.avg_pool2d(img, 2)",
