@@ -1,0 +1,102 @@
+"""``F.scaled_dot_product_attention``: ``softmax(q k^T * scale + mask) v``, as torch 2.13 computes it on the CPU.
+
+torch picks one of two kernels, and so the graph a learner sees depends on the inputs:
+
+- **fused** (``ScaledDotProductFlashAttentionForCpuBackward0``, one node): 4-D query, key and value with the
+  same batch and head sizes and head dims, no dropout, and a mask (if any) that needs no gradient;
+- **math** (ordinary ops, ATen's ``_scaled_dot_product_attention_math``) otherwise: ``q * sqrt(scale)``
+  (``MulBackward1``), ``matmul`` with ``k^T * sqrt(scale)``, the mask added in place (``AddBackward0``),
+  ``_safe_softmax`` (``SafeSoftmaxBackward0``), dropout (``MulBackward0``), ``matmul`` with ``v``.
+
+A boolean mask says which keys each query may attend to (True: take part); it becomes ``0`` / ``-inf``.
+A float mask is added to the scores. A query that may see no key gets zeros, in both kernels.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import _factories
+from .._dtype import bool_
+from ..autograd import node as _node
+from ..ops import arithmetic, linalg, transposing
+from ..ops import dropout as dropout_ops
+from ..ops._formulas import scale as times_number
+from ..ops.attention import flash_attention_cpu, safe_softmax
+from ..tensor import _C_TYPE_NAMES
+
+
+def _c_name(dtype):
+    """The C++ name torch's messages give a dtype (``float``, ``long int``)."""
+    return _C_TYPE_NAMES[dtype.numpy.name]
+
+
+def _validate(query, key, value, attn_mask, dropout_p):
+    """torch's ``validate_sdpa_input`` errors."""
+    if not query.dtype == key.dtype == value.dtype:
+        raise RuntimeError(f"Expected query, key, and value to have the same dtype, but got query.dtype: "
+                           f"{_c_name(query.dtype)} key.dtype: {_c_name(key.dtype)} and value.dtype: "
+                           f"{_c_name(value.dtype)} instead.")
+    if attn_mask is not None and attn_mask.dtype.name != "bool" and attn_mask.dtype != query.dtype:
+        raise RuntimeError(f"Expected attn_mask dtype to be bool or float or to match query dtype, but got "
+                           f"attn_mask.dtype: {_c_name(attn_mask.dtype)} and  query.dtype: "
+                           f"{_c_name(query.dtype)} instead.")
+    if min(query.dim(), key.dim(), value.dim()) < 2:
+        raise RuntimeError(f"Expected query, key, and value to all be  at least 2 dimensional, but got query.dim: "
+                           f"{query.dim()} key.dim: {key.dim()} and value.dim: {value.dim()} instead.")
+    if not 0 <= dropout_p <= 1:
+        raise RuntimeError(f"dropout probability has to be between 0 and 1, but got {dropout_p}")
+
+
+def _float_mask(attn_mask, dtype):
+    """torch's ``convert_boolean_attn_mask``: True -> 0, False -> -inf; a float mask stays as it is."""
+    if attn_mask is None or attn_mask.dtype.name != "bool":
+        return attn_mask
+    return _node.Tensor._wrap(np.where(attn_mask._data, 0, -np.inf).astype(dtype.numpy))
+
+
+def _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
+    """torch's CPU choice of the fused kernel (``use_flash_attention_cpp``), for the cases it can meet."""
+    if not query.dim() == key.dim() == value.dim() == 4 or dropout_p > 0:
+        return False
+    if attn_mask is not None and attn_mask.requires_grad:
+        return False
+    same_heads = query.shape[:2] == key.shape[:2] == value.shape[:2]
+    same_head_dims = query.shape[-1] == key.shape[-1] == value.shape[-1]
+    return same_heads and same_head_dims and min(query.shape[-2], key.shape[-2]) > 0
+
+
+def _math(query, key, value, attn_mask, dropout_p, is_causal, scale):
+    """ATen's ``_scaled_dot_product_attention_math``, op by op."""
+    root = math.sqrt(abs(scale))
+    query = times_number(query, -root if scale < 0 else root, skip_one=False)
+    if is_causal:
+        causal = _factories.ones(query.shape[-2], key.shape[-2], dtype=bool_).tril()
+        attn_mask = _float_mask(causal, query.dtype)
+    key_t = times_number(transposing.transpose(key, -2, -1), root, skip_one=False)
+    attn = linalg.matmul(query, key_t)
+    if attn_mask is not None:
+        attn = arithmetic.add(attn, attn_mask) if attn_mask.requires_grad else attn.add_(attn_mask)
+    attn = safe_softmax(attn, -1)
+    if dropout_p > 0.0:
+        attn = dropout_ops.dropout(attn, dropout_p, False)
+    return linalg.matmul(attn, value)
+
+
+def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None,
+                                 enable_gqa=False):
+    """``softmax(query @ key^T * scale + mask) @ value`` over the last two dims (``(..., L, E)``, ``(..., S, E)``,
+    ``(..., S, Ev)`` -> ``(..., L, Ev)``); ``scale`` defaults to ``1 / sqrt(E)``; ``is_causal`` lets query i
+    see keys 0..i; ``dropout_p`` drops attention weights (always, as torch's: pass 0.0 in eval)."""
+    _validate(query, key, value, attn_mask, dropout_p)
+    if enable_gqa and query.dim() >= 3 and query.shape[-3] != key.shape[-3]:
+        raise NotImplementedError("minitorch does not implement grouped-query attention (enable_gqa=True with "
+                                  "fewer key/value heads than query heads)")
+    if is_causal and attn_mask is not None:
+        raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
+    scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else float(scale)
+    if _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
+        return flash_attention_cpu(query, key, value, _float_mask(attn_mask, query.dtype), is_causal, scale)
+    return _math(query, key, value, _float_mask(attn_mask, query.dtype), dropout_p, is_causal, scale)

@@ -1,0 +1,99 @@
+"""The two kernels behind ``F.scaled_dot_product_attention`` on the CPU, each beside its backward Node.
+
+- ``safe_softmax``: torch's ``_safe_softmax``, a softmax whose rows that are entirely ``-inf`` (a query
+  allowed to see no key) give zeros instead of NaNs. The math path of attention uses it.
+- ``flash_attention_cpu``: torch's fused ``_scaled_dot_product_flash_attention_for_cpu``, one node
+  (``ScaledDotProductFlashAttentionForCpuBackward0``) for the whole ``softmax(q k^T * scale + mask) v``.
+  torch's kernel walks the keys in blocks with a running maximum (online softmax); minitorch computes the
+  same formula at once, so float32 results can differ from torch's in the last bit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..autograd.node import Node, record
+from . import softmax as softmax_ops
+from ._util import saved_dim, wrap_dim
+from .backward_ops import softmax_backward_data
+
+
+class SafeSoftmaxBackward0(Node):
+    """d softmax/dx: ``result * (grad - sum(grad * result, dim))`` (masked rows have result 0: gradient 0)."""
+
+    double_backward = True
+
+    def apply(self, grad):
+        return (softmax_backward_data(grad, self.unpack("result"), self._dim),)
+
+
+def safe_softmax(a, dim):
+    """``softmax(a, dim)``, but 0 wherever the whole row along ``dim`` is ``-inf``."""
+    axis = wrap_dim(dim, a._data.ndim)
+    with np.errstate(invalid="ignore"):  # a row of -inf: NaNs, replaced below
+        probabilities = softmax_ops.softmax(a.detach(), dim)._data
+    masked_rows = np.all(a._data == -np.inf, axis=axis, keepdims=True)
+    out = np.where(masked_rows, np.zeros((), a._data.dtype), probabilities)
+    return record(SafeSoftmaxBackward0, out, (a,), attrs={"dim": saved_dim(dim)}, save_result=True,
+                  state={"dim": axis})
+
+
+def _probabilities(query, key, mask, scale):
+    """``softmax(q k^T * scale + mask)`` over the keys, in the inputs' dtype (0 for fully masked rows)."""
+    scores = np.matmul(query, np.swapaxes(key, -1, -2)) * query.dtype.type(scale)
+    if mask is not None:
+        scores = scores + mask
+    peak = np.max(scores, axis=-1, keepdims=True)
+    peak = np.where(np.isneginf(peak), 0, peak)
+    exps = np.exp(scores - peak)
+    total = np.sum(exps, axis=-1, keepdims=True)
+    return np.divide(exps, total, out=np.zeros_like(exps), where=total > 0)
+
+
+def _unbroadcast_heads(grad, shape):
+    """Sum a gradient back to an input whose batch dimensions were broadcast."""
+    while grad.ndim > len(shape):
+        grad = grad.sum(0)
+    axes = tuple(i for i, size in enumerate(shape) if size == 1 and grad.shape[i] != 1)
+    return grad.sum(axis=axes, keepdims=True) if axes else grad
+
+
+class ScaledDotProductFlashAttentionForCpuBackward0(Node):
+    """With P = softmax(q k^T s + m): dv = P^T g, dS = P * (g v^T - rowsum(P * g v^T)), dq = s dS k,
+    dk = s dS^T q."""
+
+    def apply(self, grad):
+        query, key, value = self.unpack("query"), self.unpack("key"), self.unpack("value")
+        mask = self._causal_mask
+        if self._saved.get("attn_mask") is not None:
+            mask = self.unpack("attn_mask")
+        scale = self._saved_scale
+        probabilities = _probabilities(query, key, mask, scale)
+        grad_probabilities = np.matmul(grad, np.swapaxes(value, -1, -2))
+        grad_scores = probabilities * (grad_probabilities - np.sum(grad_probabilities * probabilities, -1,
+                                                                    keepdims=True))
+        grad_scores = grad_scores * query.dtype.type(scale)
+        grad_query = np.matmul(grad_scores, key)
+        grad_key = np.matmul(np.swapaxes(grad_scores, -1, -2), query)
+        grad_value = np.matmul(np.swapaxes(probabilities, -1, -2), grad)
+        return (grad_query if self.needs_input_grad(0) else None,
+                _unbroadcast_heads(grad_key, key.shape) if self.needs_input_grad(1) else None,
+                _unbroadcast_heads(grad_value, value.shape) if self.needs_input_grad(2) else None)
+
+
+def flash_attention_cpu(query, key, value, attn_mask, is_causal, scale):
+    """``softmax(q k^T * scale + mask) v`` for 4-D ``(batch, heads, length, head_dim)`` inputs, one node.
+
+    ``attn_mask`` is a float mask (a boolean one already turned into ``0`` / ``-inf``) or None; ``is_causal``
+    adds the lower-triangular mask (query i sees keys 0..i)."""
+    causal_mask = None
+    if is_causal:
+        length, source = query.shape[-2], key.shape[-2]
+        causal_mask = np.where(np.tri(length, source, dtype=bool), 0, -np.inf).astype(query._data.dtype)
+    mask = causal_mask if attn_mask is None else attn_mask._data
+    probabilities = _probabilities(query._data, key._data, mask, scale)
+    out = np.matmul(probabilities, value._data).astype(query._data.dtype)
+    return record(ScaledDotProductFlashAttentionForCpuBackward0, out, (query, key, value),
+                  saved={"query": query, "key": key, "value": value, "attn_mask": attn_mask},
+                  attrs={"dropout_p": 0.0, "is_causal": bool(is_causal), "scale": scale},
+                  state={"causal_mask": causal_mask})
