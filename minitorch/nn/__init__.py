@@ -35,6 +35,7 @@ from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, Unfla
 from .lazy import LazyConv2d, LazyLinear, UninitializedParameter
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from .module import Module
+from .multihead_attention import MultiheadAttention
 from .normalization import GroupNorm, LayerNorm
 from .pair_losses import (
     CosineEmbeddingLoss,
@@ -75,5 +76,5 @@ __all__ = [
     "CosineSimilarity", "PairwiseDistance", "Unflatten", "GroupNorm", "ParameterList", "ParameterDict",
     "KLDivLoss", "MarginRankingLoss", "HingeEmbeddingLoss", "CosineEmbeddingLoss", "TripletMarginLoss",
     "MaxPool1d", "AvgPool1d", "AdaptiveAvgPool1d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "Upsample",
-    "UpsamplingNearest2d", "UpsamplingBilinear2d", "Softshrink", "Hardshrink", "GLU",
+    "UpsamplingNearest2d", "UpsamplingBilinear2d", "Softshrink", "Hardshrink", "GLU", "MultiheadAttention",
 ]

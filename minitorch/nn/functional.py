@@ -48,6 +48,7 @@ from ._layer_functional import (
     one_hot,
     smooth_l1_loss,
 )
+from ._mha_functional import multi_head_attention_forward
 from ._pair_functional import (
     celu_,
     cosine_embedding_loss,
@@ -87,6 +88,7 @@ __all__ = [
     "selu", "silu", "softmin", "softplus", "softsign", "tanhshrink", "threshold", "avg_pool2d", "batch_norm",
     "dropout2d", "huber_loss", "l1_loss", "one_hot", "smooth_l1_loss", "adaptive_avg_pool2d",
     "embedding", "layer_norm", "prelu", "scaled_dot_product_attention",
+    "multi_head_attention_forward",
     "celu_", "cosine_embedding_loss", "cosine_similarity", "elu_", "glu", "hardshrink", "hardtanh_",
     "hinge_embedding_loss", "kl_div", "leaky_relu_", "margin_ranking_loss", "normalize", "pairwise_distance",
     "relu_", "selu_", "softshrink", "threshold_", "triplet_margin_loss", "adaptive_avg_pool1d",

@@ -92,7 +92,8 @@ def flash_attention_cpu(query, key, value, attn_mask, is_causal, scale):
         causal_mask = np.where(np.tri(length, source, dtype=bool), 0, -np.inf).astype(query._data.dtype)
     mask = causal_mask if attn_mask is None else attn_mask._data
     probabilities = _probabilities(query._data, key._data, mask, scale)
-    out = np.matmul(probabilities, value._data).astype(query._data.dtype)
+    out = np.empty_like(query._data)  # laid out as the query, as torch's kernel allocates it
+    out[...] = np.matmul(probabilities, value._data)
     return record(ScaledDotProductFlashAttentionForCpuBackward0, out, (query, key, value),
                   saved={"query": query, "key": key, "value": value, "attn_mask": attn_mask},
                   attrs={"dropout_p": 0.0, "is_causal": bool(is_causal), "scale": scale},
