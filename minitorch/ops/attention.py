@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..autograd.node import Node, record
+from ..autograd import node as _node
+from ..autograd.node import FormulaMode, Node, record, record_outputs
 from . import softmax as softmax_ops
 from ._util import saved_dim, wrap_dim
 from .backward_ops import softmax_backward_data
@@ -58,15 +59,40 @@ def _unbroadcast_heads(grad, shape):
     return grad.sum(axis=axes, keepdims=True) if axes else grad
 
 
+class NotImplemented(Node):  # noqa: A001 (torch's name for a node whose derivative does not exist)
+    """The fused kernel's gradients with ``create_graph=True``: torch has no derivative for them, and says so
+    when a backward reaches this node."""
+
+    def name(self) -> str:
+        """torch's name for a formula it does not implement."""
+        return "torch::autograd::NotImplemented"
+
+    def apply(self, *grads):
+        raise RuntimeError("derivative for aten::_scaled_dot_product_flash_attention_for_cpu_backward is not "
+                           "implemented")
+
+
 class ScaledDotProductFlashAttentionForCpuBackward0(Node):
     """With P = softmax(q k^T s + m): dv = P^T g, dS = P * (g v^T - rowsum(P * g v^T)), dq = s dS k,
     dk = s dS^T q."""
 
+    double_backward = True  # with create_graph=True its gradients come from a NotImplemented node, as torch's
+
     def apply(self, grad):
-        query, key, value = self.unpack("query"), self.unpack("key"), self.unpack("value")
+        if FormulaMode.on_tensors:
+            tensors = [grad] + [self.unpack(name) for name in ("query", "key", "value")]
+            grads = self._gradients(*(t._data for t in tensors))
+            made = [_node.Tensor._wrap(g) for g in grads if g is not None]
+            record_outputs(NotImplemented, made, tensors)
+            iterator = iter(made)
+            return tuple(None if g is None else next(iterator) for g in grads)
+        return self._gradients(grad, self.unpack("query"), self.unpack("key"), self.unpack("value"))
+
+    def _gradients(self, grad, query, key, value):
         mask = self._causal_mask
         if self._saved.get("attn_mask") is not None:
             mask = self.unpack("attn_mask")
+            mask = mask._data if FormulaMode.on_tensors else mask
         scale = self._saved_scale
         probabilities = _probabilities(query, key, mask, scale)
         grad_probabilities = np.matmul(grad, np.swapaxes(value, -1, -2))

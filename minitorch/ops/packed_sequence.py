@@ -11,22 +11,34 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd import node as _node
-from ..autograd.node import Node, record
+from ..autograd.node import FormulaMode, Node, record
 
 
 class PackPaddedSequenceBackward0(Node):
     """d data / d input: each step's gradient written back into its rows of a zero padded batch."""
 
+    double_backward = True  # with create_graph=True: torch's composite (zeros, one copy_ per step, transpose)
+
     def apply(self, grad):
         time_major = list(self._input_size)
         if self._batch_first:
             time_major[0], time_major[1] = time_major[1], time_major[0]
+        if FormulaMode.on_tensors:
+            return (self._recorded(grad, time_major),)
         grad_input = np.zeros(time_major, dtype=grad.dtype)
         offset = 0
         for step, batch_size in enumerate(self._batch_sizes):
             grad_input[step, :batch_size] = grad[offset:offset + batch_size]
             offset += batch_size
         return (np.swapaxes(grad_input, 0, 1) if self._batch_first else grad_input,)
+
+    def _recorded(self, grad, time_major):
+        grad_input = _node.Tensor._wrap(np.zeros(time_major, dtype=grad._data.dtype))
+        offset = 0
+        for step, batch_size in enumerate(self._batch_sizes):
+            grad_input.select(0, step).narrow(0, 0, batch_size).copy_(grad.narrow(0, offset, batch_size))
+            offset += batch_size
+        return grad_input.transpose(0, 1) if self._batch_first else grad_input
 
 
 def _check_lengths(lengths, batch_size):

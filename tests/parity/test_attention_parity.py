@@ -112,3 +112,17 @@ def test_gradcheck(shapes, kwargs):
         kwargs = {"attn_mask": minitorch.tensor([[True, False, True, True, False]] * 3)}
     sdpa = minitorch.nn.functional.scaled_dot_product_attention
     assert gradcheck(lambda q, k, v: sdpa(q, k, v, **kwargs), tuple(_leaves(*shapes)))
+
+
+def test_fused_kernel_has_no_second_derivative(torch):
+    """As torch's: create_graph=True gives gradients from a NotImplemented node, which refuses a backward."""
+    def run(lib):
+        q, k, v = _inputs(lib, True, "float64")
+        out = lib.nn.functional.scaled_dot_product_attention(q, k, v)
+        grads = lib.autograd.grad((out * out).sum(), (q, k, v), create_graph=True)
+        try:
+            grads[0].sum().backward()
+        except RuntimeError as error:
+            return grads[0].grad_fn.name(), str(error), [g.detach().numpy().round(8).tolist() for g in grads]
+        return None
+    assert run(minitorch) == run(torch)

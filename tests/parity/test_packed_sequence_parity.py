@@ -163,3 +163,30 @@ def test_gradcheck(kind):
         output, _ = module(packed)
         return minitorch.nn.utils.rnn.pad_packed_sequence(output)[0]
     assert gradcheck(run, (padded,))
+
+
+def _double_backward(lib):
+    lib.manual_seed(0)
+    x = lib.randn(2, 3, 2, dtype=lib.float64, requires_grad=True)
+    packed = _rnn_utils(lib).pack_padded_sequence(x, [3, 1], batch_first=True)
+    grad, = lib.autograd.grad((packed.data ** 3).sum(), x, create_graph=True)
+    (grad * grad).sum().backward()
+
+    def names(fn, depth=0):
+        return [] if fn is None or depth > 8 else [type(fn).__name__] + [
+            n for f, _ in fn.next_functions for n in names(f, depth + 1)]
+    return names(grad.grad_fn), grad.detach().numpy(), x.grad.numpy()
+
+
+def test_double_backward_against_torch(torch):
+    mine, theirs = _double_backward(minitorch), _double_backward(torch)
+    assert mine[0] == theirs[0]
+    for a, b in zip(mine[1:], theirs[1:]):
+        np.testing.assert_allclose(a, b, rtol=1e-12)
+
+
+def test_gradgradcheck():
+    rng = np.random.default_rng(0)
+    x = minitorch.tensor(rng.normal(size=(3, 2, 2)), requires_grad=True)
+    assert minitorch.autograd.gradgradcheck(
+        lambda x: minitorch.nn.utils.rnn.pack_padded_sequence(x, [3, 2]).data ** 2, (x,))
