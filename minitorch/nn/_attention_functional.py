@@ -19,11 +19,12 @@ import math
 import numpy as np
 
 from .. import _factories
-from .._dtype import bool_
+from .._dtype import bool_, get_default_dtype
 from ..autograd import node as _node
 from ..ops import arithmetic, linalg, transposing
 from ..ops import dropout as dropout_ops
 from ..ops._formulas import scale as times_number
+from ..ops._util import check_broadcast
 from ..ops.attention import flash_attention_cpu, safe_softmax
 from ..tensor import _C_TYPE_NAMES
 
@@ -46,8 +47,6 @@ def _validate(query, key, value, attn_mask, dropout_p):
     if min(query.dim(), key.dim(), value.dim()) < 2:
         raise RuntimeError(f"Expected query, key, and value to all be  at least 2 dimensional, but got query.dim: "
                            f"{query.dim()} key.dim: {key.dim()} and value.dim: {value.dim()} instead.")
-    if not 0 <= dropout_p <= 1:
-        raise RuntimeError(f"dropout probability has to be between 0 and 1, but got {dropout_p}")
 
 
 def _float_mask(attn_mask, dtype):
@@ -59,7 +58,7 @@ def _float_mask(attn_mask, dtype):
 
 def _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
     """torch's CPU choice of the fused kernel (``use_flash_attention_cpp``), for the cases it can meet."""
-    if not query.dim() == key.dim() == value.dim() == 4 or dropout_p > 0:
+    if not query.dim() == key.dim() == value.dim() == 4 or dropout_p > 0:  # a negative p: the kernel refuses it
         return False
     if attn_mask is not None and attn_mask.requires_grad:
         return False
@@ -68,8 +67,23 @@ def _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
     return same_heads and same_head_dims and min(query.shape[-2], key.shape[-2]) > 0
 
 
+def _fused(query, key, value, attn_mask, dropout_p, is_causal, scale):
+    """The fused kernel, after its own checks (torch's messages)."""
+    if dropout_p != 0:
+        raise RuntimeError("scaled_dot_product_attention_flash_attention: Currently do not support dropout > 0")
+    if not query.dtype.is_floating_point:
+        raise RuntimeError(f"expected scalar type Float but found {query.dtype.legacy_name}")
+    if attn_mask is not None:
+        check_broadcast(query.shape[:-1] + (key.shape[-2],), attn_mask.shape)
+    return flash_attention_cpu(query, key, value, attn_mask, is_causal, scale)
+
+
 def _math(query, key, value, attn_mask, dropout_p, is_causal, scale):
     """ATen's ``_scaled_dot_product_attention_math``, op by op."""
+    if not query.dtype.is_floating_point:  # an integer query times a number: a tensor of the default dtype
+        query = query.to(get_default_dtype())
+    if not key.dtype.is_floating_point:
+        key = key.to(get_default_dtype())
     root = math.sqrt(abs(scale))
     query = times_number(query, -root if scale < 0 else root, skip_one=False)
     if is_causal:
@@ -81,6 +95,8 @@ def _math(query, key, value, attn_mask, dropout_p, is_causal, scale):
         attn = arithmetic.add(attn, attn_mask) if attn_mask.requires_grad else attn.add_(attn_mask)
     attn = safe_softmax(attn, -1)
     if dropout_p > 0.0:
+        if dropout_p > 1:
+            raise RuntimeError(f"dropout probability has to be between 0 and 1, but got {dropout_p}")
         attn = dropout_ops.dropout(attn, dropout_p, False)
     return linalg.matmul(attn, value)
 
@@ -98,5 +114,5 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
         raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
     scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else float(scale)
     if _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
-        return flash_attention_cpu(query, key, value, _float_mask(attn_mask, query.dtype), is_causal, scale)
+        return _fused(query, key, value, _float_mask(attn_mask, query.dtype), dropout_p, is_causal, scale)
     return _math(query, key, value, _float_mask(attn_mask, query.dtype), dropout_p, is_causal, scale)

@@ -95,6 +95,13 @@ def _error(lib, program):
     lambda lib: lib.nn.functional.scaled_dot_product_attention(lib.randn(3), lib.randn(3), lib.randn(3)),
     lambda lib: lib.nn.functional.scaled_dot_product_attention(lib.randn(2, 3), lib.randn(2, 3), lib.randn(2, 3),
                                                                dropout_p=1.5),
+    lambda lib: lib.nn.functional.scaled_dot_product_attention(*[lib.ones(2, 3, dtype=lib.long)] * 3),
+    lambda lib: lib.nn.functional.scaled_dot_product_attention(*[lib.ones(1, 1, 2, 3, dtype=lib.int32)] * 3),
+    lambda lib: lib.nn.functional.scaled_dot_product_attention(*[lib.ones(1, 1, 2, 3)] * 3,
+                                                               attn_mask=lib.ones(3, 3, dtype=lib.bool)),
+    lambda lib: lib.nn.functional.scaled_dot_product_attention(*[lib.ones(2, 3)] * 3,
+                                                               attn_mask=lib.ones(3, 3, dtype=lib.bool)),
+    lambda lib: lib.nn.functional.scaled_dot_product_attention(*[lib.ones(1, 1, 2, 3)] * 3, dropout_p=-0.1),
 ])
 def test_errors(torch, program):
     assert _error(minitorch, program) == _error(torch, program)
