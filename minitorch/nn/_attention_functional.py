@@ -21,7 +21,7 @@ import numpy as np
 from .. import _factories
 from .._dtype import bool_, get_default_dtype
 from ..autograd import node as _node
-from ..ops import arithmetic, linalg, transposing
+from ..ops import arithmetic, linalg, reduction, transposing
 from ..ops import dropout as dropout_ops
 from ..ops._formulas import scale as times_number
 from ..ops._util import check_broadcast
@@ -49,10 +49,15 @@ def _validate(query, key, value, attn_mask, dropout_p):
                            f"{query.dim()} key.dim: {key.dim()} and value.dim: {value.dim()} instead.")
 
 
+_INTEGER_C_NAMES = {"int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8_t", "uint8": "uint8_t"}
+
+
 def _float_mask(attn_mask, dtype):
     """torch's ``convert_boolean_attn_mask``: True -> 0, False -> -inf; a float mask stays as it is."""
     if attn_mask is None or attn_mask.dtype.name != "bool":
         return attn_mask
+    if dtype.name in _INTEGER_C_NAMES:
+        raise RuntimeError(f"value cannot be converted to type {_INTEGER_C_NAMES[dtype.name]} without overflow")
     return _node.Tensor._wrap(np.where(attn_mask._data, 0, -np.inf).astype(dtype.numpy))
 
 
@@ -76,6 +81,14 @@ def _fused(query, key, value, attn_mask, dropout_p, is_causal, scale):
     if attn_mask is not None:
         check_broadcast(query.shape[:-1] + (key.shape[-2],), attn_mask.shape)
     return flash_attention_cpu(query, key, value, attn_mask, is_causal, scale)
+
+
+def _empty(query, key, value):
+    """torch's answer when there is no query, no key or no value element: zeros shaped as the output,
+    plus ``(q.sum() + k.sum() + v.sum()) * 0`` so that the result stays in the graph."""
+    zeros = _factories.zeros(tuple(query.shape[:-1]) + (value.shape[-1],), dtype=query.dtype)
+    total = arithmetic.add(arithmetic.add(reduction.sum(query), reduction.sum(key)), reduction.sum(value))
+    return arithmetic.add(zeros, times_number(total, 0, skip_one=False))
 
 
 def _math(query, key, value, attn_mask, dropout_p, is_causal, scale):
@@ -112,7 +125,10 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
                                   "fewer key/value heads than query heads)")
     if is_causal and attn_mask is not None:
         raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
-    scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else float(scale)
+    if query.shape[-2] == 0 or key.shape[-2] == 0 or value.numel() == 0:
+        return _empty(query, key, value)
+    if scale is None:
+        scale = 1.0 / math.sqrt(query.shape[-1]) if query.shape[-1] else math.inf
     if _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
         return _fused(query, key, value, _float_mask(attn_mask, query.dtype), dropout_p, is_causal, scale)
     return _math(query, key, value, _float_mask(attn_mask, query.dtype), dropout_p, is_causal, scale)

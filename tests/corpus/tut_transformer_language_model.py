@@ -2,7 +2,7 @@
 import math
 
 import torch
-from torch import nn, Tensor
+from torch import Tensor, nn
 from torch.nn import TransformerEncoder, TransformerEncoderLayer
 
 

@@ -102,9 +102,25 @@ def _error(lib, program):
     lambda lib: lib.nn.functional.scaled_dot_product_attention(*[lib.ones(2, 3)] * 3,
                                                                attn_mask=lib.ones(3, 3, dtype=lib.bool)),
     lambda lib: lib.nn.functional.scaled_dot_product_attention(*[lib.ones(1, 1, 2, 3)] * 3, dropout_p=-0.1),
+    lambda lib: lib.nn.functional.scaled_dot_product_attention(*[lib.ones(3, 1, dtype=lib.int16)] * 3,
+                                                               attn_mask=lib.ones(3, 3, dtype=lib.bool)),
 ])
+
 def test_errors(torch, program):
     assert _error(minitorch, program) == _error(torch, program)
+
+
+@pytest.mark.parametrize("shapes", [((2, 0), (3, 0), (3, 4)), ((2, 0),) * 3, ((0, 3),) * 3, ((0, 3), (2, 3), (2, 3)),
+                                    ((2, 1, 3), (2, 0, 3), (2, 0, 4)), ((1, 2, 3), (2, 1, 5, 3), (1, 5, 0)),
+                                    ((0, 1, 1, 1), (2, 3, 1), (2, 3, 1)), ((1, 1, 0, 3),) * 3])
+def test_empty_inputs(torch, shapes):
+    """torch answers zeros plus ``(q.sum() + k.sum() + v.sum()) * 0`` when there is no query, key or value."""
+    def run(lib):
+        tensors = [lib.ones(*shape, requires_grad=True) for shape in shapes]
+        out = lib.nn.functional.scaled_dot_product_attention(*tensors)
+        out.sum().backward()
+        return repr((out, out.stride(), _graph(out.grad_fn), [t.grad for t in tensors])).replace("minitorch", "torch")
+    assert run(minitorch) == run(torch)
 
 
 def _leaves(*shapes):
