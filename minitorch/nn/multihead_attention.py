@@ -24,8 +24,8 @@ class NonDynamicallyQuantizableLinear(Linear):
     """A ``Linear``; torch gives ``MultiheadAttention.out_proj`` this name to keep it from being quantized."""
 
 
-def _empty(*shape, dtype=None):
-    return Parameter(_factories.empty(*shape, dtype=dtype))
+def _empty(*shape, dtype=None, device=None):
+    return Parameter(_factories.empty(*shape, dtype=dtype, device=device))
 
 
 class MultiheadAttention(Module):
@@ -48,29 +48,29 @@ class MultiheadAttention(Module):
         self.head_dim = embed_dim // num_heads
         if self.head_dim * num_heads != self.embed_dim:
             raise AssertionError("embed_dim must be divisible by num_heads")
-        self._make_projections(bias, dtype)
+        self._make_projections(bias, dtype, device)
         self.out_proj = NonDynamicallyQuantizableLinear(embed_dim, embed_dim, bias=bias, device=device, dtype=dtype)
         if add_bias_kv:
-            self.bias_k, self.bias_v = _empty(1, 1, embed_dim, dtype=dtype), _empty(1, 1, embed_dim, dtype=dtype)
+            self.bias_k, self.bias_v = (_empty(1, 1, embed_dim, dtype=dtype, device=device) for _ in range(2))
         else:
             self.bias_k = self.bias_v = None
         self.add_zero_attn = add_zero_attn
         self._reset_parameters()
 
-    def _make_projections(self, bias, dtype):
+    def _make_projections(self, bias, dtype, device):
         """The packed ``in_proj_weight`` or the three separate weights (the others registered as None)."""
         embed_dim = self.embed_dim
         separate = ("q_proj_weight", "k_proj_weight", "v_proj_weight")
         if self._qkv_same_embed_dim:
-            self.in_proj_weight = _empty(3 * embed_dim, embed_dim, dtype=dtype)
+            self.in_proj_weight = _empty(3 * embed_dim, embed_dim, dtype=dtype, device=device)
             for name in separate:
                 self.register_parameter(name, None)
         else:
             for name, size in zip(separate, (embed_dim, self.kdim, self.vdim)):
-                setattr(self, name, _empty(embed_dim, size, dtype=dtype))
+                setattr(self, name, _empty(embed_dim, size, dtype=dtype, device=device))
             self.register_parameter("in_proj_weight", None)
         if bias:
-            self.in_proj_bias = _empty(3 * embed_dim, dtype=dtype)
+            self.in_proj_bias = _empty(3 * embed_dim, dtype=dtype, device=device)
         else:
             self.register_parameter("in_proj_bias", None)
 
