@@ -72,7 +72,7 @@ def _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
     return same_heads and same_head_dims and min(query.shape[-2], key.shape[-2]) > 0
 
 
-def _fused(query, key, value, attn_mask, dropout_p, is_causal, scale):
+def _fused(query, key, value, attn_mask, dropout_p, is_causal, scale, requested_scale):
     """The fused kernel, after its own checks (torch's messages)."""
     if dropout_p != 0:
         raise RuntimeError("scaled_dot_product_attention_flash_attention: Currently do not support dropout > 0")
@@ -80,7 +80,7 @@ def _fused(query, key, value, attn_mask, dropout_p, is_causal, scale):
         raise RuntimeError(f"expected scalar type Float but found {query.dtype.legacy_name}")
     if attn_mask is not None:
         check_broadcast(query.shape[:-1] + (key.shape[-2],), attn_mask.shape)
-    return flash_attention_cpu(query, key, value, attn_mask, is_causal, scale)
+    return flash_attention_cpu(query, key, value, attn_mask, is_causal, scale, requested_scale)
 
 
 def _empty(query, key, value):
@@ -127,8 +127,11 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
         raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
     if query.shape[-2] == 0 or key.shape[-2] == 0 or value.numel() == 0:
         return _empty(query, key, value)
+    requested_scale = None if scale is None else float(scale)
     if scale is None:
         scale = 1.0 / math.sqrt(query.shape[-1]) if query.shape[-1] else math.inf
+    scale = float(scale)
     if _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
-        return _fused(query, key, value, _float_mask(attn_mask, query.dtype), dropout_p, is_causal, scale)
+        return _fused(query, key, value, _float_mask(attn_mask, query.dtype), dropout_p, is_causal, scale,
+                      requested_scale)
     return _math(query, key, value, _float_mask(attn_mask, query.dtype), dropout_p, is_causal, scale)

@@ -40,7 +40,8 @@ def safe_softmax(a, dim):
 
 
 def _probabilities(query, key, mask, scale):
-    """``softmax(q k^T * scale + mask)`` over the keys, in the inputs' dtype (0 for fully masked rows)."""
+    """``softmax(q k^T * scale + mask)`` over the keys, in the inputs' dtype (0 for fully masked rows), and
+    the log of each row's sum of exponentials (0 for a fully masked row, as torch's kernel leaves it)."""
     scores = np.matmul(query, np.swapaxes(key, -1, -2)) * query.dtype.type(scale)
     if mask is not None:
         scores = scores + mask
@@ -48,7 +49,9 @@ def _probabilities(query, key, mask, scale):
     peak = np.where(np.isneginf(peak), 0, peak)
     exps = np.exp(scores - peak)
     total = np.sum(exps, axis=-1, keepdims=True)
-    return np.divide(exps, total, out=np.zeros_like(exps), where=total > 0)
+    with np.errstate(divide="ignore"):
+        logsumexp = np.where(total > 0, peak + np.log(total), 0)[..., 0]
+    return np.divide(exps, total, out=np.zeros_like(exps), where=total > 0), logsumexp
 
 
 def _unbroadcast_heads(grad, shape):
@@ -93,8 +96,8 @@ class ScaledDotProductFlashAttentionForCpuBackward0(Node):
         if self._saved.get("attn_mask") is not None:
             mask = self.unpack("attn_mask")
             mask = mask._data if FormulaMode.on_tensors else mask
-        scale = self._saved_scale
-        probabilities = _probabilities(query, key, mask, scale)
+        scale = self._scale
+        probabilities = _probabilities(query, key, mask, scale)[0]
         grad_probabilities = np.matmul(grad, np.swapaxes(value, -1, -2))
         grad_scores = probabilities * (grad_probabilities - np.sum(grad_probabilities * probabilities, -1,
                                                                     keepdims=True))
@@ -107,20 +110,23 @@ class ScaledDotProductFlashAttentionForCpuBackward0(Node):
                 _unbroadcast_heads(grad_value, value.shape) if self.needs_input_grad(2) else None)
 
 
-def flash_attention_cpu(query, key, value, attn_mask, is_causal, scale):
+def flash_attention_cpu(query, key, value, attn_mask, is_causal, scale, requested_scale=None):
     """``softmax(q k^T * scale + mask) v`` for 4-D ``(batch, heads, length, head_dim)`` inputs, one node.
 
     ``attn_mask`` is a float mask (a boolean one already turned into ``0`` / ``-inf``) or None; ``is_causal``
-    adds the lower-triangular mask (query i sees keys 0..i)."""
+    adds the lower-triangular mask (query i sees keys 0..i); ``requested_scale`` is the caller's ``scale``
+    (None for the default ``1 / sqrt(head_dim)``), which the node shows as ``_saved_scale``."""
     causal_mask = None
     if is_causal:
         length, source = query.shape[-2], key.shape[-2]
         causal_mask = np.where(np.tri(length, source, dtype=bool), 0, -np.inf).astype(query._data.dtype)
     mask = causal_mask if attn_mask is None else attn_mask._data
-    probabilities = _probabilities(query._data, key._data, mask, scale)
+    probabilities, logsumexp = _probabilities(query._data, key._data, mask, scale)
     out = np.empty_like(query._data)  # laid out as the query, as torch's kernel allocates it
     out[...] = np.matmul(probabilities, value._data)
-    return record(ScaledDotProductFlashAttentionForCpuBackward0, out, (query, key, value),
-                  saved={"query": query, "key": key, "value": value, "attn_mask": attn_mask},
-                  attrs={"dropout_p": 0.0, "is_causal": bool(is_causal), "scale": scale},
-                  state={"causal_mask": causal_mask})
+    saved = {"query": query, "key": key, "value": value, "attn_mask": attn_mask,
+             "logsumexp": _node.Tensor._wrap(logsumexp.astype(np.float64 if out.dtype == np.float64 else np.float32))}
+    return record_outputs(ScaledDotProductFlashAttentionForCpuBackward0, [_node.Tensor._wrap(out)],
+                          (query, key, value), saved=saved, save_result=("output",),
+                          attrs={"dropout_p": 0.0, "is_causal": bool(is_causal), "scale": requested_scale},
+                          state={"causal_mask": causal_mask, "scale": scale})[0]

@@ -63,6 +63,9 @@ def pack_padded_sequence(input, lengths, batch_first):
     _check_lengths(lengths, values.shape[1])
     batch_sizes = [sum(1 for length in lengths if length > step) for step in range(lengths[0])]
     data = np.concatenate([values[step, :batch_size] for step, batch_size in enumerate(batch_sizes)])
-    packed = record(PackPaddedSequenceBackward0, data, (input,), attrs={"batch_first": batch_first},
+    batch_sizes_tensor = _node.Tensor._wrap(np.array(batch_sizes, dtype=np.int64))
+    packed = record(PackPaddedSequenceBackward0, data, (input,),
+                    attrs={"batch_first": batch_first, "input_sym_sizes": tuple(input.shape),
+                           "result1": batch_sizes_tensor},
                     state={"input_size": tuple(input.shape), "batch_sizes": batch_sizes, "batch_first": batch_first})
-    return packed, _node.Tensor._wrap(np.array(batch_sizes, dtype=np.int64))
+    return packed, batch_sizes_tensor
