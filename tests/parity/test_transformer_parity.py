@@ -13,7 +13,8 @@ import pytest
 
 import minitorch
 
-pytestmark = pytest.mark.parity
+pytestmark = [pytest.mark.parity, pytest.mark.filterwarnings("ignore:enable_nested_tensor is True"),
+              pytest.mark.filterwarnings("ignore:Support for mismatched")]
 
 
 def _encoder_layer(lib, **kwargs):
