@@ -34,7 +34,7 @@ def _c_name(dtype):
     return _C_TYPE_NAMES[dtype.numpy.name]
 
 
-def _validate(query, key, value, attn_mask, dropout_p):
+def _validate(query, key, value, attn_mask):
     """torch's ``validate_sdpa_input`` errors."""
     if not query.dtype == key.dtype == value.dtype:
         raise RuntimeError(f"Expected query, key, and value to have the same dtype, but got query.dtype: "
@@ -69,7 +69,7 @@ def _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
         return False
     same_heads = query.shape[:2] == key.shape[:2] == value.shape[:2]
     same_head_dims = query.shape[-1] == key.shape[-1] == value.shape[-1]
-    return same_heads and same_head_dims and min(query.shape[-2], key.shape[-2]) > 0
+    return same_heads and same_head_dims
 
 
 def _fused(query, key, value, attn_mask, dropout_p, is_causal, scale, requested_scale):
@@ -97,6 +97,8 @@ def _math(query, key, value, attn_mask, dropout_p, is_causal, scale):
         query = query.to(get_default_dtype())
     if not key.dtype.is_floating_point:
         key = key.to(get_default_dtype())
+    if is_causal and attn_mask is not None:
+        raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
     root = math.sqrt(abs(scale))
     query = times_number(query, -root if scale < 0 else root, skip_one=False)
     if is_causal:
@@ -119,12 +121,10 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
     """``softmax(query @ key^T * scale + mask) @ value`` over the last two dims (``(..., L, E)``, ``(..., S, E)``,
     ``(..., S, Ev)`` -> ``(..., L, Ev)``); ``scale`` defaults to ``1 / sqrt(E)``; ``is_causal`` lets query i
     see keys 0..i; ``dropout_p`` drops attention weights (always, as torch's: pass 0.0 in eval)."""
-    _validate(query, key, value, attn_mask, dropout_p)
+    _validate(query, key, value, attn_mask)
     if enable_gqa and query.dim() >= 3 and query.shape[-3] != key.shape[-3]:
         raise NotImplementedError("minitorch does not implement grouped-query attention (enable_gqa=True with "
                                   "fewer key/value heads than query heads)")
-    if is_causal and attn_mask is not None:
-        raise RuntimeError("_scaled_dot_product_attention: Explicit attn_mask should not be set when is_causal=True")
     if query.shape[-2] == 0 or key.shape[-2] == 0 or value.numel() == 0:
         return _empty(query, key, value)
     requested_scale = None if scale is None else float(scale)

@@ -92,10 +92,11 @@ class ScaledDotProductFlashAttentionForCpuBackward0(Node):
         return self._gradients(grad, self.unpack("query"), self.unpack("key"), self.unpack("value"))
 
     def _gradients(self, grad, query, key, value):
-        mask = self._causal_mask
+        mask = None
         if self._saved.get("attn_mask") is not None:
             mask = self.unpack("attn_mask")
             mask = mask._data if FormulaMode.on_tensors else mask
+        mask = _combined(mask, self._causal_mask)
         scale = self._scale
         probabilities = _probabilities(query, key, mask, scale)[0]
         grad_probabilities = np.matmul(grad, np.swapaxes(value, -1, -2))
@@ -110,17 +111,25 @@ class ScaledDotProductFlashAttentionForCpuBackward0(Node):
                 _unbroadcast_heads(grad_value, value.shape) if self.needs_input_grad(2) else None)
 
 
+def _combined(mask, causal_mask):
+    """The float mask, the causal one, or both added (the fused kernel applies both when both are given)."""
+    if mask is None or causal_mask is None:
+        return causal_mask if mask is None else mask
+    return mask + causal_mask
+
+
 def flash_attention_cpu(query, key, value, attn_mask, is_causal, scale, requested_scale=None):
     """``softmax(q k^T * scale + mask) v`` for 4-D ``(batch, heads, length, head_dim)`` inputs, one node.
 
     ``attn_mask`` is a float mask (a boolean one already turned into ``0`` / ``-inf``) or None; ``is_causal``
-    adds the lower-triangular mask (query i sees keys 0..i); ``requested_scale`` is the caller's ``scale``
+    adds the lower-triangular mask (query i sees keys 0..i), on top of ``attn_mask`` if both are given;
+    ``requested_scale`` is the caller's ``scale``
     (None for the default ``1 / sqrt(head_dim)``), which the node shows as ``_saved_scale``."""
     causal_mask = None
     if is_causal:
         length, source = query.shape[-2], key.shape[-2]
         causal_mask = np.where(np.tri(length, source, dtype=bool), 0, -np.inf).astype(query._data.dtype)
-    mask = causal_mask if attn_mask is None else attn_mask._data
+    mask = _combined(None if attn_mask is None else attn_mask._data, causal_mask)
     probabilities, logsumexp = _probabilities(query._data, key._data, mask, scale)
     out = np.empty_like(query._data)  # laid out as the query, as torch's kernel allocates it
     out[...] = np.matmul(probabilities, value._data)

@@ -149,3 +149,15 @@ def test_fused_kernel_has_no_second_derivative(torch):
             return grads[0].grad_fn.name(), str(error), [g.detach().numpy().round(8).tolist() for g in grads]
         return None
     assert run(minitorch) == run(torch)
+
+
+def test_fused_kernel_applies_mask_and_causal_together(torch):
+    """The fused kernel accepts both an attn_mask and is_causal (the math path refuses them: test_errors)."""
+    def run(lib):
+        q, k, v = _inputs(lib, True, "float64")
+        mask = lib.tensor([[True, False, True, True, True], [True, True, False, True, False], [False] + [True] * 4])
+        out = lib.nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask, is_causal=True)
+        out.sum().backward()
+        return [t.detach().numpy() for t in (out, q.grad, k.grad, v.grad)]
+    for a, b in zip(run(minitorch), run(torch)):
+        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
