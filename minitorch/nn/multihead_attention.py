@@ -110,6 +110,24 @@ class MultiheadAttention(Module):
             attn_output = attn_output.transpose(1, 0)
         return attn_output, attn_output_weights
 
+    def merge_masks(self, attn_mask, key_padding_mask, query):
+        """``(merged_mask, mask_type)`` as torch's fast path takes them: the padding mask alone (type 1), or the
+        attention mask ``(N, heads, L, L)`` plus the padding mask (type 2); ``(None, None)`` without masks."""
+        mask_type, merged_mask = None, None
+        if key_padding_mask is not None:
+            mask_type, merged_mask = 1, key_padding_mask
+        if attn_mask is not None:
+            batch_size, seq_len, _ = query.shape
+            mask_type = 2
+            if attn_mask.dim() == 3:
+                merged_mask = attn_mask.view(batch_size, -1, seq_len, seq_len)
+            else:
+                merged_mask = attn_mask.view(1, 1, seq_len, seq_len).expand(batch_size, self.num_heads, -1, -1)
+            if key_padding_mask is not None:
+                merged_mask = merged_mask + key_padding_mask.view(batch_size, 1, 1, seq_len).expand(
+                    -1, self.num_heads, -1, -1)
+        return merged_mask, mask_type
+
 
 def _time_major(query, key, value):
     """``(N, L, E)`` -> ``(L, N, E)``, keeping torch's identities (query is key is value for self-attention)."""

@@ -146,3 +146,14 @@ def test_gradcheck_functional():
                 q, k, k, 4, 2, w_in, b_in, None, None, False, 0.0, w_out, b_out, key_padding_mask=mask,
                 need_weights=need_weights)[0]
         assert gradcheck(attend, (leaf(2, 2, 4), leaf(3, 2, 4), w_in, b_in, w_out, b_out))
+
+
+def test_merge_masks(torch):
+    def run(lib):
+        m = lib.nn.MultiheadAttention(4, 2, batch_first=True)
+        x = lib.zeros(2, 3, 4)
+        padding = lib.tensor([[0.0, 0.0, float("-inf")], [0.0, 0.0, 0.0]])
+        causal = lib.nn.Transformer.generate_square_subsequent_mask(3)
+        return repr([m.merge_masks(causal, padding, x), m.merge_masks(None, padding, x), m.merge_masks(None, None, x),
+                     m.merge_masks(causal.expand(4, 3, 3), None, x)[0].shape])
+    assert run(minitorch) == run(torch)
