@@ -37,6 +37,7 @@ from ._activation_functional import (
     tanhshrink,
     threshold,
 )
+from ._attention_functional import scaled_dot_product_attention
 from ._layer_functional import (
     adaptive_avg_pool2d,
     avg_pool2d,
@@ -47,6 +48,7 @@ from ._layer_functional import (
     one_hot,
     smooth_l1_loss,
 )
+from ._mha_functional import multi_head_attention_forward
 from ._pair_functional import (
     celu_,
     cosine_embedding_loss,
@@ -85,7 +87,8 @@ __all__ = [
     "celu", "elu", "gelu", "hardsigmoid", "hardswish", "hardtanh", "leaky_relu", "logsigmoid", "mish", "relu6",
     "selu", "silu", "softmin", "softplus", "softsign", "tanhshrink", "threshold", "avg_pool2d", "batch_norm",
     "dropout2d", "huber_loss", "l1_loss", "one_hot", "smooth_l1_loss", "adaptive_avg_pool2d",
-    "embedding", "layer_norm", "prelu",
+    "embedding", "layer_norm", "prelu", "scaled_dot_product_attention",
+    "multi_head_attention_forward",
     "celu_", "cosine_embedding_loss", "cosine_similarity", "elu_", "glu", "hardshrink", "hardtanh_",
     "hinge_embedding_loss", "kl_div", "leaky_relu_", "margin_ranking_loss", "normalize", "pairwise_distance",
     "relu_", "selu_", "softshrink", "threshold_", "triplet_margin_loss", "adaptive_avg_pool1d",

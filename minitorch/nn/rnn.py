@@ -5,7 +5,8 @@ A module holds one set of weights per layer and direction, named as torch names 
 for an LSTM with ``proj_size``), all drawn uniformly from ``±1/sqrt(hidden_size)`` in that order, so that
 after ``manual_seed`` they are torch's. ``forward`` checks its input with torch's errors and hands the
 work to ``_rnn_layers.py`` (recorded ops, torch's graph) or, for a float32 LSTM, to
-``ops/mkldnn_rnn.py`` (torch's oneDNN path, one node per layer).
+``ops/mkldnn_rnn.py`` (torch's oneDNN path, one node per layer); a ``PackedSequence`` goes to
+``_rnn_packed.py``.
 """
 
 import math
@@ -16,8 +17,10 @@ from .. import _factories
 from ..ops import squeezing
 from ..ops.mkldnn_rnn import mkldnn_lstm
 from . import _rnn_layers, init
+from ._rnn_packed import packed_forward
 from .module import Module
 from .parameter import Parameter
+from .utils.rnn import PackedSequence
 
 GATES = {"LSTM": 4, "GRU": 3, "RNN_TANH": 1, "RNN_RELU": 1}
 PROJECTIONS_WARNING = ("LSTM with projections is not supported with oneDNN. Using default implementation. (Triggered "
@@ -150,7 +153,9 @@ class RNNBase(Module):
         return _factories.zeros(self.num_layers * directions, batch, size, dtype=input.dtype)
 
     def _one_hidden_forward(self, input, hx, kind, cell):
-        """RNN's and GRU's forward: ``(output, h_n)``, unbatched in, unbatched out."""
+        """RNN's and GRU's forward: ``(output, h_n)``, unbatched in, unbatched out, packed in, packed out."""
+        if isinstance(input, PackedSequence):
+            return packed_forward(self, input, hx, cell)
         is_batched = input.dim() == 3
         input, hx = self._batched(input, hx, kind)
         if hx is None:
@@ -232,6 +237,8 @@ class LSTM(RNNBase):
 
     def forward(self, input, hx=None):
         """``(output, (h_n, c_n))``."""
+        if isinstance(input, PackedSequence):
+            return packed_forward(self, input, hx, None)
         if input.dim() not in (2, 3):
             raise ValueError(f"LSTM: Expected input to be 2D or 3D, got {input.dim()}D instead")
         is_batched = input.dim() == 3

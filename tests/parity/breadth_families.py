@@ -217,6 +217,9 @@ def matmul(pick):
         f"{a} @ {b}", f"torch.matmul({a}, {b})", f"{a}.mm({b})", f"{a} @ {a}.mT", f"torch.mv({a}, {b})",
         f"torch.dot({a}, {b})", f"torch.outer({a}.flatten(), {b}.flatten())", f"{a}.matmul({a}.transpose(-1, -2))",
         f"torch.bmm({a}, {b})", f"torch.addmm({b}, {a}, {a}.t())", f"{a} @ {a}", f"{a}.flatten() @ {a}.flatten()",
+        f"torch.nn.functional.scaled_dot_product_attention({a}, {b}, {b})",
+        f"torch.nn.functional.scaled_dot_product_attention({a}, {a}, {a}, is_causal=True)",
+        f"torch.nn.functional.scaled_dot_product_attention({a}, {a}, {b}, attn_mask={b} > 0)",
     ])
 
 

@@ -34,9 +34,3 @@ def _run(lib):
 def test_pad_sequence_as_torch(torch):
     assert _run(minitorch) == _run(torch)
 
-
-def test_packed_sequences_say_they_are_not_implemented():
-    import minitorch.nn.utils.rnn as rnn_utils
-
-    with pytest.raises(NotImplementedError, match="does not implement packed sequences"):
-        rnn_utils.pack_padded_sequence(minitorch.ones(2, 1), [2])

@@ -154,6 +154,13 @@ CASES = [
     "F.glu(x, 0)", "F.threshold_(x * 1, 0.5, 2.0)", "F.pairwise_distance(x, y)", "F.adaptive_max_pool2d(img, 2)",
     "F.group_norm(img, 2)", "F.interpolate(img, scale_factor=2)", "F.interpolate(img[0], scale_factor=2)",
     "F.interpolate(img[0], size=5, mode='linear')", "F.interpolate(img, size=3, mode='bilinear')",
+    # attention and packed sequences
+    "F.scaled_dot_product_attention(img, img, img)", "F.scaled_dot_product_attention(img, img, img, scale=0.3)",
+    "F.scaled_dot_product_attention(img, img, img, attn_mask=img[0, 0] > 1, is_causal=False)",
+    "F.scaled_dot_product_attention(img, img, img, is_causal=True)",
+    "F.scaled_dot_product_attention(x, y, y).grad_fn.next_functions[0][0]",
+    "lib.nn.utils.rnn.pack_padded_sequence(x, [2, 2, 1]).data",
+    "lib.nn.utils.rnn.pack_padded_sequence(img[0], [4, 3], batch_first=True).data",
 ]
 
 
