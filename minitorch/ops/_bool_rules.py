@@ -21,7 +21,7 @@ def _is_bool(value) -> bool:
     if type(value) in _PLAIN_NUMBERS:  # ``y - 0.25``: answered without a lookup (bench_small_ops' per-op figure)
         return False
     data = getattr(value, "_data", None)
-    return isinstance(value, (bool, np.bool_)) if data is None else data.dtype == np.bool_
+    return isinstance(value, (bool, np.bool_)) if data is None else data.dtype.kind == "b"
 
 
 _PLAIN_NUMBERS = (float, int)  # not bool: type(True) is bool

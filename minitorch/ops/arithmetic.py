@@ -29,7 +29,7 @@ def add(a, b, alpha=1):
     x, y, dtype = binary_operands(a, b)
     if alpha != 1 or type(alpha) is not int:
         check_alpha(dtype.numpy, alpha)
-    if dtype.numpy == np.bool_:
+    if dtype.numpy.kind == "b":
         return record(AddBackward0, elementwise_result(add_bools(x, y, alpha), a, b), (a, b), attrs={"alpha": alpha})
     out = elementwise_result(x + y if alpha == 1 else fused_multiply_add(x, alpha, y), a, b)  # a*b+c rounded once
     return record(AddBackward0, out, (a, b), attrs={"alpha": alpha})

@@ -119,8 +119,11 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     ``np.errstate`` costs more than the arithmetic on a few numbers (a third of the time of a small
     sigmoid: benchmarks/bench_small_ops.py's per-op figure), so a small tensor that cannot overflow skips it.
     """
-    if x.size <= 16 and min(x.ravel().tolist(), default=0) > -88:  # (a NaN first sends it the slow way)
-        return 1 / (1 + np.exp(-x))
+    if x.size <= 16 and min(x.ravel().tolist(), default=0) > -88 and x.ndim:  # (a NaN first: the slow way)
+        out = np.negative(x)  # the same steps, in one buffer: exp(-x), + 1, then 1 / that
+        np.exp(out, out=out)
+        out += 1
+        return np.reciprocal(out, out=out)
     with np.errstate(over="ignore"):
         return 1 / (1 + np.exp(-x))
 
