@@ -12,7 +12,7 @@ from ._dtype import result_type
 from ._tensor_random import RandomMethods
 from .autograd.view_history import INTERNAL_OVERLAP_ERROR
 from .ops import arithmetic, copy, index_put, pointwise
-from .ops.inplace import apply_inplace, has_internal_overlap
+from .ops.inplace import apply_inplace, changed_in_place, has_internal_overlap
 
 
 class InPlaceMethods(RandomMethods):
@@ -117,7 +117,7 @@ class InPlaceMethods(RandomMethods):
             grown = np.zeros(count, dtype=self._data.dtype)
             grown[:flat.size] = flat
             self._data = grown.reshape(shape)
-        self._version_counter.bump()
+        changed_in_place(self)
         return self
 
 

@@ -10,6 +10,7 @@ import numpy as np
 
 from .._strides import element_strides, empty_strided, is_non_overlapping_and_dense
 from ..ops._util import check_broadcast
+from ..ops.inplace import write_values
 from . import node as _node
 from .hooks import as_tensor
 from .node import _NO_HOOKS, Node
@@ -71,8 +72,7 @@ def accumulate_grad(tensor, grad, in_place: bool, held: bool = True) -> None:
             tensor._grad = clone_obey_contract(grad, tensor._data)
     elif in_place:
         _check_addable(tensor._grad.shape, grad.shape)
-        tensor._grad._data += grad
-        tensor._grad._version_counter.bump()
+        write_values(tensor._grad, tensor._grad._data + grad)
     else:
         tensor._grad = tensor._grad + _node.Tensor._wrap(grad)
 
@@ -125,8 +125,6 @@ def clone_obey_contract(grad: np.ndarray, variable: np.ndarray):
     strides = element_strides(variable)
     if not is_non_overlapping_and_dense(variable.shape, strides):
         return _node.Tensor._wrap(np.array(grad, dtype=variable.dtype, order="C"))
-    out = empty_strided(variable.shape, strides, variable.dtype)
-    out[...] = grad
-    result = _node.Tensor._wrap(out)
-    result._version_counter.bump()
+    result = _node.Tensor._wrap(empty_strided(variable.shape, strides, variable.dtype))
+    write_values(result, grad, cast=True)
     return result

@@ -14,6 +14,7 @@ import warnings
 import numpy as np
 
 from ..ops._util import is_tensor
+from ..ops.inplace import changed_in_place
 from . import node as _node
 from .grad_mode import enable_grad, is_grad_enabled, no_grad
 from .hooks import wrap
@@ -226,7 +227,7 @@ def _record_output(ctx: BackwardCFunction, out, output_nr: int, tensor_inputs):
     if is_dirty and out.is_leaf and out.requires_grad:
         raise RuntimeError(LEAF_INPLACE_ERROR)
     if is_dirty:
-        out._version_counter.bump()
+        changed_in_place(out)
     elif any(out is t for t in tensor_inputs):
         out = _node.Tensor._view(out._data, out)
     if not differentiable:

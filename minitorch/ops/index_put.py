@@ -21,7 +21,15 @@ from ._util import is_tensor
 from .broadcasting import expand
 from .index_backward_ops import SavesIndexTensors
 from .indexing import basic_view
-from .inplace import PARTIAL_OVERLAP_ERROR, apply_inplace, check_inplace, has_internal_overlap, overlap, records_inplace
+from .inplace import (
+    PARTIAL_OVERLAP_ERROR,
+    apply_inplace,
+    check_inplace,
+    has_internal_overlap,
+    overlap,
+    records_inplace,
+    write_values,
+)
 from .reshaping import view
 
 
@@ -174,8 +182,7 @@ def _put_into_expanded(target, index, value) -> None:
         np.broadcast_to(values, target._data[index].shape)
     except ValueError:
         _index_put(target.detach(), index, value)  # raises torch's shape mismatch error
-    target._data[index] = values
-    target._version_counter.bump()
+    write_values(target, values, overlap_ok=True, index=index)
 
 
 def _saved_indices(advanced: dict) -> tuple:

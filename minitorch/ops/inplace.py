@@ -24,18 +24,28 @@ PARTIAL_OVERLAP_ERROR = (
     "memory location. Please clone() the tensor before performing the operation.")
 
 
-def write_values(tensor, values, cast: bool = False, overlap_ok: bool = False) -> None:
+def write_values(tensor, values, cast: bool = False, overlap_ok: bool = False, index=...) -> None:
     """Write ``values`` into all of ``tensor``'s memory and count one in-place change (``_version``).
 
-    Every in-place change goes through here. ``cast=True`` converts any dtype (``copy_``, ``fill_``);
+    Every in-place write goes through here. ``cast=True`` converts any dtype (``copy_``, ``fill_``);
     otherwise a value of a higher category (a float into an integer tensor) is refused, as torch does.
-    ``overlap_ok=True`` allows writing to an expanded tensor (only ``fill_`` and ``zero_`` do).
+    ``overlap_ok=True`` allows writing to an expanded tensor (``fill_``, ``zero_``, ``index_put_``);
+    ``index`` writes only that region of it (``index_put_`` on an expanded tensor).
     """
     if not overlap_ok and has_internal_overlap(tensor._data):
         raise RuntimeError(INTERNAL_OVERLAP_ERROR)
     if not cast:
         check_cast(tensor, values)
-    tensor._data[...] = values
+    tensor._data[index] = values
+    changed_in_place(tensor)
+
+
+def changed_in_place(tensor) -> None:
+    """Count one in-place change of ``tensor``'s memory: its ``_version``, shared with its views and ``detach()``.
+
+    The one place a version moves on: ``write_values`` calls it after each write; ``resize_`` (which replaces
+    the memory) and a custom Function's ``mark_dirty`` (whose forward wrote the tensor itself) call it directly.
+    """
     tensor._version_counter.bump()
 
 
