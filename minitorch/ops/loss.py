@@ -8,6 +8,7 @@ import numpy as np
 
 from .._sum_order import torch_order_mean, torch_order_sum
 from ..autograd import node as _node
+from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record
 from . import arithmetic, reshaping
 from . import reduction as reductions
@@ -78,11 +79,28 @@ class BinaryCrossEntropyBackward0(Node):
                 grad_target.astype(x.dtype, copy=False) if self.needs_input_grad(1) else None)
 
 
+def check_no_requires_grad(tensor, argument: str, function: str) -> None:
+    """torch's error for an argument its op has no derivative for that requires grad (in grad mode)."""
+    if tensor is not None and tensor.requires_grad and is_grad_enabled():
+        raise RuntimeError(f"The function '{function}' is not differentiable with respect to argument "
+                           f"'{argument}'. This input cannot have requires_grad True.")
+
+
+def _check_probabilities(p: np.ndarray, t: np.ndarray) -> None:
+    """torch's kernel checks input, then target, element by element in memory order: the first bad element
+    names which."""
+    bad = [np.ravel(~((values >= 0) & (values <= 1)), order="K") for values in (p, t)]  # NaN is bad too
+    first = [int(np.argmax(flags)) if flags.any() else p.size for flags in bad]
+    if min(first) < p.size:
+        which = "input" if first[0] <= first[1] else "target"
+        raise RuntimeError(f"all elements of {which} should be between 0 and 1")
+
+
 def binary_cross_entropy(input, target, weight, reduction):
     """``-(t*log(p) + (1-t)*log(1-p))`` on probabilities ``p``, each log floored at -100."""
+    check_no_requires_grad(weight, "weight", "binary_cross_entropy")
     p, t = input._data, target._data
-    if np.any((p < 0) | (p > 1)):
-        raise RuntimeError("all elements of input should be between 0 and 1")
+    _check_probabilities(p, t)
     with np.errstate(divide="ignore"):
         losses = -(t * np.maximum(np.log(p), LOG_FLOOR) + (1 - t) * np.maximum(np.log1p(-p), LOG_FLOOR))
     if weight is not None:
@@ -122,6 +140,8 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
 
 def binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction):
     """Binary cross-entropy of ``sigmoid(input)``, computed from the logits directly (stable)."""
+    check_no_requires_grad(weight, "weight", "binary_cross_entropy_with_logits")
+    check_no_requires_grad(pos_weight, "pos_weight", "binary_cross_entropy_with_logits")
     x, t = input._data, target._data
     log_weight = 1 if pos_weight is None else (pos_weight._data - 1) * t + 1
     losses = (1 - t) * x - log_weight * _log_sigmoid(x)
@@ -209,6 +229,7 @@ def nll_loss_backward(grad, log_probs, target, weight, reduction, total_weight, 
 
 def nll_loss(input, target, weight, ignore_index, reduction):
     """``-input[i, target[i]]`` (weighted, ignoring ``ignore_index``), reduced: input holds log-probs."""
+    check_no_requires_grad(weight, "weight", "nll_loss2d_forward" if input.ndim == 4 else "nll_loss_forward")
     log_probs, classes = input._data, target._data
     unbatched = log_probs.ndim == 1
     if unbatched:
