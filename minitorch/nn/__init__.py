@@ -30,6 +30,7 @@ from .batchnorm import BatchNorm1d, BatchNorm2d
 from .bilinear import Bilinear
 from .containers import ModuleDict, ModuleList, Sequential
 from .conv1d import Conv1d
+from .conv_transpose import ConvTranspose1d, ConvTranspose2d
 from .distance import CosineSimilarity, PairwiseDistance
 from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, Unflatten, ZeroPad2d
 from .lazy import LazyConv2d, LazyLinear, UninitializedParameter
@@ -67,7 +68,7 @@ from .transformer_layers import TransformerDecoderLayer, TransformerEncoderLayer
 __all__ = [
     "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList", "ModuleDict",
     "Embedding", "LayerNorm", "PReLU", "LazyLinear", "LazyConv2d", "UninitializedParameter",
-    "Linear", "Bilinear", "Conv1d", "Conv2d",
+    "Linear", "Bilinear", "Conv1d", "Conv2d", "ConvTranspose1d", "ConvTranspose2d",
     "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
     "Identity", "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
     "BatchNorm1d", "BatchNorm2d",

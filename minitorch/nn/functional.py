@@ -80,6 +80,7 @@ from ._resample_functional import (
     upsample,
 )
 from .conv1d import conv1d
+from .conv_transpose import conv_transpose1d, conv_transpose2d
 
 __all__ = [
     "conv1d", "conv2d", "linear", "relu", "sigmoid", "tanh", "softmax", "log_softmax", "cross_entropy", "nll_loss",
@@ -93,7 +94,7 @@ __all__ = [
     "hinge_embedding_loss", "kl_div", "leaky_relu_", "margin_ranking_loss", "normalize", "pairwise_distance",
     "relu_", "selu_", "softshrink", "threshold_", "triplet_margin_loss", "adaptive_avg_pool1d",
     "adaptive_max_pool1d", "adaptive_max_pool2d", "avg_pool1d", "group_norm", "interpolate", "max_pool1d",
-    "upsample",
+    "upsample", "conv_transpose1d", "conv_transpose2d",
 ]
 
 SAME_PADDING_WARNING = (
