@@ -253,6 +253,8 @@ from .ops.out_forms import (
     sum,
     tanh,
 )
+from .ops.pdist import pdist
+from .ops.pixel_shuffle import pixel_shuffle, pixel_unshuffle
 from .ops.pointwise import relu, where
 from .ops.polygamma import polygamma
 from .ops.products import addbmm, addmv, addr, baddbmm, inner, kron, tensordot, vdot

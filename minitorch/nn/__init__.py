@@ -32,12 +32,15 @@ from .containers import ModuleDict, ModuleList, Sequential
 from .conv1d import Conv1d
 from .conv_transpose import ConvTranspose1d, ConvTranspose2d
 from .distance import CosineSimilarity, PairwiseDistance
+from .embedding_bag import EmbeddingBag
+from .fold import Fold, Unfold
+from .instancenorm import InstanceNorm1d, InstanceNorm2d
 from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, Unflatten, ZeroPad2d
 from .lazy import LazyConv2d, LazyLinear, UninitializedParameter
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from .module import Module
 from .multihead_attention import MultiheadAttention
-from .normalization import GroupNorm, LayerNorm
+from .normalization import GroupNorm, LayerNorm, LocalResponseNorm
 from .pair_losses import (
     CosineEmbeddingLoss,
     HingeEmbeddingLoss,
@@ -47,6 +50,7 @@ from .pair_losses import (
 )
 from .parameter import Parameter
 from .parameter_containers import ParameterDict, ParameterList
+from .pixelshuffle import PixelShuffle, PixelUnshuffle
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, Dropout2d
 from .pooling_more import (
     AdaptiveAvgPool1d,
@@ -81,4 +85,6 @@ __all__ = [
     "MaxPool1d", "AvgPool1d", "AdaptiveAvgPool1d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "Upsample",
     "UpsamplingNearest2d", "UpsamplingBilinear2d", "Softshrink", "Hardshrink", "GLU", "MultiheadAttention",
     "Transformer", "TransformerEncoder", "TransformerDecoder", "TransformerEncoderLayer", "TransformerDecoderLayer",
+    "EmbeddingBag", "Fold", "Unfold", "InstanceNorm1d", "InstanceNorm2d", "LocalResponseNorm", "PixelShuffle",
+    "PixelUnshuffle",
 ]
