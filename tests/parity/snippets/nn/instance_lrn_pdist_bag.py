@@ -34,7 +34,8 @@ print(lrn(seq)[0], F.local_response_norm(torch.zeros(0, 2, 3), 2).shape)
 
 points = torch.tensor([[0.0, 0.0], [3.0, 4.0], [1.0, 1.0], [-2.0, 5.0]], requires_grad=True)
 d = F.pdist(points)
-print(d, d.grad_fn.name(), d.grad_fn._saved_p, torch.pdist(points, p=1), F.pdist(points, 0), F.pdist(points, float("inf")))
+print(d, d.grad_fn.name(), d.grad_fn._saved_p)
+print(torch.pdist(points, p=1), F.pdist(points, 0), F.pdist(points, float("inf")))
 d.sum().backward()
 print(points.grad, F.pdist(torch.ones(1, 3)))
 
