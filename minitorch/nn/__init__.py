@@ -39,6 +39,14 @@ from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, Unfla
 from .lazy import LazyConv2d, LazyLinear, UninitializedParameter
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from .module import Module
+from .more_losses import (
+    GaussianNLLLoss,
+    MultiLabelMarginLoss,
+    MultiLabelSoftMarginLoss,
+    MultiMarginLoss,
+    PoissonNLLLoss,
+    SoftMarginLoss,
+)
 from .multihead_attention import MultiheadAttention
 from .normalization import GroupNorm, LayerNorm, LocalResponseNorm
 from .pair_losses import (
@@ -86,5 +94,6 @@ __all__ = [
     "UpsamplingNearest2d", "UpsamplingBilinear2d", "Softshrink", "Hardshrink", "GLU", "MultiheadAttention",
     "Transformer", "TransformerEncoder", "TransformerDecoder", "TransformerEncoderLayer", "TransformerDecoderLayer",
     "EmbeddingBag", "Fold", "Unfold", "InstanceNorm1d", "InstanceNorm2d", "LocalResponseNorm", "PixelShuffle",
-    "PixelUnshuffle",
+    "PixelUnshuffle", "SoftMarginLoss", "MultiMarginLoss", "MultiLabelSoftMarginLoss", "MultiLabelMarginLoss",
+    "PoissonNLLLoss", "GaussianNLLLoss",
 ]

@@ -50,6 +50,14 @@ from ._layer_functional import (
     one_hot,
     smooth_l1_loss,
 )
+from ._loss_functional import (
+    gaussian_nll_loss,
+    multi_margin_loss,
+    multilabel_margin_loss,
+    multilabel_soft_margin_loss,
+    poisson_nll_loss,
+    soft_margin_loss,
+)
 from ._mha_functional import multi_head_attention_forward
 from ._norm_functional import instance_norm, local_response_norm
 from ._pair_functional import (
@@ -100,7 +108,8 @@ __all__ = [
     "relu_", "selu_", "softshrink", "threshold_", "triplet_margin_loss", "adaptive_avg_pool1d",
     "adaptive_max_pool1d", "adaptive_max_pool2d", "avg_pool1d", "group_norm", "interpolate", "max_pool1d",
     "upsample", "conv_transpose1d", "conv_transpose2d", "instance_norm", "local_response_norm", "embedding_bag",
-    "fold", "unfold", "pdist", "pixel_shuffle", "pixel_unshuffle",
+    "fold", "unfold", "pdist", "pixel_shuffle", "pixel_unshuffle", "gaussian_nll_loss", "multi_margin_loss",
+    "multilabel_margin_loss", "multilabel_soft_margin_loss", "poisson_nll_loss", "soft_margin_loss",
 ]
 
 SAME_PADDING_WARNING = (
