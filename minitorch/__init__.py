@@ -137,6 +137,7 @@ from .ops.counting import (
     tril_indices,
     triu_indices,
 )
+from .ops.decompositions import cholesky
 from .ops.diagonals import diag, diag_embed, diagonal, trace, tril, triu
 from .ops.distances import cdist, dist, frexp, renorm
 from .ops.division import div, divide, floor_divide, true_divide
