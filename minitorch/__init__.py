@@ -138,6 +138,7 @@ from .ops.counting import (
     triu_indices,
 )
 from .ops.decompositions import cholesky
+from .ops.decompositions import qr_deprecated as qr
 from .ops.diagonals import diag, diag_embed, diagonal, trace, tril, triu
 from .ops.distances import cdist, dist, frexp, renorm
 from .ops.division import div, divide, floor_divide, true_divide

@@ -27,6 +27,14 @@ from .matrix_functions import LinAlgError, check_square
 linalg_qr_type = return_types._named("linalg_qr", ("Q", "R"))
 linalg_cholesky_ex_type = return_types._named("linalg_cholesky_ex", ("L", "info"))
 linalg_eigh_type = return_types._named("linalg_eigh", ("eigenvalues", "eigenvectors"))
+qr_type = return_types._named("qr", ("Q", "R"))
+_warned: set = set()  # the deprecated functions that warned already (torch warns once per process)
+
+
+def _warn_once(name, message):
+    if name not in _warned:
+        _warned.add(name)
+        warnings.warn(message, UserWarning, stacklevel=3)
 
 
 def _mT(array):
@@ -95,6 +103,20 @@ def qr(A, mode="reduced"):  # noqa: N803 (torch's argument name)
     outs = (_wrap(q, dtype), _wrap(r, dtype))
     record_outputs(LinalgQrBackward0, outs, (A,), saved={"A": A, "Q": outs[0], "R": outs[1]}, attrs={"mode": mode})
     return linalg_qr_type(*outs)
+
+
+def qr_deprecated(input, some=True):  # noqa: A002
+    """The older ``torch.qr`` / ``Tensor.qr``: ``linalg.qr`` with ``some`` for the mode (torch's warning once)."""
+    _warn_once("qr", QR_DEPRECATED)
+    return qr_type(*qr(input, "reduced" if some else "complete"))
+
+
+QR_DEPRECATED = (
+    "torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future PyTorch release.\nThe "
+    "boolean parameter 'some' has been replaced with a string parameter 'mode'.\nQ, R = torch.qr(A, some)\nshould "
+    "be replaced with\nQ, R = torch.linalg.qr(A, 'reduced' if some else 'complete') (Triggered internally at "
+    "/__w/pytorch/pytorch/aten/src/ATen/native/BatchLinearAlgebra.cpp:2505.)"
+)
 
 
 # ---- Cholesky ----------------------------------------------------------------------------------------------
@@ -170,8 +192,8 @@ def linalg_cholesky(A, *, upper=False):  # noqa: N803
 
 
 def cholesky(input, upper=False):  # noqa: A002
-    """The older ``torch.cholesky`` (deprecated in favour of ``torch.linalg.cholesky``, with torch's warning)."""
-    warnings.warn(CHOLESKY_DEPRECATED, UserWarning, stacklevel=2)
+    """The older ``torch.cholesky`` (deprecated in favour of ``torch.linalg.cholesky``: torch's warning, once)."""
+    _warn_once("cholesky", CHOLESKY_DEPRECATED)
     return _cholesky("cholesky", input, upper, CholeskyBackward0, True)[0]
 
 

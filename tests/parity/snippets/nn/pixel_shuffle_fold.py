@@ -26,6 +26,16 @@ print(blocks.grad)
 print(torch.nn.Unfold((2, 3), dilation=2, padding=(1, 0), stride=2), torch.nn.Fold((4, 5), (2, 2), padding=1))
 print(torch.nn.Fold(3, 2)(torch.ones(8, 4)))
 
+# double backward: the gradient's own graph
+for f, x in [(lambda x: F.pixel_shuffle(x, 2), torch.arange(16.0).view(1, 4, 2, 2)),
+             (lambda x: F.pixel_unshuffle(x, 2), torch.arange(16.0).view(1, 1, 4, 4)),
+             (lambda x: F.unfold(x, 2), torch.arange(18.0).view(1, 2, 3, 3)),
+             (lambda x: F.fold(x, (3, 3), 2), torch.arange(32.0).view(1, 8, 4))]:
+    x.requires_grad_()
+    (g,) = torch.autograd.grad((f(x) ** 2).sum(), x, create_graph=True)
+    (h,) = torch.autograd.grad((g * g).sum(), x)
+    print(g.grad_fn.name(), g.grad_fn.next_functions[0][0].name(), h.flatten()[:6])
+
 x = torch.randn(1, 8, 2, 3)
 bad = [
     lambda: F.pixel_shuffle(x, 3), lambda: F.pixel_shuffle(x[0, 0], 2), lambda: F.pixel_shuffle(x, 0),
