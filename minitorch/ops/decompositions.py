@@ -1,6 +1,7 @@
 """Matrix factorisations: ``linalg.qr``, ``linalg.cholesky`` (``cholesky_ex``, the older ``torch.cholesky``)
-and ``linalg.eigh`` / ``eigvalsh``, batched over leading dims. The factors come from LAPACK through numpy, as
-torch's come from LAPACK (another build: float32 factors may differ from torch's in the last bit).
+and ``linalg.eigh`` / ``eigvalsh``, batched over leading dims. The factors come from LAPACK (through scipy for
+QR, numpy for the others) in the input's precision, as torch's come from LAPACK (another build, MKL: float32
+factors may differ from torch's in the last bit).
 
 Backward formulas (torch's ``FunctionsManual``, for real matrices):
 
@@ -88,6 +89,23 @@ class LinalgQrBackward0(Node):
         return (np.concatenate([grad_x, q @ grad_v], axis=-1).astype(q.dtype),)
 
 
+def _householder_qr(data, mode):
+    """LAPACK's Householder QR (geqrf, orgqr) of each matrix, in the input's precision (scipy's LAPACK; numpy's
+    would compute float32 in float64, which rounds otherwise than torch)."""
+    from scipy.linalg import qr as lapack_qr  # loaded on first use: import minitorch stays fast
+
+    kind = {"reduced": "economic", "complete": "full", "r": "r"}[mode]
+    flat = data.reshape(-1, *data.shape[-2:])
+    factors = [lapack_qr(matrix, mode=kind, check_finite=False) for matrix in flat]
+    k = data.shape[-2] if mode == "complete" else min(data.shape[-2:])  # R's rows (scipy's 'r' gives all m)
+    rs = [(f[0] if mode == "r" else f[1])[:k] for f in factors]
+    r = np.array(rs, data.dtype).reshape(*data.shape[:-2], k, data.shape[-1])
+    if mode == "r":
+        return np.empty(0, data.dtype), r
+    q = np.array([f[0] for f in factors], data.dtype).reshape(*data.shape[:-2], data.shape[-2], k)
+    return q, r
+
+
 def qr(A, mode="reduced"):  # noqa: N803 (torch's argument name)
     """``Q, R`` with ``A = Q R``, ``Q`` orthonormal columns, ``R`` upper triangular (``mode``: 'reduced',
     'complete', or 'r' for R alone with an empty Q)."""
@@ -96,10 +114,7 @@ def qr(A, mode="reduced"):  # noqa: N803 (torch's argument name)
         raise RuntimeError(f"qr received unrecognized mode '{mode}' but expected one of 'reduced' (default), 'r', or "
                            "'complete'")
     dtype = A._data.dtype
-    if mode == "r":
-        q, r = np.empty(0, dtype), np.linalg.qr(A._data, mode="r")
-    else:
-        q, r = np.linalg.qr(A._data, mode=mode)
+    q, r = _householder_qr(A._data, mode)
     outs = (_wrap(q, dtype), _wrap(r, dtype))
     record_outputs(LinalgQrBackward0, outs, (A,), saved={"A": A, "Q": outs[0], "R": outs[1]}, attrs={"mode": mode})
     return linalg_qr_type(*outs)

@@ -4,8 +4,8 @@ with the extra outputs each LAPACK driver gives (``residuals``, ``rank``, ``sing
 What each driver returns, as torch's: ``gels`` (QR, full rank only) residuals; ``gelsy`` (the CPU default:
 QR with column pivoting) the rank; ``gelsd`` and ``gelss`` (SVD) the residuals, the rank and the singular
 values. Residuals (squared, per column of ``B``) are given only when ``A`` is tall (``m > n``) and of full rank.
-The solution comes from numpy's SVD-based solver: for a well-conditioned ``A`` every driver gives the same
-``X`` up to rounding (float32 may differ from torch's in the last bits).
+Each driver is LAPACK's own (scipy's build; torch's is MKL's), in the input's precision: float32 results may
+differ from torch's in the last bits.
 
 Backward, with ``P = pinv(A)``: ``gB = P^T gX``, ``gA`` the pseudo-inverse's gradient for ``gP = gX B^T``;
 the residuals ``r = ||A X - B||^2`` add ``2 (A X - B) X^T gr`` to ``gA`` and ``-2 (A X - B) gr`` to ``gB``.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..autograd import node as _node
-from ..autograd.node import Node, record_outputs
+from ..autograd.node import Node, record_outputs, unbroadcast
 from . import return_types
 
 linalg_lstsq_type = return_types._named("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"))
@@ -48,8 +48,8 @@ class LinalgLstsqBackward0(Node):
             misfit = (a @ x - b) * grad_residuals[..., None, :]
             grad_a, grad_b = grad_a + 2 * misfit @ _mT(x), grad_b - 2 * misfit
         grad_b = grad_b[..., 0] if vector else grad_b
-        return (grad_a.astype(a.dtype) if self.needs_input_grad(0) else None,
-                grad_b.astype(a.dtype) if self.needs_input_grad(1) else None)
+        return (unbroadcast(grad_a, self.input_shape(0)).astype(a.dtype) if self.needs_input_grad(0) else None,
+                unbroadcast(grad_b, self.input_shape(1)).astype(a.dtype) if self.needs_input_grad(1) else None)
 
 
 def _check(A, B, driver):  # noqa: N803
@@ -66,18 +66,23 @@ def _check(A, B, driver):  # noqa: N803
     return vector
 
 
-def _solve_each(a, b, rcond):
-    """Solution, rank and singular values of every matrix of the batch (SVD-based least squares)."""
+def _solve_each(a, b, rcond, driver):
+    """Solution, rank and singular values of every matrix of the batch, by LAPACK's ``driver`` in ``a``'s
+    precision (scipy's LAPACK; ``gels`` through ``gelsy``, which gives the same solution at full rank)."""
+    from scipy.linalg import lstsq as lapack_lstsq  # loaded on first use: import minitorch stays fast
+
     flat_a, flat_b = a.reshape(-1, *a.shape[-2:]), b.reshape(-1, *b.shape[-2:])
     solutions, ranks, singular = [], [], []
     for matrix, rhs in zip(flat_a, flat_b):
-        x, _, rank, s = np.linalg.lstsq(matrix.astype(np.float64), rhs.astype(np.float64), rcond=rcond)
-        solutions.append(x)
+        x, _, rank, s = lapack_lstsq(matrix, rhs, cond=rcond, lapack_driver="gelsy" if driver == "gels" else driver,
+                                     check_finite=False)
+        solutions.append(x[:matrix.shape[1]])
         ranks.append(rank)
-        singular.append(s)
+        singular.append(np.zeros(min(matrix.shape), a.dtype) if s is None else s)
     n, k = a.shape[-1], b.shape[-1]
-    return (np.array(solutions).reshape(*a.shape[:-2], n, k), np.array(ranks, dtype=np.int64).reshape(a.shape[:-2]),
-            np.array(singular).reshape(*a.shape[:-2], min(a.shape[-2:])))
+    return (np.array(solutions, a.dtype).reshape(*a.shape[:-2], n, k),
+            np.array(ranks, dtype=np.int64).reshape(a.shape[:-2]),
+            np.array(singular, a.dtype).reshape(*a.shape[:-2], min(a.shape[-2:])))
 
 
 def lstsq(A, B, rcond=None, *, driver=None):  # noqa: N803 (torch's argument names)
@@ -85,13 +90,15 @@ def lstsq(A, B, rcond=None, *, driver=None):  # noqa: N803 (torch's argument nam
     driver = "gelsy" if driver is None else driver
     vector = _check(A, B, driver)
     a, b = A._data, (B._data[..., None] if vector else B._data)
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])  # the batch dims broadcast, as torch's
+    a, b = np.broadcast_to(a, (*batch, *a.shape[-2:])), np.broadcast_to(b, (*batch, *b.shape[-2:]))
     m, n = a.shape[-2:]
     dtype = a.dtype
     rcond = np.finfo(dtype).eps * max(m, n) if rcond is None or rcond < 0 else rcond
-    solution, rank, singular = _solve_each(a, np.broadcast_to(b, (*a.shape[:-2], *b.shape[-2:])), rcond)
+    solution, rank, singular = _solve_each(a, b, rcond, driver)
     full_rank = bool(np.all(rank == min(m, n)))
     if driver != "gelsy" and m > n and full_rank:
-        residuals = ((a.astype(np.float64) @ solution - b) ** 2).sum(axis=-2)
+        residuals = ((a @ solution - b) ** 2).sum(axis=-2)
     else:
         residuals = np.empty(0)
     solution = solution[..., 0] if vector else solution
