@@ -62,7 +62,8 @@ class EmbeddingBagBackward0(Node):
             if grad_weight is not None and self._mode == "max" and members:
                 np.add.at(grad_weight, (self._argmax[b], np.arange(grad.shape[1])), grad[b])
             elif grad_weight is not None and members:
-                share = grad[b] / len(members) if self._mode == "mean" else grad[b]
+                # torch scales by the reciprocal of the bag size, in the gradient's precision
+                share = grad[b] * grad.dtype.type(1.0 / len(members)) if self._mode == "mean" else grad[b]
                 for i in members:
                     grad_weight[indices[i]] += share if psw is None else share * psw[i]
             if grad_psw is not None:

@@ -14,14 +14,26 @@ class PdistBackward0(Node):
     """d ||x_i - x_j||_p: the norm's gradient g_ij of x_i - x_j, added to row i and subtracted from row j."""
 
     def apply(self, grad):
-        x, result = self.unpack("self"), self.unpack("result")
-        first, second = np.triu_indices(x.shape[0], 1)
-        diff = x[first] - x[second]
-        g = grad[:, None] * _norm_gradient(diff, result[:, None], self._saved_p)
+        x, result, p = self.unpack("self"), self.unpack("result"), self._saved_p
         out = np.zeros_like(x)
-        np.add.at(out, first, g)
-        np.add.at(out, second, -g)
+        pair = 0
+        # torch's kernel order: row i gets its share of each pair (i, j > i) after all of its (k < i, i) shares
+        for i in range(x.shape[0] - 1):
+            for j in range(i + 1, x.shape[0]):
+                share = _pair_gradient(x[i] - x[j], grad[pair], result[pair], p)
+                out[i] += share
+                out[j] -= share
+                pair += 1
         return (out,)
+
+
+def _pair_gradient(diff, grad, dist, p):
+    """d ||diff||_p times ``grad``, with torch's arithmetic for p = 1 and p = 2."""
+    if p == 1:
+        return (np.sign(diff) * grad).astype(diff.dtype)
+    if p == 2:
+        return np.zeros_like(diff) if dist == 0 else diff * (grad / dist)
+    return (grad * _norm_gradient(diff[None], np.asarray(dist)[None, None], p)[0]).astype(diff.dtype)
 
 
 def pdist(input, p=2):  # noqa: A002
