@@ -16,6 +16,7 @@ Backward formulas (torch's ``FunctionsManual``, for real matrices):
 
 from __future__ import annotations
 
+import importlib
 import warnings
 
 import numpy as np
@@ -89,14 +90,18 @@ class LinalgQrBackward0(Node):
         return (np.concatenate([grad_x, q @ grad_v], axis=-1).astype(q.dtype),)
 
 
+def scipy_linalg():
+    """``scipy.linalg`` (LAPACK in every precision), loaded on first use as ``minitorch/__init__.py`` loads nn:
+    importing it with minitorch would more than double the time of ``import minitorch``."""
+    return importlib.import_module("scipy.linalg")
+
+
 def _householder_qr(data, mode):
     """LAPACK's Householder QR (geqrf, orgqr) of each matrix, in the input's precision (scipy's LAPACK; numpy's
     would compute float32 in float64, which rounds otherwise than torch)."""
-    from scipy.linalg import qr as lapack_qr  # loaded on first use: import minitorch stays fast
-
     kind = {"reduced": "economic", "complete": "full", "r": "r"}[mode]
     flat = data.reshape(-1, *data.shape[-2:])
-    factors = [lapack_qr(matrix, mode=kind, check_finite=False) for matrix in flat]
+    factors = [scipy_linalg().qr(matrix, mode=kind, check_finite=False) for matrix in flat]
     k = data.shape[-2] if mode == "complete" else min(data.shape[-2:])  # R's rows (scipy's 'r' gives all m)
     rs = [(f[0] if mode == "r" else f[1])[:k] for f in factors]
     r = np.array(rs, data.dtype).reshape(*data.shape[:-2], k, data.shape[-1])

@@ -18,6 +18,7 @@ import numpy as np
 from ..autograd import node as _node
 from ..autograd.node import Node, record_outputs, unbroadcast
 from . import return_types
+from .decompositions import scipy_linalg
 
 linalg_lstsq_type = return_types._named("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"))
 DRIVERS = ("gels", "gelsy", "gelsd", "gelss")
@@ -69,13 +70,11 @@ def _check(A, B, driver):  # noqa: N803
 def _solve_each(a, b, rcond, driver):
     """Solution, rank and singular values of every matrix of the batch, by LAPACK's ``driver`` in ``a``'s
     precision (scipy's LAPACK; ``gels`` through ``gelsy``, which gives the same solution at full rank)."""
-    from scipy.linalg import lstsq as lapack_lstsq  # loaded on first use: import minitorch stays fast
-
     flat_a, flat_b = a.reshape(-1, *a.shape[-2:]), b.reshape(-1, *b.shape[-2:])
     solutions, ranks, singular = [], [], []
+    lapack_driver = "gelsy" if driver == "gels" else driver
     for matrix, rhs in zip(flat_a, flat_b):
-        x, _, rank, s = lapack_lstsq(matrix, rhs, cond=rcond, lapack_driver="gelsy" if driver == "gels" else driver,
-                                     check_finite=False)
+        x, _, rank, s = scipy_linalg().lstsq(matrix, rhs, cond=rcond, lapack_driver=lapack_driver, check_finite=False)
         solutions.append(x[:matrix.shape[1]])
         ranks.append(rank)
         singular.append(np.zeros(min(matrix.shape), a.dtype) if s is None else s)

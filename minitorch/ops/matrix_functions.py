@@ -193,7 +193,7 @@ def solve(A, B, *, left=True, out=None):  # noqa: N803 (torch's argument names)
         raise RuntimeError(f"linalg.solve: Expected A and B to have the same dtype, but found A of type "
                            f"{A.dtype.legacy_name} and B of type {B.dtype.legacy_name} instead")
     if not left:
-        from .solve_right import solve_right  # it builds on this module
+        from .solve_right import solve_right  # cycle: solve_right builds on this module
 
         result = solve_right(A, B)
         return result if out is None else with_out("linalg_solve", lambda: result, out)

@@ -99,7 +99,7 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):  # noqa: A002
     """``torch.norm``: a vector norm (``'fro'`` is the 2-norm of all the elements of ``dim``); ``'nuc'`` the
     nuclear norm of the matrices spanned by ``dim`` (two dims)."""
     if isinstance(p, str) and p != "fro":
-        from .matrix_norm import matrix_norm  # it builds on this module
+        from .matrix_norm import matrix_norm  # cycle: matrix_norm builds on this module
 
         return matrix_norm(input, p, tuple(range(input.ndim)) if dim is None else dim, keepdim, dtype=dtype)
     return vector_norm(input, 2 if p == "fro" else p, dim, keepdim, dtype=dtype)
