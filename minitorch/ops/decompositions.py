@@ -68,7 +68,7 @@ def _qr_square_or_tall_grad(q, r, grad_q, grad_r):
 
 
 class LinalgQrBackward0(Node):
-    """d qr(A): gA = Q (gR + tril(M) R^-T) + (gQ - Q Q^T gQ) R^-T with M = Q^T gQ + R gR^T minus its transpose."""
+    """d qr(A): grad_A = Q (gR + tril(M) R^-T) + (gQ - Q Q^T gQ) R^-T, M = Q^T gQ + R gR^T minus its transpose."""
 
     def apply(self, grad_q, grad_r):
         mode = self._saved_mode
@@ -165,7 +165,7 @@ def _factor(data, upper):
 
 
 class LinalgCholeskyExBackward0(Node):
-    """d cholesky(A) = sym(L^-T P L^-1), P = tril(L^T gL) with its diagonal halved."""
+    """d cholesky(A): grad_A = sym(L^-T P L^-1), P = tril(L^T grad_L) with its diagonal halved."""
 
     factor_name = "L"  # the name torch saves the factor under
 
@@ -181,7 +181,7 @@ class LinalgCholeskyExBackward0(Node):
 
 
 class CholeskyBackward0(LinalgCholeskyExBackward0):
-    """d cholesky(A) of the older ``torch.cholesky``: as ``linalg.cholesky``'s."""
+    """d cholesky(A) of the older ``torch.cholesky``: grad_A as ``linalg.cholesky``'s."""
 
     factor_name = "result"
 
@@ -229,7 +229,7 @@ CHOLESKY_DEPRECATED = (
 # ---- eigh --------------------------------------------------------------------------------------------------
 
 class LinalgEighBackward0(Node):
-    """d eigh(A): gA = V (skew(V^T gV) / E + diag(gw)) V^T with E_ij = w_j - w_i."""
+    """d eigh(A): grad_A = V (skew(V^T gV) / E + diag(gw)) V^T with E_ij = w_j - w_i."""
 
     def apply(self, grad_values, grad_vectors):
         w, v = self.unpack("eigenvalues"), self.unpack("eigenvectors")

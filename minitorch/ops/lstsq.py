@@ -36,7 +36,7 @@ def _pinv_grad(a, p, grad_p):
 
 
 class LinalgLstsqBackward0(Node):
-    """d lstsq(A, B): gB = pinv(A)^T gX, gA through pinv(A) for gP = gX B^T (plus the residuals' terms)."""
+    """d lstsq(A, B): grad_B = pinv(A)^T gX, grad_A through pinv(A) for gP = gX B^T (plus the residuals' terms)."""
 
     def apply(self, grad_solution, grad_residuals):
         a, b, x = self.unpack("self"), self.unpack("b"), self.unpack("solution")

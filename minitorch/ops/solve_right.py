@@ -19,7 +19,7 @@ def _mT(array):
 
 
 class LinalgSolveExBackward0(Node):
-    """d solve(A, B, left=False) = X with X A = B: for C = B^T, gC = solve(A, gX^T), gA = -X^T gC^T."""
+    """d solve(A, B, left=False) = X with X A = B: for C = B^T, grad_C = solve(A, gX^T), grad_A = -X^T grad_C^T."""
 
     def apply(self, grad):
         a, x = self.unpack("A"), self.unpack("result")
