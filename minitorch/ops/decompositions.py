@@ -84,9 +84,8 @@ class LinalgQrBackward0(Node):
         grad_r = np.zeros_like(r) if grad_r is None else grad_r
         if rows >= cols:
             return (_qr_square_or_tall_grad(q, r, grad_q, grad_r).astype(q.dtype),)
-        a = self.unpack("A")
-        grad_v = grad_r[..., rows:]
-        grad_x = _qr_square_or_tall_grad(q, r[..., :rows], grad_q + a[..., rows:] @ _mT(grad_v), grad_r[..., :rows])
+        grad_v, y = grad_r[..., rows:], q @ r[..., rows:]  # A = [X | Y] with Y = Q V
+        grad_x = _qr_square_or_tall_grad(q, r[..., :rows], grad_q + y @ _mT(grad_v), grad_r[..., :rows])
         return (np.concatenate([grad_x, q @ grad_v], axis=-1).astype(q.dtype),)
 
 
@@ -121,7 +120,7 @@ def qr(A, mode="reduced"):  # noqa: N803 (torch's argument name)
     dtype = A._data.dtype
     q, r = _householder_qr(A._data, mode)
     outs = (_wrap(q, dtype), _wrap(r, dtype))
-    record_outputs(LinalgQrBackward0, outs, (A,), saved={"A": A, "Q": outs[0], "R": outs[1]}, attrs={"mode": mode})
+    record_outputs(LinalgQrBackward0, outs, (A,), saved={"Q": outs[0], "R": outs[1]}, attrs={"mode": mode})
     return linalg_qr_type(*outs)
 
 

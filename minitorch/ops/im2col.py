@@ -90,7 +90,8 @@ def im2col(input, kernel_size, dilation, padding, stride):  # noqa: A002
     x = input._data if input.ndim == 4 else input._data[None]
     values = _unfold_values(x, kernel_size, dilation, padding, stride)
     return record(Im2ColBackward0, values if input.ndim == 4 else values[0], (input,),
-                  attrs={"dilation": dilation, "kernel_size": kernel_size, "padding": padding, "stride": stride})
+                  attrs={"dilation": dilation, "kernel_size": kernel_size, "padding": padding, "stride": stride,
+                         "self_sym_argsize_minus_1": input.shape[-1], "self_sym_argsize_minus_2": input.shape[-2]})
 
 
 def col2im(input, output_size, kernel_size, dilation, padding, stride):  # noqa: A002

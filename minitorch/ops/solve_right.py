@@ -39,4 +39,5 @@ def solve_right(A, B):  # noqa: N803 (torch's argument names)
         raise LinAlgError("torch.linalg.solve: The solver failed because the input matrix is singular.")
     c = transpose(B, -2, -1)
     x = _mT(np.linalg.solve(_mT(A._data), c._data)).astype(A._data.dtype)
-    return record(LinalgSolveExBackward0, np.ascontiguousarray(x), (A, c), saved={"A": A}, save_result=True)
+    return record(LinalgSolveExBackward0, np.ascontiguousarray(x), (A, c), saved={"A": A}, attrs={"left": False},
+                  save_result=True)
