@@ -7,6 +7,8 @@ are composed of other ops, as torch composes them (their graphs end in ``MeanBac
 
 import math
 
+import numpy as np
+
 from ..autograd.grad_mode import no_grad
 from ..ops import margin_losses
 from ..ops.loss import REDUCTIONS
@@ -117,7 +119,8 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
         raise ValueError(f"{reduction} is not a valid value for reduction")
     loss = input.exp() - target * input if log_input else input - target * (input + eps).log()
     if full:
-        stirling = target * target.log() - target + 0.5 * (2 * math.pi * target).log()
+        with np.errstate(divide="ignore", invalid="ignore"):  # 0 * log(0) is masked below, silently as in torch
+            stirling = target * target.log() - target + 0.5 * (2 * math.pi * target).log()
         loss = loss + stirling.masked_fill(target <= 1, 0)
     return _reduce(loss, reduction, "")
 
