@@ -137,6 +137,8 @@ from .ops.counting import (
     tril_indices,
     triu_indices,
 )
+from .ops.decompositions import cholesky
+from .ops.decompositions import qr_deprecated as qr
 from .ops.diagonals import diag, diag_embed, diagonal, trace, tril, triu
 from .ops.distances import cdist, dist, frexp, renorm
 from .ops.division import div, divide, floor_divide, true_divide
@@ -253,6 +255,8 @@ from .ops.out_forms import (
     sum,
     tanh,
 )
+from .ops.pdist import pdist
+from .ops.pixel_shuffle import pixel_shuffle, pixel_unshuffle
 from .ops.pointwise import relu, where
 from .ops.polygamma import polygamma
 from .ops.products import addbmm, addmv, addr, baddbmm, inner, kron, tensordot, vdot

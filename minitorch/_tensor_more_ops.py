@@ -6,6 +6,7 @@ from __future__ import annotations
 from .ops import (
     assembling,
     counting,
+    decompositions,
     distances,
     matrix_functions,
     nan_reductions,
@@ -37,6 +38,7 @@ class MoreOpMethods:
 
     det, inverse, slogdet = matrix_functions.det, matrix_functions.inv, matrix_functions.slogdet
     svd = svd.svd
+    cholesky, qr = decompositions.cholesky, decompositions.qr_deprecated
     logdet, pinverse = matrix_functions.logdet, matrix_functions.pinverse
     matrix_power, matrix_exp = matrix_functions.matrix_power, matrix_functions.matrix_exp
 

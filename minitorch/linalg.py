@@ -1,11 +1,15 @@
-"""``torch.linalg``: the linear algebra functions minitorch implements (vector norms, cross products, det,
-inv, slogdet, pinv, matrix_power, matrix_exp, solve, svd)."""
+"""``torch.linalg``: the linear algebra functions minitorch implements (vector and matrix norms, cross products,
+det, inv, slogdet, pinv, matrix_power, matrix_exp, solve, svd, svdvals, qr, cholesky, eigh, eigvalsh, lstsq)."""
 
 from __future__ import annotations
 
+from .ops.decompositions import cholesky_ex, eigh, eigvalsh, qr
+from .ops.decompositions import linalg_cholesky as cholesky
+from .ops.lstsq import lstsq
 from .ops.matrix_functions import LinAlgError, det, inv, matrix_exp, matrix_power, pinv, solve
 from .ops.matrix_functions import slogdet as _slogdet
-from .ops.norms import linalg_norm as norm
+from .ops.matrix_norm import linalg_norm as norm
+from .ops.matrix_norm import matrix_norm, svdvals
 from .ops.norms import vector_norm
 from .ops.rearrange import cross as _cross
 from .ops.return_types import linalg_slogdet
@@ -22,5 +26,5 @@ def slogdet(A):  # noqa: N803 (torch's argument name)
     return _slogdet(A, named=linalg_slogdet)
 
 
-__all__ = ["LinAlgError", "cross", "det", "inv", "matrix_exp", "matrix_power", "norm", "pinv", "slogdet",
-           "solve", "svd", "vector_norm"]
+__all__ = ["LinAlgError", "cholesky", "cholesky_ex", "cross", "det", "eigh", "eigvalsh", "inv", "lstsq", "matrix_exp",
+           "matrix_norm", "matrix_power", "norm", "pinv", "qr", "slogdet", "solve", "svd", "svdvals", "vector_norm"]

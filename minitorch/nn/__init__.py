@@ -30,13 +30,25 @@ from .batchnorm import BatchNorm1d, BatchNorm2d
 from .bilinear import Bilinear
 from .containers import ModuleDict, ModuleList, Sequential
 from .conv1d import Conv1d
+from .conv_transpose import ConvTranspose1d, ConvTranspose2d
 from .distance import CosineSimilarity, PairwiseDistance
+from .embedding_bag import EmbeddingBag
+from .fold import Fold, Unfold
+from .instancenorm import InstanceNorm1d, InstanceNorm2d
 from .layers import Conv2d, Dropout, Flatten, Identity, Linear, MaxPool2d, Unflatten, ZeroPad2d
 from .lazy import LazyConv2d, LazyLinear, UninitializedParameter
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss, SmoothL1Loss
 from .module import Module
+from .more_losses import (
+    GaussianNLLLoss,
+    MultiLabelMarginLoss,
+    MultiLabelSoftMarginLoss,
+    MultiMarginLoss,
+    PoissonNLLLoss,
+    SoftMarginLoss,
+)
 from .multihead_attention import MultiheadAttention
-from .normalization import GroupNorm, LayerNorm
+from .normalization import GroupNorm, LayerNorm, LocalResponseNorm
 from .pair_losses import (
     CosineEmbeddingLoss,
     HingeEmbeddingLoss,
@@ -46,6 +58,7 @@ from .pair_losses import (
 )
 from .parameter import Parameter
 from .parameter_containers import ParameterDict, ParameterList
+from .pixelshuffle import PixelShuffle, PixelUnshuffle
 from .pooling import AdaptiveAvgPool2d, AvgPool2d, Dropout2d
 from .pooling_more import (
     AdaptiveAvgPool1d,
@@ -67,7 +80,7 @@ from .transformer_layers import TransformerDecoderLayer, TransformerEncoderLayer
 __all__ = [
     "functional", "init", "utils", "Parameter", "Module", "Sequential", "ModuleList", "ModuleDict",
     "Embedding", "LayerNorm", "PReLU", "LazyLinear", "LazyConv2d", "UninitializedParameter",
-    "Linear", "Bilinear", "Conv1d", "Conv2d",
+    "Linear", "Bilinear", "Conv1d", "Conv2d", "ConvTranspose1d", "ConvTranspose2d",
     "Flatten", "ZeroPad2d", "MaxPool2d", "AvgPool2d", "AdaptiveAvgPool2d", "Dropout", "Dropout2d",
     "Identity", "RNNBase", "RNN", "LSTM", "GRU", "RNNCellBase", "RNNCell", "LSTMCell", "GRUCell",
     "BatchNorm1d", "BatchNorm2d",
@@ -80,4 +93,7 @@ __all__ = [
     "MaxPool1d", "AvgPool1d", "AdaptiveAvgPool1d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "Upsample",
     "UpsamplingNearest2d", "UpsamplingBilinear2d", "Softshrink", "Hardshrink", "GLU", "MultiheadAttention",
     "Transformer", "TransformerEncoder", "TransformerDecoder", "TransformerEncoderLayer", "TransformerDecoderLayer",
+    "EmbeddingBag", "Fold", "Unfold", "InstanceNorm1d", "InstanceNorm2d", "LocalResponseNorm", "PixelShuffle",
+    "PixelUnshuffle", "SoftMarginLoss", "MultiMarginLoss", "MultiLabelSoftMarginLoss", "MultiLabelMarginLoss",
+    "PoissonNLLLoss", "GaussianNLLLoss",
 ]

@@ -16,6 +16,8 @@ from ..ops.conv import convolution
 from ..ops.embedding import embedding
 from ..ops.layer_norm import layer_norm
 from ..ops.linear import linear
+from ..ops.pdist import pdist
+from ..ops.pixel_shuffle import pixel_shuffle, pixel_unshuffle
 from ..ops.prelu import prelu
 from . import _conv_args
 from ._activation_functional import (
@@ -48,7 +50,16 @@ from ._layer_functional import (
     one_hot,
     smooth_l1_loss,
 )
+from ._loss_functional import (
+    gaussian_nll_loss,
+    multi_margin_loss,
+    multilabel_margin_loss,
+    multilabel_soft_margin_loss,
+    poisson_nll_loss,
+    soft_margin_loss,
+)
 from ._mha_functional import multi_head_attention_forward
+from ._norm_functional import instance_norm, local_response_norm
 from ._pair_functional import (
     celu_,
     cosine_embedding_loss,
@@ -80,6 +91,9 @@ from ._resample_functional import (
     upsample,
 )
 from .conv1d import conv1d
+from .conv_transpose import conv_transpose1d, conv_transpose2d
+from .embedding_bag import embedding_bag
+from .fold import fold, unfold
 
 __all__ = [
     "conv1d", "conv2d", "linear", "relu", "sigmoid", "tanh", "softmax", "log_softmax", "cross_entropy", "nll_loss",
@@ -93,7 +107,9 @@ __all__ = [
     "hinge_embedding_loss", "kl_div", "leaky_relu_", "margin_ranking_loss", "normalize", "pairwise_distance",
     "relu_", "selu_", "softshrink", "threshold_", "triplet_margin_loss", "adaptive_avg_pool1d",
     "adaptive_max_pool1d", "adaptive_max_pool2d", "avg_pool1d", "group_norm", "interpolate", "max_pool1d",
-    "upsample",
+    "upsample", "conv_transpose1d", "conv_transpose2d", "instance_norm", "local_response_norm", "embedding_bag",
+    "fold", "unfold", "pdist", "pixel_shuffle", "pixel_unshuffle", "gaussian_nll_loss", "multi_margin_loss",
+    "multilabel_margin_loss", "multilabel_soft_margin_loss", "poisson_nll_loss", "soft_margin_loss",
 ]
 
 SAME_PADDING_WARNING = (

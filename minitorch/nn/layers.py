@@ -65,21 +65,23 @@ class Linear(Module):
 
 
 class _ConvNd(Module):
-    """What 1-d and 2-d convolutions share: torch's checks of the settings, the parameters, their initial
-    values and the printed settings (``dims`` is 1 or 2; the subclasses add ``forward``)."""
+    """What 1-d and 2-d convolutions and their transposes share: torch's checks of the settings, the parameters,
+    their initial values and the printed settings (``dims`` is 1 or 2; the subclasses add ``forward``)."""
 
     def __init__(self, dims, in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias,
-                 padding_mode, device=None, dtype=None):
-        """Check the settings with torch's errors, create the parameters and initialise them as torch does."""
+                 padding_mode, device=None, dtype=None, transposed=False, output_padding=0):
+        """Check the settings with torch's errors, create the parameters and initialise them as torch does
+        (a transposed convolution's weight is ``(in_channels, out_channels // groups, *kernel)``)."""
         super().__init__()
         _check_conv_settings(dims, in_channels, out_channels, stride, padding, groups, padding_mode)
         self.in_channels, self.out_channels = in_channels, out_channels
         self.kernel_size, self.stride = _ntuple(kernel_size, dims), _ntuple(stride, dims)
         self.padding = padding if isinstance(padding, str) else _ntuple(padding, dims)
         self.dilation, self.groups = _ntuple(dilation, dims), groups
-        self.transposed, self.output_padding, self.padding_mode = False, (0,) * dims, padding_mode
-        self.weight = Parameter(_factories.empty(out_channels, in_channels // groups, *self.kernel_size,
-                                                 dtype=dtype, device=device))
+        self.transposed, self.output_padding = transposed, _ntuple(output_padding, dims)
+        self.padding_mode = padding_mode
+        channels = (in_channels, out_channels // groups) if transposed else (out_channels, in_channels // groups)
+        self.weight = Parameter(_factories.empty(*channels, *self.kernel_size, dtype=dtype, device=device))
         if bias:
             self.bias = Parameter(_factories.empty(out_channels, dtype=dtype, device=device))
         else:
@@ -97,6 +99,8 @@ class _ConvNd(Module):
             text += f", padding={self.padding}"
         if self.dilation != (1,) * len(self.kernel_size):
             text += f", dilation={self.dilation}"
+        if self.output_padding != (0,) * len(self.kernel_size):
+            text += f", output_padding={self.output_padding}"
         if self.groups != 1:
             text += f", groups={self.groups}"
         if self.bias is None:

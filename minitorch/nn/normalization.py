@@ -1,9 +1,10 @@
 """``LayerNorm`` (each sample normalised over its last dims) and ``GroupNorm`` (over groups of channels), then
-scaled and shifted."""
+scaled and shifted; ``LocalResponseNorm`` (each value over its neighbouring channels)."""
 
 from .. import _factories
 from . import functional as F
 from . import init
+from ._norm_functional import local_response_norm
 from .module import Module
 from .parameter import Parameter
 
@@ -70,3 +71,20 @@ def _ones_and_zeros(module) -> None:
         init.ones_(module.weight)
     if module.bias is not None:
         init.zeros_(module.bias)
+
+
+class LocalResponseNorm(Module):
+    """Divide each value by ``(k + alpha * mean of x^2 over `size` neighbouring channels) ** beta`` (AlexNet)."""
+
+    def __init__(self, size, alpha=0.0001, beta=0.75, k=1.0):
+        """Keep the settings; nothing is learned."""
+        super().__init__()
+        self.size, self.alpha, self.beta, self.k = size, alpha, beta, k
+
+    def forward(self, input):  # noqa: A002
+        """Normalise ``input`` of shape ``(N, C, *)`` across channels."""
+        return local_response_norm(input, self.size, self.alpha, self.beta, self.k)
+
+    def extra_repr(self):
+        """``size, alpha=..., beta=..., k=...``."""
+        return f"{self.size}, alpha={self.alpha}, beta={self.beta}, k={self.k}"

@@ -187,13 +187,16 @@ class LinalgSolveExBackward0(Node):
 
 
 def solve(A, B, *, left=True, out=None):  # noqa: N803 (torch's argument names)
-    """The X with ``A @ X = B`` (``B`` a vector or a batch of matrices)."""
-    if not left:
-        raise NotImplementedError("minitorch implements linalg.solve(left=True) only")
+    """The X with ``A @ X = B`` (``B`` a vector or a batch of matrices); ``left=False``: ``X @ A = B``."""
     check_square("linalg.solve", A)
     if A.dtype is not B.dtype:
         raise RuntimeError(f"linalg.solve: Expected A and B to have the same dtype, but found A of type "
                            f"{A.dtype.legacy_name} and B of type {B.dtype.legacy_name} instead")
+    if not left:
+        from .solve_right import solve_right  # cycle: solve_right builds on this module
+
+        result = solve_right(A, B)
+        return result if out is None else with_out("linalg_solve", lambda: result, out)
     vector = B.ndim == 1 or (B.ndim == A.ndim - 1 and B.shape == A.shape[:-1])
     b = B._data[..., None] if vector else B._data
     if b.shape[-2] != A.shape[-1]:

@@ -1,4 +1,5 @@
-"""Vector norms: ``torch.norm``, ``Tensor.norm`` and ``torch.linalg.vector_norm`` / ``linalg.norm``."""
+"""Vector norms: ``torch.norm``, ``Tensor.norm`` and ``torch.linalg.vector_norm`` (matrix norms and
+``linalg.norm``: ``matrix_norm.py``)."""
 
 from __future__ import annotations
 
@@ -95,15 +96,10 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, node_cls=None)
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):  # noqa: A002
-    """``torch.norm``: a vector norm (``'fro'`` is the 2-norm of all the elements of ``dim``)."""
-    if p == "nuc" or (isinstance(p, str) and p != "fro"):
-        raise NotImplementedError(f"minitorch implements vector norms only, not the matrix norm p={p!r}")
+    """``torch.norm``: a vector norm (``'fro'`` is the 2-norm of all the elements of ``dim``); ``'nuc'`` the
+    nuclear norm of the matrices spanned by ``dim`` (two dims)."""
+    if isinstance(p, str) and p != "fro":
+        from .matrix_norm import matrix_norm  # cycle: matrix_norm builds on this module
+
+        return matrix_norm(input, p, tuple(range(input.ndim)) if dim is None else dim, keepdim, dtype=dtype)
     return vector_norm(input, 2 if p == "fro" else p, dim, keepdim, dtype=dtype)
-
-
-def linalg_norm(x, ord=None, dim=None, keepdim=False, *, dtype=None):  # noqa: A002
-    """``torch.linalg.norm``: the 2-norm of all elements, or of vectors along ``dim``, or ``ord``'s norm of
-    a 1-D tensor (matrix norms are not part of minitorch)."""
-    if ord is not None and not (x.ndim == 1 or isinstance(dim, int)):
-        raise NotImplementedError("minitorch implements vector norms only: give a 1-D tensor or an int dim")
-    return vector_norm(x, 2 if ord is None else ord, dim, keepdim, dtype=dtype)

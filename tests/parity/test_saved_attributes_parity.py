@@ -161,6 +161,20 @@ CASES = [
     "F.scaled_dot_product_attention(x, y, y).grad_fn.next_functions[0][0]",
     "lib.nn.utils.rnn.pack_padded_sequence(x, [2, 2, 1]).data",
     "lib.nn.utils.rnn.pack_padded_sequence(img[0], [4, 3], batch_first=True).data",
+    # transposed convolution, rearranging, bags, distances, margin losses, matrix factorisations
+    "F.conv_transpose2d(img, kernel.transpose(0, 1), v, stride=2, padding=1, output_padding=1)",
+    "F.conv_transpose1d(img[0], img[0, :, :, :2].transpose(0, 1), dilation=2)",
+    "F.pixel_shuffle(img.repeat(1, 2, 1, 1), 2)",
+    "F.pixel_unshuffle(img, 2)", "F.unfold(img, 2, padding=1)", "F.fold(F.unfold(img, 2), (4, 4), 2)",
+    "F.local_response_norm(img.unsqueeze(2).repeat(1, 1, 2, 1, 1), 2).grad_fn.next_functions[1][0]"
+    ".next_functions[0][0].next_functions[0][0].next_functions[0][0].next_functions[0][0].next_functions[0][0]",
+    "F.pdist(x)", "F.pdist(x, 1)", "F.embedding_bag(i.flatten(), x.t(), idx[1:].repeat(2) * 2, mode='sum')",
+    "F.embedding_bag(i, x.t(), mode='max')", "F.soft_margin_loss(x, target)", "F.multi_margin_loss(x, labels)",
+    "F.multi_margin_loss(x, labels, p=2, margin=0.5, weight=v.detach())", "F.multilabel_margin_loss(x, i)",
+    "lib.linalg.qr(x.t())", "lib.linalg.qr(sq, mode='r')", "lib.linalg.cholesky(sq @ sq.t())",
+    "lib.linalg.cholesky_ex(sq @ sq.t(), upper=True)", "lib.cholesky(sq @ sq.t())", "lib.linalg.eigh(sq @ sq.t())",
+    "lib.linalg.eigvalsh(sq + sq.t())", "lib.linalg.lstsq(x.t(), v.unsqueeze(1))",
+    "lib.linalg.solve(sq, sq, left=False)",
 ]
 
 
@@ -246,6 +260,10 @@ KNOWN_DIFFERENCES = {
     "F.pairwise_distance(x, y)": "the order is saved as _saved_ord (vector_norm's name); torch's says _saved_p",
     "F.group_norm(img, 2)": "torch also saves weight and the statistics (result1, result2)",
     "lib.addbmm(img[0, 0], img[0], img[0])": "torch saves batch1/batch2 sizes (batch1_sym_argsize_0...)",
+    "F.embedding_bag(i.flatten(), x.t(), idx[1:].repeat(2) * 2, mode='sum')":
+        "torch also saves per_sample_weights and its kernel's offset2bag, bag sizes and max indices (result1-3)",
+    "F.embedding_bag(i, x.t(), mode='max')": "torch also saves per_sample_weights and result1-3",
+    "lib.linalg.solve(sq, sq, left=False)": "torch also saves LU and pivots",
 }
 
 
