@@ -157,7 +157,7 @@ class Node:
     def save_result_as(self, tensor) -> None:
         """For an in-place op's node: the output it saved (sigmoid_, exp_) is now ``tensor``, the changed one."""
         if "result" in self._saved:
-            self._saved["result"] = SavedTensor(tensor, self, is_output=True)
+            keep_saved(self, "result", SavedTensor(tensor, self, is_output=True))
 
     def check_double_backward(self) -> None:
         """Refuse ``create_graph=True`` through a node whose formula only runs on numpy arrays."""
@@ -176,18 +176,10 @@ class Node:
     def _saved_tensor_names(self) -> list[str]:
         return list(self._saved)
 
-    def __getattr__(self, attr: str):
-        saved = self.__dict__.get("_saved", {})
-        if attr.startswith("_raw_saved_") and attr[11:] in saved:
-            return saved[attr[11:]]
-        if attr.startswith("_saved_") and attr[7:] in saved:
-            record = saved[attr[7:]]
-            return None if record is None else record.unpack()
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{attr}'")
-
     def __dir__(self):
         saved = [k for k in self.__dict__ if k.startswith("_saved_")]
-        saved += [k for k in dir(type(self)) if k.startswith("_saved_") and k != "_saved_tensor_names"]
+        saved += [k for cls in type(self).__mro__ for k, v in vars(cls).items()
+                  if k.startswith("_saved_") and k != "_saved_tensor_names" and not isinstance(v, SavedAttribute)]
         saved += [f"_saved_{n}" for n in self._saved] + [f"_raw_saved_{n}" for n in self._saved]
         dunders = [d for d in object.__dir__(self) if d.startswith("__")]
         return sorted(set(_PUBLIC_NODE_ATTRIBUTES + saved + dunders))
@@ -214,6 +206,40 @@ class Node:
         results = self.apply(*(g._data if isinstance(g, Tensor) else g for g in grads))
         results = tuple(None if r is None else Tensor._wrap(np.asarray(r)) for r in results)
         return results[0] if len(results) == 1 else results
+
+
+class SavedAttribute:
+    """``node._saved_<name>`` (the saved tensor, checked and unpacked) or ``node._raw_saved_<name>`` (its record).
+
+    Installed on ``Node`` by ``keep_saved`` the first time any node saves a tensor under ``name``; a node that
+    saved none under it raises AttributeError. (A ``__getattr__`` on Node would do the same but slow down
+    every attribute of every node, which the engine reads many times per op: bench_small_ops' per-op figure.)
+    """
+
+    def __init__(self, name: str, raw: bool):
+        self.name, self.raw = name, raw
+
+    def __get__(self, node, owner=None):
+        if node is None:
+            return self
+        saved = node._saved
+        if self.name not in saved:
+            prefix = "_raw_saved_" if self.raw else "_saved_"
+            raise AttributeError(f"'{type(node).__name__}' object has no attribute '{prefix}{self.name}'")
+        record = saved[self.name]
+        return record if self.raw or record is None else record.unpack()
+
+
+def keep_saved(node: Node, name: str, saved: SavedTensor | None) -> None:
+    """Keep ``saved`` as ``node``'s saved tensor ``name``, readable as ``_saved_<name>`` and ``_raw_saved_<name>``."""
+    node._saved[name] = saved
+    if name not in _EXPOSED:
+        _EXPOSED.add(name)
+        setattr(Node, f"_saved_{name}", SavedAttribute(name, raw=False))
+        setattr(Node, f"_raw_saved_{name}", SavedAttribute(name, raw=True))
+
+
+_EXPOSED: set = set()  # the names ``keep_saved`` installed on Node
 
 
 class formulas_on_tensors:  # noqa: N801 (used as a context manager, like no_grad)
@@ -280,7 +306,7 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, state=None, save_
     out._grad_fn = node  # a new tensor: output 0, nothing retained yet
     node._output_meta = {0: (out._data.shape, out._data.dtype)}
     if save_result:
-        node._saved["result"] = SavedTensor(out, node, is_output=True)
+        keep_saved(node, "result", SavedTensor(out, node, is_output=True))
     return out
 
 
@@ -301,7 +327,7 @@ def record_outputs(node_cls, outs, inputs, saved=None, attrs=None, state=None, s
     node._output_meta = {nr: (out._data.shape, out._data.dtype) for nr, out in enumerate(outs)}
     if save_result:
         for name, out in zip(("result",) if save_result is True else save_result, outs):
-            node._saved[name] = SavedTensor(out, node, is_output=True)
+            keep_saved(node, name, SavedTensor(out, node, is_output=True))
     return outs
 
 
@@ -350,11 +376,11 @@ def connect(node: Node, inputs, saved=None, attrs=None, state=None) -> None:
         node.next_functions = tuple([edge_of(t) if isinstance(t, Tensor) else (None, 0) for t in inputs])
     if saved:
         for name, tensor in saved.items():
-            node._saved[name] = None if tensor is None else SavedTensor(tensor, node)
+            keep_saved(node, name, None if tensor is None else SavedTensor(tensor, node))
     if attrs:
         for name, value in attrs.items():
             if isinstance(value, Tensor):
-                node._saved[name] = SavedTensor(value, node)
+                keep_saved(node, name, SavedTensor(value, node))
             else:
                 setattr(node, f"_saved_{name}", value)
     if state:
