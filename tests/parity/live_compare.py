@@ -36,6 +36,15 @@ def outcome(library, source: str) -> str:
     return _ADDRESS.sub(" at 0x?", repr(namespace.get("out")))
 
 
+def error_of(library, program):
+    """The error ``program(library)`` raises, as (type name, text), or None when it raises none."""
+    try:
+        program(library)
+    except Exception as error:  # noqa: BLE001 - the error itself is what is compared
+        return type(error).__name__, str(error)
+    return None
+
+
 def mismatch(torch, source: str) -> str | None:
     """None when minitorch does what torch does with ``source``, else a readable account of both."""
     import minitorch
