@@ -83,7 +83,7 @@ class Node:
     next_functions: tuple = ()  # one (node, input_nr) edge per input, set by ``connect``
     _input_meta: list = []  # (shape, numpy dtype) of each input, for formulas that read them (``connect``)
     # False for a node whose formula reads no input's shape or dtype (the element-wise ones): ``connect`` then
-    # keeps none, a list and two tuples less per op (about 2% of the per-op figure of bench_small_ops.py).
+    # keeps none, five objects less per two-input op (about 3% of the per-op figure of bench_small_ops.py).
     needs_input_meta = True
     _metadata = None
 
@@ -168,10 +168,9 @@ class Node:
     def release_saved(self) -> None:
         """Free every saved tensor (the graph can then be walked backward only once)."""
         self._released = True
-        if self._saved:
-            for saved in self._saved.values():
-                if saved is not None:
-                    saved.release()
+        for saved in self._saved.values():
+            if saved is not None:
+                saved.release()
 
     def _saved_tensor_names(self) -> list[str]:
         return list(self._saved)
@@ -281,7 +280,7 @@ def needs_recording(inputs) -> bool:
     """True when grad mode is on and some input requires grad: the op must join the graph."""
     if not grad_mode._enabled:  # (module state read directly, as below: bench_small_ops' per-op figure)
         return False
-    for t in inputs:
+    for t in inputs:  # (a tensor's own fields first, its requires_grad property only for views: the per-op figure)
         if isinstance(t, Tensor) and (t._requires_grad or t._grad_fn is not None or t.requires_grad):
             return True
     return False
@@ -299,9 +298,7 @@ def record(node_cls, out_data, inputs, saved=None, attrs=None, state=None, save_
     out = Tensor._wrap(out_data) if view_of is None else Tensor._view(out_data, view_of)
     if not needs_recording(inputs) or out._data.dtype.kind not in "fc":  # integer results have no gradient
         return out
-    node = node_cls()
-    if anomaly_mode._enabled:
-        node.metadata["traceback_"] = anomaly_mode.forward_stack()
+    node = _new_node(node_cls)
     connect(node, inputs, saved, attrs, state)
     out._grad_fn = node  # a new tensor: output 0, nothing retained yet
     node._output_meta = {0: (out._data.shape, out._data.dtype)}
@@ -373,7 +370,7 @@ def connect(node: Node, inputs, saved=None, attrs=None, state=None) -> None:
     if node.needs_input_meta:
         node.next_functions, node._input_meta = _edges_and_shapes(inputs)
     else:
-        node.next_functions = tuple([edge_of(t) if isinstance(t, Tensor) else (None, 0) for t in inputs])
+        node.next_functions = tuple([edge_of(t) for t in inputs])  # (a number's edge is (None, 0))
     if saved:
         for name, tensor in saved.items():
             keep_saved(node, name, None if tensor is None else SavedTensor(tensor, node))
