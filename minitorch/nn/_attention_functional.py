@@ -65,7 +65,11 @@ def _takes_fused_kernel(query, key, value, attn_mask, dropout_p):
     """torch's CPU choice of the fused kernel (``use_flash_attention_cpp``), for the cases it can meet."""
     if not query.dim() == key.dim() == value.dim() == 4 or dropout_p > 0:  # a negative p: the kernel refuses it
         return False
-    if attn_mask is not None and attn_mask.requires_grad:
+    if attn_mask is not None and (attn_mask.requires_grad or attn_mask.dim() not in (2, 4)):
+        return False
+    # Rows of stride 1, as the kernel reads them. A last dim of size 1 is let through: minitorch's view gives such
+    # a dim another stride than torch's (multi-head attention with one feature per head takes the kernel in torch)
+    if any(t.stride(-1) != 1 and t.shape[-1] != 1 for t in (query, key, value)):
         return False
     same_heads = query.shape[:2] == key.shape[:2] == value.shape[:2]
     same_head_dims = query.shape[-1] == key.shape[-1] == value.shape[-1]
@@ -116,7 +120,7 @@ def _math(query, key, value, attn_mask, dropout_p, is_causal, scale):
     return linalg.matmul(attn, value)
 
 
-def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None,
+def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, *, scale=None,
                                  enable_gqa=False):
     """``softmax(query @ key^T * scale + mask) @ value`` over the last two dims (``(..., L, E)``, ``(..., S, E)``,
     ``(..., S, Ev)`` -> ``(..., L, Ev)``); ``scale`` defaults to ``1 / sqrt(E)``; ``is_causal`` lets query i

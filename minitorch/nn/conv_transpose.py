@@ -119,10 +119,13 @@ class _ConvTransposeNd(_ConvNd):
         if output_size is None:
             return self.output_padding
         dims = len(self.kernel_size)
-        output_size = list(output_size)[-dims:]
+        leading = 2 if input.ndim == dims + 2 else 1  # batch and channels, or channels only
+        output_size = list(output_size)
+        if len(output_size) == leading + dims:
+            output_size = output_size[leading:]
         if len(output_size) != dims:
             raise ValueError(f"ConvTranspose{dims}D: for {input.ndim}D input, output_size must have {dims} or "
-                             f"{dims + 2} elements (got {len(output_size)})")
+                             f"{leading + dims} elements (got {len(output_size)})")
         spatial = input.shape[-dims:]
         smallest = [transposed_size(spatial[i], self.kernel_size[i], self.stride[i], self.padding[i],
                                     self.dilation[i], 0) for i in range(dims)]

@@ -40,6 +40,9 @@ def _check_mode(mode, scale_grad_by_freq, sparse):
         raise ValueError("max mode does not support scaling the gradient by the frequency")
     if mode == "max" and sparse:
         raise ValueError("max mode does not support sparse weights")
+    if scale_grad_by_freq or sparse:  # said, rather than a gradient that silently differs from torch's
+        raise NotImplementedError("minitorch does not implement embedding_bag with scale_grad_by_freq=True or "
+                                  "sparse=True; see docs/implemented.md")
 
 
 def _check_offsets(input, offsets):  # noqa: A002
@@ -67,6 +70,10 @@ def embedding_bag(input, weight, offsets=None, max_norm=None, norm_type=2, scale
     input, offsets, per_sample_weights, include_last_offset = _flat_inputs(input, offsets, per_sample_weights,
                                                                           include_last_offset)
     _check_mode(mode, scale_grad_by_freq, sparse)
+    if not weight.dtype.is_floating_point:
+        raise RuntimeError("Expected tensor for argument #1 'weight' to have one of the following scalar types: "
+                           f"Half, BFloat16, Float, Double; but got torch.{weight.dtype.legacy_name}Tensor instead "
+                           "(while checking arguments for embedding_bag)")
     if max_norm is not None:
         _renorm_rows(weight, input._data.astype("int64"), max_norm, norm_type)
     if per_sample_weights is not None and mode != "sum":

@@ -28,6 +28,8 @@ def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):  # n
     settings = [_pair(name, value) for name, value in
                 (("output_size", output_size), ("kernel_size", kernel_size), ("dilation", dilation),
                  ("padding", padding), ("stride", stride))]
+    if not input.dtype.is_floating_point:
+        raise NotImplementedError(f"\"col2im_out_cpu\" not implemented for '{input.dtype.legacy_name}'")
     return col2im(input, *settings)
 
 

@@ -50,8 +50,8 @@ def _elu(x, alpha, scale=1.0, input_scale=1.0):
     return np.where(x > 0, x * scale, alpha * scale * np.expm1(np.minimum(x, 0) * input_scale))
 
 
-def _elu_derivative(x, alpha, scale=1.0, input_scale=1.0):
-    return np.where(x > 0, scale, alpha * scale * input_scale * np.exp(np.minimum(x, 0) * input_scale))
+def _elu_derivative(x, alpha, scale=1.0, input_scale=1.0):  # torch's test is x <= 0: NaN takes the scale
+    return np.where(x <= 0, alpha * scale * input_scale * np.exp(np.minimum(x, 0) * input_scale), scale)
 
 
 def _gelu_second(x, approximate):
@@ -64,12 +64,13 @@ def _gelu_second(x, approximate):
 
 
 def _elu_second(x, alpha, scale=1.0, input_scale=1.0):
-    return np.where(x > 0, 0.0, alpha * scale * input_scale * input_scale * np.exp(np.minimum(x, 0) * input_scale))
+    # torch's elu_double_backward: the exponential branch only where x < 0 (0 at x == 0, as on x > 0)
+    return np.where(x < 0, alpha * scale * input_scale * input_scale * np.exp(np.minimum(x, 0) * input_scale), 0.0)
 
 
 def _softplus_second(x, beta, threshold):
     s = _sigmoid(x * beta)
-    return np.where(x * beta > threshold, 0.0, beta * s * (1 - s))
+    return beta * s * (1 - s) * (x * beta < threshold)  # torch multiplies by its mask (NaN stays NaN)
 
 
 def _celu_input_scale(alpha):

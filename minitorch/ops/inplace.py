@@ -45,6 +45,8 @@ def changed_in_place(tensor) -> None:
 
     The one place a version moves on: ``write_values`` calls it after each write; ``resize_`` (which replaces
     the memory) and a custom Function's ``mark_dirty`` (whose forward wrote the tensor itself) call it directly.
+    (A gradient the engine hands out is born with the count of the writes torch's formula made into it:
+    ``autograd/hooks.as_tensor`` sets that number on its new counter, a record, not a change.)
     """
     tensor._version_counter.bump()
 

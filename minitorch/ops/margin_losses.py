@@ -11,17 +11,9 @@
 import numpy as np
 
 from ..autograd import node as _node
-from ..autograd.grad_mode import is_grad_enabled
 from ..autograd.node import Node, record
 from ._util import check_broadcast
-from .loss import MEAN, NONE, apply_loss_reduction
-
-
-def check_not_differentiable(function, argument, tensor):
-    """torch's error when an argument its formula has no derivative for requires grad (with grad mode on)."""
-    if tensor is not None and tensor.requires_grad and is_grad_enabled():
-        raise RuntimeError(f"The function '{function}' is not differentiable with respect to argument '{argument}'. "
-                           "This input cannot have requires_grad True.")
+from .loss import MEAN, NONE, apply_loss_reduction, check_no_requires_grad
 
 
 class SoftMarginLossBackward0(Node):
@@ -37,8 +29,10 @@ class SoftMarginLossBackward0(Node):
 
 def soft_margin_loss(input, target, reduction):  # noqa: A002
     """``log(1 + exp(-target * input))``, reduced."""
-    check_not_differentiable("soft_margin_loss", "target", target)
+    check_no_requires_grad(target, "target", "soft_margin_loss")
     check_broadcast(input.shape, target.shape)
+    if not input.dtype.is_floating_point:  # its exp() gives floats that an integer result cannot hold
+        raise RuntimeError(f"result type Float can't be cast to the desired output type {input.dtype.legacy_name}")
     x, y = input._data, target._data.astype(input._data.dtype)
     losses = np.log1p(np.exp(-x * y)).astype(x.dtype)
     return record(SoftMarginLossBackward0, apply_loss_reduction(losses, reduction), (input,),
@@ -90,7 +84,7 @@ class MultiMarginLossBackward0(Node):
 def multi_margin_loss(input, target, p, margin, weight, reduction):  # noqa: A002
     """The multi-class hinge loss of scores ``(N, C)`` (or ``(C,)``) against class indices ``(N,)``: per sample
     ``sum over d != t of w[t] * max(0, margin - x[t] + x[d]) ** p / C``, added in the input's precision."""
-    check_not_differentiable("multi_margin_loss", "weight", weight)
+    check_no_requires_grad(weight, "weight", "multi_margin_loss")
     x = input._data.reshape(-1, input.shape[-1]) if input.ndim else input._data.reshape(1, 1)
     t = target._data.reshape(-1)
     z, counts = _margins(x, t, margin)
@@ -147,6 +141,9 @@ def _repeated_sum(g, counts):
 def multilabel_margin_loss(input, target, reduction):  # noqa: A002
     """The multi-label hinge loss of scores ``(N, C)`` (or ``(C,)``) against padded target rows (-1 ends them):
     per sample ``sum over listed targets t, classes d outside them of max(0, 1 - x[t] + x[d]) / C``."""
+    if not input.dtype.is_floating_point:
+        raise NotImplementedError("\"multilabel_margin_loss_forward_out_frame\" not implemented for "
+                                  f"'{input.dtype.legacy_name}'")
     x = input._data.reshape(-1, input.shape[-1])
     labels = target._data.reshape(x.shape)
     marks = np.zeros(x.shape, dtype=bool)

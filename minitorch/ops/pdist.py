@@ -32,7 +32,7 @@ def _pair_gradient(diff, grad, dist, p):
     if p == 1:
         return (np.sign(diff) * grad).astype(diff.dtype)
     if p == 2:
-        return np.zeros_like(diff) if dist == 0 else diff * (grad / dist)
+        return np.zeros_like(diff) if dist == 0 else grad * diff / dist  # in torch's order
     return (grad * _norm_gradient(diff[None], np.asarray(dist)[None, None], p)[0]).astype(diff.dtype)
 
 

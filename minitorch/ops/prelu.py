@@ -72,10 +72,30 @@ def _where_negative(positive, values, like):
 
 def prelu(input, weight):  # noqa: A002
     """``x`` where positive, ``weight * x`` elsewhere (one learned slope, or one per channel of dim 1)."""
+    _check_prelu(input, weight)
     if input.ndim >= 2:  # torch first reshapes the weight to broadcast along dim 1 (a ViewBackward0 in the graph)
         shape = [1] * input.ndim
         shape[1] = weight.numel()
         weight = reshape(weight, *shape)
     x = input._data
-    out = np.where(x > 0, x, weight._data * x).astype(x.dtype)
+    slope = weight._data if x.ndim else weight._data.reshape(())  # a 0-d input stays 0-d
+    out = np.where(x > 0, x, slope * x).astype(x.dtype)
     return record(PreluKernelBackward0, out, (input, weight), saved={"self": input, "weight": weight})
+
+
+def _check_prelu(input, weight) -> None:  # noqa: A002
+    """torch's checks, in its order: same dtype, one slope or one per channel, a 0-d or 1-d weight, floats."""
+    if input.dtype != weight.dtype:
+        raise RuntimeError(f"prelu: Type promoting not supported. Got {input.dtype.legacy_name} and "
+                           f"{weight.dtype.legacy_name}")
+    if weight.numel() != 1:
+        if input.ndim == 0:
+            raise RuntimeError("Not allow zero-dim input tensor.")
+        channels = input.shape[1] if input.ndim > 1 else 1
+        if channels != weight.numel():
+            raise RuntimeError(f"Mismatch of parameter numbers and input channel size. Found parameter numbers = "
+                               f"{weight.numel()} and channel size = {channels}.")
+    if weight.ndim > 1:
+        raise RuntimeError(f"prelu: Expected `weight` to be a scalar or 1D tensor, but got: ndim = {weight.ndim}")
+    if not input.dtype.is_floating_point:
+        raise NotImplementedError(f'"prelu_cpu" not implemented for \'{input.dtype.legacy_name}\'')

@@ -16,9 +16,7 @@ def _float_only(input, kernel: str) -> None:  # noqa: A002 (torch's argument nam
 
 
 def _passes(kind: str, x: np.ndarray, lambd) -> np.ndarray:
-    """Where the gradient of softshrink or hardshrink passes: |x| > lambd (their own tests of it)."""
-    if kind == "softshrink":
-        return np.abs(x) > lambd
+    """Where the gradient of softshrink or hardshrink passes: outside [-lambd, lambd] (NaN too, as torch's)."""
     return ~((x >= -lambd) & (x <= lambd))
 
 

@@ -154,3 +154,22 @@ def test_fused_kernel_applies_mask_and_causal_together(torch):
         return [t.detach().numpy() for t in (out, q.grad, k.grad, v.grad)]
     for a, b in zip(run(minitorch), run(torch)):
         np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
+
+
+KERNEL_CHOICE = {
+    "transposed_query": "q = torch.randn(2, 3, 5, 4).transpose(-1, -2)\nk = v = torch.randn(2, 3, 6, 5)\n"
+                        "q.requires_grad_()\nout = F.scaled_dot_product_attention(q, k, v)\n"
+                        "out = out.grad_fn.name(), out.stride()",
+    "three_d_mask": "q = torch.randn(2, 3, 4, 5, requires_grad=True)\nk = v = torch.randn(2, 3, 6, 5)\n"
+                    "out = F.scaled_dot_product_attention(q, k, v, attn_mask=torch.zeros(3, 4, 6)).grad_fn.name()",
+    "scale_is_keyword_only": "o = torch.ones(1, 2)\n"
+                             "out = F.scaled_dot_product_attention(o, o, o, None, 0.0, False, 1.0)",
+}
+
+
+@pytest.mark.parametrize("name", KERNEL_CHOICE)
+def test_kernel_choice_as_in_torch(torch, name):
+    """torch's CPU fused kernel only for rows of stride 1 and a 2-d or 4-d mask; ``scale`` by keyword."""
+    from live_compare import mismatch
+
+    assert mismatch(torch, "F = torch.nn.functional\n" + KERNEL_CHOICE[name]) is None
